@@ -1,0 +1,125 @@
+# tizilim — GNU make, pkg-config.  `make run` and `make check` set up a fresh
+# Debian 12 machine first (see the deps target).
+
+PREFIX  ?= /usr/local
+DESTDIR ?=
+VERSION := 0.1.0
+
+CC      ?= cc
+PKGS    := ncursesw formw menuw sqlite3 icu-i18n icu-uc
+WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
+CSTD    := -std=c11 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE
+DEFS    := -DTIZILIM_VERSION='"$(VERSION)"' -DLOCALEDIR='"$(PREFIX)/share/locale"' \
+           -DDATADIR='"$(PREFIX)/share/tizilim"'
+CFLAGS  ?= -O2 -g
+ALL_CFLAGS = $(CSTD) $(WARN) $(DEFS) $(CFLAGS) $(filter-out -D_XOPEN_SOURCE% -D_DEFAULT_SOURCE,$(shell pkg-config --cflags $(PKGS) 2>/dev/null)) -Isrc -Ibuild/gen
+CORE_LIBS  = $(shell pkg-config --libs sqlite3 icu-i18n icu-uc 2>/dev/null) -lcsv
+UI_LIBS    = $(shell pkg-config --libs formw menuw ncursesw 2>/dev/null)
+
+# Debian packages the build, the tests and the program need.
+DEB_PKGS := build-essential pkg-config clang gettext libncurses-dev libsqlite3-dev \
+            libicu-dev libcsv-dev sqlite3 tmux locales
+
+B        ?= build
+SRC_C    := $(wildcard src/*.c)
+UI_C     := $(wildcard ui/*.c)
+DATA_SQL := data/schema.sql data/reference.sql data/calendar.sql data/demo.sql
+CORE_O   := $(SRC_C:%.c=$(B)/%.o) $(B)/gen/embedded.o
+UI_O     := $(UI_C:%.c=$(B)/%.o)
+UNIT_C   := $(wildcard tests/unit/test_*.c)
+UNIT_BIN := $(UNIT_C:tests/unit/%.c=$(B)/tests/%)
+LINGUAS  := kk ru
+MO       := $(LINGUAS:%=$(B)/locale/%/LC_MESSAGES/tizilim.mo)
+
+.PHONY: all deps run check test bench install uninstall clean pot po-update asan
+
+all: $(B)/tizilim $(MO)
+
+$(B)/tizilim: $(CORE_O) $(UI_O)
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(UI_LIBS) $(CORE_LIBS) $(LDFLAGS)
+
+$(B)/%.o: %.c $(wildcard src/*.h ui/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# The schema and reference data ship inside the binary, so that `init` needs no
+# installed files; they are installed too, for reading.
+$(B)/gen/embedded.c: $(DATA_SQL) data/embed.sh
+	@mkdir -p $(dir $@)
+	sh data/embed.sh $(DATA_SQL) > $@
+
+$(B)/gen/embedded.o: $(B)/gen/embedded.c
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(B)/tests/%: tests/unit/%.c tests/unit/harness.h $(CORE_O)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(CORE_O) $(CORE_LIBS) $(LDFLAGS)
+
+$(B)/locale/%/LC_MESSAGES/tizilim.mo: po/%.po
+	@mkdir -p $(dir $@)
+	msgfmt --check -o $@ $<
+
+# --- set-up ---------------------------------------------------------------
+deps:
+	@missing=""; for p in $(DEB_PKGS); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null || exit 1; \
+	  else \
+	    echo "missing packages; run as root:"; \
+	    echo "  apt-get update && apt-get install -y$$missing"; exit 1; \
+	  fi; \
+	fi
+
+run: deps
+	@$(MAKE) --no-print-directory all
+	TIZILIM_LOCALEDIR=$(CURDIR)/$(B)/locale ./$(B)/tizilim
+
+# --- tests ----------------------------------------------------------------
+test: all $(UNIT_BIN)
+
+asan:
+	$(MAKE) --no-print-directory B=build-asan CC=clang \
+	  CFLAGS='-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer' \
+	  LDFLAGS='-fsanitize=address,undefined' test
+
+check: deps
+	@$(MAKE) --no-print-directory test
+	@$(MAKE) --no-print-directory asan
+	@sh tests/run.sh
+
+bench: all
+	@sh tests/bench.sh
+
+# --- catalogs -------------------------------------------------------------
+pot:
+	xgettext --from-code=UTF-8 --keyword=_ --keyword=N_ --keyword=C_:1c,2 \
+	  --keyword=ngettext:1,2 --keyword=pgettext:1c,2 --add-comments=TRANSLATORS: \
+	  --package-name=tizilim --package-version=$(VERSION) \
+	  -o po/tizilim.pot $(SRC_C) $(UI_C)
+
+po-update: pot
+	for l in $(LINGUAS); do msgmerge -q --update --backup=none po/$$l.po po/tizilim.pot; done
+
+# --- install --------------------------------------------------------------
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/tizilim \
+	  $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 0755 $(B)/tizilim $(DESTDIR)$(PREFIX)/bin/tizilim
+	install -m 0644 $(DATA_SQL) $(DESTDIR)$(PREFIX)/share/tizilim/
+	install -m 0644 data/tizilim.1 $(DESTDIR)$(PREFIX)/share/man/man1/tizilim.1
+	for l in $(LINGUAS); do \
+	  install -d $(DESTDIR)$(PREFIX)/share/locale/$$l/LC_MESSAGES; \
+	  install -m 0644 $(B)/locale/$$l/LC_MESSAGES/tizilim.mo $(DESTDIR)$(PREFIX)/share/locale/$$l/LC_MESSAGES/; \
+	done
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/tizilim $(DESTDIR)$(PREFIX)/share/man/man1/tizilim.1
+	rm -rf $(DESTDIR)$(PREFIX)/share/tizilim
+	for l in $(LINGUAS); do rm -f $(DESTDIR)$(PREFIX)/share/locale/$$l/LC_MESSAGES/tizilim.mo; done
+
+clean:
+	rm -rf build build-asan

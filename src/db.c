@@ -1,0 +1,259 @@
+#include "db.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "log.h"
+#include "text.h"
+
+struct tz_db {
+	sqlite3 *h;
+	char *path;
+	int depth;      /* nesting of db_begin() */
+	int doomed;     /* a nested rollback happened: the outermost commit rolls back */
+};
+
+extern const char tz_data_schema_sql[];
+
+static int collate(void *lang, int n1, const void *s1, int n2, const void *s2)
+{
+	return text_collate((const char *)lang, s1, n1, s2, n2);
+}
+
+static void fold_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	const unsigned char *s = sqlite3_value_text(argv[0]);
+	if (!s) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	char *f = text_fold((const char *)s);
+	if (!f) {
+		sqlite3_result_error_nomem(ctx);
+		return;
+	}
+	sqlite3_result_text(ctx, f, -1, free);
+}
+
+static int migrate(tz_db *db, char *err, size_t errlen)
+{
+	int64_t v = db_int_query(db, "PRAGMA user_version", -1);
+	if (v < 0 || v > TZ_SCHEMA_VERSION) {
+		snprintf(err, errlen, "schema version %lld is newer than this program's %d",
+		         (long long)v, TZ_SCHEMA_VERSION);
+		return -1;
+	}
+	if (v == TZ_SCHEMA_VERSION)
+		return 0;
+	if (db_begin(db))
+		goto fail;
+	if (v == 0 && db_script(db, tz_data_schema_sql))
+		goto fail;
+	/* Later versions: if (v < 2 && db_script(db, tz_data_migrate_2_sql)) ... */
+	char sql[64];
+	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", TZ_SCHEMA_VERSION);
+	if (db_exec(db, sql) || db_commit(db))
+		goto fail;
+	return 0;
+fail:
+	snprintf(err, errlen, "%s", db_errmsg(db));
+	db_rollback(db);
+	return -1;
+}
+
+tz_db *db_open(const char *path, int create, char *err, size_t errlen)
+{
+	tz_db *db = calloc(1, sizeof *db);
+	if (!db || !(db->path = strdup(path))) {
+		free(db);
+		snprintf(err, errlen, "out of memory");
+		return NULL;
+	}
+	int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
+	int rc = sqlite3_open_v2(path, &db->h, flags, NULL);
+	if (rc != SQLITE_OK) {
+		snprintf(err, errlen, "%s", db->h ? sqlite3_errmsg(db->h) : sqlite3_errstr(rc));
+		db_close(db);
+		return NULL;
+	}
+	sqlite3_extended_result_codes(db->h, 1);
+	sqlite3_busy_timeout(db->h, 5000);
+	sqlite3_create_collation_v2(db->h, "kk", SQLITE_UTF8, (void *)"kk", collate, NULL);
+	sqlite3_create_collation_v2(db->h, "ru", SQLITE_UTF8, (void *)"ru", collate, NULL);
+	sqlite3_create_function(db->h, "tz_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+	                        NULL, fold_fn, NULL, NULL);
+	/* Refuse a file that is not a database before changing anything in it. */
+	if (db_exec(db, "PRAGMA schema_version")) {
+		snprintf(err, errlen, "%s", db_errmsg(db));
+		db_close(db);
+		return NULL;
+	}
+	if (db_exec(db, "PRAGMA foreign_keys = ON") ||
+	    db_exec(db, "PRAGMA journal_mode = WAL") ||
+	    db_exec(db, "PRAGMA synchronous = NORMAL") ||
+	    migrate(db, err, errlen)) {
+		if (!*err)
+			snprintf(err, errlen, "%s", db_errmsg(db));
+		db_close(db);
+		return NULL;
+	}
+	return db;
+}
+
+void db_close(tz_db *db)
+{
+	if (!db)
+		return;
+	if (db->depth)
+		tz_log("db_close with %d open transaction(s)", db->depth);
+	sqlite3_close_v2(db->h);
+	free(db->path);
+	free(db);
+}
+
+sqlite3 *db_sqlite(tz_db *db) { return db->h; }
+const char *db_path(const tz_db *db) { return db->path; }
+const char *db_errmsg(tz_db *db) { return sqlite3_errmsg(db->h); }
+int db_errcode(tz_db *db) { return sqlite3_extended_errcode(db->h); }
+int db_depth(const tz_db *db) { return db->depth; }
+
+sqlite3_stmt *db_prep_at(tz_db *db, const char *sql, const char *file, int line)
+{
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK) {
+		tz_log("%s:%d: prepare: %s: %s", file, line, sqlite3_errmsg(db->h), sql);
+		return NULL;
+	}
+	return st;
+}
+
+static int param(sqlite3_stmt *st, const char *name)
+{
+	int i = sqlite3_bind_parameter_index(st, name);
+	if (!i)
+		tz_log("no parameter %s in: %s", name, sqlite3_sql(st));
+	return i;
+}
+
+void db_text(sqlite3_stmt *st, const char *name, const char *v)
+{
+	if (!st)
+		return;
+	if (v)
+		sqlite3_bind_text(st, param(st, name), v, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(st, param(st, name));
+}
+
+void db_int(sqlite3_stmt *st, const char *name, int64_t v)
+{
+	if (st)
+		sqlite3_bind_int64(st, param(st, name), v);
+}
+
+void db_blob(sqlite3_stmt *st, const char *name, const void *p, int n)
+{
+	if (st)
+		sqlite3_bind_blob(st, param(st, name), p, n, SQLITE_TRANSIENT);
+}
+
+void db_null(sqlite3_stmt *st, const char *name)
+{
+	if (st)
+		sqlite3_bind_null(st, param(st, name));
+}
+
+int db_step_at(tz_db *db, sqlite3_stmt *st, const char *file, int line)
+{
+	if (!st)
+		return SQLITE_MISUSE;
+	int rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		tz_log("%s:%d: step: %s: %s", file, line, sqlite3_errmsg(db->h), sqlite3_sql(st));
+	return rc;
+}
+
+int db_run_at(tz_db *db, sqlite3_stmt *st, const char *file, int line)
+{
+	if (!st)
+		return SQLITE_ERROR;
+	int rc = db_step_at(db, st, file, line);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : rc;
+}
+
+int db_exec_at(tz_db *db, const char *sql, const char *file, int line)
+{
+	char *msg = NULL;
+	int rc = sqlite3_exec(db->h, sql, NULL, NULL, &msg);
+	if (rc != SQLITE_OK)
+		tz_log("%s:%d: exec: %s: %s", file, line, msg ? msg : "?", sql);
+	sqlite3_free(msg);
+	return rc;
+}
+
+int db_script(tz_db *db, const char *sql)
+{
+	return db_exec(db, sql);
+}
+
+const char *db_col_text(sqlite3_stmt *st, int col)
+{
+	const unsigned char *t = sqlite3_column_text(st, col);
+	return t ? (const char *)t : "";
+}
+
+int64_t db_int_query(tz_db *db, const char *sql, int64_t dflt)
+{
+	sqlite3_stmt *st = db_prep(db, sql);
+	int64_t v = dflt;
+	if (st && db_step(db, st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+int db_begin(tz_db *db)
+{
+	if (db->depth++ > 0)
+		return 0;
+	db->doomed = 0;
+	int rc = db_exec(db, "BEGIN IMMEDIATE");
+	if (rc)
+		db->depth = 0;
+	return rc;
+}
+
+int db_commit(tz_db *db)
+{
+	if (db->depth <= 0) {
+		tz_log("db_commit without db_begin");
+		return SQLITE_MISUSE;
+	}
+	if (--db->depth > 0)
+		return 0;
+	if (db->doomed) {
+		db_exec(db, "ROLLBACK");
+		return SQLITE_ABORT;
+	}
+	int rc = db_exec(db, "COMMIT");
+	if (rc)
+		db_exec(db, "ROLLBACK");
+	return rc;
+}
+
+void db_rollback(tz_db *db)
+{
+	if (db->depth <= 0) {
+		tz_log("db_rollback without db_begin");
+		return;
+	}
+	if (--db->depth > 0) {
+		db->doomed = 1;
+		return;
+	}
+	if (!sqlite3_get_autocommit(db->h))
+		db_exec(db, "ROLLBACK");
+}

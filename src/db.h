@@ -1,0 +1,58 @@
+/* db — the one SQLite connection and the thin statement wrapper every module
+ * uses: prepare with named parameters, step, finalize; errors carry the file
+ * and line that asked.  Writes go through db_begin()/db_commit(), which nest
+ * and open the outermost transaction with BEGIN IMMEDIATE. */
+#ifndef TZ_DB_H
+#define TZ_DB_H
+
+#include <sqlite3.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct tz_db tz_db;
+
+#define TZ_SCHEMA_VERSION 1
+
+/* Opens (creating when create is set) the database at path, sets WAL, foreign
+ * keys and the busy timeout, registers the collations and functions, and brings
+ * the schema up to date.  On failure returns NULL and a message in err. */
+tz_db *db_open(const char *path, int create, char *err, size_t errlen);
+void db_close(tz_db *db);
+sqlite3 *db_sqlite(tz_db *db);
+const char *db_path(const tz_db *db);
+
+/* Statements.  On error these log the SQLite text with the caller's place and
+ * return NULL / an SQLite error code; db_failed() says whether any did. */
+sqlite3_stmt *db_prep_at(tz_db *db, const char *sql, const char *file, int line);
+#define db_prep(db, sql) db_prep_at((db), (sql), __FILE__, __LINE__)
+void db_text(sqlite3_stmt *st, const char *name, const char *v);  /* NULL binds NULL */
+void db_int(sqlite3_stmt *st, const char *name, int64_t v);
+void db_blob(sqlite3_stmt *st, const char *name, const void *p, int n);
+void db_null(sqlite3_stmt *st, const char *name);
+int db_step_at(tz_db *db, sqlite3_stmt *st, const char *file, int line);
+#define db_step(db, st) db_step_at((db), (st), __FILE__, __LINE__)
+/* Steps a statement that returns no row, then finalizes it. */
+int db_run_at(tz_db *db, sqlite3_stmt *st, const char *file, int line);
+#define db_run(db, st) db_run_at((db), (st), __FILE__, __LINE__)
+int db_exec_at(tz_db *db, const char *sql, const char *file, int line);
+#define db_exec(db, sql) db_exec_at((db), (sql), __FILE__, __LINE__)
+const char *db_col_text(sqlite3_stmt *st, int col);  /* never NULL */
+
+/* One integer from a query with no parameters; dflt when no row. */
+int64_t db_int_query(tz_db *db, const char *sql, int64_t dflt);
+
+/* Transactions.  begin/commit nest; a rollback at any depth makes the
+ * outermost commit roll back instead.  Returns 0 or an SQLite error code. */
+int db_begin(tz_db *db);
+int db_commit(tz_db *db);
+void db_rollback(tz_db *db);
+int db_depth(const tz_db *db);
+
+/* The last SQLite error text, for the log. */
+const char *db_errmsg(tz_db *db);
+int db_errcode(tz_db *db);
+
+/* Runs a script of several statements (schema, reference data). */
+int db_script(tz_db *db, const char *sql);
+
+#endif

@@ -1,0 +1,119 @@
+#include "store.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "log.h"
+
+extern const char tz_data_reference_sql[];
+extern const char tz_data_calendar_sql[];
+extern const char tz_data_demo_sql[];
+
+static int mkdirs(char *path)
+{
+	for (char *p = path + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = 0;
+		int rc = mkdir(path, 0700);
+		*p = '/';
+		if (rc && errno != EEXIST)
+			return -1;
+	}
+	return 0;
+}
+
+char *store_default_path(void)
+{
+	const char *xdg = getenv("XDG_DATA_HOME");
+	const char *home = getenv("HOME");
+	char buf[4096];
+	if (xdg && xdg[0] == '/')
+		snprintf(buf, sizeof buf, "%s/tizilim/tizilim.db", xdg);
+	else
+		snprintf(buf, sizeof buf, "%s/.local/share/tizilim/tizilim.db", home ? home : ".");
+	return strdup(buf);
+}
+
+int store_load_reference(tz_db *db)
+{
+	if (db_begin(db))
+		return -1;
+	if (db_script(db, tz_data_reference_sql) || db_script(db, tz_data_calendar_sql)) {
+		db_rollback(db);
+		return -1;
+	}
+	return db_commit(db) ? -1 : 0;
+}
+
+int store_load_demo(tz_db *db)
+{
+	if (db_begin(db))
+		return -1;
+	if (db_script(db, tz_data_demo_sql)) {
+		db_rollback(db);
+		return -1;
+	}
+	return db_commit(db) ? -1 : 0;
+}
+
+tz_db *store_open(const char *path, int create, int demo, char *err, size_t errlen)
+{
+	struct stat sb;
+	int fresh = stat(path, &sb) != 0;
+	if (fresh && !create) {
+		snprintf(err, errlen, "%s", strerror(errno));
+		return NULL;
+	}
+	if (fresh) {
+		char *dir = strdup(path);
+		if (!dir || mkdirs(dir)) {
+			snprintf(err, errlen, "%s", strerror(errno));
+			free(dir);
+			return NULL;
+		}
+		free(dir);
+		/* Created here so that it is 0600 from the first byte. */
+		int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
+		if (fd < 0) {
+			snprintf(err, errlen, "%s", strerror(errno));
+			return NULL;
+		}
+		close(fd);
+	}
+	tz_db *db = db_open(path, create, err, errlen);
+	if (!db)
+		return NULL;
+	if (db_int_query(db, "SELECT count(*) FROM body", 0) == 0 &&
+	    (store_load_reference(db) || (demo && store_load_demo(db)))) {
+		snprintf(err, errlen, "%s", db_errmsg(db));
+		db_close(db);
+		return NULL;
+	}
+	return db;
+}
+
+const char *store_login(void)
+{
+	static char name[64];
+	if (!name[0]) {
+		struct passwd *pw = getpwuid(getuid());
+		snprintf(name, sizeof name, "%s", pw ? pw->pw_name : "?");
+	}
+	return name;
+}
+
+char *store_now(char *buf)
+{
+	time_t t = time(NULL);
+	struct tm tm;
+	strftime(buf, 21, "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&t, &tm));
+	return buf;
+}

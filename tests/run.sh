@@ -1,0 +1,42 @@
+#!/bin/sh
+# Runs every suite — unit, command line, terminal — with the plain build, then
+# the unit and command-line suites with the AddressSanitizer+UBSan build, and
+# ends with one line: "N passed, N failed".
+TOP=$(cd "$(dirname "$0")/.." && pwd)
+cd "$TOP" || exit 3
+total_p=0; total_f=0
+log=$(mktemp)
+run() {  # run LABEL CMD...
+	"$@" >"$log" 2>&1; rc=$?
+	line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$log" | tail -1)
+	if [ -z "$line" ]; then
+		line="0 passed, 1 failed"
+		echo "== $1: no result line (exit $rc)"; tail -20 "$log"
+	elif [ $rc -ne 0 ] || ! echo "$line" | grep -q ' 0 failed'; then
+		echo "== $1: $line"; grep -v '^[0-9]* passed' "$log" | tail -40
+		case "$line" in *" 0 failed") line="${line%% passed*} passed, 1 failed";; esac
+	else
+		echo "   $1: $line"
+	fi
+	p=${line%% passed*}; f=${line#*passed, }; f=${f%% failed*}
+	total_p=$((total_p + p)); total_f=$((total_f + f))
+}
+for build in build build-asan; do
+	[ -d "$build" ] || continue
+	export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+	export TZ_BIN=$TOP/$build/tizilim
+	for t in "$build"/tests/test_*; do
+		[ -x "$t" ] && run "$build unit $(basename "$t")" env LANG=C.UTF-8 TZ=UTC TIZILIM_LOCALEDIR="$TOP/build/locale" TZ_SHARED="$TOP/../shared" "$t"
+	done
+	for t in tests/cli/*.sh; do
+		[ -f "$t" ] && run "$build cli $(basename "$t")" sh "$t"
+	done
+	if [ "$build" = build ]; then
+		for t in tests/tui/*.sh; do
+			[ -f "$t" ] && run "tui $(basename "$t")" sh "$t"
+		done
+	fi
+done
+rm -f "$log"
+echo "$total_p passed, $total_f failed"
+[ "$total_f" = 0 ]

@@ -1,0 +1,37 @@
+/* tizilim: with a command, the command line (src/cli.c); without, the
+ * terminal interface. */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "cli.h"
+#include "i18n.h"
+#include "store.h"
+#include "text.h"
+#include "ui.h"
+
+int main(int argc, char **argv)
+{
+	struct cli_opts o;
+	int rc = cli_parse(argc, argv, &o);
+	if (rc >= 0)
+		return rc;
+	if (o.first_cmd < argc) {
+		rc = cli_run(argc, argv, &o);
+		text_cleanup();
+		return rc;
+	}
+	char *path = o.db ? NULL : store_default_path();
+	char err[512] = "";
+	tz_db *db = store_open(o.db ? o.db : path, 1, !o.db, err, sizeof err);
+	if (!db) {
+		fprintf(stderr, _("tizilim: cannot open the database %s: %s\n"),
+		        o.db ? o.db : path, err);
+		free(path);
+		return EXIT_DATA;
+	}
+	free(path);
+	rc = ui_run(db);
+	db_close(db);
+	text_cleanup();
+	return rc;
+}

@@ -1,0 +1,11 @@
+/* ui — the terminal interface.  The only code that includes curses. */
+#ifndef TZ_UI_H
+#define TZ_UI_H
+
+#include "db.h"
+
+/* Runs the interface on an open database until the user quits; returns the
+ * process exit status. */
+int ui_run(tz_db *db);
+
+#endif
