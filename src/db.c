@@ -37,6 +37,24 @@ static void fold_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(ctx, f, -1, free);
 }
 
+static void sortkey_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	const unsigned char *lang = sqlite3_value_text(argv[0]);
+	const unsigned char *s = sqlite3_value_text(argv[1]);
+	if (!lang || !s) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	int len = 0;
+	unsigned char *key = text_sortkey((const char *)lang, (const char *)s, &len);
+	if (!key) {
+		sqlite3_result_error_nomem(ctx);
+		return;
+	}
+	sqlite3_result_blob(ctx, key, len, free);
+}
+
 static int migrate(tz_db *db, char *err, size_t errlen)
 {
 	int64_t v = db_int_query(db, "PRAGMA user_version", -1);
@@ -84,6 +102,9 @@ tz_db *db_open(const char *path, int create, char *err, size_t errlen)
 	sqlite3_create_collation_v2(db->h, "ru", SQLITE_UTF8, (void *)"ru", collate, NULL);
 	sqlite3_create_function(db->h, "tz_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
 	                        NULL, fold_fn, NULL, NULL);
+	/* tz_sortkey('kk'|'ru', text): the ICU sort key stored in reg_row.sort_* */
+	sqlite3_create_function(db->h, "tz_sortkey", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+	                        NULL, sortkey_fn, NULL, NULL);
 	/* Refuse a file that is not a database before changing anything in it. */
 	if (db_exec(db, "PRAGMA schema_version")) {
 		snprintf(err, errlen, "%s", db_errmsg(db));
