@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "register.h"
 #include "store.h"
 
 void cli_error(const char *fmt, ...)
@@ -166,20 +167,199 @@ int cmd_init(tz_db *db, int argc, char **argv)
 	return EXIT_OK;
 }
 
+/* A version named on the command line: a number, or "draft" / "published". */
+static int64_t version_arg(tz_db *db, const char *a)
+{
+	if (!strcmp(a, "draft"))
+		return reg_draft(db);
+	if (!strcmp(a, "published"))
+		return reg_published(db);
+	char *end;
+	long long v = strtoll(a, &end, 10);
+	if (*end || v <= 0 || !reg_version_state(db, v))
+		return 0;
+	return v;
+}
+
+static const char *body_name(tz_db *db, int64_t id, char *buf, size_t len)
+{
+	sqlite3_stmt *st = db_prep(db, "SELECT short_kk, short_ru FROM body WHERE id = :id");
+	db_int(st, ":id", id);
+	snprintf(buf, len, "?");
+	if (db_step(db, st) == SQLITE_ROW)
+		snprintf(buf, len, "%s", i18n_pick(db_col_text(st, 0), db_col_text(st, 1)));
+	sqlite3_finalize(st);
+	return buf;
+}
+
 int cmd_check(tz_db *db, int argc, char **argv)
 {
-	(void)db; (void)argc; (void)argv;
-	return EXIT_OK;
+	int64_t v = argc > 1 ? version_arg(db, argv[1]) : reg_draft(db);
+	if (argc > 2 || (argc > 1 && !v)) {
+		cli_error(_("check: no register version \"%s\""), argc > 1 ? argv[1] : "");
+		return EXIT_USAGE;
+	}
+	if (!v) {
+		cli_error(_("check: there is no draft register"));
+		return EXIT_DATA;
+	}
+	sqlite3_stmt *st = db_prep(db, "SELECT id FROM reg_row WHERE version_id = :v "
+	                               "ORDER BY section, nkz_code, level");
+	db_int(st, ":v", v);
+	long rows = 0, bad = 0;
+	while (db_step(db, st) == SQLITE_ROW) {
+		struct reg_row r;
+		if (reg_row_load(db, sqlite3_column_int64(st, 0), &r))
+			continue;
+		rows++;
+		struct problems p = {0};
+		if (reg_validate(db, &r, &p)) {
+			bad++;
+			for (int i = 0; i < p.n; i++)
+				printf("%s %s: %s\n", r.nkz_code, r.level, p.item[i].msg);
+		}
+		reg_row_free(&r);
+	}
+	sqlite3_finalize(st);
+	printf(ngettext("%ld row checked, ", "%ld rows checked, ", (unsigned long)rows), rows);
+	printf(ngettext("%ld with problems.\n", "%ld with problems.\n", (unsigned long)bad), bad);
+	return bad ? EXIT_PROBLEMS : EXIT_OK;
+}
+
+struct diff_count { tz_db *db; long added, removed, changed; };
+
+static int print_diff(void *ctx, enum reg_diff_kind kind, const struct reg_row *old,
+                      const struct reg_row *neu, unsigned cols)
+{
+	struct diff_count *c = ctx;
+	const struct reg_row *r = neu ? neu : old;
+	char body[256];
+	const char *name = i18n_pick(r->name_kk, r->name_ru);
+	if (kind == DIFF_ADDED) {
+		c->added++;
+		printf("+ %s  %-4s %s (%s)\n", r->nkz_code, r->level, name, body_name(c->db, r->body_id, body, sizeof body));
+		return 0;
+	}
+	if (kind == DIFF_REMOVED) {
+		c->removed++;
+		printf("- %s  %-4s %s\n", r->nkz_code, r->level, name);
+		return 0;
+	}
+	c->changed++;
+	printf("~ %s  %-4s %s\n", r->nkz_code, r->level, name);
+	static const struct { unsigned bit; const char *label; } col[] = {
+		{COL_SECTION, N_("section")}, {COL_NAME, N_("name (column 2)")},
+		{COL_BASIS, N_("basis (column 4)")}, {COL_VALIDITY, N_("validity (column 6)")},
+		{COL_BODY, N_("sectoral body (column 7)")}, {COL_PROFILE, N_("profile (column 8)")},
+	};
+	for (size_t i = 0; i < sizeof col / sizeof *col; i++) {
+		if (!(cols & col[i].bit))
+			continue;
+		char a[512], b[512];
+		switch (col[i].bit) {
+		case COL_SECTION:
+			snprintf(a, sizeof a, "%s", reg_section_title(old->section));
+			snprintf(b, sizeof b, "%s", reg_section_title(neu->section));
+			break;
+		case COL_NAME:
+			snprintf(a, sizeof a, "%s", i18n_pick(old->name_kk, old->name_ru));
+			snprintf(b, sizeof b, "%s", i18n_pick(neu->name_kk, neu->name_ru));
+			break;
+		case COL_BASIS:
+			snprintf(a, sizeof a, "%s", i18n_pick(old->basis_kk, old->basis_ru));
+			snprintf(b, sizeof b, "%s", i18n_pick(neu->basis_kk, neu->basis_ru));
+			break;
+		case COL_VALIDITY:
+			reg_validity_label(old->validity, a, sizeof a);
+			reg_validity_label(neu->validity, b, sizeof b);
+			break;
+		case COL_BODY:
+			body_name(c->db, old->body_id, a, sizeof a);
+			body_name(c->db, neu->body_id, b, sizeof b);
+			break;
+		default:
+			snprintf(a, sizeof a, "%s", reg_profile_label(old->profile));
+			snprintf(b, sizeof b, "%s", reg_profile_label(neu->profile));
+		}
+		printf("    %s: %s -> %s\n", _(col[i].label), a, b);
+	}
+	return 0;
 }
 
 int cmd_diff(tz_db *db, int argc, char **argv)
 {
-	(void)db; (void)argc; (void)argv;
+	int64_t a, b;
+	if (argc == 1) {
+		a = reg_published(db);
+		b = reg_draft(db);
+		if (!a || !b) {
+			cli_error(_("diff: there must be a published register and a draft to compare; "
+			            "or name two versions"));
+			return EXIT_DATA;
+		}
+	} else if (argc == 3) {
+		a = version_arg(db, argv[1]);
+		b = version_arg(db, argv[2]);
+		if (!a || !b) {
+			cli_error(_("diff: no register version \"%s\""), !a ? argv[1] : argv[2]);
+			return EXIT_USAGE;
+		}
+	} else {
+		cli_error(_("diff: give two versions, or none"));
+		return EXIT_USAGE;
+	}
+	struct diff_count c = {db, 0, 0, 0};
+	if (reg_diff(db, a, b, print_diff, &c)) {
+		cli_error(_("diff: cannot read the register: %s"), db_errmsg(db));
+		return EXIT_DATA;
+	}
+	printf(_("Version %lld against %lld: %ld added, %ld removed, %ld changed.\n"),
+	       (long long)b, (long long)a, c.added, c.removed, c.changed);
 	return EXIT_OK;
+}
+
+/* Prints each row of a check query; returns how many there were. */
+static long report_rows(tz_db *db, const char *sql, const char *what)
+{
+	sqlite3_stmt *st = db_prep(db, sql);
+	long n = 0;
+	int rc;
+	while ((rc = db_step(db, st)) == SQLITE_ROW) {
+		if (sqlite3_column_type(st, 0) == SQLITE_TEXT && !strcmp(db_col_text(st, 0), "ok"))
+			continue;
+		n++;
+		printf("%s:", what);
+		for (int i = 0; i < sqlite3_column_count(st); i++)
+			printf(" %s", db_col_text(st, i));
+		putchar('\n');
+	}
+	if (rc != SQLITE_DONE) {
+		printf("%s: %s\n", what, db_errmsg(db));
+		n++;
+	}
+	sqlite3_finalize(st);
+	return n;
 }
 
 int cmd_verify(tz_db *db, int argc, char **argv)
 {
-	(void)db; (void)argc; (void)argv;
+	(void)argv;
+	if (argc > 1) {
+		cli_error(_("verify takes no arguments"));
+		return EXIT_USAGE;
+	}
+	long n = 0;
+	n += report_rows(db, "PRAGMA integrity_check", _("integrity"));
+	n += report_rows(db, "PRAGMA foreign_key_check", _("broken reference"));
+	if (db_exec(db, "INSERT INTO reg_fts(reg_fts, rank) VALUES ('integrity-check', 1)") ||
+	    db_exec(db, "INSERT INTO nkz_fts(nkz_fts, rank) VALUES ('integrity-check', 1)")) {
+		printf("%s: %s\n", _("search index"), db_errmsg(db));
+		n++;
+	}
+	if (n) {
+		printf(ngettext("%ld problem found.\n", "%ld problems found.\n", (unsigned long)n), n);
+		return EXIT_PROBLEMS;
+	}
+	printf("%s\n", _("The database is sound."));
 	return EXIT_OK;
 }
