@@ -17,7 +17,7 @@ CORE_LIBS  = $(shell pkg-config --libs sqlite3 icu-i18n icu-uc 2>/dev/null) -lcs
 UI_LIBS    = $(shell pkg-config --libs formw menuw ncursesw 2>/dev/null)
 
 # Debian packages the build, the tests and the program need.
-DEB_PKGS := build-essential pkg-config clang gettext libncurses-dev libsqlite3-dev \
+DEB_PKGS := build-essential pkg-config clang libclang-rt-14-dev gettext libncurses-dev libsqlite3-dev \
             libicu-dev libcsv-dev sqlite3 tmux locales
 
 B        ?= build
