@@ -11,16 +11,29 @@
  * N | Х, NN, NNN, NNNN | ХNNNN, NNNN-N, NNNN-N-NNN. */
 int nkz_code_level(const char *code);
 
+/* The code's own group one level up (7212-1-008 -> 7212-1 -> 7212 -> 721 ->
+ * 72 -> 7; Х1000 -> Х) into buf; 0, or -1 for a major group or a malformed
+ * code. */
+int nkz_parent(const char *code, char *buf, size_t len);
+
+/* What a level's codes are called, plural, translated ("unit groups"). */
+const char *nkz_level_name(int level);
+
 struct nkz_import_stats {
 	long read;              /* data records read */
 	long imported;          /* codes written (new or updated) */
+	long added;             /* of those, codes that were not in the database */
 	long skipped_inactive;  /* retired codes left out */
+	long deactivated;       /* codes already stored that the file retires */
 	long per_level[7];      /* imported, by level 1..6 */
 };
 
 /* Imports a classifier CSV: columns found by header name (en/ru/kk); every
  * code validated; the hierarchy kept.  All or nothing: on any bad record,
- * nothing is written and err names the line and column.  0 or -1. */
+ * nothing is written and err names the line and column (one problem per line
+ * of err, the first twenty of them).  Codes already stored are updated, never
+ * deleted, since register rows may refer to them; a code the file flags
+ * inactive is left out, and marked inactive if it is stored.  0 or -1. */
 int nkz_import_csv(tz_db *db, const char *path, const char *encoding,
                    struct nkz_import_stats *st, char *err, size_t errlen);
 

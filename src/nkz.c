@@ -1,0 +1,503 @@
+#include "nkz.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "csvin.h"
+#include "i18n.h"
+#include "log.h"
+#include "text.h"
+
+/* Х (U+0425), the major group of workers outside the other groups.  Real
+ * files write it in Cyrillic; a Latin X is a typing mistake we name. */
+#define CYR_HA "\xD0\xA5"
+
+static int digits(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	return 1;
+}
+
+int nkz_code_level(const char *c)
+{
+	if (!c)
+		return 0;
+	size_t n = strlen(c);
+	if (!strncmp(c, CYR_HA, 2)) {
+		if (n == 2)
+			return 1;
+		return n == 6 && digits(c + 2, 4) ? 4 : 0;
+	}
+	switch (n) {
+	case 1: case 2: case 3: case 4:
+		return digits(c, n) ? (int)n : 0;
+	case 6:
+		return digits(c, 4) && c[4] == '-' && digits(c + 5, 1) ? 5 : 0;
+	case 10:
+		return digits(c, 4) && c[4] == '-' && digits(c + 5, 1) && c[6] == '-' &&
+		       digits(c + 7, 3) ? 6 : 0;
+	}
+	return 0;
+}
+
+int nkz_parent(const char *code, char *buf, size_t len)
+{
+	int lv = nkz_code_level(code);
+	if (lv <= 1)
+		return -1;
+	size_t keep;
+	if (!strncmp(code, CYR_HA, 2))
+		keep = 2;   /* ХNNNN hangs right under Х: the group has no levels 2-3 */
+	else
+		keep = lv == 6 ? 6 : lv == 5 ? 4 : (size_t)lv - 1;
+	if (keep >= len)
+		return -1;
+	memcpy(buf, code, keep);
+	buf[keep] = 0;
+	return 0;
+}
+
+const char *nkz_level_name(int level)
+{
+	static const char *const names[] = {
+		N_("codes"), N_("major groups"), N_("sub-major groups"), N_("minor groups"),
+		N_("unit groups"), N_("occupation groups"), N_("occupations"),
+	};
+	return _(names[level >= 1 && level <= 6 ? level : 0]);
+}
+
+/* --- import ---------------------------------------------------------------- */
+
+enum col { C_CODE, C_NAME_RU, C_NAME_KK, C_PARENT, C_LEVEL, C_ACTIVE, C_N };
+
+/* Header names as the ministries' files spell them; compared case-folded and
+ * trimmed, so only lower case is listed. */
+static const struct { enum col col; const char *name; } aliases[] = {
+	{C_CODE, "code"}, {C_CODE, "nkz_code"}, {C_CODE, "nkz code"}, {C_CODE, "код"},
+	{C_CODE, "коды"}, {C_CODE, "код нкз"}, {C_CODE, "код по нкз"}, {C_CODE, "ұкс коды"},
+	{C_CODE, "ұкс бойынша коды"},
+	{C_NAME_RU, "name_ru"}, {C_NAME_RU, "name (ru)"}, {C_NAME_RU, "name ru"},
+	{C_NAME_RU, "наименование"}, {C_NAME_RU, "наименование на русском"},
+	{C_NAME_RU, "наименование на русском языке"}, {C_NAME_RU, "наименование (рус)"},
+	{C_NAME_RU, "атауы (орысша)"}, {C_NAME_RU, "атауы орысша"},
+	{C_NAME_RU, "атауы (орыс тілінде)"},
+	{C_NAME_KK, "name_kz"}, {C_NAME_KK, "name_kk"}, {C_NAME_KK, "name (kk)"},
+	{C_NAME_KK, "name (kz)"}, {C_NAME_KK, "name kk"}, {C_NAME_KK, "name kz"},
+	{C_NAME_KK, "наименование на казахском"}, {C_NAME_KK, "наименование на казахском языке"},
+	{C_NAME_KK, "наименование (каз)"}, {C_NAME_KK, "атауы"}, {C_NAME_KK, "атауы (қазақша)"},
+	{C_NAME_KK, "атауы қазақша"}, {C_NAME_KK, "атауы (қазақ тілінде)"},
+	{C_PARENT, "parent"}, {C_PARENT, "parent_code"}, {C_PARENT, "parent code"},
+	{C_PARENT, "родитель"}, {C_PARENT, "код родителя"}, {C_PARENT, "родительский код"},
+	{C_PARENT, "ата-ана коды"}, {C_PARENT, "ата-ана"},
+	{C_LEVEL, "level"}, {C_LEVEL, "уровень"}, {C_LEVEL, "деңгей"}, {C_LEVEL, "деңгейі"},
+	{C_ACTIVE, "active"}, {C_ACTIVE, "actual"}, {C_ACTIVE, "is_active"},
+	{C_ACTIVE, "is_actual"}, {C_ACTIVE, "актуальность"}, {C_ACTIVE, "актуален"},
+	{C_ACTIVE, "активный"}, {C_ACTIVE, "белсенді"}, {C_ACTIVE, "өзекті"},
+};
+
+struct nrow {
+	char *code, *parent, *level, *name_kk, *name_ru, *flag;
+	char *fold_kk, *fold_ru;
+	long line;
+	long fline[C_N];   /* where each field started, for messages */
+	int fcol[C_N];
+	int lv;
+	int active;
+};
+
+#define MAX_PROBLEMS 20
+
+struct imp {
+	const char *path;
+	int map[C_N];            /* field index of each column, -1 if absent */
+	char *head[C_N];         /* the header as the file spells it */
+	int header_done;
+	struct nrow *rows;
+	size_t n, cap;
+	struct nkz_import_stats *st;
+	char *err;
+	size_t errlen, errused;
+	int nerr;
+	int nomem;
+};
+
+static void problem(struct imp *im, long line, int col, const char *fmt, ...) TZ_PRINTF(4, 5);
+static void problem(struct imp *im, long line, int col, const char *fmt, ...)
+{
+	if (im->nerr++ >= MAX_PROBLEMS || im->errused + 1 >= im->errlen)
+		return;
+	char msg[600];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	char *p = im->err + im->errused;
+	size_t room = im->errlen - im->errused;
+	int k = col > 0 ? snprintf(p, room, "%s%s:%ld:%d: %s", im->errused ? "\n" : "", im->path,
+	                           line, col, msg)
+	                : snprintf(p, room, "%s%s:%ld: %s", im->errused ? "\n" : "", im->path, line,
+	                           msg);
+	im->errused += k > 0 && (size_t)k < room ? (size_t)k : room - 1;
+}
+
+static int header(struct imp *im, const struct csv_field *f, int nf, long line)
+{
+	for (int c = 0; c < C_N; c++)
+		im->map[c] = -1;
+	for (int i = 0; i < nf; i++) {
+		char *h = strdup(f[i].text);
+		char *fh = h ? text_fold(text_trim(h)) : NULL;
+		for (size_t a = 0; fh && a < sizeof aliases / sizeof *aliases; a++) {
+			if (strcmp(fh, aliases[a].name))
+				continue;
+			enum col c = aliases[a].col;
+			if (im->map[c] >= 0)
+				problem(im, line, f[i].column,
+				        _("column \"%s\" means the same as column %d \"%s\"; keep one of them"),
+				        h, im->map[c] + 1, im->head[c]);
+			else {
+				im->map[c] = i;
+				im->head[c] = h;
+				h = NULL;
+			}
+			break;
+		}
+		free(fh);
+		free(h);
+	}
+	static const char *const need[] = {
+		[C_CODE] = N_("no column for the classifier code (a header such as code, код or коды)"),
+		[C_NAME_RU] = N_("no column for the Russian name (a header such as name_ru, "
+		                 "наименование or атауы (орысша))"),
+		[C_NAME_KK] = N_("no column for the Kazakh name (a header such as name_kz, "
+		                 "наименование на казахском or атауы)"),
+	};
+	for (int c = C_CODE; c <= C_NAME_KK; c++)
+		if (im->map[c] < 0)
+			problem(im, line, 0, "%s", _(need[c]));
+	im->header_done = 1;
+	return im->nerr ? 1 : 0;
+}
+
+/* A trimmed copy of column c of the record, "" when the record is short. */
+static char *take(struct imp *im, struct nrow *r, const struct csv_field *f, int nf, long line,
+                  enum col c)
+{
+	int i = im->map[c];
+	r->fline[c] = i >= 0 && i < nf ? f[i].line : line;
+	r->fcol[c] = i >= 0 && i < nf ? f[i].column : i + 1;
+	if (i < 0)
+		return NULL;
+	char *s = strdup(i < nf ? f[i].text : "");
+	if (!s)
+		im->nomem = 1;
+	return s ? text_trim(s) : NULL;
+}
+
+/* 1 active, 0 retired, -1 unreadable.  An empty flag counts as active. */
+static int flag_value(const char *s)
+{
+	static const char *const yes[] = {"", "1", "true", "yes", "y", "t", "+", "да", "д", "иә", "и"};
+	static const char *const no[] = {"0", "false", "no", "n", "f", "-", "нет", "н", "жоқ", "ж"};
+	char *f = text_fold(s);
+	int v = -1;
+	for (size_t i = 0; f && v < 0 && i < sizeof yes / sizeof *yes; i++)
+		if (!strcmp(f, yes[i]))
+			v = 1;
+	for (size_t i = 0; f && v < 0 && i < sizeof no / sizeof *no; i++)
+		if (!strcmp(f, no[i]))
+			v = 0;
+	free(f);
+	return v;
+}
+
+static int on_record(void *ctx, const struct csv_field *f, int nf, long line)
+{
+	struct imp *im = ctx;
+	if (!im->header_done)
+		return header(im, f, nf, line);
+	int blank = 1;
+	for (int i = 0; i < nf && blank; i++)
+		for (const char *p = f[i].text; *p && blank; p++)
+			blank = *p == ' ' || *p == '\t' || *p == '\r';
+	if (blank)
+		return 0;
+	if (im->n == im->cap) {
+		size_t cap = im->cap ? im->cap * 2 : 1024;
+		struct nrow *nr = realloc(im->rows, cap * sizeof *nr);
+		if (!nr) {
+			im->nomem = 1;
+			return 1;
+		}
+		im->rows = nr;
+		im->cap = cap;
+	}
+	struct nrow *r = &im->rows[im->n++];
+	memset(r, 0, sizeof *r);
+	r->line = line;
+	r->code = take(im, r, f, nf, line, C_CODE);
+	r->name_ru = take(im, r, f, nf, line, C_NAME_RU);
+	r->name_kk = take(im, r, f, nf, line, C_NAME_KK);
+	r->parent = take(im, r, f, nf, line, C_PARENT);
+	r->level = take(im, r, f, nf, line, C_LEVEL);
+	r->flag = take(im, r, f, nf, line, C_ACTIVE);
+	im->st->read++;
+	r->active = 1;
+	if (r->flag) {
+		r->active = flag_value(r->flag);
+		if (r->active < 0)
+			problem(im, r->fline[C_ACTIVE], r->fcol[C_ACTIVE],
+			        _("\"%s\" in column \"%s\" is neither yes (1, true, да, иә) "
+			          "nor no (0, false, нет, жоқ)"),
+			        r->flag, im->head[C_ACTIVE]);
+	}
+	if (r->active == 0)
+		im->st->skipped_inactive++;
+	return im->nomem;
+}
+
+static int by_code(const void *a, const void *b)
+{
+	const struct nrow *x = *(struct nrow *const *)a, *y = *(struct nrow *const *)b;
+	int c = strcmp(x->code, y->code);
+	return c ? c : (x->line > y->line) - (x->line < y->line);
+}
+
+static int find_code(struct nrow **idx, size_t n, const char *code)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = strcmp(idx[mid]->code, code);
+		if (!c)
+			return 1;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
+}
+
+static int stored(tz_db *db, const char *code)
+{
+	sqlite3_stmt *q = db_prep(db, "SELECT 1 FROM nkz WHERE code = :code");
+	db_text(q, ":code", code);
+	int found = db_step(db, q) == SQLITE_ROW;
+	sqlite3_finalize(q);
+	return found;
+}
+
+static void check_code(struct imp *im, struct nrow *r)
+{
+	long l = r->fline[C_CODE];
+	int c = r->fcol[C_CODE];
+	if (!*r->code) {
+		problem(im, l, c, _("the classifier code is empty"));
+		return;
+	}
+	r->lv = nkz_code_level(r->code);
+	if (r->lv)
+		return;
+	if (strchr(r->code, 'X') || strchr(r->code, 'x'))
+		problem(im, l, c, _("code \"%s\" has a Latin X; the classifier writes the Cyrillic Х"),
+		        r->code);
+	else
+		problem(im, l, c, _("\"%s\" is not a classifier code: expected N, NN, NNN, NNNN, "
+		                    "NNNN-N or NNNN-N-NNN (digits), or Х, ХNNNN"), r->code);
+}
+
+static void check_row(struct imp *im, tz_db *db, struct nrow *r, struct nrow **idx, size_t nidx)
+{
+	check_code(im, r);
+	static const enum col names[] = {C_NAME_RU, C_NAME_KK};
+	for (int i = 0; i < 2; i++) {
+		enum col c = names[i];
+		const char *v = c == C_NAME_RU ? r->name_ru : r->name_kk;
+		if (!*v) {
+			problem(im, r->fline[c], r->fcol[c], c == C_NAME_RU
+			        ? _("the Russian name (column \"%s\") is empty")
+			        : _("the Kazakh name (column \"%s\") is empty"), im->head[c]);
+			continue;
+		}
+		char *fold = text_fold(v);
+		if (!fold)
+			problem(im, r->fline[c], r->fcol[c], _("the name is not valid text"));
+		if (c == C_NAME_RU)
+			r->fold_ru = fold;
+		else
+			r->fold_kk = fold;
+	}
+	if (!r->lv)
+		return;
+	if (r->level && *r->level) {
+		char *end;
+		long lv = strtol(r->level, &end, 10);
+		if (*end || end == r->level || lv < 1 || lv > 6)
+			problem(im, r->fline[C_LEVEL], r->fcol[C_LEVEL],
+			        _("level \"%s\" is not a number from 1 to 6"), r->level);
+		else if (lv != r->lv)
+			problem(im, r->fline[C_LEVEL], r->fcol[C_LEVEL],
+			        _("level %ld does not agree with code %s, which is a level %d code (%s)"),
+			        lv, r->code, r->lv, nkz_level_name(r->lv));
+	}
+	char want[16] = "";
+	int has_parent = nkz_parent(r->code, want, sizeof want) == 0;
+	int pc = r->parent && *r->parent ? C_PARENT : C_CODE;
+	if (r->parent && *r->parent && !has_parent) {
+		problem(im, r->fline[C_PARENT], r->fcol[C_PARENT],
+		        _("parent \"%s\" given for %s, a major group, which has none"), r->parent, r->code);
+		return;
+	}
+	if (r->parent && *r->parent && strcmp(r->parent, want)) {
+		problem(im, r->fline[C_PARENT], r->fcol[C_PARENT],
+		        _("parent \"%s\" does not match code %s, whose group one level up is %s"),
+		        r->parent, r->code, want);
+		return;
+	}
+	if (has_parent && !find_code(idx, nidx, want) && !stored(db, want))
+		problem(im, r->fline[pc], r->fcol[pc],
+		        _("the parent group %s of code %s is neither in the file nor in the database"),
+		        want, r->code);
+}
+
+static int write_rows(tz_db *db, struct imp *im, struct nrow **idx, size_t nidx)
+{
+	struct nkz_import_stats *st = im->st;
+	int64_t before = db_int_query(db, "SELECT count(*) FROM nkz", 0);
+	if (db_begin(db))
+		return -1;
+	/* The WHERE keeps unchanged rows (and their FTS entries) as they are. */
+	sqlite3_stmt *up = db_prep(db,
+		"INSERT INTO nkz(code, level, parent, name_kk, name_ru, fold_kk, fold_ru, active)"
+		" VALUES (:code, :level, :parent, :name_kk, :name_ru, :fold_kk, :fold_ru, 1)"
+		" ON CONFLICT(code) DO UPDATE SET level = excluded.level, parent = excluded.parent,"
+		"  name_kk = excluded.name_kk, name_ru = excluded.name_ru,"
+		"  fold_kk = excluded.fold_kk, fold_ru = excluded.fold_ru, active = 1"
+		" WHERE nkz.level IS NOT excluded.level OR nkz.parent IS NOT excluded.parent"
+		"  OR nkz.name_kk IS NOT excluded.name_kk OR nkz.name_ru IS NOT excluded.name_ru"
+		"  OR nkz.active = 0");
+	sqlite3_stmt *off = db_prep(db,
+		"UPDATE nkz SET active = 0 WHERE code = :code AND active = 1");
+	int rc = up && off ? 0 : -1;
+	for (size_t i = 0; !rc && i < im->n; i++) {
+		struct nrow *r = &im->rows[i];
+		if (r->active == 0) {
+			/* A retired row beside an active one for the same code: the active wins. */
+			if (!r->code || nkz_code_level(r->code) == 0 || find_code(idx, nidx, r->code))
+				continue;
+			sqlite3_reset(off);
+			db_text(off, ":code", r->code);
+			if (db_step(db, off) != SQLITE_DONE)
+				rc = -1;
+			st->deactivated += sqlite3_changes(db_sqlite(db));
+			continue;
+		}
+		char parent[16];
+		sqlite3_reset(up);
+		db_text(up, ":code", r->code);
+		db_int(up, ":level", r->lv);
+		db_text(up, ":parent", nkz_parent(r->code, parent, sizeof parent) ? NULL : parent);
+		db_text(up, ":name_kk", r->name_kk);
+		db_text(up, ":name_ru", r->name_ru);
+		db_text(up, ":fold_kk", r->fold_kk);
+		db_text(up, ":fold_ru", r->fold_ru);
+		if (db_step(db, up) != SQLITE_DONE)
+			rc = -1;
+		st->imported++;
+		st->per_level[r->lv]++;
+	}
+	sqlite3_finalize(up);
+	sqlite3_finalize(off);
+	if (rc) {
+		db_rollback(db);
+		return -1;
+	}
+	if (db_commit(db))
+		return -1;
+	st->added = db_int_query(db, "SELECT count(*) FROM nkz", 0) - before;
+	return 0;
+}
+
+int nkz_import_csv(tz_db *db, const char *path, const char *encoding,
+                   struct nkz_import_stats *st, char *err, size_t errlen)
+{
+	struct nkz_import_stats dummy;
+	if (!st)
+		st = &dummy;
+	memset(st, 0, sizeof *st);
+	if (errlen)
+		err[0] = 0;
+	struct imp im = {.path = path, .st = st, .err = err, .errlen = errlen};
+	struct nrow **idx = NULL;
+	size_t nidx = 0;
+	int rc = csvin_read(path, encoding ? encoding : "auto", on_record, &im, NULL, err, errlen);
+	if (rc < 0 && !im.nerr) {
+		im.nerr = 1;   /* csvin_read's own message, already in err */
+		goto done;
+	}
+	if (im.nomem) {
+		snprintf(err, errlen, "%s: %s", path, _("out of memory"));
+		im.nerr = 1;
+		goto done;
+	}
+	if (!im.header_done) {
+		problem(&im, 1, 0, _("the file is empty: expected a header row and classifier codes"));
+		goto done;
+	}
+	if (im.nerr)
+		goto done;
+
+	/* Sorted active rows: duplicates side by side, parents found by bsearch. */
+	idx = malloc((im.n + 1) * sizeof *idx);
+	if (!idx) {
+		snprintf(err, errlen, "%s: %s", path, _("out of memory"));
+		im.nerr = 1;
+		goto done;
+	}
+	for (size_t i = 0; i < im.n; i++)
+		if (im.rows[i].active == 1 && *im.rows[i].code)
+			idx[nidx++] = &im.rows[i];
+	qsort(idx, nidx, sizeof *idx, by_code);
+	for (size_t i = 0; i < im.n; i++) {
+		if (im.rows[i].active != 1)
+			continue;
+		check_row(&im, db, &im.rows[i], idx, nidx);
+	}
+	for (size_t i = 1; i < nidx; i++)
+		if (!strcmp(idx[i]->code, idx[i - 1]->code))
+			problem(&im, idx[i]->fline[C_CODE], idx[i]->fcol[C_CODE],
+			        _("code %s appears again; it is already on line %ld"), idx[i]->code,
+			        idx[i - 1]->line);
+	if (!im.nerr && write_rows(db, &im, idx, nidx)) {
+		snprintf(err, errlen, _("%s: could not write the classifier to the database: %s"),
+		         path, db_errmsg(db));
+		tz_log("nkz import of %s: %s", path, db_errmsg(db));
+		im.nerr = 1;
+	}
+done:
+	if (im.nerr > MAX_PROBLEMS && im.errused + 1 < errlen)
+		snprintf(err + im.errused, errlen - im.errused,
+		         ngettext("\n... and %d more problem", "\n... and %d more problems",
+		                  (unsigned long)(im.nerr - MAX_PROBLEMS)),
+		         im.nerr - MAX_PROBLEMS);
+	for (size_t i = 0; i < im.n; i++) {
+		struct nrow *r = &im.rows[i];
+		free(r->code), free(r->parent), free(r->level), free(r->name_kk);
+		free(r->name_ru), free(r->flag), free(r->fold_kk), free(r->fold_ru);
+	}
+	for (int c = 0; c < C_N; c++)
+		free(im.head[c]);
+	free(im.rows);
+	free(idx);
+	if (im.nerr) {
+		memset(st->per_level, 0, sizeof st->per_level);
+		st->imported = st->added = st->deactivated = 0;
+		return -1;
+	}
+	return 0;
+}
