@@ -18,6 +18,7 @@ char *cal_format(tz_day d, char *buf);
 tz_day cal_make(int y, int m, int d);
 void cal_split(tz_day day, int *y, int *m, int *d);
 int cal_weekday(tz_day d);            /* 0 = Monday .. 6 = Sunday */
+const char *cal_weekday_name(int wd); /* translated, wd as cal_weekday's */
 tz_day cal_today(void);               /* today in UTC, or $TIZILIM_TODAY */
 
 typedef struct tz_calendar tz_calendar;
@@ -25,10 +26,15 @@ typedef struct tz_calendar tz_calendar;
 tz_calendar *cal_load(tz_db *db);    /* NULL on error (logged) */
 void cal_free(tz_calendar *c);
 
-/* Why a day is off: 0 = a working day. */
+/* Why a day is off: 0 = a working day.  CAL_HOLIDAY: a holiday rule's date;
+ * CAL_MOVED: the working day a weekend holiday moved to; CAL_DECREE: a dated
+ * day off from calendar_day (a decree transfer, or Kurban ait). */
 enum cal_why { CAL_WORK = 0, CAL_WEEKEND, CAL_HOLIDAY, CAL_MOVED, CAL_DECREE };
 enum cal_why cal_why_off(const tz_calendar *c, tz_day d);
 int cal_is_workday(const tz_calendar *c, tz_day d);
+/* The name of the holiday (or of the one that moved here, or the override's
+ * note) in the current language; "" for a plain day. */
+const char *cal_day_name(const tz_calendar *c, tz_day d);
 /* The n-th working day after day d (n >= 1); n = 0 gives d itself. */
 tz_day cal_add_workdays(const tz_calendar *c, tz_day d, int n);
 /* Working days from a (exclusive) to b (inclusive); negative when b < a. */
