@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "register.h"
 
 struct regview {
 	tz_db *db;
@@ -42,10 +43,9 @@ static char *dup(const char *s)
  * last published, else whatever version exists (one under review). */
 static int64_t pick_version(tz_db *db)
 {
-	int64_t v = db_int_query(db, "SELECT id FROM reg_version WHERE state = 'draft'", 0);
+	int64_t v = reg_draft(db);
 	if (!v)
-		v = db_int_query(db, "SELECT id FROM reg_version WHERE state = 'published' "
-		                     "ORDER BY published DESC, id DESC LIMIT 1", 0);
+		v = reg_published(db);
 	if (!v)
 		v = db_int_query(db, "SELECT id FROM reg_version ORDER BY id DESC LIMIT 1", 0);
 	return v;

@@ -1,10 +1,151 @@
+/* The event loop: reads a key (Esc and a digit count as that F-key), finds
+ * the action in the top screen's table, and redraws everything after any
+ * change — a redraw reads every word and every row afresh, which is what
+ * makes a language switch and a resize complete. */
 #include "ui.h"
 
+#include <curses.h>
+#include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "actions.h"
+#include "cli.h"
+#include "draw.h"
+#include "i18n.h"
+#include "keybar.h"
+#include "regview.h"
+#include "table.h"
+#include "theme.h"
+
+enum { MIN_COLS = 80, MIN_LINES = 24, ESC_DIGIT_MS = 1000 };
+
+static volatile sig_atomic_t stop;
+
+static void on_signal(int sig)
+{
+	(void)sig;
+	stop = 1;
+}
+
+const struct ui_screen *ui_below(const struct ui_app *app)
+{
+	return app->depth >= 2 ? app->stack[app->depth - 2] : NULL;
+}
+
+void ui_push(struct ui_app *app, const struct ui_screen *s)
+{
+	if (app->depth < UI_MAX_DEPTH)
+		app->stack[app->depth++] = s;
+}
+
+static void draw_too_small(void)
+{
+	char buf[160];
+	snprintf(buf, sizeof buf, _("terminal too small: need %dx%d, have %dx%d"),
+	         MIN_COLS, MIN_LINES, COLS, LINES);
+	int w = COLS > 2 ? COLS - 2 : COLS;
+	draw_wrap(LINES > 2 ? LINES / 2 - 1 : 0, COLS > 2 ? 1 : 0, w, LINES, buf, theme(TH_ALERT));
+}
+
+static void draw_all(struct ui_app *app)
+{
+	attrset(theme(TH_NORMAL));
+	erase();
+	if (COLS < MIN_COLS || LINES < MIN_LINES) {
+		draw_too_small();
+	} else {
+		const struct ui_screen *s = app->stack[app->depth - 1];
+		s->draw(app);
+		keybar_draw(s);
+	}
+	refresh();
+}
+
+/* Terminals that eat F-keys get Esc then a digit (mc's convention); a lone
+ * Esc is passed on as Esc once the digit has not come. */
+static int read_key(void)
+{
+	int k = getch();
+	if (k != 27)
+		return k;
+	timeout(ESC_DIGIT_MS);
+	int n = getch();
+	timeout(-1);
+	if (n >= '0' && n <= '9')
+		return KEY_F(n == '0' ? 10 : n - '0');
+	if (n != ERR)
+		ungetch(n);
+	return 27;
+}
+
+static void catch_signals(void)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;   /* no SA_RESTART: getch returns so we can leave */
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+}
 
 int ui_run(tz_db *db)
 {
-	(void)db;
-	fprintf(stderr, "the terminal interface is not built yet\n");
-	return 3;
+	struct ui_app app = {.db = db};
+	app.rv = rv_open(db);
+	app.table = table_new();
+	if (!app.rv || !app.table) {
+		fprintf(stderr, _("tizilim: cannot read the register: %s\n"), db_errmsg(db));
+		rv_close(app.rv);
+		table_free(app.table);
+		return EXIT_DATA;
+	}
+	SCREEN *scr = newterm(NULL, stdout, stdin);
+	if (!scr) {
+		fprintf(stderr, _("tizilim: cannot use this terminal (TERM=%s)\n"),
+		        getenv("TERM") ? getenv("TERM") : "");
+		rv_close(app.rv);
+		table_free(app.table);
+		return EXIT_DATA;
+	}
+	set_escdelay(25);
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	curs_set(0);
+	theme_init();
+	catch_signals();
+	ui_push(&app, &register_screen);
+
+	int rc = EXIT_OK, redraw = 1;
+	while (!stop) {
+		if (redraw)
+			draw_all(&app);
+		redraw = 0;
+		int k = read_key();
+		if (k == ERR)
+			continue;
+		if (k == KEY_RESIZE) {
+			redraw = 1;
+			continue;
+		}
+		const struct ui_screen *s = app.stack[app.depth - 1];
+		const struct ui_action *a = action_for_key(s, k);
+		if (!a)
+			continue;
+		enum ui_result r = a->run(&app);
+		if (r == UI_QUIT)
+			break;
+		if (r == UI_CLOSE && app.depth > 1)
+			app.depth--;
+		redraw = 1;
+	}
+	endwin();
+	delscreen(scr);
+	rv_close(app.rv);
+	table_free(app.table);
+	return rc;
 }

@@ -1,0 +1,37 @@
+#include "theme.h"
+
+#include <stdlib.h>
+
+static attr_t attrs[TH_COUNT];
+static int colour;
+
+/* Plain 8-colour pairs only, so that TERM=linux looks as intended. */
+static const struct { short fg, bg; attr_t extra; attr_t mono; } roles[TH_COUNT] = {
+	[TH_NORMAL]   = {COLOR_WHITE, COLOR_BLUE, 0, 0},
+	[TH_TITLE]    = {COLOR_BLACK, COLOR_CYAN, 0, A_REVERSE},
+	[TH_HEAD]     = {COLOR_YELLOW, COLOR_BLUE, A_BOLD, A_BOLD | A_UNDERLINE},
+	[TH_SECTION]  = {COLOR_WHITE, COLOR_BLUE, A_BOLD, A_BOLD},
+	[TH_CURSOR]   = {COLOR_BLACK, COLOR_CYAN, 0, A_REVERSE},
+	[TH_STATUS]   = {COLOR_BLACK, COLOR_WHITE, 0, A_REVERSE},
+	[TH_KEYNUM]   = {COLOR_WHITE, COLOR_BLACK, 0, 0},
+	[TH_KEYLABEL] = {COLOR_BLACK, COLOR_CYAN, 0, A_REVERSE},
+	[TH_ALERT]    = {COLOR_WHITE, COLOR_RED, A_BOLD, A_BOLD | A_REVERSE},
+};
+
+void theme_init(void)
+{
+	const char *nc = getenv("NO_COLOR");
+	colour = !(nc && *nc) && has_colors() && start_color() == OK && COLOR_PAIRS > TH_COUNT;
+	for (int r = 0; r < TH_COUNT; r++) {
+		if (colour) {
+			init_pair((short)(r + 1), roles[r].fg, roles[r].bg);
+			attrs[r] = COLOR_PAIR(r + 1) | roles[r].extra;
+		} else {
+			attrs[r] = roles[r].mono;
+		}
+	}
+	bkgdset(' ' | attrs[TH_NORMAL]);
+}
+
+attr_t theme(enum theme_role r) { return attrs[r]; }
+int theme_colour(void) { return colour; }
