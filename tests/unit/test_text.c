@@ -1,0 +1,165 @@
+/* text: case folding for search, the Kazakh and Russian alphabets, widths. */
+#include <locale.h>
+
+#include "harness.h"
+#include "text.h"
+
+static void check_fold(const char *in, const char *want)
+{
+	char *f = text_fold(in);
+	CHECK(f && !strcmp(f, want), "fold(%s) = %s, want %s", in, f ? f : "(null)", want);
+	free(f);
+}
+
+static int coll(const char *lang, const char *a, const char *b)
+{
+	return text_collate(lang, a, (int)strlen(a), b, (int)strlen(b));
+}
+
+/* Same sign as coll(), through the stored sort keys. */
+static int keycmp(const char *lang, const char *a, const char *b)
+{
+	int la = 0, lb = 0;
+	unsigned char *ka = text_sortkey(lang, a, &la), *kb = text_sortkey(lang, b, &lb);
+	int r = -2;
+	if (ka && kb) {
+		int n = la < lb ? la : lb;
+		r = memcmp(ka, kb, (size_t)n);
+		r = r ? r : la - lb;
+		r = r < 0 ? -1 : r > 0;
+	}
+	free(ka);
+	free(kb);
+	return r;
+}
+
+static void fold_tests(void)
+{
+	static const char *const pairs[][2] = {
+		{"Ә", "ә"}, {"Ғ", "ғ"}, {"Қ", "қ"}, {"Ң", "ң"}, {"Ө", "ө"},
+		{"Ұ", "ұ"}, {"Ү", "ү"}, {"Һ", "һ"}, {"І", "і"},
+	};
+	for (size_t i = 0; i < sizeof pairs / sizeof *pairs; i++) {
+		check_fold(pairs[i][0], pairs[i][1]);
+		check_fold(pairs[i][1], pairs[i][1]);
+		/* Inside a word, with Russian letters around it. */
+		char up[32], low[32];
+		snprintf(up, sizeof up, "А%sБ", pairs[i][0]);
+		snprintf(low, sizeof low, "а%sб", pairs[i][1]);
+		check_fold(up, low);
+	}
+	check_fold("ЁЛКА", "ёлка");
+	check_fold("СВАРЩИКИ И ГАЗОРЕЗЧИКИ", "сварщики и газорезчики");
+	check_fold("АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ", "абвгдеёжзийклмнопрстуфхцчшщъыьэюя");
+	check_fold("ҚАЗАҚСТАН РЕСПУБЛИКАСЫ ҰЛТТЫҚ БАНКІ", "қазақстан республикасы ұлттық банкі");
+	/* Real files type the Kazakh І as Latin I; folded, both read alike. */
+	check_fold("МАШИНИСI", "машинисі");
+	check_fold("ЖЕЛIЛЕРIН", "желілерін");
+	char *a = text_fold("МАШИНИСI"), *b = text_fold("машинисі");
+	CHECK(a && b && !strcmp(a, b), "Latin I and Cyrillic І fold alike");
+	free(a);
+	free(b);
+	/* A Latin word keeps its Latin i. */
+	check_fold("IT WELDING", "it welding");
+	check_fold("", "");
+	CHECK(text_fold("a\xff") == NULL, "bad UTF-8 is refused");
+}
+
+static void collation_tests(void)
+{
+	static const char *const kk[] = {
+		"А", "Ә", "Б", "В", "Г", "Ғ", "Д", "Е", "Ё", "Ж", "З", "И", "Й", "К", "Қ", "Л",
+		"М", "Н", "Ң", "О", "Ө", "П", "Р", "С", "Т", "У", "Ұ", "Ү", "Ф", "Х", "Һ", "Ц",
+		"Ч", "Ш", "Щ", "Ъ", "Ы", "І", "Ь", "Э", "Ю", "Я",
+	};
+	size_t n = sizeof kk / sizeof *kk;
+	for (size_t i = 0; i + 1 < n; i++) {
+		CHECK(coll("kk", kk[i], kk[i + 1]) < 0, "kk: %s before %s", kk[i], kk[i + 1]);
+		CHECK(keycmp("kk", kk[i], kk[i + 1]) < 0, "kk key: %s before %s", kk[i], kk[i + 1]);
+	}
+	/* Letters decide before the rest of the word does. */
+	CHECK(coll("kk", "ӘЯ", "БА") < 0, "kk: ӘЯ before БА");
+	CHECK(coll("kk", "ІА", "ЫЯ") > 0, "kk: І after Ы");
+	CHECK(coll("kk", "НЯ", "ҢА") < 0, "kk: Ң after Н");
+	CHECK(coll("kk", "ОЯ", "ӨА") < 0, "kk: Ө after О");
+	CHECK(coll("kk", "УЯ", "ҰА") < 0 && coll("kk", "УЯ", "ҮА") < 0, "kk: Ұ Ү after У");
+	CHECK(coll("kk", "әлем", "ӘЛЕМ") != 0 && keycmp("kk", "әлем", "ӘЛЕМ") != 0,
+	      "case is a tertiary difference, not equality");
+	CHECK(coll("kk", "әлем", "Әлемдер") < 0, "kk: case does not outweigh letters");
+
+	/* Russian: Ё sorts with Е, not after Я. */
+	CHECK(coll("ru", "ЕЖ", "ЁЗ") < 0 && coll("ru", "ЁЗ", "ЕИ") < 0, "ru: Ё with Е");
+	CHECK(keycmp("ru", "ЕЖ", "ЁЗ") < 0 && keycmp("ru", "ЁЗ", "ЕИ") < 0, "ru key: Ё with Е");
+	CHECK(coll("ru", "ЁЛКА", "ЖУК") < 0, "ru: Ё before Ж");
+	CHECK(coll("ru", "АБВ", "ЯБЛОКО") < 0, "ru: А before Я");
+	/* Code-point order would put the Kazakh letters after Я. */
+	CHECK(strcmp("Ә", "Я") > 0, "code points put Ә after Я");
+	CHECK(coll("ru", "Ә", "Я") < 0, "ru: Ә is not after Я");
+	CHECK(keycmp("ru", "ӘЛЕМ", "ЯЗЫК") < 0, "ru key: Ә is not after Я");
+	CHECK(coll("kk", "ӘЛЕМ", "ЯЗЫК") < 0, "kk: Ә is not after Я");
+}
+
+static int boundary(const char *s, size_t off)
+{
+	/* A continuation byte never starts a character. */
+	return ((unsigned char)s[off] & 0xC0) != 0x80;
+}
+
+static void width_tests(void)
+{
+	CHECK_INT(text_width("Әлем"), 4);
+	CHECK_INT(strlen("Әлем"), 8);
+	CHECK_INT(text_fit("Әлем", 2), 4);
+	CHECK_INT(text_fit("Әлем", 10), 8);
+	CHECK_INT(text_fit("Әлем", 0), 0);
+	CHECK_INT(text_width("中文"), 4);
+	/* A wide character that does not fit whole is left out whole. */
+	CHECK_INT(text_fit("a中b", 2), 1);
+	CHECK_INT(text_fit("a中b", 3), 4);
+	/* A bad byte counts one column and is one unit. */
+	CHECK_INT(text_width("a\xff" "b"), 3);
+	CHECK_INT(text_fit("a\xff" "b", 2), 2);
+	CHECK_INT(text_width("ab\xD3"), 3);     /* a lead byte cut off at the end */
+	CHECK_INT(text_fit("ab\xD3", 3), 3);
+
+	static const char *const samples[] = {
+		"ҚАЗАҚСТАН", "中文字", "a\xffҢ中\xD3", "МАШИНИСI 7212-1-008", "e\xCC\x81x",
+	};
+	for (size_t i = 0; i < sizeof samples / sizeof *samples; i++) {
+		const char *s = samples[i];
+		int w = text_width(s);
+		size_t prev = 0;
+		for (int cols = 0; cols <= w + 1; cols++) {
+			size_t k = text_fit(s, cols);
+			CHECK(k <= strlen(s) && (k == strlen(s) || boundary(s, k)),
+			      "fit(%zu, %d) = %zu splits a character", i, cols, k);
+			char buf[64];
+			memcpy(buf, s, k);
+			buf[k] = 0;
+			CHECK(text_width(buf) <= cols, "fit(%zu, %d) is %d columns wide", i, cols,
+			      text_width(buf));
+			CHECK(k >= prev, "fit grows with the columns");
+			prev = k;
+		}
+		CHECK_INT(text_fit(s, w), strlen(s));
+	}
+
+	unsigned cp = 0;
+	CHECK_INT(text_next("Ә", &cp), 2);
+	CHECK_INT(cp, 0x04D8);
+	CHECK_INT(text_next("\xE0\x80\x80", &cp), 1);   /* overlong */
+	CHECK_INT(cp, 0xFFFD);
+	CHECK(text_valid_utf8("Әлем", -1) && !text_valid_utf8("\xD3", -1), "valid UTF-8");
+}
+
+int main(void)
+{
+	/* wcwidth needs a UTF-8 locale, as the program sets up in i18n_init. */
+	if (!setlocale(LC_ALL, "C.UTF-8"))
+		setlocale(LC_ALL, "");
+	fold_tests();
+	collation_tests();
+	width_tests();
+	text_cleanup();
+	return tz_test_done();
+}
