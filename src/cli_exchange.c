@@ -1,19 +1,133 @@
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "cli.h"
+#include "csvin.h"
 #include "i18n.h"
+#include "regcsv.h"
+
+static void warn_stderr(void *ctx, const char *msg)
+{
+	(void)ctx;
+	cli_error("%s", msg);
+}
+
+/* getopt's own messages are not translated. */
+static int bad_option(char **argv)
+{
+	cli_error(_("%s: unknown option or missing value: %s (see tizilim --help)"), argv[0],
+	          argv[optind - 1]);
+	return EXIT_USAGE;
+}
 
 int cmd_import(tz_db *db, int argc, char **argv)
 {
-	(void)db;
-	(void)argc;
-	cli_error(_("%s: not available yet"), argv[0]);
-	return EXIT_DATA;
+	static const struct option opts[] = {
+		{"encoding", required_argument, NULL, 'e'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *encoding = "auto";
+	int c;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (c != 'e')
+			return bad_option(argv);
+		encoding = optarg;
+	}
+	int nfiles = argc - optind;
+	if (nfiles < 1 || nfiles > 2) {
+		cli_error("%s", _("import: give the file, or its Kazakh and Russian files "
+		                  "(tizilim import FILE [FILE2] [--encoding E])"));
+		return EXIT_USAGE;
+	}
+	if (!csvin_encoding(encoding)) {
+		cli_error(_("unknown encoding \"%s\": use utf-8, rk1048, cp1251 or auto"), encoding);
+		return EXIT_USAGE;
+	}
+	const char *paths[2] = {argv[optind], nfiles > 1 ? argv[optind + 1] : NULL};
+	struct regcsv_stats st;
+	char err[1024] = "";
+	if (regcsv_import(db, paths, nfiles, encoding, warn_stderr, NULL, &st, err, sizeof err)) {
+		cli_error("%s", err);
+		cli_error("%s", _("nothing was imported"));
+		return EXIT_DATA;
+	}
+	for (int i = 0; i < nfiles; i++)
+		fprintf(stderr, _("%s: %s, %s\n"), paths[i],
+		        !strcmp(st.lang[i], "kk") ? _("Kazakh") : _("Russian"), st.encoding[i]);
+	printf(_("%ld added, %ld changed, %ld unchanged\n"), st.added, st.changed, st.unchanged);
+	return EXIT_OK;
 }
 
 int cmd_export(tz_db *db, int argc, char **argv)
 {
-	(void)db;
-	(void)argc;
-	cli_error(_("%s: not available yet"), argv[0]);
-	return EXIT_DATA;
+	static const struct option opts[] = {
+		{"format", required_argument, NULL, 'f'},
+		{"lang", required_argument, NULL, 'l'},
+		{"encoding", required_argument, NULL, 'e'},
+		{"version", required_argument, NULL, 'v'},
+		{"bom", no_argument, NULL, 'b'},
+		{"output", required_argument, NULL, 'o'},
+		{NULL, 0, NULL, 0},
+	};
+	struct regcsv_export x = {.lang = i18n_lang(), .encoding = "utf-8"};
+	int c;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
+		char *end;
+		switch (c) {
+		case 'f':
+			if (strcmp(optarg, "csv")) {
+				cli_error(_("export: unknown format \"%s\": use csv"), optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		case 'l':
+			if (strcmp(optarg, "kk") && strcmp(optarg, "ru")) {
+				cli_error(_("unknown language \"%s\": use kk or ru"), optarg);
+				return EXIT_USAGE;
+			}
+			x.lang = optarg;
+			break;
+		case 'e':
+			x.encoding = optarg;
+			break;
+		case 'v':
+			x.version = strtoll(optarg, &end, 10);
+			if (*end || x.version <= 0) {
+				cli_error(_("export: \"%s\" is not a version number"), optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		case 'b':
+			x.bom = 1;
+			break;
+		case 'o':
+			x.path = strcmp(optarg, "-") ? optarg : NULL;
+			break;
+		default:
+			return bad_option(argv);
+		}
+	}
+	if (optind < argc) {
+		cli_error(_("export: unexpected argument \"%s\""), argv[optind]);
+		return EXIT_USAGE;
+	}
+	const char *enc = csvin_encoding(x.encoding);
+	if (!enc || !strcmp(enc, "auto")) {
+		cli_error(_("unknown encoding \"%s\": use utf-8, rk1048 or cp1251"), x.encoding);
+		return EXIT_USAGE;
+	}
+	if (x.bom && strcmp(enc, "UTF-8")) {
+		cli_error("%s", _("export: --bom goes with UTF-8 only"));
+		return EXIT_USAGE;
+	}
+	char err[1024] = "";
+	if (regcsv_export(db, &x, err, sizeof err)) {
+		cli_error("%s", err);
+		return EXIT_DATA;
+	}
+	return EXIT_OK;
 }
-

@@ -1,0 +1,797 @@
+#include "regcsv.h"
+
+#include <errno.h>
+#include <iconv.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "csvin.h"
+#include "i18n.h"
+#include "nkz.h"
+#include "register.h"
+#include "text.h"
+
+/* The Appendix's own words.  These are data of the form, written in the
+ * file's language whatever the interface speaks, so they are not messages
+ * for gettext.  Index 0 Kazakh, 1 Russian. */
+static const char *const heading[2][8] = {
+	{"Р/с", "ҰКС сәйкес кәсіптің атауы", "ҰКС сәйкес код",
+	 "Нормативтік құқықтық актінің атауы (міндетті негізде) / кәсіптік стандарттың немесе "
+	 "біліктілік талаптарының атауы (ерікті негізде)",
+	 "ҰБШ және СБШ сәйкес біліктілік деңгейі",
+	 "Кәсіптік біліктілікті танудан өту қорытындылары бойынша алынатын құжаттың қолданылу мерзімі",
+	 "Салалық мемлекеттік органның атауы",
+	 "Кәсіп бейіні (т – техникалық бейін, әг – әлеуметтік-гуманитарлық бейін)"},
+	{"№ п/п", "Наименование профессии согласно НКЗ", "Код согласно НКЗ",
+	 "Наименование нормативного правового акта (на обязательной основе) / профессионального "
+	 "стандарта или квалификационных требований (на добровольной основе)",
+	 "Уровень квалификации согласно НРК и ОРК",
+	 "Срок действия документа, выдаваемого по итогам прохождения признания профессиональной "
+	 "квалификации",
+	 "Наименование отраслевого государственного органа",
+	 "Профиль профессии (т – технический профиль, сг – социально-гуманитарный профиль)"},
+};
+static const char *const sections[2] = {"mandatory", "voluntary"};
+static const char *const section_title[2][2] = {
+	{"Міндетті негізде жүзеге асырылатын кәсіптік біліктілікті тану",
+	 "Ерікті негізде жүзеге асырылатын кәсіптік біліктілікті тану"},
+	{"Признание профессиональной квалификации, осуществляемое на обязательной основе",
+	 "Признание профессиональной квалификации, осуществляемое на добровольной основе"},
+};
+static const char *const profile_word[2][2] = {{"т", "әг"}, {"т", "сг"}};
+static const char *const unlimited[2] = {"мерзімсіз", "бессрочно"};
+
+static int lang_index(const char *lang)
+{
+	return lang && !strcmp(lang, "ru");
+}
+
+void regcsv_validity(const char *lang, int years, char *buf, size_t len)
+{
+	int ru = lang_index(lang);
+	if (years <= 0) {
+		snprintf(buf, len, "%s", unlimited[ru]);
+		return;
+	}
+	const char *word = "жыл";
+	if (ru) {
+		int d = years % 10, h = years % 100;
+		word = d == 1 && h != 11 ? "год" : d >= 2 && d <= 4 && (h < 12 || h > 14) ? "года" : "лет";
+	}
+	snprintf(buf, len, "%d %s", years, word);
+}
+
+int regcsv_parse_validity(const char *text)
+{
+	char *f = text_fold(text);
+	if (!f)
+		return -1;
+	text_trim(f);
+	int years = -1;
+	if (!strcmp(f, unlimited[0]) || !strcmp(f, unlimited[1])) {
+		years = 0;
+	} else if (f[0] >= '0' && f[0] <= '9') {
+		char *end;
+		long n = strtol(f, &end, 10);
+		while (*end == ' ')
+			end++;
+		static const char *const words[] = {"", "жыл", "год", "года", "лет"};
+		for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+			if (!strcmp(end, words[i]) && n >= 1 && n <= 99)
+				years = (int)n;
+	}
+	free(f);
+	return years;
+}
+
+int64_t regcsv_default_version(tz_db *db)
+{
+	int64_t v = reg_draft(db);
+	return v ? v : reg_published(db);
+}
+
+/* ---- export ------------------------------------------------------------- */
+
+struct out {
+	FILE *f;
+	iconv_t cd;          /* (iconv_t)-1 for UTF-8 */
+	const char *enc;
+	long line;           /* the line the record being written starts on */
+	long lines_in_rec;
+	char *err;
+	size_t errlen;
+	int failed;
+};
+
+/* Writes one field, quoted when RFC 4180 asks for it, in the file's
+ * encoding; a character the encoding lacks stops the export. */
+static void put_field(struct out *o, const char *s, int col)
+{
+	if (o->failed)
+		return;
+	if (col > 1)
+		fputc(',', o->f);
+	int quote = s[0] == ' ' || (s[0] && s[strlen(s) - 1] == ' ') || strpbrk(s, ",\"\r\n");
+	size_t len = strlen(s);
+	char *esc = malloc(len * 2 + 3), *e = esc;
+	if (!esc) {
+		snprintf(o->err, o->errlen, "%s", _("out of memory"));
+		o->failed = 1;
+		return;
+	}
+	if (quote)
+		*e++ = '"';
+	for (const char *p = s; *p; p++) {
+		if (*p == '"')
+			*e++ = '"';
+		if (*p == '\n')
+			o->lines_in_rec++;
+		*e++ = *p;
+	}
+	if (quote)
+		*e++ = '"';
+	*e = 0;
+	if (o->cd == (iconv_t)-1) {
+		fputs(esc, o->f);
+		free(esc);
+		return;
+	}
+	size_t elen = (size_t)(e - esc), cap = elen + 1;
+	char *conv = malloc(cap), *in = esc, *op = conv;
+	size_t inleft = elen, oleft = cap;
+	iconv(o->cd, NULL, NULL, NULL, NULL);
+	if (conv && iconv(o->cd, &in, &inleft, &op, &oleft) != (size_t)-1) {
+		fwrite(conv, 1, (size_t)(op - conv), o->f);
+	} else if (conv) {
+		unsigned cp;
+		int n = text_next(in, &cp);
+		snprintf(o->err, o->errlen,
+		         _("line %ld, column %d: the letter «%.*s» cannot be written in %s; use UTF-8 or RK1048"),
+		         o->line, col, n, in, o->enc);
+		o->failed = 1;
+	} else {
+		snprintf(o->err, o->errlen, "%s", _("out of memory"));
+		o->failed = 1;
+	}
+	free(conv);
+	free(esc);
+}
+
+static void end_record(struct out *o)
+{
+	if (o->failed)
+		return;
+	fputs("\r\n", o->f);
+	o->line += 1 + o->lines_in_rec;
+	o->lines_in_rec = 0;
+}
+
+static void write_rows(tz_db *db, struct out *o, int64_t version, int ru)
+{
+	for (int c = 0; c < 8; c++)
+		put_field(o, heading[ru][c], c + 1);
+	end_record(o);
+	for (int c = 0; c < 8; c++) {
+		char num[4];
+		snprintf(num, sizeof num, "%d", c + 1);
+		put_field(o, num, c + 1);
+	}
+	end_record(o);
+	static const char *const sql[2] = {
+		"SELECT r.nkz_code, r.name_kk, r.basis_kk, r.level, r.validity, b.name_kk, r.profile "
+		"FROM reg_row r JOIN body b ON b.id = r.body_id WHERE r.version_id = :v AND r.section = :s "
+		"ORDER BY r.sort_kk, r.nkz_code, r.level",
+		"SELECT r.nkz_code, r.name_ru, r.basis_ru, r.level, r.validity, b.name_ru, r.profile "
+		"FROM reg_row r JOIN body b ON b.id = r.body_id WHERE r.version_id = :v AND r.section = :s "
+		"ORDER BY r.sort_ru, r.nkz_code, r.level",
+	};
+	for (int s = 0; s < 2 && !o->failed; s++) {
+		put_field(o, section_title[ru][s], 1);
+		for (int c = 2; c <= 8; c++)
+			put_field(o, "", c);
+		end_record(o);
+		sqlite3_stmt *st = db_prep(db, sql[ru]);
+		if (!st) {
+			snprintf(o->err, o->errlen, _("The database refused the query: %s"), db_errmsg(db));
+			o->failed = 1;
+			return;
+		}
+		db_int(st, ":v", version);
+		db_text(st, ":s", sections[s]);
+		long n = 0;
+		int rc;
+		while (!o->failed && (rc = db_step(db, st)) == SQLITE_ROW) {
+			char num[24], validity[32];
+			snprintf(num, sizeof num, "%ld.", ++n);
+			regcsv_validity(ru ? "ru" : "kk", sqlite3_column_int(st, 4), validity, sizeof validity);
+			put_field(o, num, 1);
+			put_field(o, db_col_text(st, 1), 2);
+			put_field(o, db_col_text(st, 0), 3);
+			put_field(o, db_col_text(st, 2), 4);
+			put_field(o, db_col_text(st, 3), 5);
+			put_field(o, validity, 6);
+			put_field(o, db_col_text(st, 5), 7);
+			put_field(o, profile_word[ru][strcmp(db_col_text(st, 6), "t") != 0], 8);
+			end_record(o);
+		}
+		if (!o->failed && rc != SQLITE_DONE) {
+			snprintf(o->err, o->errlen, _("The database refused the query: %s"), db_errmsg(db));
+			o->failed = 1;
+		}
+		sqlite3_finalize(st);
+	}
+}
+
+int regcsv_export(tz_db *db, const struct regcsv_export *x, char *err, size_t errlen)
+{
+	const char *enc = csvin_encoding(x->encoding ? x->encoding : "utf-8");
+	if (!enc || !strcmp(enc, "auto")) {
+		snprintf(err, errlen, _("unknown encoding \"%s\": use utf-8, rk1048 or cp1251"), x->encoding);
+		return -1;
+	}
+	int64_t version = x->version ? x->version : regcsv_default_version(db);
+	if (!version || !reg_version_state(db, version)) {
+		if (x->version)
+			snprintf(err, errlen, _("there is no register version %lld"), (long long)x->version);
+		else
+			snprintf(err, errlen, "%s", _("there is no register to export: no draft and none published"));
+		return -1;
+	}
+	struct out o = {.cd = (iconv_t)-1, .enc = enc, .line = 1, .err = err, .errlen = errlen};
+	if (strcmp(enc, "UTF-8") && (o.cd = iconv_open(enc, "UTF-8")) == (iconv_t)-1) {
+		snprintf(err, errlen, _("the encoding %s is not available on this system"), enc);
+		return -1;
+	}
+	/* Written aside first: a refused letter or a full disk leaves no
+	 * half-written file where the old one was, and nothing on stdout. */
+	char *tmp = NULL, *mem = NULL;
+	size_t memlen = 0;
+	if (x->path) {
+		size_t n = strlen(x->path) + 16;
+		tmp = malloc(n);
+		if (tmp) {
+			snprintf(tmp, n, "%s.tmpXXXXXX", x->path);
+			int fd = mkstemp(tmp);
+			if (fd >= 0) {
+				mode_t mask = umask(0);
+				umask(mask);
+				fchmod(fd, 0666 & ~mask);
+				o.f = fdopen(fd, "wb");
+				if (!o.f) {
+					close(fd);
+					unlink(tmp);
+				}
+			}
+		}
+	} else {
+		o.f = open_memstream(&mem, &memlen);
+	}
+	if (!o.f) {
+		snprintf(err, errlen, _("cannot write %s: %s"), x->path ? x->path : "-", strerror(errno));
+		free(tmp);
+		if (o.cd != (iconv_t)-1)
+			iconv_close(o.cd);
+		return -1;
+	}
+	if (x->bom && !strcmp(enc, "UTF-8"))
+		fputs("\xEF\xBB\xBF", o.f);
+	write_rows(db, &o, version, lang_index(x->lang));
+	if (o.cd != (iconv_t)-1)
+		iconv_close(o.cd);
+	int bad = o.failed;
+	if (!bad && (fflush(o.f) || ferror(o.f) || (tmp && fsync(fileno(o.f))))) {
+		snprintf(err, errlen, _("cannot write %s: %s"), x->path ? x->path : "-", strerror(errno));
+		bad = 1;
+	}
+	if (fclose(o.f) && !bad) {
+		snprintf(err, errlen, _("cannot write %s: %s"), x->path ? x->path : "-", strerror(errno));
+		bad = 1;
+	}
+	if (tmp) {
+		if (!bad && rename(tmp, x->path)) {
+			snprintf(err, errlen, _("cannot write %s: %s"), x->path, strerror(errno));
+			bad = 1;
+		}
+		if (bad)
+			unlink(tmp);
+		free(tmp);
+	} else {
+		if (!bad && (fwrite(mem, 1, memlen, stdout) != memlen || fflush(stdout))) {
+			snprintf(err, errlen, _("cannot write %s: %s"), "-", strerror(errno));
+			bad = 1;
+		}
+		free(mem);
+	}
+	return bad ? -1 : 0;
+}
+
+/* ---- import ------------------------------------------------------------- */
+
+struct irow {
+	long line;
+	int section;
+	char *f[8];
+};
+
+struct ifile {
+	const char *path;
+	int lang;            /* 0 kk, 1 ru, -1 before the heading row */
+	int section;         /* -1 before the first section title */
+	struct irow *rows;
+	long n, cap;
+	char *err;
+	size_t errlen;
+};
+
+/* Folded, with runs of white space made one space, for comparing words a
+ * clerk may have retyped. */
+static char *norm(const char *s)
+{
+	char *f = text_fold(s);
+	if (!f)
+		return NULL;
+	char *w = f;
+	int space = 1;
+	for (const char *r = f; *r; r++) {
+		int sp = *r == ' ' || *r == '\t' || *r == '\r' || *r == '\n';
+		if (sp && space)
+			continue;
+		*w++ = sp ? ' ' : *r;
+		space = sp;
+	}
+	if (w > f && w[-1] == ' ')
+		w--;
+	*w = 0;
+	return f;
+}
+
+static int same_words(const char *a, const char *b)
+{
+	char *na = norm(a), *nb = norm(b);
+	int eq = na && nb && !strcmp(na, nb);
+	free(na);
+	free(nb);
+	return eq;
+}
+
+static int blank(const char *s)
+{
+	for (; *s; s++)
+		if (*s != ' ' && *s != '\t' && *s != '\r' && *s != '\n')
+			return 0;
+	return 1;
+}
+
+static int on_record(void *ctx, const struct csv_field *f, int n, long line)
+{
+	struct ifile *x = ctx;
+	int empty = 1;
+	for (int i = 0; i < n; i++)
+		empty &= blank(f[i].text);
+	if (empty)
+		return 0;
+	if (x->lang < 0) {
+		for (int l = 0; l < 2 && n == 8; l++)
+			if (same_words(f[1].text, heading[l][1]) && same_words(f[2].text, heading[l][2]))
+				x->lang = l;
+		if (x->lang < 0) {
+			snprintf(x->err, x->errlen,
+			         _("%s:%ld: the first row is not the heading of the register form (eight "
+			           "columns, the third \"%s\" or \"%s\")"),
+			         x->path, line, heading[0][2], heading[1][2]);
+			return 1;
+		}
+		return 0;
+	}
+	int numbers = n == 8;
+	for (int i = 0; i < n && numbers; i++)
+		numbers = atoi(f[i].text) == i + 1 && strspn(f[i].text, "0123456789 ") == strlen(f[i].text);
+	if (numbers)
+		return 0;
+	int rest_blank = 1;
+	for (int i = 1; i < n; i++)
+		rest_blank &= blank(f[i].text);
+	for (int s = 0; s < 2 && rest_blank; s++)
+		for (int l = 0; l < 2; l++)
+			if (same_words(f[0].text, section_title[l][s])) {
+				x->section = s;
+				return 0;
+			}
+	if (n != 8) {
+		snprintf(x->err, x->errlen,
+		         _("%s:%ld:%d: the row has %d columns; the register form has 8"),
+		         x->path, line, n < 8 ? n + 1 : 9, n);
+		return 1;
+	}
+	if (x->section < 0) {
+		snprintf(x->err, x->errlen,
+		         _("%s:%ld:1: a row before any section title; put it under \"%s\" or \"%s\""),
+		         x->path, line, section_title[x->lang][0], section_title[x->lang][1]);
+		return 1;
+	}
+	if (x->n == x->cap) {
+		long cap = x->cap ? x->cap * 2 : 256;
+		struct irow *nr = realloc(x->rows, (size_t)cap * sizeof *nr);
+		if (!nr) {
+			snprintf(x->err, x->errlen, "%s", _("out of memory"));
+			return 1;
+		}
+		x->rows = nr;
+		x->cap = cap;
+	}
+	struct irow *r = &x->rows[x->n];
+	r->line = line;
+	r->section = x->section;
+	for (int i = 0; i < 8; i++) {
+		r->f[i] = strdup(f[i].text);
+		if (r->f[i])
+			text_trim(r->f[i]);
+		else {
+			while (i-- > 0)
+				free(r->f[i]);
+			snprintf(x->err, x->errlen, "%s", _("out of memory"));
+			return 1;
+		}
+	}
+	x->n++;
+	return 0;
+}
+
+/* A data row, checked against the reference data. */
+struct prow {
+	struct ifile *file;
+	struct irow *src;
+	char code[16], level[8], profile[4];
+	int validity;
+	int64_t body;
+	char *name_kk, *name_ru;   /* the classifier's */
+};
+
+struct body_name {
+	int64_t id;
+	char *fold[2][2];    /* [lang][full, short] */
+};
+
+struct lookup {
+	tz_db *db;
+	sqlite3_stmt *nkz, *level;
+	struct body_name *bodies;
+	int nbodies;
+	regcsv_warn_fn *warn;
+	void *wctx;
+};
+
+static int load_bodies(struct lookup *lk)
+{
+	sqlite3_stmt *st = db_prep(lk->db, "SELECT id, name_kk, short_kk, name_ru, short_ru FROM body");
+	if (!st)
+		return -1;
+	while (db_step(lk->db, st) == SQLITE_ROW) {
+		struct body_name *nb = realloc(lk->bodies, (size_t)(lk->nbodies + 1) * sizeof *nb);
+		if (!nb)
+			break;
+		lk->bodies = nb;
+		struct body_name *b = &lk->bodies[lk->nbodies++];
+		b->id = sqlite3_column_int64(st, 0);
+		for (int i = 0; i < 4; i++)
+			b->fold[i / 2][i % 2] = norm(db_col_text(st, i + 1));
+	}
+	sqlite3_finalize(st);
+	return 0;
+}
+
+static int bad(struct prow *p, int col, char *err, size_t errlen, const char *fmt, const char *arg)
+{
+	char what[600];
+	snprintf(what, sizeof what, fmt, arg);
+	snprintf(err, errlen, "%s:%ld:%d: %s", p->file->path, p->src->line, col, what);
+	return -1;
+}
+
+static int check_row(struct lookup *lk, struct prow *p, char *err, size_t errlen)
+{
+	char **f = p->src->f;
+	int l = p->file->lang;
+	if (nkz_code_level(f[2]) != 6)
+		return bad(p, 3, err, errlen,
+		           _("\"%s\" is not an occupation code of the classifier (NNNN-N-NNN)"), f[2]);
+	snprintf(p->code, sizeof p->code, "%s", f[2]);
+	sqlite3_reset(lk->nkz);
+	db_text(lk->nkz, ":c", p->code);
+	if (db_step(lk->db, lk->nkz) != SQLITE_ROW)
+		return bad(p, 3, err, errlen, _("the code %s is not in the classifier"), p->code);
+	if (!sqlite3_column_int(lk->nkz, 2))
+		return bad(p, 3, err, errlen, _("the code %s is retired in the classifier"), p->code);
+	p->name_kk = strdup(db_col_text(lk->nkz, 0));
+	p->name_ru = strdup(db_col_text(lk->nkz, 1));
+	if (!p->name_kk || !p->name_ru)
+		return bad(p, 3, err, errlen, "%s", _("out of memory"));
+	const char *official = l ? p->name_ru : p->name_kk;
+	if (!blank(f[1]) && !same_words(f[1], official) && lk->warn) {
+		char msg[1024];
+		snprintf(msg, sizeof msg,
+		         _("%s:%ld:2: the name differs from the classifier's \"%s\"; the classifier's is used"),
+		         p->file->path, p->src->line, official);
+		lk->warn(lk->wctx, msg);
+	}
+	if (blank(f[3]))
+		return bad(p, 4, err, errlen, "%s",
+		           _("the legal act, professional standard or qualification requirements are missing"));
+	if (strlen(f[4]) >= sizeof p->level)
+		return bad(p, 5, err, errlen, _("\"%s\" is not a level of the NRK or a sectoral framework"), f[4]);
+	snprintf(p->level, sizeof p->level, "%s", f[4]);
+	sqlite3_reset(lk->level);
+	db_text(lk->level, ":l", p->level);
+	if (db_step(lk->db, lk->level) != SQLITE_ROW)
+		return bad(p, 5, err, errlen, _("\"%s\" is not a level of the NRK or a sectoral framework"), f[4]);
+	p->validity = regcsv_parse_validity(f[5]);
+	if (p->validity < 0) {
+		char ex[64];
+		regcsv_validity(l ? "ru" : "kk", 5, ex, sizeof ex);
+		char fmt[300];
+		snprintf(fmt, sizeof fmt, _("\"%%s\" is not a validity: give years from 1 to 99 (as \"%s\") or \"%s\""),
+		         ex, unlimited[l]);
+		return bad(p, 6, err, errlen, fmt, f[5]);
+	}
+	char *nb = norm(f[6]);
+	for (int i = 0; nb && i < lk->nbodies && !p->body; i++)
+		for (int k = 0; k < 2; k++)
+			if (lk->bodies[i].fold[l][k] && !strcmp(nb, lk->bodies[i].fold[l][k]))
+				p->body = lk->bodies[i].id;
+	free(nb);
+	if (!p->body)
+		return bad(p, 7, err, errlen, _("no sectoral state body is called \"%s\""), f[6]);
+	if (same_words(f[7], "т"))
+		strcpy(p->profile, "t");
+	else if (same_words(f[7], "әг") || same_words(f[7], "сг"))
+		strcpy(p->profile, "sg");
+	else
+		return bad(p, 8, err, errlen, l ? _("\"%s\" is not a profile: write т or сг")
+		                                : _("\"%s\" is not a profile: write т or әг"), f[7]);
+	return 0;
+}
+
+static int by_key(const void *a, const void *b)
+{
+	const struct prow *x = *(struct prow *const *)a, *y = *(struct prow *const *)b;
+	int c = strcmp(x->code, y->code);
+	if (!c)
+		c = strcmp(x->level, y->level);
+	if (!c)
+		c = (x->file > y->file) - (x->file < y->file);
+	if (!c)
+		c = (x->src->line > y->src->line) - (x->src->line < y->src->line);
+	return c;
+}
+
+/* The row's content from one file's line into r; bases only in its language. */
+static void apply(struct reg_row *r, const struct prow *p)
+{
+	snprintf(r->section, sizeof r->section, "%s", sections[p->src->section]);
+	snprintf(r->nkz_code, sizeof r->nkz_code, "%s", p->code);
+	snprintf(r->level, sizeof r->level, "%s", p->level);
+	snprintf(r->profile, sizeof r->profile, "%s", p->profile);
+	r->validity = p->validity;
+	r->body_id = p->body;
+	reg_row_set(&r->name_kk, p->name_kk);
+	reg_row_set(&r->name_ru, p->name_ru);
+	reg_row_set(p->file->lang ? &r->basis_ru : &r->basis_kk, p->src->f[3]);
+}
+
+static int differs(const struct reg_row *a, const struct reg_row *b)
+{
+	return strcmp(a->section, b->section) || strcmp(a->level, b->level) ||
+	       strcmp(a->profile, b->profile) || a->validity != b->validity ||
+	       a->body_id != b->body_id || strcmp(a->name_kk, b->name_kk) ||
+	       strcmp(a->name_ru, b->name_ru) || strcmp(a->basis_kk, b->basis_kk) ||
+	       strcmp(a->basis_ru, b->basis_ru);
+}
+
+static int problem_column(const char *field)
+{
+	static const struct { const char *field; int col; } cols[] = {
+		{"section", 1}, {"name_kk", 2}, {"name_ru", 2}, {"nkz_code", 3}, {"basis_kk", 4},
+		{"basis_ru", 4}, {"level", 5}, {"validity", 6}, {"body", 7}, {"profile", 8},
+	};
+	for (size_t i = 0; field && i < sizeof cols / sizeof *cols; i++)
+		if (!strcmp(field, cols[i].field))
+			return cols[i].col;
+	return 1;
+}
+
+/* Writes one (code, level): a, and b from the other file when it has one. */
+static int write_key(tz_db *db, int64_t draft, struct prow *a, struct prow *b,
+                     struct regcsv_stats *st, char *err, size_t errlen)
+{
+	struct reg_row old = {0}, r = {0};
+	sqlite3_stmt *q = db_prep(db, "SELECT id FROM reg_row WHERE version_id = :v AND nkz_code = :c "
+	                              "AND level = :l");
+	db_int(q, ":v", draft);
+	db_text(q, ":c", a->code);
+	db_text(q, ":l", a->level);
+	int64_t id = db_step(db, q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : 0;
+	sqlite3_finalize(q);
+	if (id && reg_row_load(db, id, &old) == 0) {
+		reg_row_copy(&r, &old);
+	} else {
+		id = 0;
+		r.version_id = draft;
+	}
+	apply(&r, a);
+	if (b)
+		apply(&r, b);
+	if (!r.basis_kk || !r.basis_ru) {
+		reg_row_free(&r);
+		return bad(a, 4, err, errlen, "%s",
+		           a->file->lang ? _("column 4 has no Kazakh text: import the Kazakh file together "
+		                             "with the Russian one")
+		                         : _("column 4 has no Russian text: import the Russian file together "
+		                             "with the Kazakh one"));
+	}
+	struct problems pr = {0};
+	int status = REG_OK;
+	if (!id)
+		status = reg_add(db, &r, &pr);
+	else if (differs(&r, &old))
+		status = reg_change(db, &r, &pr);
+	else
+		st->unchanged++;
+	if (status == REG_OK && id && differs(&r, &old))
+		st->changed++;
+	else if (status == REG_OK && !id)
+		st->added++;
+	reg_row_free(&old);
+	reg_row_free(&r);
+	if (status == REG_OK)
+		return 0;
+	const char *field = pr.n ? pr.item[0].field : NULL;
+	/* A problem with one language's text is on that language's line. */
+	struct prow *at = a;
+	size_t fl = field ? strlen(field) : 0;
+	if (b && fl > 3 && !strcmp(field + fl - 3, b->file->lang ? "_ru" : "_kk"))
+		at = b;
+	return bad(at, problem_column(field), err, errlen, "%s",
+	           pr.n ? pr.item[0].msg : reg_status_text(status));
+}
+
+static void free_files(struct ifile *files, int n)
+{
+	for (int i = 0; i < n; i++) {
+		for (long k = 0; k < files[i].n; k++)
+			for (int c = 0; c < 8; c++)
+				free(files[i].rows[k].f[c]);
+		free(files[i].rows);
+	}
+}
+
+int regcsv_import(tz_db *db, const char *const *paths, int npaths, const char *encoding,
+                  regcsv_warn_fn *warn, void *wctx, struct regcsv_stats *st,
+                  char *err, size_t errlen)
+{
+	memset(st, 0, sizeof *st);
+	int64_t draft = reg_draft(db);
+	if (!draft) {
+		snprintf(err, errlen, "%s", _("no draft register: start one first"));
+		return -1;
+	}
+	if (npaths < 1 || npaths > 2) {
+		snprintf(err, errlen, "%s", _("give one file, or a Kazakh and a Russian file"));
+		return -1;
+	}
+	struct ifile files[2] = {{0}};
+	struct lookup lk = {.db = db, .warn = warn, .wctx = wctx};
+	struct prow *rows = NULL, **order = NULL;
+	long nrows = 0;
+	int rc = -1, nf = 0;
+	for (; nf < npaths; nf++) {
+		struct ifile *x = &files[nf];
+		x->path = paths[nf];
+		x->lang = x->section = -1;
+		x->err = err;
+		x->errlen = errlen;
+		int r = csvin_read(x->path, encoding, on_record, x, &st->encoding[nf], err, errlen);
+		if (r) {
+			nf++;
+			goto out;
+		}
+		if (x->lang < 0) {
+			snprintf(err, errlen, _("%s: the file is empty: no heading row of the register form"),
+			         x->path);
+			nf++;
+			goto out;
+		}
+		st->lang[nf] = x->lang ? "ru" : "kk";
+	}
+	if (nf == 2 && files[0].lang == files[1].lang) {
+		snprintf(err, errlen, _("%s: both files are in the same language; give one Kazakh and one "
+		                        "Russian file"), files[1].path);
+		goto out;
+	}
+	long total = files[0].n + files[1].n;
+	rows = calloc((size_t)total + 1, sizeof *rows);
+	order = calloc((size_t)total + 1, sizeof *order);
+	lk.nkz = db_prep(db, "SELECT name_kk, name_ru, active FROM nkz WHERE code = :c");
+	lk.level = db_prep(db, "SELECT 1 FROM nrk_level WHERE code = :l");
+	if (!rows || !order || !lk.nkz || !lk.level || load_bodies(&lk)) {
+		snprintf(err, errlen, _("The database refused the query: %s"), db_errmsg(db));
+		goto out;
+	}
+	for (int i = 0; i < nf; i++)
+		for (long k = 0; k < files[i].n; k++) {
+			struct prow *p = &rows[nrows++];
+			p->file = &files[i];
+			p->src = &files[i].rows[k];
+			if (check_row(&lk, p, err, errlen))
+				goto out;
+		}
+	for (long i = 0; i < nrows; i++)
+		order[i] = &rows[i];
+	qsort(order, (size_t)nrows, sizeof *order, by_key);
+	/* Each (code, level) once per file; a Kazakh and a Russian line of one
+	 * row must agree on everything but the text. */
+	for (long i = 1; i < nrows; i++) {
+		struct prow *a = order[i - 1], *b = order[i];
+		if (strcmp(a->code, b->code) || strcmp(a->level, b->level))
+			continue;
+		char at[32];
+		snprintf(at, sizeof at, "%ld", a->src->line);
+		if (a->file == b->file) {
+			char fmt[200];
+			snprintf(fmt, sizeof fmt, _("%s at level %s is already on line %%s"), b->code, b->level);
+			bad(b, 3, err, errlen, fmt, at);
+			goto out;
+		}
+		char fmt[300];
+		snprintf(fmt, sizeof fmt, _("this differs from line %%s of %s, the same row in the other language"),
+		         a->file->path);
+		if (a->src->section != b->src->section) {
+			bad(b, 1, err, errlen, fmt, at);
+			goto out;
+		}
+		int col = a->validity != b->validity ? 6 : a->body != b->body ? 7
+		        : strcmp(a->profile, b->profile) ? 8 : 0;
+		if (col) {
+			bad(b, col, err, errlen, fmt, at);
+			goto out;
+		}
+	}
+	if (db_begin(db)) {
+		snprintf(err, errlen, _("The database refused the change: %s"), db_errmsg(db));
+		goto out;
+	}
+	for (long i = 0; i < nrows; i++) {
+		struct prow *a = order[i], *b = NULL;
+		if (i + 1 < nrows && !strcmp(order[i + 1]->code, a->code) &&
+		    !strcmp(order[i + 1]->level, a->level))
+			b = order[++i];
+		if (write_key(db, draft, a, b, st, err, errlen)) {
+			db_rollback(db);
+			st->added = st->changed = st->unchanged = 0;
+			goto out;
+		}
+	}
+	if (db_commit(db)) {
+		snprintf(err, errlen, _("The database refused the change: %s"), db_errmsg(db));
+		st->added = st->changed = st->unchanged = 0;
+		goto out;
+	}
+	rc = 0;
+out:
+	for (long i = 0; i < nrows; i++) {
+		free(rows[i].name_kk);
+		free(rows[i].name_ru);
+	}
+	free(rows);
+	free(order);
+	sqlite3_finalize(lk.nkz);
+	sqlite3_finalize(lk.level);
+	for (int i = 0; i < lk.nbodies; i++)
+		for (int k = 0; k < 4; k++)
+			free(lk.bodies[i].fold[k / 2][k % 2]);
+	free(lk.bodies);
+	free_files(files, nf);
+	return rc;
+}
