@@ -37,6 +37,14 @@ static const char *const heads[NCOL] = {
 /* Lines between the column headings and the status line. */
 static int body_height(void) { return LINES - 4; }
 
+/* A short column's width: its content's, widened for its heading up to max. */
+static int fit_head(int c, int content, int max)
+{
+	int h = text_width(_(heads[c]));
+	int w = h > content ? h : content;
+	return w > max ? max : w;
+}
+
 /* Widths for this screen width: the short columns first, then what is left
  * shared by name, basis and body 5:3:2. */
 static void layout(const struct regview *rv, int w[NCOL])
@@ -46,9 +54,16 @@ static void layout(const struct regview *rv, int w[NCOL])
 		digits++;
 	w[C_NUM] = digits < 3 ? 3 : digits;
 	w[C_CODE] = 10;
-	w[C_LEVEL] = 5;
-	w[C_VALID] = COLS >= 110 ? 16 : 10;
-	w[C_PROF] = 4;
+	w[C_LEVEL] = fit_head(C_LEVEL, 5, 6);
+	/* Wide enough for "without time limit" in this language when the
+	 * screen has room; at 80 columns it is cut. */
+	char v[64];
+	reg_validity_label(0, v, sizeof v);
+	int vw = text_width(v);
+	reg_validity_label(10, v, sizeof v);
+	vw = text_width(v) > vw ? text_width(v) : vw;
+	w[C_VALID] = fit_head(C_VALID, vw, COLS >= 100 ? 18 : 10);
+	w[C_PROF] = fit_head(C_PROF, 4, COLS >= 100 ? 8 : 4);
 	int left = COLS - (NCOL - 1) - w[C_NUM] - w[C_CODE] - w[C_LEVEL] - w[C_VALID] - w[C_PROF];
 	if (left < 12)
 		left = 12;
