@@ -165,33 +165,15 @@ static int parse_date_opt(int argc, char **argv, tz_day *today)
 	return 0;
 }
 
-int cmd_deadlines(tz_db *db, int argc, char **argv)
+static void print_cycle(const tz_calendar *c, const struct dl_cycle *cy, tz_day today)
 {
-	tz_day today = cal_today();
-	if (parse_date_opt(argc, argv, &today))
-		return EXIT_USAGE;
-	tz_calendar *c = load_calendar(db, argv[0]);
-	if (!c)
-		return EXIT_DATA;
-	int year;
-	enum dl_season season;
-	struct dl_cycle cy;
-	deadline_cycle_at(today, &year, &season);
-	if (deadline_cycle_load(db, c, year, season, &cy)) {
-		cli_error(_("%s: cannot read the cycle: %s"), argv[0], db_errmsg(db));
-		cal_free(c);
-		return EXIT_DATA;
-	}
-
 	char buf[11];
-	printf(season == DL_SPRING ? _("Spring cycle %d") : _("Autumn cycle %d"), year);
+	printf(cy->season == DL_SPRING ? _("Spring cycle %d") : _("Autumn cycle %d"), cy->year);
 	putchar('\n');
-	printf(_("As of %s, %s."), cal_format(today, buf), cal_weekday_name(cal_weekday(today)));
-	putchar('\n');
-	if (cy.council_rec >= 0)
-		printf(_("The Council's recommendations: %s.\n"), cal_format(cy.council_rec, buf));
-	if (cy.placed >= 0)
-		printf(_("Placed on the platform: %s.\n"), cal_format(cy.placed, buf));
+	if (cy->council_rec >= 0)
+		printf(_("The Council's recommendations: %s.\n"), cal_format(cy->council_rec, buf));
+	if (cy->placed >= 0)
+		printf(_("Placed on the platform: %s.\n"), cal_format(cy->placed, buf));
 	putchar('\n');
 
 	struct row rows[DL_NSTEPS + 1];
@@ -202,7 +184,7 @@ int cmd_deadlines(tz_db *db, int argc, char **argv)
 	snprintf(rows[0].cell[3], CELL, "%s", _("Weekday"));
 	snprintf(rows[0].cell[4], CELL, "%s", _("Status"));
 	for (int i = 0; i < DL_NSTEPS; i++) {
-		const struct dl_item *it = &cy.items[i];
+		const struct dl_item *it = &cy->items[i];
 		struct row *r = &rows[i + 1];
 		snprintf(r->cell[0], CELL, "%s", _(it->what));
 		snprintf(r->cell[1], CELL, _("cl. %s"), it->clause);
@@ -213,6 +195,52 @@ int cmd_deadlines(tz_db *db, int argc, char **argv)
 		status_text(c, it, today, r->cell[4], CELL);
 	}
 	print_table(rows, DL_NSTEPS + 1);
+}
+
+/* The cycle before the current one still matters while the steps after
+ * its Council submission (placement, press release) are open: the current
+ * cycle turns over on the day after that submission. */
+static int still_open(const tz_calendar *c, const struct dl_cycle *cy, tz_day today)
+{
+	int left;
+	if (cy->council_rec < 0 && !cy->submitted)
+		return 0;
+	for (int i = DL_PLACED; i < DL_NSTEPS; i++) {
+		enum dl_status s = deadline_status(c, &cy->items[i], today, &left);
+		if (s == DL_DUE || s == DL_TODAY || s == DL_OVERDUE || s == DL_NOT_RECORDED)
+			return 1;
+	}
+	return 0;
+}
+
+int cmd_deadlines(tz_db *db, int argc, char **argv)
+{
+	tz_day today = cal_today();
+	if (parse_date_opt(argc, argv, &today))
+		return EXIT_USAGE;
+	tz_calendar *c = load_calendar(db, argv[0]);
+	if (!c)
+		return EXIT_DATA;
+	int year;
+	enum dl_season season;
+	struct dl_cycle cy, prev;
+	deadline_cycle_at(today, &year, &season);
+	int py = season == DL_SPRING ? year - 1 : year;
+	enum dl_season ps = season == DL_SPRING ? DL_AUTUMN : DL_SPRING;
+	if (deadline_cycle_load(db, c, year, season, &cy) ||
+	    deadline_cycle_load(db, c, py, ps, &prev)) {
+		cli_error(_("%s: cannot read the cycle: %s"), argv[0], db_errmsg(db));
+		cal_free(c);
+		return EXIT_DATA;
+	}
+	char buf[11];
+	printf(_("As of %s, %s."), cal_format(today, buf), cal_weekday_name(cal_weekday(today)));
+	printf("\n\n");
+	print_cycle(c, &cy, today);
+	if (still_open(c, &prev, today)) {
+		putchar('\n');
+		print_cycle(c, &prev, today);
+	}
 	cal_free(c);
 	return EXIT_OK;
 }
