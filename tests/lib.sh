@@ -2,11 +2,11 @@
 #   ok NAME / bad NAME WHY   record a result
 #   expect NAME WANT GOT     compares two strings
 #   done_tests               prints "N passed, N failed" for tests/run.sh
-# $TZ is the binary under test, $TMP a fresh directory, removed at exit.
+# $TZB is the binary under test, $TMP a fresh directory, removed at exit.
 set -u
 TOP=$(cd "$(dirname "$0")/../.." && pwd)
 BUILD=${B:-build}
-TZ=${TZ_BIN:-$TOP/$BUILD/tizilim}
+TZB=${TZ_BIN:-$TOP/$BUILD/tizilim}
 SHARED=${TZ_SHARED:-$TOP/../shared}
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT

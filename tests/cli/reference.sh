@@ -7,7 +7,7 @@
 
 q() { sqlite3 -readonly -batch -noheader "$1" "$2" 2>&1; }
 
-status "init" 0 "$TZ" --db "$TMP/r.db" init
+status "init" 0 "$TZB" --db "$TMP/r.db" init
 R=$TMP/r.db
 
 # Bodies: the twenty that agreed the Order and the authorized body.
@@ -58,7 +58,7 @@ expect "plain init has no register" "0" "$(q "$R" "SELECT count(*) FROM reg_row"
 expect "plain init: references sound" "" "$(q "$R" "PRAGMA foreign_key_check")"
 
 # The demo register.
-status "init --demo" 0 "$TZ" --db "$TMP/d.db" init --demo
+status "init --demo" 0 "$TZB" --db "$TMP/d.db" init --demo
 D=$TMP/d.db
 PUB="(SELECT id FROM reg_version WHERE state = 'published')"
 DRAFT="(SELECT id FROM reg_version WHERE state = 'draft')"
@@ -144,11 +144,11 @@ expect "rows changed in the draft" "1" \
 
 expect "demo: foreign keys" "" "$(q "$D" "PRAGMA foreign_key_check")"
 expect "demo: integrity" "ok" "$(q "$D" "PRAGMA integrity_check")"
-status "demo draft passes check" 0 "$TZ" --db "$D" check
-status "demo verifies" 0 "$TZ" --db "$D" verify
+status "demo draft passes check" 0 "$TZB" --db "$D" check
+status "demo verifies" 0 "$TZB" --db "$D" verify
 
 # The demo can be added to a database that init made plain.
-status "init --demo after init" 0 "$TZ" --db "$R" init --demo
+status "init --demo after init" 0 "$TZB" --db "$R" init --demo
 expect "demo added later" "1" "$(q "$R" "SELECT count(*) > 30 FROM reg_row")"
 expect "reference not loaded twice" "21" "$(q "$R" "SELECT count(*) FROM body")"
 
