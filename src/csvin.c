@@ -63,29 +63,44 @@ static int kazakh_rk1048_byte(unsigned char b)
 	return 0;
 }
 
+/* Length of the well-formed UTF-8 sequence at p (2..4), or 0. */
+static int utf8_seq(const unsigned char *p, size_t left)
+{
+	int n = p[0] >= 0xC2 && p[0] <= 0xDF ? 2 : p[0] >= 0xE0 && p[0] <= 0xEF ? 3
+	      : p[0] >= 0xF0 && p[0] <= 0xF4 ? 4 : 0;
+	if (!n || (size_t)n > left)
+		return 0;
+	for (int i = 1; i < n; i++)
+		if ((p[i] & 0xC0) != 0x80)
+			return 0;
+	return n;
+}
+
 static const char *guess(const char *buf, size_t len)
 {
-	iconv_t cd = iconv_open("UTF-8", "UTF-8");
-	int utf8 = 1;
-	if (cd != (iconv_t)-1) {
-		char out[4096];
-		char *in = (char *)buf;
-		size_t inleft = len;
-		while (inleft) {
-			char *o = out;
-			size_t oleft = sizeof out;
-			if (iconv(cd, &in, &inleft, &o, &oleft) == (size_t)-1 && errno != E2BIG) {
-				utf8 = 0;
-				break;
-			}
+	const unsigned char *b = (const unsigned char *)buf;
+	long good = 0, badb = 0, kk = 0;
+	for (size_t i = 0; i < len;) {
+		if (b[i] < 0x80) {
+			i++;
+			continue;
 		}
-		iconv_close(cd);
+		int n = utf8_seq(b + i, len - i);
+		if (n) {
+			good++;
+			i += (size_t)n;
+		} else {
+			badb++;
+			i++;
+		}
 	}
-	if (utf8)
+	/* Cyrillic in a code page seldom forms UTF-8 sequences, so a file of
+	 * them with a stray bad byte is UTF-8 with a mistake, to be shown where
+	 * it is rather than read as a code page. */
+	if (badb == 0 || good > 4 * badb)
 		return "UTF-8";
-	long kk = 0;
 	for (size_t i = 0; i < len; i++)
-		kk += kazakh_rk1048_byte((unsigned char)buf[i]);
+		kk += kazakh_rk1048_byte(b[i]);
 	return kk ? "RK1048" : "CP1251";
 }
 

@@ -448,6 +448,8 @@ struct prow {
 	int validity;
 	int64_t body;
 	char *name_kk, *name_ru;   /* the classifier's */
+	struct prow *other;        /* the same row in the other file */
+	int done;
 };
 
 struct body_name {
@@ -757,17 +759,21 @@ int regcsv_import(tz_db *db, const char *const *paths, int npaths, const char *e
 			bad(b, col, err, errlen, fmt, at);
 			goto out;
 		}
+		a->other = b;
+		b->other = a;
 	}
 	if (db_begin(db)) {
 		snprintf(err, errlen, _("The database refused the change: %s"), db_errmsg(db));
 		goto out;
 	}
+	/* In the files' order, so that the first bad line is the one named. */
 	for (long i = 0; i < nrows; i++) {
-		struct prow *a = order[i], *b = NULL;
-		if (i + 1 < nrows && !strcmp(order[i + 1]->code, a->code) &&
-		    !strcmp(order[i + 1]->level, a->level))
-			b = order[++i];
-		if (write_key(db, draft, a, b, st, err, errlen)) {
+		struct prow *a = &rows[i];
+		if (a->done)
+			continue;
+		if (a->other)
+			a->other->done = 1;
+		if (write_key(db, draft, a, a->other, st, err, errlen)) {
 			db_rollback(db);
 			st->added = st->changed = st->unchanged = 0;
 			goto out;
