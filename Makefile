@@ -9,10 +9,8 @@ CC      ?= cc
 PKGS    := ncursesw formw menuw sqlite3 icu-i18n icu-uc
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 CSTD    := -std=c11 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE
-DEFS    := -DTIZILIM_VERSION='"$(VERSION)"' -DLOCALEDIR='"$(PREFIX)/share/locale"' \
-           -DDATADIR='"$(PREFIX)/share/tizilim"'
 CFLAGS  ?= -O2 -g
-ALL_CFLAGS = $(CSTD) $(WARN) $(DEFS) $(CFLAGS) $(filter-out -D_XOPEN_SOURCE% -D_DEFAULT_SOURCE,$(shell pkg-config --cflags $(PKGS) 2>/dev/null)) -Isrc -Ibuild/gen
+ALL_CFLAGS = $(CSTD) $(WARN) $(CFLAGS) $(filter-out -D_XOPEN_SOURCE% -D_DEFAULT_SOURCE,$(shell pkg-config --cflags $(PKGS) 2>/dev/null)) -Isrc -I$(B)/gen
 CORE_LIBS  = $(shell pkg-config --libs sqlite3 icu-i18n icu-uc 2>/dev/null) -lcsv
 UI_LIBS    = $(shell pkg-config --libs formw menuw ncursesw 2>/dev/null)
 
@@ -31,14 +29,24 @@ UNIT_BIN := $(UNIT_C:tests/unit/%.c=$(B)/tests/%)
 LINGUAS  := kk ru
 MO       := $(LINGUAS:%=$(B)/locale/%/LC_MESSAGES/tizilim.mo)
 
-.PHONY: all deps run check test bench install uninstall clean pot po-update asan
+.PHONY: FORCE all deps run check test bench install uninstall clean pot po-update asan
 
 all: $(B)/tizilim $(MO)
 
 $(B)/tizilim: $(CORE_O) $(UI_O)
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(UI_LIBS) $(CORE_LIBS) $(LDFLAGS)
 
-$(B)/%.o: %.c $(wildcard src/*.h ui/*.h)
+# Where the program finds its catalogs and data: rewritten only when PREFIX or
+# the version changes, so that `make install PREFIX=...` rebuilds what uses it.
+$(B)/gen/config.h: FORCE
+	@mkdir -p $(dir $@)
+	@printf '#define TIZILIM_VERSION "%s"\n#define LOCALEDIR "%s"\n#define DATADIR "%s"\n' \
+	  '$(VERSION)' '$(PREFIX)/share/locale' '$(PREFIX)/share/tizilim' > $@.tmp
+	@cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
+
+FORCE:
+
+$(B)/%.o: %.c $(wildcard src/*.h ui/*.h) $(B)/gen/config.h
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 

@@ -1,5 +1,7 @@
 #include "i18n.h"
 
+#include "config.h"
+
 #include <langinfo.h>
 #include <locale.h>
 #include <stdlib.h>

@@ -1,0 +1,33 @@
+# tmux helpers for the terminal tests.  Source after tests/lib.sh.
+#   tz_start W H CMD...   starts CMD in a detached W x H pane on a private server
+#   screen                the pane's text now
+#   wait_for NEEDLE       polls (up to $WAIT seconds) until the pane shows NEEDLE
+#   wait_gone NEEDLE      polls until it does not
+#   keys KEY...           tmux send-keys
+#   last_line, line N     one line of the pane
+WAIT=${WAIT:-5}
+TMUX_SOCK=tz$$
+tm() { tmux -L "$TMUX_SOCK" -f /dev/null "$@"; }
+trap 'tm kill-server 2>/dev/null; rm -rf "$TMP"' EXIT
+tz_start() {
+	w=$1; h=$2; shift 2
+	tm kill-server 2>/dev/null
+	tm new-session -d -x "$w" -y "$h" "$*"
+	tm set-option -g remain-on-exit on >/dev/null
+}
+screen() { tm capture-pane -p -t 0 2>/dev/null; }
+keys() { tm send-keys -t 0 "$@"; }
+_poll() {  # _poll MODE NEEDLE: MODE is "in" or "out"
+	i=0; max=$((WAIT * 20))
+	while [ $i -lt $max ]; do
+		s=$(screen)
+		case "$s" in *"$2"*) [ "$1" = in ] && return 0;; *) [ "$1" = out ] && return 0;; esac
+		sleep 0.05; i=$((i + 1))
+	done
+	return 1
+}
+wait_for() { _poll in "$1"; }
+wait_gone() { _poll out "$1"; }
+line() { screen | sed -n "$1p"; }
+last_line() { screen | tail -n 1; }
+pane() { tm display-message -p -t 0 "$1"; }
