@@ -4,14 +4,14 @@
 . "$(dirname "$0")/../lib.sh"
 
 BASE=$TMP/base.db
-$TZ --db "$BASE" init --demo >/dev/null 2>&1 || bad init "init --demo failed"
-$TZ --db "$BASE" import-nkz "$SHARED/data/nkz-sample.csv" >/dev/null 2>&1 ||
+$TZB --db "$BASE" init --demo >/dev/null 2>&1 || bad init "init --demo failed"
+$TZB --db "$BASE" import-nkz "$SHARED/data/nkz-sample.csv" >/dev/null 2>&1 ||
 	bad import-nkz "the classifier sample did not import"
 
 # Every active occupation at every level: a few thousand rows per language,
 # after the headings of an export (which the import must recognise).
-$TZ --db "$BASE" export --lang kk | head -3 > "$TMP/kk.csv"
-$TZ --db "$BASE" export --lang ru | head -3 > "$TMP/ru.csv"
+$TZB --db "$BASE" export --lang kk | head -3 > "$TMP/kk.csv"
+$TZB --db "$BASE" export --lang ru | head -3 > "$TMP/ru.csv"
 gen() {   # LANG STANDARD-WORD YEARS-WORD
 	sqlite3 -csv "$BASE" "SELECT '', n.name_$1, n.code, '$2 ' || n.code, l.code, '$3',
 	  (SELECT name_$1 FROM body WHERE id = (SELECT min(id) FROM body)), 'т'
@@ -27,7 +27,7 @@ fp() { sqlite3 "$1" "SELECT count(*) || '/' || total(rev) FROM reg_row"; }
 sqlite3 "$BASE" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
 before=$(fp "$BASE")
 sqlite3 "$BASE" ".backup '$TMP/full.db'"
-status "uninterrupted import" 0 $TZ --db "$TMP/full.db" import "$TMP/kk.csv" "$TMP/ru.csv"
+status "uninterrupted import" 0 $TZB --db "$TMP/full.db" import "$TMP/kk.csv" "$TMP/ru.csv"
 after=$(fp "$TMP/full.db")
 [ "$before" != "$after" ] && ok "import changes the database" || bad "import changes" "$before"
 
@@ -35,7 +35,7 @@ hits=0
 for delay in 0.05 0.2 0.4 0.7 1 1.5 2 3; do
 	db=$TMP/k$delay.db
 	sqlite3 "$BASE" ".backup '$db'"
-	$TZ --db "$db" import "$TMP/kk.csv" "$TMP/ru.csv" >/dev/null 2>&1 &
+	$TZB --db "$db" import "$TMP/kk.csv" "$TMP/ru.csv" >/dev/null 2>&1 &
 	pid=$!
 	sleep "$delay"
 	# kill succeeds only while the import is still running
@@ -48,7 +48,7 @@ for delay in 0.05 0.2 0.4 0.7 1 1.5 2 3; do
 	*) bad "all or none at ${delay}s" "rows/revs $got, neither $before nor $after" ;;
 	esac
 	# The program itself opens it and finds it consistent.
-	status "verify after kill at ${delay}s" 0 $TZ --db "$db" verify
+	status "verify after kill at ${delay}s" 0 $TZB --db "$db" verify
 done
 [ "$hits" -ge 2 ] && ok "kills landed mid-import" || bad "kills landed mid-import" "only $hits of 8"
 done_tests
