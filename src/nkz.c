@@ -176,6 +176,13 @@ static int header(struct imp *im, const struct csv_field *f, int nf, long line)
 		[C_NAME_KK] = N_("no column for the Kazakh name (a header such as name_kz, "
 		                 "наименование на казахском or атауы)"),
 	};
+	/* Spreadsheets in Russian locales save with ';' between fields. */
+	if (nf == 1 && strchr(f[0].text, ';')) {
+		problem(im, line, 0, _("the header is one column holding \";\": save the file as "
+		                       "CSV with commas between fields"));
+		im->header_done = 1;
+		return 1;
+	}
 	for (int c = C_CODE; c <= C_NAME_KK; c++)
 		if (im->map[c] < 0)
 			problem(im, line, 0, "%s", _(need[c]));
