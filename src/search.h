@@ -16,7 +16,8 @@
  *   search_free(&s);
  *
  * The condition names the table (nkz, reg_row) unaliased and only parameters
- * starting with :search_, so it cannot clash with the caller's.  User input is
+ * starting with :search_, so it cannot clash with the caller's.  Retired
+ * classifier codes match too: a picker adds "AND nkz.active = 1".  User input is
  * only ever bound, never pasted into SQL or into FTS5 syntax. */
 #ifndef TZ_SEARCH_H
 #define TZ_SEARCH_H
