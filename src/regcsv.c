@@ -148,9 +148,14 @@ static void put_field(struct out *o, const char *s, int col)
 	} else if (conv) {
 		unsigned cp;
 		int n = text_next(in, &cp);
-		snprintf(o->err, o->errlen,
-		         _("line %ld, column %d: the letter «%.*s» cannot be written in %s; use UTF-8 or RK1048"),
-		         o->line, col, n, in, o->enc);
+		if (!strcmp(o->enc, "CP1251"))
+			snprintf(o->err, o->errlen,
+			         _("line %ld, column %d: the letter «%.*s» cannot be written in %s; use UTF-8 or RK1048"),
+			         o->line, col, n, in, o->enc);
+		else
+			snprintf(o->err, o->errlen,
+			         _("line %ld, column %d: the letter «%.*s» cannot be written in %s; use UTF-8"),
+			         o->line, col, n, in, o->enc);
 		o->failed = 1;
 	} else {
 		snprintf(o->err, o->errlen, "%s", _("out of memory"));

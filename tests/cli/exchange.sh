@@ -118,7 +118,10 @@ sqlite3 "$DB" "update reg_row set basis_ru = basis_ru || ' (Қ)' where version_i
 rl=$(line_of 3221-1-001 5 "$R")
 status "cp1251 ru with a Kazakh letter" 3 $TZB --db "$DB" export --lang ru --encoding cp1251 -o "$TMP/cp.csv"
 contains "row and letter named" "line $rl, column 4: the letter «Қ» cannot be written in CP1251" "$out"
-sqlite3 "$DB" "update reg_row set basis_ru = replace(basis_ru, ' (Қ)', '') where version_id = $(draft)"
+sqlite3 "$DB" "update reg_row set basis_ru = replace(basis_ru, ' (Қ)', ' (Ў)') where version_id = $(draft)"
+status "rk1048 lacks Ў" 3 $TZB --db "$DB" export --lang ru --encoding rk1048 -o "$TMP/cp.csv"
+contains "rk1048 letter named" "line $rl, column 4: the letter «Ў» cannot be written in RK1048; use UTF-8" "$out"
+sqlite3 "$DB" "update reg_row set basis_ru = replace(basis_ru, ' (Ў)', '') where version_id = $(draft)"
 status "cp1251 ru" 0 $TZB --db "$DB" export --lang ru --encoding cp1251 -o "$TMP/cp.csv"
 iconv -f CP1251 -t UTF-8 "$TMP/cp.csv" | cmp -s - "$R" && ok "cp1251 bytes" || bad "cp1251 bytes" "iconv back differs"
 clear_draft
