@@ -34,9 +34,9 @@ static const struct command commands[] = {
 	 N_("create the database with its reference data")},
 	{"import-nkz", cmd_import_nkz, 0, "FILE [--encoding E]",
 	 N_("import the occupation classifier (NKZ) from a CSV file")},
-	{"import", cmd_import, 0, "FILE [--encoding E]",
-	 N_("import register rows from a CSV file in the Appendix layout into the draft")},
-	{"export", cmd_export, 0, "[--format csv] [--lang kk|ru] [--encoding E] [--version N] [-o FILE]",
+	{"import", cmd_import, 0, "FILE [FILE2] [--encoding E]",
+	 N_("import register rows from CSV files in the Appendix layout (Kazakh, Russian or both) into the draft")},
+	{"export", cmd_export, 0, "[--format csv] [--lang kk|ru] [--encoding E] [--bom] [--version N] [-o FILE]",
 	 N_("export the register in the Appendix layout")},
 	{"check", cmd_check, 0, "",
 	 N_("validate every row of the draft register")},
@@ -74,13 +74,13 @@ int cli_parse(int argc, char **argv, struct cli_opts *o)
 	memset(o, 0, sizeof *o);
 	int i = 1;
 	/* The language first, so that every later message is in it. */
-	for (int j = 1; j < argc; j++) {
+	for (int j = 1; j < argc && argv[j][0] == '-'; j++) {
 		if (!strcmp(argv[j], "--lang") && j + 1 < argc)
-			o->lang = argv[j + 1];
+			o->lang = argv[++j];
 		else if (!strncmp(argv[j], "--lang=", 7))
 			o->lang = argv[j] + 7;
-		if (argv[j][0] != '-')
-			break;
+		else if (!strcmp(argv[j], "--db"))
+			j++;
 	}
 	i18n_init(o->lang);
 	if (o->lang && strcmp(o->lang, "kk") && strcmp(o->lang, "ru")) {
