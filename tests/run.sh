@@ -7,16 +7,17 @@ cd "$TOP" || exit 3
 total_p=0; total_f=0
 log=$(mktemp)
 run() {  # run LABEL CMD...
+	label=$1; shift
 	"$@" >"$log" 2>&1; rc=$?
 	line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$log" | tail -1)
 	if [ -z "$line" ]; then
 		line="0 passed, 1 failed"
-		echo "== $1: no result line (exit $rc)"; tail -20 "$log"
+		echo "== $label: no result line (exit $rc)"; tail -20 "$log"
 	elif [ $rc -ne 0 ] || ! echo "$line" | grep -q ' 0 failed'; then
-		echo "== $1: $line"; grep -v '^[0-9]* passed' "$log" | tail -40
+		echo "== $label: $line"; grep -v '^[0-9]* passed' "$log" | tail -40
 		case "$line" in *" 0 failed") line="${line%% passed*} passed, 1 failed";; esac
 	else
-		echo "   $1: $line"
+		echo "   $label: $line"
 	fi
 	p=${line%% passed*}; f=${line#*passed, }; f=${f%% failed*}
 	total_p=$((total_p + p)); total_f=$((total_f + f))

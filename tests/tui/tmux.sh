@@ -6,12 +6,15 @@
 #   keys KEY...           tmux send-keys
 #   last_line, line N     one line of the pane
 WAIT=${WAIT:-5}
-TMUX_SOCK=tz$$
+TMUX_N=0
+TMUX_SOCK=tz$$-0
 tm() { tmux -L "$TMUX_SOCK" -f /dev/null "$@"; }
 trap 'tm kill-server 2>/dev/null; rm -rf "$TMP"' EXIT
+# Each start gets its own server, so a dying one cannot take the next along.
 tz_start() {
 	w=$1; h=$2; shift 2
 	tm kill-server 2>/dev/null
+	TMUX_N=$((TMUX_N + 1)); TMUX_SOCK=tz$$-$TMUX_N
 	tm new-session -d -x "$w" -y "$h" "$*"
 	tm set-option -g remain-on-exit on >/dev/null
 }
