@@ -4,7 +4,7 @@
 # cleanly, the keys move, F1 help comes and goes, F10 quits and restores the
 # terminal.
 . "$(dirname "$0")/../lib.sh"
-. "$(dirname "$0")/tmux.sh"
+. "$(dirname "$0")/../tmux.sh"
 
 DB=$TMP/r.db
 "$TZB" --db "$DB" init --demo >/dev/null 2>&1 || bad init "cannot create the demo database"

@@ -120,6 +120,7 @@ int main(void)
 	CHECK_INT(reg_add(db, &dup, &p), REG_DUPLICATE);
 	snprintf(dup.level, sizeof dup.level, "4");
 	CHECK_INT(reg_add(db, &dup, &p), REG_OK);
+	reg_row_free(&dup);
 
 	struct reg_row mine, theirs;
 	reg_row_load(db, r.id, &mine);
