@@ -6,17 +6,18 @@ DESTDIR ?=
 VERSION := 0.1.0
 
 CC      ?= cc
-PKGS    := ncursesw formw menuw sqlite3 icu-i18n icu-uc
+PKGS    := ncursesw formw menuw sqlite3 icu-i18n icu-uc xlsxwriter minizip expat libcrypto
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 CSTD    := -std=c11 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE
 CFLAGS  ?= -O2 -g
 ALL_CFLAGS = $(CSTD) $(WARN) $(CFLAGS) $(filter-out -D_XOPEN_SOURCE% -D_DEFAULT_SOURCE,$(shell pkg-config --cflags $(PKGS) 2>/dev/null)) -Isrc -I$(B)/gen
-CORE_LIBS  = $(shell pkg-config --libs sqlite3 icu-i18n icu-uc 2>/dev/null) -lcsv
+CORE_LIBS  = $(shell pkg-config --libs sqlite3 icu-i18n icu-uc xlsxwriter minizip expat libcrypto 2>/dev/null) -lcsv
 UI_LIBS    = $(shell pkg-config --libs formw menuw ncursesw 2>/dev/null)
 
 # Debian packages the build, the tests and the program need.
 DEB_PKGS := build-essential pkg-config clang libclang-rt-14-dev gettext libncurses-dev libsqlite3-dev \
-            libicu-dev libcsv-dev sqlite3 tmux locales
+            libicu-dev libcsv-dev libxlsxwriter-dev libminizip-dev libexpat1-dev \
+            libssl-dev sqlite3 tmux locales python3-openpyxl passwd util-linux
 
 B        ?= build
 SRC_C    := $(wildcard src/*.c)

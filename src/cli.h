@@ -30,6 +30,9 @@ cmd_fn cmd_init, cmd_check, cmd_diff, cmd_verify;       /* cli.c */
 cmd_fn cmd_workdays, cmd_deadlines;                     /* cli_calendar.c */
 cmd_fn cmd_import_nkz;                                  /* cli_nkz.c */
 cmd_fn cmd_import, cmd_export;                          /* cli_exchange.c */
+cmd_fn cmd_user, cmd_log;                               /* cli_auth.c */
+cmd_fn cmd_cycle, cmd_proposal, cmd_review, cmd_publish, cmd_press;  /* cli_cycle.c */
+cmd_fn cmd_backup, cmd_restore, cmd_package;            /* cli_backup.c */
 
 /* Prints a translated message to stderr with the program's name. */
 void cli_error(const char *fmt, ...) TZ_PRINTF(1, 2);

@@ -1,0 +1,15 @@
+/* form — the entry form for a register row (F4 edit, F5 new, F8 delete).
+ * Each runs modally over the screen and returns 1 when the register changed
+ * (the caller re-reads its view), 0 otherwise. */
+#ifndef TZ_UI_FORM_H
+#define TZ_UI_FORM_H
+
+#include <stdint.h>
+
+#include "db.h"
+
+int form_new_row(tz_db *db);
+int form_edit_row(tz_db *db, int64_t row_id);
+int form_delete_row(tz_db *db, int64_t row_id);
+
+#endif
