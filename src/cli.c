@@ -66,7 +66,7 @@ static const struct command commands[] = {
 	 N_("copy the database consistently while others keep working")},
 	{"restore", cmd_restore, 0, "FILE",
 	 N_("replace the database with a checked backup")},
-	{"package", cmd_package, 0, "export FILE | import FILE",
+	{"package", cmd_package, 0, "export FILE [--body CODE] [--cycle YEAR SEASON] | import FILE [--dry-run] [--replace | --skip]",
 	 N_("move a sectoral body's proposals between workstations as one file")},
 };
 

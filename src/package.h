@@ -1,0 +1,63 @@
+/* package — a sectoral body's proposals for one cycle, carried between
+ * offline workstations as one file (SPEC §3 "Files", issue 5).
+ *
+ * A package is an SQLite database (application_id 'TZPK', user_version the
+ * package format) holding a one-row manifest (format, program version, who
+ * made it, from which body, for which cycle, when, and a SHA-256 of all of
+ * that and of the content rows) and the rows: proposal, proposal_level,
+ * council_agreement.  Bodies, cycles and associations travel by their codes
+ * and names, never by the sender's row ids.
+ *
+ * Import trusts nothing: the file is opened read-only and immutable with
+ * triggers, views and untrusted schema functions off, only the expected plain
+ * tables are accepted and read with explicit column lists, and every row is
+ * checked as a typed one would be, before anything is written. */
+#ifndef TZ_PACKAGE_H
+#define TZ_PACKAGE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "db.h"
+
+#define PKG_APPLICATION_ID 0x545A504B   /* 'TZPK' */
+#define PKG_FORMAT 1
+#define PKG_MAX_FILE (64L << 20)        /* bytes: a cycle of one body is far less */
+#define PKG_MAX_FIELD (64 << 10)        /* bytes per text field */
+#define PKG_MAX_ROWS 20000              /* proposals per package */
+
+struct pkg_info {
+	int format;
+	char program[32], login[64], body[64], season[8], created[32];
+	int64_t year;
+	int proposals, levels, agreement;            /* rows in the package */
+	int added, replaced, skipped, conflicts;     /* what import did or would do */
+	int excluded;                                /* export: decided proposals left out */
+};
+
+/* Writes body_code's proposals of the cycle (year, season) to file, through
+ * a temporary file beside it (mode 0600).  A NULL body_code means the user's
+ * own body; year 0 the latest cycle with that body's proposals.  Proposals
+ * the authorized body has already decided (accepted, rejected, applied) stay
+ * out.  0, or -1 with a translated message in err. */
+int package_export(tz_db *db, const char *file, const char *body_code, int64_t year,
+                   const char *season, struct pkg_info *info, char *err, size_t errlen);
+
+enum pkg_mode { PKG_STOP, PKG_REPLACE, PKG_SKIP };
+enum pkg_result { PKG_REFUSED = -1, PKG_DONE = 0, PKG_CONFLICT = 1 };
+
+/* Receives each finding, translated, naming the file, row and field. */
+typedef void pkg_note_fn(void *ctx, const char *msg);
+
+/* Imports a package (authorized body only).  Every problem found goes to note
+ * and makes the result PKG_REFUSED with nothing written (err says why in one
+ * line).  A proposal that already exists (same body, cycle, code and action),
+ * or another council agreement for the cycle, is a conflict: PKG_STOP lists
+ * them and returns PKG_CONFLICT writing nothing; PKG_REPLACE overwrites them
+ * (never a proposal the authorized body has decided); PKG_SKIP keeps what is
+ * there.  With dry_run, checks everything and counts, writing nothing. */
+enum pkg_result package_import(tz_db *db, const char *file, enum pkg_mode mode, int dry_run,
+                               pkg_note_fn *note, void *ctx, struct pkg_info *info,
+                               char *err, size_t errlen);
+
+#endif
