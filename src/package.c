@@ -550,19 +550,19 @@ static int64_t write_proposal(struct imp *im, sqlite3_stmt *st, int64_t id, int6
 		db_int(w, ":association", assoc);
 	else
 		db_null(w, ":association");
-	if (db_run(db, w) != SQLITE_DONE)
+	if (db_run(db, w))
 		goto fail;
 	if (!id)
 		id = sqlite3_last_insert_rowid(db_sqlite(db));
 	sqlite3_stmt *d = db_prep(db, "DELETE FROM proposal_level WHERE proposal_id = :id");
 	db_int(d, ":id", id);
-	if (db_run(db, d) != SQLITE_DONE)
+	if (db_run(db, d))
 		goto fail;
 	for (int i = 0; i < nlevels; i++) {
 		sqlite3_stmt *l = db_prep(db, "INSERT INTO proposal_level (proposal_id, level) VALUES (:id, :l)");
 		db_int(l, ":id", id);
 		db_text(l, ":l", levels[i]);
-		if (db_run(db, l) != SQLITE_DONE)
+		if (db_run(db, l))
 			goto fail;
 	}
 	char *after = proposal_json(db, id), oid[24];
@@ -740,7 +740,7 @@ static void agreement(struct imp *im)
 		db_text(q, ":p", proto);
 		db_int(q, ":c", im->cycle);
 		db_int(q, ":b", im->body);
-		if (db_run(im->db, q) != SQLITE_DONE ||
+		if (db_run(im->db, q) ||
 		    audit_log(im->db, "council_agreement", im->info->body, have ? "import-replace" : "import",
 		              NULL, NULL))
 			problem(im, _("%s: the council agreement cannot be stored: %s"), im->file, db_errmsg(im->db));
@@ -905,8 +905,10 @@ static int manifest(sqlite3 *h, const char *file, struct pkg_info *in, char *sum
 	                            -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW &&
 	         sqlite3_column_int(st, 8) == 1 && sqlite3_column_type(st, 0) == SQLITE_INTEGER &&
 	         sqlite3_column_type(st, 4) == SQLITE_INTEGER;
+	/* Each text must fit its field whole: a cut one would not match the checksum. */
+	static const int room[8] = {0, 32, 64, 64, 0, 8, 32, 65};
 	for (int i = 1; ok && i < 8; i++)
-		ok = i == 4 || (sqlite3_column_type(st, i) == SQLITE_TEXT && sqlite3_column_bytes(st, i) < 64 &&
+		ok = i == 4 || (sqlite3_column_type(st, i) == SQLITE_TEXT && sqlite3_column_bytes(st, i) < room[i] &&
 		                text_valid_utf8((const char *)sqlite3_column_text(st, i), -1));
 	if (ok) {
 		in->format = sqlite3_column_int(st, 0);
@@ -943,6 +945,20 @@ static void orphans(struct imp *im)
 			        shown((const char *)sqlite3_column_text(st, 0), b1, sizeof b1),
 			        shown((const char *)sqlite3_column_text(st, 1), b2, sizeof b2));
 	sqlite3_finalize(st);
+}
+
+int package_checksum(const char *file, char hex[65], char *err, size_t errlen)
+{
+	struct pkg_info in;
+	char sum[65], why[512];
+	sqlite3 *h = open_package(file, err, errlen);
+	if (!h)
+		return -1;
+	int rc = manifest(h, file, &in, sum, err, errlen);
+	if (!rc && (rc = checksum(h, &in, hex, why, sizeof why)))
+		snprintf(err, errlen, _("%s cannot be read as a package: %s"), file, why);
+	sqlite3_close(h);
+	return rc;
 }
 
 enum pkg_result package_import(tz_db *db, const char *file, enum pkg_mode mode, int dry_run,

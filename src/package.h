@@ -60,4 +60,9 @@ enum pkg_result package_import(tz_db *db, const char *file, enum pkg_mode mode, 
                                pkg_note_fn *note, void *ctx, struct pkg_info *info,
                                char *err, size_t errlen);
 
+/* Recomputes the checksum of a package's content as it lies (hex, 64 digits
+ * and a NUL), for checking a file by hand and for tests that must re-seal an
+ * altered package.  0, or -1 with err. */
+int package_checksum(const char *file, char hex[65], char *err, size_t errlen);
+
 #endif
