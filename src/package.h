@@ -65,4 +65,26 @@ enum pkg_result package_import(tz_db *db, const char *file, enum pkg_mode mode, 
  * altered package.  0, or -1 with err. */
 int package_checksum(const char *file, char hex[65], char *err, size_t errlen);
 
+/* ---- shared by package.c (the format, export) and package_in.c (import) ---- */
+
+#define PKG_PROPOSAL_COLS "id, body, association_kk, association_ru, action, section, " \
+	"nkz_code, basis_kk, basis_ru, validity, profile, safety_kk, safety_ru, demand_kk, " \
+	"demand_ru, standard_kk, standard_ru, legal_act_kk, legal_act_ru, state, round, created, " \
+	"submitted, late, author"
+/* The content rows, in the order the checksum reads them: proposals, their
+ * levels, the council agreement. */
+extern const char *const pkg_content_sql[3];
+/* SHA-256 over the manifest's fields (but the checksum) and the content rows. */
+int pkg_checksum(sqlite3 *h, const struct pkg_info *m, char hex[65], char *why, size_t len);
+/* Opens file read-only and immutable with nothing in it able to run, after
+ * checking its size, header, application id, format, schema and integrity. */
+sqlite3 *pkg_open(const char *file, char *err, size_t errlen);
+/* Reads and checks the one-row manifest into m, its checksum into sum. */
+int pkg_manifest(sqlite3 *h, const char *file, struct pkg_info *m, char sum[65], char *err, size_t errlen);
+int64_t pkg_body_id(tz_db *db, const char *code, int *authorized);
+int64_t pkg_cycle_id(tz_db *db, int64_t year, const char *season);
+/* A string from a package made safe to show: control characters as '?',
+ * at most 40 columns, into buf. */
+const char *pkg_shown(const char *s, char *buf, size_t len);
+
 #endif
