@@ -6,6 +6,8 @@
 
 #include "i18n.h"
 #include "register.h"
+#include "search.h"
+#include "text.h"
 
 struct regview {
 	tz_db *db;
@@ -13,9 +15,15 @@ struct regview {
 	char state[16];
 	char *title;
 	char lang[3];
-	char *where;          /* filter fragment, or NULL */
+	char *where;          /* the caller's filter fragment, or NULL */
 	rv_bind_fn *bind;
 	void *bind_ctx;
+	struct rv_facets facets;
+	char *query;          /* the search as typed, "" when none */
+	struct search search; /* valid while query is not "" */
+	char *qfold;          /* the query folded, for marks; NULL for a code */
+	enum rv_sort sort;
+	int desc;
 	int count[2];
 	/* The last window: lines [first, first + n). */
 	int first, n, cap;
@@ -51,19 +59,54 @@ static int64_t pick_version(tz_db *db)
 	return v;
 }
 
+/* Every condition on top of version and section, joined with AND: the
+ * search, the facets, the caller's filter.  Empty when there is none. */
+static void conditions(const struct regview *rv, const char *where, char *buf, size_t len)
+{
+	size_t n = 0;
+	buf[0] = 0;
+#define ADD(...) do { if (n < len) n += (size_t)snprintf(buf + n, len - n, __VA_ARGS__); } while (0)
+	if (*rv->query)
+		ADD(" AND %s", rv->search.where);
+	if (rv->facets.body_id)
+		ADD(" AND reg_row.body_id = :f_body");
+	if (rv->facets.level[0])
+		ADD(" AND reg_row.level = :f_level");
+	if (rv->facets.profile[0])
+		ADD(" AND reg_row.profile = :f_profile");
+	if (where)
+		ADD(" AND (%s)", where);
+#undef ADD
+}
+
+static void bind_conditions(const struct regview *rv, sqlite3_stmt *st, const char *where)
+{
+	if (*rv->query)
+		search_bind(&rv->search, st);
+	if (rv->facets.body_id)
+		db_int(st, ":f_body", rv->facets.body_id);
+	if (rv->facets.level[0])
+		db_text(st, ":f_level", rv->facets.level);
+	if (rv->facets.profile[0])
+		db_text(st, ":f_profile", rv->facets.profile);
+	if (where && rv->bind)
+		rv->bind(st, rv->bind_ctx);
+}
+
 static int count_section(struct regview *rv, int s, const char *where)
 {
-	char sql[1024];
-	snprintf(sql, sizeof sql, "SELECT count(*) FROM reg_row r WHERE r.version_id = :v "
-	         "AND r.section = :s%s%s%s", where ? " AND (" : "", where ? where : "",
-	         where ? ")" : "");
+	if (rv->facets.section >= 0 && rv->facets.section != s)
+		return 0;
+	char sql[2048], cond[1024];
+	conditions(rv, where, cond, sizeof cond);
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM reg_row WHERE reg_row.version_id = :v "
+	         "AND reg_row.section = :s%s", cond);
 	sqlite3_stmt *st = db_prep(rv->db, sql);
 	if (!st)
 		return -1;
 	db_int(st, ":v", rv->version);
 	db_text(st, ":s", section_key[s]);
-	if (where && rv->bind)
-		rv->bind(st, rv->bind_ctx);
+	bind_conditions(rv, st, where);
 	int n = db_step(rv->db, st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
 	sqlite3_finalize(st);
 	return n;
@@ -109,6 +152,12 @@ struct regview *rv_open(tz_db *db)
 	if (!rv)
 		return NULL;
 	rv->db = db;
+	rv->facets.section = -1;
+	rv->query = strdup("");
+	if (!rv->query) {
+		free(rv);
+		return NULL;
+	}
 	memcpy(rv->lang, i18n_is_kk() ? "kk" : "ru", 3);
 	if (rv_set_version(rv, pick_version(db)))
 		rv_set_version(rv, 0);
@@ -123,6 +172,9 @@ void rv_close(struct regview *rv)
 	free(rv->win);
 	free(rv->title);
 	free(rv->where);
+	free(rv->query);
+	free(rv->qfold);
+	search_free(&rv->search);
 	free(rv);
 }
 
@@ -153,7 +205,8 @@ int rv_set_filter(struct regview *rv, const char *where, rv_bind_fn *bind, void 
 		void *oc = rv->bind_ctx;
 		rv->bind = bind;
 		rv->bind_ctx = ctx;
-		int ok = !rv->version || count_section(rv, 0, w) >= 0;
+		int s = rv->facets.section >= 0 ? rv->facets.section : 0;
+		int ok = !rv->version || count_section(rv, s, w) >= 0;
 		if (!ok) {
 			rv->bind = ob;
 			rv->bind_ctx = oc;
@@ -167,6 +220,138 @@ int rv_set_filter(struct regview *rv, const char *where, rv_bind_fn *bind, void 
 	rv->bind_ctx = where ? ctx : NULL;
 	rv_reload(rv);
 	return 0;
+}
+
+/* The counts under new conditions, or -1 with nothing changed: the caller
+ * has already put the new conditions in place and restores them on -1. */
+static int recount(struct regview *rv)
+{
+	int c[2];
+	for (int s = 0; s < 2; s++) {
+		c[s] = rv->version ? count_section(rv, s, rv->where) : 0;
+		if (c[s] < 0)
+			return -1;
+	}
+	win_clear(rv);
+	rv->count[0] = c[0];
+	rv->count[1] = c[1];
+	return 0;
+}
+
+int rv_set_facets(struct regview *rv, const struct rv_facets *f)
+{
+	struct rv_facets old = rv->facets;
+	rv->facets = *f;
+	if (rv->facets.section > 1)
+		rv->facets.section = -1;
+	if (recount(rv)) {
+		rv->facets = old;
+		return -1;
+	}
+	return 0;
+}
+
+const struct rv_facets *rv_facets(const struct regview *rv) { return &rv->facets; }
+
+int rv_facet_count(const struct regview *rv)
+{
+	const struct rv_facets *f = &rv->facets;
+	return (f->section >= 0) + (f->body_id != 0) + (f->level[0] != 0) + (f->profile[0] != 0);
+}
+
+int rv_set_search(struct regview *rv, const char *query)
+{
+	struct search s;
+	char *q = strdup(query ? query : "");
+	if (!q || search_init(&s, SEARCH_REG, q)) {
+		free(q);
+		return -1;
+	}
+	if (s.kind == SEARCH_ALL)
+		q[0] = 0;
+	char *oq = rv->query;
+	struct search os = rv->search;
+	rv->query = q;
+	rv->search = s;
+	if (recount(rv)) {
+		rv->query = oq;
+		rv->search = os;
+		search_free(&s);
+		free(q);
+		return -1;
+	}
+	free(oq);
+	search_free(&os);
+	return 0;
+}
+
+const char *rv_search(const struct regview *rv) { return rv->query; }
+
+int rv_set_sort(struct regview *rv, enum rv_sort by, int desc)
+{
+	if ((int)by < 0 || by >= RV_NSORT)
+		return -1;
+	win_clear(rv);
+	rv->sort = by;
+	rv->desc = desc != 0;
+	return 0;
+}
+
+enum rv_sort rv_sort_by(const struct regview *rv) { return rv->sort; }
+int rv_sort_desc(const struct regview *rv) { return rv->desc; }
+
+/* The fold of the one character at s, into buf.  A Latin I or i reads as
+ * Kazakh і among Cyrillic letters (text_fold's rule), so both are offered. */
+static int fold_char(const char *s, int len, char *buf, size_t size)
+{
+	char one[8];
+	memcpy(one, s, (size_t)len);
+	one[len] = 0;
+	char *f = text_fold(one);
+	if (!f)
+		return -1;
+	snprintf(buf, size, "%s", f);
+	free(f);
+	return 0;
+}
+
+int rv_find(const char *text, const char *query, size_t *off, size_t *len)
+{
+	char *tmp = strdup(query ? query : "");
+	if (!tmp)
+		return 0;
+	char *fq = text_fold(text_trim(tmp));
+	free(tmp);
+	if (!fq)
+		return 0;
+	int found = 0;
+	if (*fq) {
+		unsigned cp;
+		for (const char *i = text; *i && !found; i += text_next(i, &cp)) {
+			const char *p = fq, *j = i;
+			while (*p && *j) {
+				int n = text_next(j, &cp);
+				char f[32];
+				if (fold_char(j, n, f, sizeof f))
+					break;
+				size_t fl = strlen(f);
+				if (!strncmp(p, f, fl))
+					p += fl;
+				else if ((cp == 'I' || cp == 'i') && !strncmp(p, "\xD1\x96", 2))
+					p += 2;
+				else
+					break;
+				j += n;
+			}
+			if (!*p) {
+				*off = (size_t)(i - text);
+				*len = (size_t)(j - i);
+				found = 1;
+			}
+		}
+	}
+	free(fq);
+	return found;
 }
 
 int rv_count(const struct regview *rv, int section)
@@ -196,22 +381,78 @@ int rv_section_of_line(const struct regview *rv, int line)
 	return line <= rv->count[0] ? 0 : 1;
 }
 
+/* The ORDER BY of a sort over the reg_row alias t and the body alias b.
+ * Name and code orders walk the indexes; the others sort. */
+static void order_by(const struct regview *rv, const char *t, char *buf, size_t len)
+{
+	const char *l = rv->lang, *d = rv->desc ? " DESC" : "";
+	char first[160] = "";
+	switch (rv->sort) {
+	case RV_BY_NAME:
+		break;
+	case RV_BY_CODE:
+		snprintf(first, sizeof first, "%s.nkz_code%s, ", t, d);
+		break;
+	case RV_BY_BASIS:
+		snprintf(first, sizeof first, "%s.basis_%s COLLATE %s%s, ", t, l, l, d);
+		break;
+	case RV_BY_LEVEL:
+		snprintf(first, sizeof first, "%s.level%s, ", t, d);
+		break;
+	case RV_BY_VALIDITY:
+		snprintf(first, sizeof first, "%s.validity = 0%s, %s.validity%s, ", t, d, t, d);
+		break;
+	case RV_BY_BODY:
+		snprintf(first, sizeof first, "b.short_%s COLLATE %s%s, ", l, l, d);
+		break;
+	case RV_BY_PROFILE:
+		snprintf(first, sizeof first, "%s.profile%s, ", t, d);
+		break;
+	default:
+		break;
+	}
+	snprintf(buf, len, "%s%s.sort_%s%s, %s.level%s, %s.id%s", first, t, l, d, t, d, t, d);
+}
+
+static void mark_line(const struct regview *rv, struct rv_line *x)
+{
+	x->mark = -1;
+	x->mark_len = 0;
+	x->code_mark = 0;
+	if (!*rv->query)
+		return;
+	if (rv->search.kind == SEARCH_CODE) {
+		size_t n = strlen(rv->search.code);
+		if (!strncmp(x->code, rv->search.code, n))
+			x->code_mark = (int)n;
+		return;
+	}
+	size_t off, len;
+	if (rv_find(x->name, rv->query, &off, &len)) {
+		x->mark = (int)off;
+		x->mark_len = (int)len;
+	}
+}
+
 /* Reads up to n rows of section s from its offset into out; returns the
  * count or -1.  The inner query walks only the sort index, so that a far
  * offset costs an index scan, not a body lookup per skipped row. */
 static int fetch(struct regview *rv, int s, int offset, int n, struct rv_line *out)
 {
 	const char *l = rv->lang;
-	char sql[2048];
+	char sql[4096], cond[1024], inner[256], outer[256];
+	conditions(rv, rv->where, cond, sizeof cond);
+	order_by(rv, "reg_row", inner, sizeof inner);
+	order_by(rv, "r", outer, sizeof outer);
 	snprintf(sql, sizeof sql,
 	         "SELECT r.id, r.nkz_code, r.name_%s, r.basis_%s, r.level, r.validity, "
-	         "r.profile, b.short_%s FROM (SELECT r.id FROM reg_row r "
-	         "WHERE r.version_id = :v AND r.section = :s%s%s%s "
-	         "ORDER BY r.sort_%s, r.level, r.id LIMIT :n OFFSET :o) w "
+	         "r.profile, b.short_%s FROM (SELECT reg_row.id FROM reg_row%s "
+	         "WHERE reg_row.version_id = :v AND reg_row.section = :s%s "
+	         "ORDER BY %s LIMIT :n OFFSET :o) w "
 	         "JOIN reg_row r ON r.id = w.id JOIN body b ON b.id = r.body_id "
-	         "ORDER BY r.sort_%s, r.level, r.id",
-	         l, l, l, rv->where ? " AND (" : "", rv->where ? rv->where : "",
-	         rv->where ? ")" : "", l, l);
+	         "ORDER BY %s",
+	         l, l, l, rv->sort == RV_BY_BODY ? " JOIN body b ON b.id = reg_row.body_id" : "",
+	         cond, inner, outer);
 	sqlite3_stmt *st = db_prep(rv->db, sql);
 	if (!st)
 		return -1;
@@ -219,8 +460,7 @@ static int fetch(struct regview *rv, int s, int offset, int n, struct rv_line *o
 	db_text(st, ":s", section_key[s]);
 	db_int(st, ":n", n);
 	db_int(st, ":o", offset);
-	if (rv->where && rv->bind)
-		rv->bind(st, rv->bind_ctx);
+	bind_conditions(rv, st, rv->where);
 	int k = 0, rc;
 	while (k < n && (rc = db_step(rv->db, st)) == SQLITE_ROW) {
 		struct rv_line *x = &out[k];
@@ -236,6 +476,7 @@ static int fetch(struct regview *rv, int s, int offset, int n, struct rv_line *o
 		x->validity = sqlite3_column_int(st, 5);
 		snprintf(x->profile, sizeof x->profile, "%s", db_col_text(st, 6));
 		x->body = dup(db_col_text(st, 7));
+		mark_line(rv, x);
 		k++;
 	}
 	sqlite3_finalize(st);

@@ -23,12 +23,17 @@ struct rv_line {
 	char profile[4];      /* "t" | "sg" */
 	int validity;         /* years; 0 = without time limit */
 	char *name, *basis, *body;   /* in the view's language */
+	/* Where the search matched: bytes [mark, mark + mark_len) of name, mark
+	 * -1 when the name does not contain it; code_mark bytes of the code
+	 * when the search was for a code prefix. */
+	int mark, mark_len, code_mark;
 };
 
 struct regview;
 
-/* A filter narrows every count and window: an SQL boolean over reg_row aliased
- * `r` (and body `b`), with named parameters that bind() fills in. */
+/* A filter narrows every count and window: an SQL boolean over the table
+ * reg_row, unaliased (as search.h writes its conditions), with named
+ * parameters that bind() fills in. */
 typedef void rv_bind_fn(sqlite3_stmt *st, void *ctx);
 
 /* Opens a view on the draft, or when there is none the newest published
@@ -50,6 +55,41 @@ const char *rv_lang(const struct regview *rv);
 /* Replaces the filter (NULL where = none); the SQL is copied.  Returns 0, or
  * -1 when the fragment does not prepare (the old filter stays). */
 int rv_set_filter(struct regview *rv, const char *where, rv_bind_fn *bind, void *ctx);
+
+/* The clerk's narrowing of the register, all at once: a section (-1 both,
+ * 0 mandatory, 1 voluntary), a body (0 any), a level and a profile ("" any). */
+struct rv_facets {
+	int section;
+	int64_t body_id;
+	char level[8];
+	char profile[4];
+};
+/* Replaces the facets; 0, or -1 on a database error (the old ones stay). */
+int rv_set_facets(struct regview *rv, const struct rv_facets *f);
+const struct rv_facets *rv_facets(const struct regview *rv);
+/* How many facets are set. */
+int rv_facet_count(const struct regview *rv);
+
+/* The incremental search (search.h, SEARCH_REG): code, or name in either
+ * language, case folded.  NULL or "" shows everything again.  0, or -1 when
+ * the query cannot be used (the old one stays). */
+int rv_set_search(struct regview *rv, const char *query);
+const char *rv_search(const struct regview *rv);   /* "" when none */
+
+/* Orders within each section.  Names by the alphabet of the view's language
+ * (ICU sort keys); basis and body names through the connection's kk / ru
+ * collations; ties go to the name, then the level.  Validity "without time
+ * limit" sorts after every number of years. */
+enum rv_sort { RV_BY_NAME, RV_BY_CODE, RV_BY_BASIS, RV_BY_LEVEL, RV_BY_VALIDITY,
+               RV_BY_BODY, RV_BY_PROFILE, RV_NSORT };
+int rv_set_sort(struct regview *rv, enum rv_sort by, int desc);
+enum rv_sort rv_sort_by(const struct regview *rv);
+int rv_sort_desc(const struct regview *rv);
+
+/* Finds query, case folded as search folds it, in text; on success sets the
+ * byte range of text it covers and returns 1.  Folding is per character, so
+ * the range falls on text's own characters. */
+int rv_find(const char *text, const char *query, size_t *off, size_t *len);
 
 /* Re-reads the counts after the data changed. */
 void rv_reload(struct regview *rv);

@@ -189,17 +189,157 @@ static void bind_level(sqlite3_stmt *st, void *ctx)
 	db_text(st, ":lv", ctx);
 }
 
+/* A second body whose short names sort first by the alphabet but last by
+ * code point (Ә after Е; Russian lower-case after upper-case), differing
+ * profiles and bases, so that every column's order can be told apart. */
+static void seed_more(tz_db *db)
+{
+	exec(db,
+	     "INSERT INTO body(id, code, name_kk, name_ru, short_kk, short_ru) VALUES "
+	     " (2, 'b2', 'Әділет министрлігі', 'Министерство обороны', 'ӘМ', 'Минобороны');"
+	     "UPDATE reg_row SET body_id = 2 WHERE nkz_code IN ('7111-1-001', '6113-1-001');"
+	     "UPDATE reg_row SET profile = 'sg' WHERE nkz_code = '6210-1-001';"
+	     "UPDATE reg_row SET basis_kk = 'Ә заң' WHERE nkz_code = '7549-9-001';"
+	     "UPDATE reg_row SET basis_kk = 'Б заң' WHERE nkz_code = '5411-1-001';"
+	     "UPDATE reg_row SET basis_kk = 'Я заң' WHERE nkz_code = '6113-1-001';");
+}
+
+static void sorted(struct regview *rv, enum rv_sort by, int desc, const char *want)
+{
+	char buf[1024];
+	CHECK_INT(rv_set_sort(rv, by, desc), 0);
+	names(rv, buf, sizeof buf);
+	CHECK(!strcmp(buf, want), "sort %d%s: got \"%s\", want \"%s\"", (int)by,
+	      desc ? " desc" : "", buf, want);
+}
+
+static void test_sort(tz_db *db)
+{
+	i18n_set_lang("kk");
+	struct regview *rv = rv_open(db);
+	CHECK_INT(rv_sort_by(rv), RV_BY_NAME);
+	sorted(rv, RV_BY_NAME, 1, "#|Ұста|Әнші|Аспаз|Аспаз|Аңшы|#|Шыршашы|Өрт сөндіруші|Бағбан");
+	CHECK_STR(rv_line(rv, 3)->level, "4");        /* levels descend too */
+	CHECK_INT(rv_line(rv, 1)->num, 1);             /* numbers follow the order shown */
+	sorted(rv, RV_BY_CODE, 0, "#|Әнші|Аспаз|Аспаз|Аңшы|Ұста|#|Өрт сөндіруші|Бағбан|Шыршашы");
+	sorted(rv, RV_BY_CODE, 1, "#|Ұста|Аңшы|Аспаз|Аспаз|Әнші|#|Шыршашы|Бағбан|Өрт сөндіруші");
+	/* Kazakh alphabet: Ә right after А, not after Я as in code-point order. */
+	sorted(rv, RV_BY_BASIS, 0, "#|Аңшы|Аспаз|Аспаз|Әнші|Ұста|#|Шыршашы|Өрт сөндіруші|Бағбан");
+	sorted(rv, RV_BY_LEVEL, 0, "#|Аңшы|Аспаз|Аспаз|Ұста|Әнші|#|Бағбан|Шыршашы|Өрт сөндіруші");
+	/* Years first, "without time limit" last. */
+	sorted(rv, RV_BY_VALIDITY, 0, "#|Ұста|Аңшы|Аспаз|Аспаз|Әнші|#|Өрт сөндіруші|Шыршашы|Бағбан");
+	sorted(rv, RV_BY_VALIDITY, 1, "#|Әнші|Аспаз|Аспаз|Аңшы|Ұста|#|Бағбан|Шыршашы|Өрт сөндіруші");
+	sorted(rv, RV_BY_BODY, 0, "#|Ұста|Аңшы|Аспаз|Аспаз|Әнші|#|Бағбан|Өрт сөндіруші|Шыршашы");
+	CHECK_STR(rv_line(rv, 1)->body, "ӘМ");
+	sorted(rv, RV_BY_PROFILE, 0, "#|Аңшы|Аспаз|Аспаз|Әнші|Ұста|#|Бағбан|Өрт сөндіруші|Шыршашы");
+	CHECK_STR(rv_line(rv, 1)->profile, "sg");
+	CHECK_INT(rv_set_sort(rv, RV_NSORT, 0), -1);
+	CHECK_INT(rv_sort_by(rv), RV_BY_PROFILE);
+
+	/* In Russian, the Russian alphabet: Минобороны before МТСЗН. */
+	rv_set_lang(rv, "ru");
+	sorted(rv, RV_BY_BODY, 0, "#|Мастер|Егерь|Певец|Повар|Повар|#|Садовник|Ёлочник|Пожарный");
+	sorted(rv, RV_BY_NAME, 0, "#|Егерь|Мастер|Певец|Повар|Повар|#|Ёлочник|Пожарный|Садовник");
+	rv_close(rv);
+}
+
+static void test_facets_and_search(tz_db *db)
+{
+	i18n_set_lang("kk");
+	struct regview *rv = rv_open(db);
+	char buf[1024];
+	struct rv_facets f = {.section = -1};
+	CHECK_INT(rv_facet_count(rv), 0);
+	f.body_id = 1;
+	snprintf(f.level, sizeof f.level, "3");
+	CHECK_INT(rv_set_facets(rv, &f), 0);
+	CHECK_INT(rv_facet_count(rv), 2);
+	names(rv, buf, sizeof buf);
+	CHECK_STR(buf, "#|Аңшы|Аспаз|#|Шыршашы");
+	f.body_id = 0;
+	f.section = 1;
+	CHECK_INT(rv_set_facets(rv, &f), 0);
+	CHECK_INT(rv_count(rv, 0), 0);
+	names(rv, buf, sizeof buf);
+	CHECK_STR(buf, "#|#|Бағбан|Шыршашы");
+	CHECK_INT(rv_line(rv, 2)->num, 1);
+	f = (struct rv_facets){.section = -1};
+	snprintf(f.profile, sizeof f.profile, "sg");
+	CHECK_INT(rv_set_facets(rv, &f), 0);
+	names(rv, buf, sizeof buf);
+	CHECK_STR(buf, "#|Аңшы|#");
+
+	/* The search narrows within the facets. */
+	f = (struct rv_facets){.section = -1};
+	snprintf(f.level, sizeof f.level, "3");
+	CHECK_INT(rv_set_facets(rv, &f), 0);
+	CHECK_INT(rv_set_search(rv, "АС"), 0);
+	names(rv, buf, sizeof buf);
+	CHECK_STR(buf, "#|Аспаз|#");
+	CHECK_INT(rv_line(rv, 1)->mark, 0);
+	CHECK_INT(rv_line(rv, 1)->mark_len, 4);
+	f.level[0] = 0;
+	CHECK_INT(rv_set_facets(rv, &f), 0);
+	CHECK_INT(rv_rows(rv), 2);                     /* both levels of Аспаз */
+	CHECK_STR(rv_search(rv), "АС");
+
+	/* Upper-case Kazakh finds the word inside a name. */
+	CHECK_INT(rv_set_search(rv, "СӨНДІР"), 0);
+	names(rv, buf, sizeof buf);
+	CHECK_STR(buf, "#|#|Өрт сөндіруші");
+	CHECK_INT(rv_line(rv, 2)->mark, 7);
+	CHECK_INT(rv_line(rv, 2)->mark_len, 12);
+	/* A Russian name matches in the Kazakh view, with nothing to mark. */
+	CHECK_INT(rv_set_search(rv, "повар"), 0);
+	names(rv, buf, sizeof buf);
+	CHECK_STR(buf, "#|Аспаз|Аспаз|#");
+	CHECK_INT(rv_line(rv, 1)->mark, -1);
+	/* A code prefix marks the code. */
+	CHECK_INT(rv_set_search(rv, "2652"), 0);
+	names(rv, buf, sizeof buf);
+	CHECK_STR(buf, "#|Әнші|#");
+	CHECK_INT(rv_line(rv, 1)->code_mark, 4);
+	CHECK_INT(rv_set_search(rv, "жоқ сөз"), 0);
+	CHECK_INT(rv_rows(rv), 0);
+	CHECK_INT(rv_set_search(rv, "\xff"), -1);      /* not UTF-8: the old search stays */
+	CHECK_INT(rv_rows(rv), 0);
+	CHECK_INT(rv_set_search(rv, "  "), 0);
+	CHECK_STR(rv_search(rv), "");
+	CHECK_INT(rv_rows(rv), 8);
+	rv_close(rv);
+}
+
+static void test_find(void)
+{
+	size_t off = 99, len = 99;
+	CHECK_INT(rv_find("Өрт сөндіруші", "СӨНД", &off, &len), 1);
+	CHECK_INT(off, 7);
+	CHECK_INT(len, 8);
+	CHECK_INT(rv_find("Инженер-техник", "ТЕХНИК", &off, &len), 1);
+	CHECK_INT(off, 15);
+	CHECK_INT(len, 12);
+	/* Latin I typed for Kazakh І in the data still marks. */
+	CHECK_INT(rv_find("БIЛIМ", "білім", &off, &len), 1);
+	CHECK_INT(off, 0);
+	CHECK_INT(len, 8);
+	CHECK_INT(rv_find("ҚҰРЫЛЫСШЫ", "ұры", &off, &len), 1);
+	CHECK_INT(off, 2);
+	CHECK_INT(len, 6);
+	CHECK_INT(rv_find("Аспаз", "повар", &off, &len), 0);
+	CHECK_INT(rv_find("Аспаз", "", &off, &len), 0);
+}
+
 static void test_filter_and_versions(tz_db *db)
 {
 	i18n_set_lang("kk");
 	struct regview *rv = rv_open(db);
-	CHECK_INT(rv_set_filter(rv, "r.level = :lv", bind_level, "4"), 0);
+	CHECK_INT(rv_set_filter(rv, "reg_row.level = :lv", bind_level, "4"), 0);
 	CHECK_INT(rv_count(rv, 0), 2);
 	CHECK_INT(rv_count(rv, 1), 1);
 	char buf[512];
 	names(rv, buf, sizeof buf);
 	CHECK_STR(buf, "#|Аспаз|Ұста|#|Өрт сөндіруші");
-	CHECK_INT(rv_set_filter(rv, "r.no_such_column = 1", NULL, NULL), -1);
+	CHECK_INT(rv_set_filter(rv, "reg_row.no_such_column = 1", NULL, NULL), -1);
 	CHECK_INT(rv_count(rv, 0), 2);                /* the old filter stays */
 	CHECK_INT(rv_set_filter(rv, NULL, NULL, NULL), 0);
 	CHECK_INT(rv_rows(rv), 8);
@@ -274,8 +414,12 @@ int main(void)
 	seed(db);
 	test_order_and_numbers(db);
 	test_window(db);
+	seed_more(db);
+	test_sort(db);
+	test_facets_and_search(db);
 	test_filter_and_versions(db);
 	drop_db(db);
+	test_find();
 	test_empty();
 	test_long();
 	text_cleanup();
