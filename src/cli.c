@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "audit.h"
 #include "config.h"
 #include "i18n.h"
 #include "register.h"
@@ -36,8 +37,8 @@ static const struct command commands[] = {
 	 N_("import the occupation classifier (NKZ) from a CSV file")},
 	{"import", cmd_import, 0, "FILE [FILE2] [--encoding E]",
 	 N_("import register rows from CSV files in the Appendix layout (Kazakh, Russian or both) into the draft")},
-	{"export", cmd_export, 0, "[--format csv] [--lang kk|ru] [--encoding E] [--bom] [--version N] [-o FILE]",
-	 N_("export the register in the Appendix layout")},
+	{"export", cmd_export, 0, "[--format csv|xlsx] [--lang kk|ru] [--encoding E] [--bom] [--version N] [-o FILE] | --format xlsx --diff [A B] -o FILE",
+	 N_("export the register in the Appendix layout (CSV, or an XLSX sheet to print); with --diff, the review pack of the draft against the published register")},
 	{"check", cmd_check, 0, "",
 	 N_("validate every row of the draft register")},
 	{"diff", cmd_diff, 0, "[A B]",
@@ -375,6 +376,11 @@ int cmd_verify(tz_db *db, int argc, char **argv)
 	if (db_exec(db, "INSERT INTO reg_fts(reg_fts, rank) VALUES ('integrity-check', 1)") ||
 	    db_exec(db, "INSERT INTO nkz_fts(nkz_fts, rank) VALUES ('integrity-check', 1)")) {
 		printf("%s: %s\n", _("search index"), db_errmsg(db));
+		n++;
+	}
+	char what[512];
+	if (audit_verify(db, what, sizeof what)) {
+		printf("%s: %s\n", _("change log"), what);
 		n++;
 	}
 	if (n) {

@@ -7,6 +7,8 @@
 #include "csvin.h"
 #include "i18n.h"
 #include "regcsv.h"
+#include "register.h"
+#include "xlsxout.h"
 
 static void warn_stderr(void *ctx, const char *msg)
 {
@@ -26,15 +28,19 @@ int cmd_import(tz_db *db, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{"encoding", required_argument, NULL, 'e'},
+		{"sheet", required_argument, NULL, 's'},
 		{NULL, 0, NULL, 0},
 	};
-	const char *encoding = "auto";
+	const char *encoding = "auto", *sheet = NULL;
 	int c;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (c != 'e')
+		if (c == 'e')
+			encoding = optarg;
+		else if (c == 's')
+			sheet = optarg;
+		else
 			return bad_option(argv);
-		encoding = optarg;
 	}
 	int nfiles = argc - optind;
 	if (nfiles < 1 || nfiles > 2) {
@@ -49,7 +55,8 @@ int cmd_import(tz_db *db, int argc, char **argv)
 	const char *paths[2] = {argv[optind], nfiles > 1 ? argv[optind + 1] : NULL};
 	struct regcsv_stats st;
 	char err[1024] = "";
-	if (regcsv_import(db, paths, nfiles, encoding, warn_stderr, NULL, &st, err, sizeof err)) {
+	if (regcsv_import_from(db, paths, nfiles, encoding, sheet, warn_stderr, NULL, &st, err,
+	                       sizeof err)) {
 		cli_error("%s", err);
 		cli_error("%s", _("nothing was imported"));
 		return EXIT_DATA;
@@ -58,6 +65,70 @@ int cmd_import(tz_db *db, int argc, char **argv)
 		fprintf(stderr, _("%s: %s, %s\n"), paths[i],
 		        !strcmp(st.lang[i], "kk") ? _("Kazakh") : _("Russian"), st.encoding[i]);
 	printf(_("%ld added, %ld changed, %ld unchanged\n"), st.added, st.changed, st.unchanged);
+	return EXIT_OK;
+}
+
+/* A version named on the command line: its number, "draft" or "published". */
+static int64_t version_named(tz_db *db, const char *a)
+{
+	if (!strcmp(a, "draft"))
+		return reg_draft(db);
+	if (!strcmp(a, "published"))
+		return reg_published(db);
+	char *end;
+	long long v = strtoll(a, &end, 10);
+	return *end || v <= 0 || !reg_version_state(db, v) ? 0 : v;
+}
+
+/* export --format xlsx: the Appendix form, or with --diff the review pack. */
+static int export_xlsx(tz_db *db, const struct regcsv_export *x, int diff, int encoding_given,
+                       int nargs, char **args)
+{
+	if (encoding_given || x->bom) {
+		cli_error("%s", _("export: --encoding and --bom go with CSV only; a workbook is always "
+		                  "Unicode"));
+		return EXIT_USAGE;
+	}
+	if (!x->path) {
+		cli_error("%s", _("export: a workbook needs a file: give -o FILE.xlsx"));
+		return EXIT_USAGE;
+	}
+	char err[1024] = "";
+	if (!diff) {
+		if (nargs) {
+			cli_error(_("export: unexpected argument \"%s\""), args[0]);
+			return EXIT_USAGE;
+		}
+		if (xlsxout_register(db, x->lang, x->version, x->path, err, sizeof err)) {
+			cli_error("%s", err);
+			return EXIT_DATA;
+		}
+		return EXIT_OK;
+	}
+	if (nargs != 0 && nargs != 2) {
+		cli_error("%s", _("export --diff: give two versions (old, new), or none for the draft "
+		                  "against the published register"));
+		return EXIT_USAGE;
+	}
+	if (x->version) {
+		cli_error("%s", _("export --diff: name the two versions instead of --version"));
+		return EXIT_USAGE;
+	}
+	int64_t a = 0, b = 0;
+	for (int i = 0; i < nargs; i++) {
+		int64_t v = version_named(db, args[i]);
+		if (!v) {
+			cli_error(_("export --diff: no register version \"%s\""), args[i]);
+			return EXIT_USAGE;
+		}
+		*(i ? &b : &a) = v;
+	}
+	long added, removed, changed;
+	if (xlsxout_review(db, x->lang, a, b, x->path, &added, &removed, &changed, err, sizeof err)) {
+		cli_error("%s", err);
+		return EXIT_DATA;
+	}
+	printf(_("%s: %ld added, %ld removed, %ld changed\n"), x->path, added, removed, changed);
 	return EXIT_OK;
 }
 
@@ -70,19 +141,24 @@ int cmd_export(tz_db *db, int argc, char **argv)
 		{"version", required_argument, NULL, 'v'},
 		{"bom", no_argument, NULL, 'b'},
 		{"output", required_argument, NULL, 'o'},
+		{"diff", no_argument, NULL, 'd'},
 		{NULL, 0, NULL, 0},
 	};
 	struct regcsv_export x = {.lang = i18n_lang(), .encoding = "utf-8"};
-	int c;
+	int c, xlsx = 0, diff = 0, encoding_given = 0;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
 		char *end;
 		switch (c) {
 		case 'f':
-			if (strcmp(optarg, "csv")) {
-				cli_error(_("export: unknown format \"%s\": use csv"), optarg);
+			if (strcmp(optarg, "csv") && strcmp(optarg, "xlsx")) {
+				cli_error(_("export: unknown format \"%s\": use csv or xlsx"), optarg);
 				return EXIT_USAGE;
 			}
+			xlsx = !strcmp(optarg, "xlsx");
+			break;
+		case 'd':
+			diff = 1;
 			break;
 		case 'l':
 			if (strcmp(optarg, "kk") && strcmp(optarg, "ru")) {
@@ -93,6 +169,7 @@ int cmd_export(tz_db *db, int argc, char **argv)
 			break;
 		case 'e':
 			x.encoding = optarg;
+			encoding_given = 1;
 			break;
 		case 'v':
 			x.version = strtoll(optarg, &end, 10);
@@ -111,6 +188,8 @@ int cmd_export(tz_db *db, int argc, char **argv)
 			return bad_option(argv);
 		}
 	}
+	if (diff || xlsx)
+		return export_xlsx(db, &x, diff, encoding_given, argc - optind, argv + optind);
 	if (optind < argc) {
 		cli_error(_("export: unexpected argument \"%s\""), argv[optind]);
 		return EXIT_USAGE;

@@ -8,7 +8,7 @@
 
 int cmd_import_nkz(tz_db *db, int argc, char **argv)
 {
-	const char *file = NULL, *enc = "auto";
+	const char *file = NULL, *enc = "auto", *sheet = NULL;
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		if (!strcmp(a, "--encoding") || !strcmp(a, "-e")) {
@@ -19,6 +19,14 @@ int cmd_import_nkz(tz_db *db, int argc, char **argv)
 			enc = argv[++i];
 		} else if (!strncmp(a, "--encoding=", 11)) {
 			enc = a + 11;
+		} else if (!strcmp(a, "--sheet")) {
+			if (i + 1 >= argc) {
+				cli_error(_("%s needs a value"), a);
+				return EXIT_USAGE;
+			}
+			sheet = argv[++i];
+		} else if (!strncmp(a, "--sheet=", 8)) {
+			sheet = a + 8;
 		} else if (a[0] == '-' && a[1]) {
 			cli_error(_("%s: unknown option %s (see tizilim --help)"), argv[0], a);
 			return EXIT_USAGE;
@@ -41,7 +49,7 @@ int cmd_import_nkz(tz_db *db, int argc, char **argv)
 
 	struct nkz_import_stats st;
 	char err[8192];
-	if (nkz_import_csv(db, file, enc, &st, err, sizeof err)) {
+	if (nkz_import(db, file, enc, sheet, &st, err, sizeof err)) {
 		/* One problem per line, each already naming file, line and column. */
 		for (char *line = err, *nl; line && *line; line = nl) {
 			nl = strchr(line, '\n');

@@ -5,10 +5,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "audit.h"
+#include "auth.h"
 #include "csvin.h"
 #include "i18n.h"
 #include "log.h"
 #include "text.h"
+#include "xlsxin.h"
 
 /* Х (U+0425), the major group of workers outside the other groups.  Real
  * files write it in Cyrillic; a Latin X is a typing mistake we name. */
@@ -424,14 +427,39 @@ static int write_rows(tz_db *db, struct imp *im, struct nrow **idx, size_t nidx)
 		db_rollback(db);
 		return -1;
 	}
+	st->added = db_int_query(db, "SELECT count(*) FROM nkz", 0) - before;
+	/* One summary entry, not one per code: the file is named by its hash. */
+	char hash[65] = "", after[8192];
+	if (audit_sha256_file(im->path, hash))
+		tz_log("nkz import: cannot hash %s", im->path);
+	sqlite3_stmt *js = db_prep(db, "SELECT json_object('file', :f, 'sha256', :h, 'read', :r, "
+	                               "'imported', :i, 'added', :a, 'deactivated', :d)");
+	db_text(js, ":f", im->path);
+	db_text(js, ":h", hash);
+	db_int(js, ":r", st->read);
+	db_int(js, ":i", st->imported);
+	db_int(js, ":a", st->added);
+	db_int(js, ":d", st->deactivated);
+	rc = db_step(db, js) == SQLITE_ROW ? 0 : -1;
+	snprintf(after, sizeof after, "%s", rc ? "" : db_col_text(js, 0));
+	sqlite3_finalize(js);
+	if (rc || audit_log(db, "nkz", "", "import", NULL, after)) {
+		db_rollback(db);
+		return -1;
+	}
 	if (db_commit(db))
 		return -1;
-	st->added = db_int_query(db, "SELECT count(*) FROM nkz", 0) - before;
 	return 0;
 }
 
 int nkz_import_csv(tz_db *db, const char *path, const char *encoding,
                    struct nkz_import_stats *st, char *err, size_t errlen)
+{
+	return nkz_import(db, path, encoding, NULL, st, err, errlen);
+}
+
+int nkz_import(tz_db *db, const char *path, const char *encoding, const char *sheet,
+               struct nkz_import_stats *st, char *err, size_t errlen)
 {
 	struct nkz_import_stats dummy;
 	if (!st)
@@ -442,9 +470,12 @@ int nkz_import_csv(tz_db *db, const char *path, const char *encoding,
 	struct imp im = {.path = path, .st = st, .err = err, .errlen = errlen};
 	struct nrow **idx = NULL;
 	size_t nidx = 0;
-	int rc = csvin_read(path, encoding ? encoding : "auto", on_record, &im, NULL, err, errlen);
+	if (auth_edit_reference(db, err, errlen))
+		return -1;
+	int rc = xlsxin_read_any(path, encoding ? encoding : "auto", sheet, on_record, &im, NULL, err,
+	                         errlen);
 	if (rc < 0 && !im.nerr) {
-		im.nerr = 1;   /* csvin_read's own message, already in err */
+		im.nerr = 1;   /* the reader's own message, already in err */
 		goto done;
 	}
 	if (im.nomem) {

@@ -37,4 +37,10 @@ struct nkz_import_stats {
 int nkz_import_csv(tz_db *db, const char *path, const char *encoding,
                    struct nkz_import_stats *st, char *err, size_t errlen);
 
+/* The same from a CSV file or an .xlsx workbook (xlsxin_is_xlsx), whose
+ * sheet called sheet is read (NULL: the first); columns by header name
+ * either way, and a workbook's places are its row and column numbers. */
+int nkz_import(tz_db *db, const char *path, const char *encoding, const char *sheet,
+               struct nkz_import_stats *st, char *err, size_t errlen);
+
 #endif

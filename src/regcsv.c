@@ -13,6 +13,7 @@
 #include "nkz.h"
 #include "register.h"
 #include "text.h"
+#include "xlsxin.h"
 
 /* The Appendix's own words.  These are data of the form, written in the
  * file's language whatever the interface speaks, so they are not messages
@@ -49,6 +50,21 @@ static const char *const unlimited[2] = {"мерзімсіз", "бессрочн
 static int lang_index(const char *lang)
 {
 	return lang && !strcmp(lang, "ru");
+}
+
+const char *regcsv_heading(const char *lang, int column)
+{
+	return column >= 1 && column <= 8 ? heading[lang_index(lang)][column - 1] : "";
+}
+
+const char *regcsv_section_title(const char *lang, const char *section)
+{
+	return section_title[lang_index(lang)][section && !strcmp(section, "voluntary")];
+}
+
+const char *regcsv_profile_word(const char *lang, const char *profile)
+{
+	return profile_word[lang_index(lang)][!profile || strcmp(profile, "t") != 0];
 }
 
 void regcsv_validity(const char *lang, int years, char *buf, size_t len)
@@ -384,6 +400,13 @@ static int on_record(void *ctx, const struct csv_field *f, int n, long line)
 		for (int l = 0; l < 2 && n == 8; l++)
 			if (same_words(f[1].text, heading[l][1]) && same_words(f[2].text, heading[l][2]))
 				x->lang = l;
+		/* A title above the form, in its first cell only, as a spreadsheet
+		 * of the form carries it. */
+		int title = n >= 1 && !blank(f[0].text);
+		for (int i = 1; i < n && title; i++)
+			title = blank(f[i].text);
+		if (x->lang < 0 && title)
+			return 0;
 		if (x->lang < 0) {
 			snprintf(x->err, x->errlen,
 			         _("%s:%ld: the first row is not the heading of the register form (eight "
@@ -680,6 +703,13 @@ int regcsv_import(tz_db *db, const char *const *paths, int npaths, const char *e
                   regcsv_warn_fn *warn, void *wctx, struct regcsv_stats *st,
                   char *err, size_t errlen)
 {
+	return regcsv_import_from(db, paths, npaths, encoding, NULL, warn, wctx, st, err, errlen);
+}
+
+int regcsv_import_from(tz_db *db, const char *const *paths, int npaths, const char *encoding,
+                       const char *sheet, regcsv_warn_fn *warn, void *wctx,
+                       struct regcsv_stats *st, char *err, size_t errlen)
+{
 	memset(st, 0, sizeof *st);
 	int64_t draft = reg_draft(db);
 	if (!draft) {
@@ -701,7 +731,8 @@ int regcsv_import(tz_db *db, const char *const *paths, int npaths, const char *e
 		x->lang = x->section = -1;
 		x->err = err;
 		x->errlen = errlen;
-		int r = csvin_read(x->path, encoding, on_record, x, &st->encoding[nf], err, errlen);
+		int r = xlsxin_read_any(x->path, encoding, sheet, on_record, x, &st->encoding[nf], err,
+		                        errlen);
 		if (r) {
 			nf++;
 			goto out;

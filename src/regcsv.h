@@ -34,6 +34,13 @@ void regcsv_validity(const char *lang, int years, char *buf, size_t len);
  * unreadable. */
 int regcsv_parse_validity(const char *text);
 
+/* The Appendix's words in lang ("kk" or "ru"), for other layouts of the same
+ * form: a column's heading (1..8), a section's title ("mandatory",
+ * "voluntary"), a profile's word ("t", "sg"). */
+const char *regcsv_heading(const char *lang, int column);
+const char *regcsv_section_title(const char *lang, const char *section);
+const char *regcsv_profile_word(const char *lang, const char *profile);
+
 struct regcsv_stats {
 	long added, changed, unchanged;
 	const char *lang[2];       /* each file's language */
@@ -50,5 +57,12 @@ typedef void regcsv_warn_fn(void *ctx, const char *msg);
 int regcsv_import(tz_db *db, const char *const *paths, int npaths, const char *encoding,
                   regcsv_warn_fn *warn, void *wctx, struct regcsv_stats *st,
                   char *err, size_t errlen);
+
+/* The same, each file a CSV or an .xlsx workbook (xlsxin_is_xlsx); of a
+ * workbook the sheet called sheet is read, or the first when NULL.  A
+ * workbook's encoding is reported as "XLSX". */
+int regcsv_import_from(tz_db *db, const char *const *paths, int npaths, const char *encoding,
+                       const char *sheet, regcsv_warn_fn *warn, void *wctx,
+                       struct regcsv_stats *st, char *err, size_t errlen);
 
 #endif
