@@ -35,4 +35,30 @@ int auth_edit_reference(tz_db *db, char *why, size_t len);
 /* Users and roles. */
 int auth_admin(tz_db *db, char *why, size_t len);
 
+/* "admin" ... "reader" to a role; ROLE_NONE when it is none of them. */
+enum role auth_role_parse(const char *name);
+
+/* Makes the person at the terminal the administrator of a database that has
+ * no users yet (a new one, or one made before roles existed).  0 or -1. */
+int auth_bootstrap(tz_db *db);
+
+/* User management, administrators only; each one transaction, logged.
+ * auth_user_add gives login the role (changing it if the login has one);
+ * body_code is required for ROLE_SB_CLERK and refused otherwise.
+ * 0, or -1 with a translated sentence in why. */
+int auth_user_add(tz_db *db, const char *login, enum role role, const char *body_code,
+                  char *why, size_t len);
+int auth_user_remove(tz_db *db, const char *login, char *why, size_t len);
+
+struct auth_user {
+	const char *login;
+	enum role role;
+	const char *body_code;   /* "" unless a sectoral-body clerk */
+	const char *created;
+};
+/* Calls fn for each user, by login; fn returns nonzero to stop.  0 or an
+ * SQLite error. */
+typedef int (*auth_user_fn)(void *ctx, const struct auth_user *u);
+int auth_users(tz_db *db, auth_user_fn fn, void *ctx);
+
 #endif

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "audit.h"
 #include "log.h"
 #include "text.h"
 
@@ -15,6 +16,7 @@ struct tz_db {
 };
 
 extern const char tz_data_schema_sql[];
+extern const char tz_data_migrate_2_sql[];
 
 static int collate(void *lang, int n1, const void *s1, int n2, const void *s2)
 {
@@ -69,7 +71,8 @@ static int migrate(tz_db *db, char *err, size_t errlen)
 		goto fail;
 	if (v == 0 && db_script(db, tz_data_schema_sql))
 		goto fail;
-	/* Later versions: if (v < 2 && db_script(db, tz_data_migrate_2_sql)) ... */
+	if (v < 2 && db_script(db, tz_data_migrate_2_sql))
+		goto fail;
 	char sql[64];
 	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", TZ_SCHEMA_VERSION);
 	if (db_exec(db, sql) || db_commit(db))
@@ -114,7 +117,8 @@ tz_db *db_open(const char *path, int create, char *err, size_t errlen)
 	if (db_exec(db, "PRAGMA foreign_keys = ON") ||
 	    db_exec(db, "PRAGMA journal_mode = WAL") ||
 	    db_exec(db, "PRAGMA synchronous = NORMAL") ||
-	    migrate(db, err, errlen)) {
+	    migrate(db, err, errlen) ||
+	    audit_attach(db)) {
 		if (!*err)
 			snprintf(err, errlen, "%s", db_errmsg(db));
 		db_close(db);

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "auth.h"
 #include "i18n.h"
 #include "log.h"
 #include "nkz.h"
@@ -170,6 +171,8 @@ const char *reg_version_state(tz_db *db, int64_t version)
 
 int64_t reg_new_draft(tz_db *db, char *err, size_t errlen)
 {
+	if (auth_edit_register(db, err, errlen))
+		return 0;
 	if (reg_draft(db)) {
 		snprintf(err, errlen, "%s", _("A draft register already exists; finish or publish it first."));
 		return 0;
@@ -262,8 +265,21 @@ static int duplicate(tz_db *db, const struct reg_row *r)
 	return dup;
 }
 
+/* Role check first, so that a refusal says who may do it, not what is wrong. */
+static int denied(tz_db *db, struct problems *p)
+{
+	char why[sizeof p->item[0].msg];
+	if (!auth_edit_register(db, why, sizeof why))
+		return 0;
+	if (p)
+		problems_add(p, "", "%s", why);
+	return 1;
+}
+
 int reg_add(tz_db *db, struct reg_row *r, struct problems *p)
 {
+	if (denied(db, p))
+		return REG_DENIED;
 	if (!is_draft(db, r->version_id))
 		return REG_NOT_DRAFT;
 	if (reg_validate(db, r, p))
@@ -309,6 +325,8 @@ static int64_t stored_rev(tz_db *db, int64_t id, int64_t *version)
 
 int reg_change(tz_db *db, struct reg_row *r, struct problems *p)
 {
+	if (denied(db, p))
+		return REG_DENIED;
 	if (reg_validate(db, r, p))
 		return REG_INVALID;
 	if (db_begin(db))
@@ -350,6 +368,8 @@ int reg_change(tz_db *db, struct reg_row *r, struct problems *p)
 
 int reg_delete(tz_db *db, int64_t id, int64_t rev)
 {
+	if (denied(db, NULL))
+		return REG_DENIED;
 	if (db_begin(db))
 		return REG_DBERR;
 	int64_t version = 0;
@@ -379,6 +399,7 @@ const char *reg_status_text(int status)
 	case REG_NOT_DRAFT: return _("This register version is not a draft and cannot be edited.");
 	case REG_DUPLICATE: return _("This profession is already in the register at that level.");
 	case REG_GONE: return _("The row no longer exists; someone else deleted it.");
+	case REG_DENIED: return _("Your role does not allow changing the draft register; nothing was saved.");
 	default: return _("The database refused the change; nothing was saved.");
 	}
 }

@@ -53,7 +53,8 @@ int64_t reg_new_draft(tz_db *db, char *err, size_t errlen);
  * REG_CONFLICT when the stored row's rev differs from r->rev.
  * Returns 0 or a reg_status. */
 enum reg_status { REG_OK = 0, REG_INVALID = 1, REG_CONFLICT = 2, REG_NOT_DRAFT = 3,
-                  REG_DUPLICATE = 4, REG_GONE = 5, REG_DBERR = 6 };
+                  REG_DUPLICATE = 4, REG_GONE = 5, REG_DBERR = 6,
+                  REG_DENIED = 7 /* the user's role forbids it; the reason is in p */ };
 int reg_add(tz_db *db, struct reg_row *r, struct problems *p);     /* sets r->id */
 int reg_change(tz_db *db, struct reg_row *r, struct problems *p);  /* bumps r->rev */
 int reg_delete(tz_db *db, int64_t id, int64_t rev);

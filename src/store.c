@@ -10,6 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "auth.h"
 #include "log.h"
 
 extern const char tz_data_reference_sql[];
@@ -93,6 +94,12 @@ tz_db *store_open(const char *path, int create, int demo, char *err, size_t errl
 		return NULL;
 	if (db_int_query(db, "SELECT count(*) FROM body", 0) == 0 &&
 	    (store_load_reference(db) || (demo && store_load_demo(db)))) {
+		snprintf(err, errlen, "%s", db_errmsg(db));
+		db_close(db);
+		return NULL;
+	}
+	/* The first login to open a database without users administers it. */
+	if (auth_bootstrap(db)) {
 		snprintf(err, errlen, "%s", db_errmsg(db));
 		db_close(db);
 		return NULL;
