@@ -12,6 +12,20 @@ state() { sqlite3 "$DB" .dump | md5sum; }
 line() { sed -n "$1p" "$2" | tr -d '\r'; }
 # the line a code first appears on at a level
 line_of() { grep -n ",$1,[^,]*,$2," "$3" | head -1 | cut -d: -f1; }
+# The program's messages in the language it speaks (kk unless --lang ru comes
+# before the command), from the same catalogs, so that these checks hold
+# whatever the catalogs say.  -e: some msgids end in a newline.
+t() { LANGUAGE=$1 TEXTDOMAINDIR=$TOP/$BUILD/locale gettext -e -d tizilim "$2"; }
+# f LANG MSGID ARG...: the message filled in as printf(3) would; the shell's
+# printf knows neither length modifiers nor %.*s (the letter is passed whole)
+f() {
+	_f=$(t "$1" "$2" | sed 's/%l*\([dux]\)/%\1/g; s/%\.\*s/%s/g'); shift 2
+	# shellcheck disable=SC2059
+	printf "$_f" "$@"
+}
+# the letters only Kazakh has, and the Russian alphabet
+KKL='[әғқңөұүһіӘҒҚҢӨҰҮҺІ]'
+RUL='[абвгдеёжзийклмнопрстуфхцчшщъыьэюя]'
 
 # --- export, Kazakh -------------------------------------------------------
 status "export kk" 0 $TZB --db "$DB" export --lang kk -o "$TMP/kk.csv"
@@ -61,7 +75,7 @@ $TZB --db "$DB" export --lang ru --bom -o "$TMP/bom.csv"
 expect "--bom" "efbbbf" "$(head -c 3 "$TMP/bom.csv" | od -An -tx1 | tr -d ' \n')"
 expect "no BOM by default" "e28496" "$(head -c 3 "$R" | od -An -tx1 | tr -d ' \n')"
 status "unknown version" 3 $TZB --db "$DB" export --version 99
-contains "unknown version named" "99" "$out"
+contains "unknown version named" "$(f kk 'there is no register version %lld' 99)" "$out"
 pub=$(sqlite3 "$DB" "select id from reg_version where state = 'published'")
 $TZB --db "$DB" export --lang ru --version "$pub" -o "$TMP/pub.csv"
 cmp -s "$R" "$TMP/pub.csv" && bad "--version" "published equals draft" || ok "--version"
@@ -71,19 +85,29 @@ clear_draft
 expect "draft cleared" 0 "$(sqlite3 "$DB" "select count(*) from reg_row where version_id = $(draft)")"
 status "import kk+ru" 0 $TZB --db "$DB" import "$K" "$R"
 rows=$(grep -c '^[0-9]*\.,' "$K")
-contains "import counts" "$rows added, 0 changed, 0 unchanged" "$out"
-contains "import names the languages" "kk.csv: Kazakh, UTF-8" "$out"
+contains "import counts" "$(f kk '%ld added, %ld changed, %ld unchanged\n' "$rows" 0 0)" "$out"
+contains "import names the languages" "$(f kk '%s: %s, %s\n' "$K" "$(t kk Kazakh)" UTF-8)" "$out"
+contains "import names ru" "$(f kk '%s: %s, %s\n' "$R" "$(t kk Russian)" UTF-8)" "$out"
 $TZB --db "$DB" export --lang kk -o "$TMP/kk2.csv"
 $TZB --db "$DB" export --lang ru -o "$TMP/ru2.csv"
 cmp -s "$K" "$TMP/kk2.csv" && ok "kk round trip" || bad "kk round trip" "$(diff "$K" "$TMP/kk2.csv" | head -3)"
 cmp -s "$R" "$TMP/ru2.csv" && ok "ru round trip" || bad "ru round trip" "$(diff "$R" "$TMP/ru2.csv" | head -3)"
 status "import again" 0 $TZB --db "$DB" import "$R" "$K"
-contains "nothing changed" "0 added, 0 changed, $rows unchanged" "$out"
+contains "nothing changed" "$(f kk '%ld added, %ld changed, %ld unchanged\n' 0 0 "$rows")" "$out"
+# the counts in Kazakh by default and in Russian with --lang ru
+kkcount=$(printf '%s\n' "$out" | tail -1)
+printf '%s' "$kkcount" | grep -q "$KKL" && ok "counts in Kazakh" || bad "counts in Kazakh" "no Kazakh letter in [$kkcount]"
+status "import again, ru" 0 $TZB --lang ru --db "$DB" import "$R" "$K"
+contains "counts in ru" "$(f ru '%ld added, %ld changed, %ld unchanged\n' 0 0 "$rows")" "$out"
+contains "languages named in ru" "$(f ru '%s: %s, %s\n' "$K" "$(t ru Kazakh)" UTF-8)" "$out"
+rucount=$(printf '%s\n' "$out" | tail -1)
+printf '%s' "$rucount" | grep -q "$RUL" && ok "counts in Russian" || bad "counts in Russian" "no Russian word in [$rucount]"
+lacks "ru counts are not Kazakh" "$kkcount" "$rucount"
 
 # a changed basis in one language changes that row's text only
 sed "${a}s/Кодексі,4,/Кодексі (өзгертілген),4,/" "$K" > "$TMP/kk-changed.csv"
 status "import a change" 0 $TZB --db "$DB" import "$TMP/kk-changed.csv"
-contains "one changed" "0 added, 1 changed, $((rows - 1)) unchanged" "$out"
+contains "one changed" "$(f kk '%ld added, %ld changed, %ld unchanged\n' 0 1 $((rows - 1)))" "$out"
 expect "basis_kk changed" "1" "$(sqlite3 "$DB" "select count(*) from reg_row where version_id = $(draft) and basis_kk like '%(өзгертілген)'")"
 $TZB --db "$DB" export --lang ru -o "$TMP/ru3.csv"
 cmp -s "$R" "$TMP/ru3.csv" && ok "ru text untouched" || bad "ru text untouched" "ru export changed"
@@ -96,17 +120,23 @@ iconv -f RK1048 -t UTF-8 "$TMP/kk1048.csv" | cmp -s - "$K" && ok "rk1048 bytes" 
 expect "rk1048 Ұ byte" "2c a1" "$(head -c 5 "$TMP/kk1048.csv" | tail -c 2 | od -An -tx1 | sed 's/^ //')"
 clear_draft
 status "import rk1048 (auto)" 0 $TZB --db "$DB" import "$TMP/kk1048.csv" "$R"
-contains "auto picks RK1048" "kk1048.csv: Kazakh, RK1048" "$out"
+contains "auto picks RK1048" "$(f kk '%s: %s, %s\n' "$TMP/kk1048.csv" "$(t kk Kazakh)" RK1048)" "$out"
 $TZB --db "$DB" export --lang kk -o "$TMP/kk3.csv"
 cmp -s "$K" "$TMP/kk3.csv" && ok "rk1048 round trip" || bad "rk1048 round trip" "differs"
 status "import rk1048 (named)" 0 $TZB --db "$DB" import --encoding rk1048 "$TMP/kk1048.csv"
-contains "rk1048 named: same rows" "0 added, 0 changed, $rows unchanged" "$out"
+contains "rk1048 named: same rows" "$(f kk '%ld added, %ld changed, %ld unchanged\n' 0 0 "$rows")" "$out"
 status "rk1048 read as cp1251" 3 $TZB --db "$DB" import --encoding cp1251 "$TMP/kk1048.csv"
+contains "rk1048 read as cp1251: nothing imported" "$(t kk 'nothing was imported')" "$out"
 
 # --- CP1251 ---------------------------------------------------------------
 echo old > "$TMP/cp.csv"
 status "cp1251 kk refused" 3 $TZB --db "$DB" export --lang kk --encoding cp1251 -o "$TMP/cp.csv"
-contains "cp1251 names line, column and letter" "line 1, column 2: the letter «Ұ» cannot be written in CP1251" "$out"
+letter() { f "$1" 'line %ld, column %d: the letter «%.*s» cannot be written in %s; use UTF-8 or RK1048' "$2" "$3" "$4" CP1251; }
+contains "cp1251 names line, column and letter" "$(letter kk 1 2 Ұ)" "$out"
+printf '%s' "$out" | grep -q "жол" && ok "cp1251 refusal in Kazakh" || bad "cp1251 refusal in Kazakh" "[$out]"
+status "cp1251 kk refused, ru" 3 $TZB --lang ru --db "$DB" export --lang kk --encoding cp1251 -o "$TMP/cp.csv"
+contains "cp1251 refusal in Russian" "$(letter ru 1 2 Ұ)" "$out"
+printf '%s' "$out" | grep -q "строка" && ok "cp1251 refusal names строка" || bad "cp1251 refusal names строка" "[$out]"
 expect "old file kept" "old" "$(cat "$TMP/cp.csv")"
 status "cp1251 kk refused, new file" 3 $TZB --db "$DB" export --lang kk --encoding cp1251 -o "$TMP/cp-new.csv"
 expect "no file left behind" "" "$(ls "$TMP" | grep cp-new)"
@@ -117,71 +147,117 @@ lacks "nothing on stdout" "Р/с" "$out"
 sqlite3 "$DB" "update reg_row set basis_ru = basis_ru || ' (Қ)' where version_id = $(draft) and nkz_code = '3221-1-001' and level = '5'"
 rl=$(line_of 3221-1-001 5 "$R")
 status "cp1251 ru with a Kazakh letter" 3 $TZB --db "$DB" export --lang ru --encoding cp1251 -o "$TMP/cp.csv"
-contains "row and letter named" "line $rl, column 4: the letter «Қ» cannot be written in CP1251" "$out"
+contains "row and letter named" "$(letter kk "$rl" 4 Қ)" "$out"
 sqlite3 "$DB" "update reg_row set basis_ru = replace(basis_ru, ' (Қ)', ' (Ў)') where version_id = $(draft)"
 status "rk1048 lacks Ў" 3 $TZB --db "$DB" export --lang ru --encoding rk1048 -o "$TMP/cp.csv"
-contains "rk1048 letter named" "line $rl, column 4: the letter «Ў» cannot be written in RK1048; use UTF-8" "$out"
+contains "rk1048 letter named" "$(f kk 'line %ld, column %d: the letter «%.*s» cannot be written in %s; use UTF-8' "$rl" 4 Ў RK1048)" "$out"
 sqlite3 "$DB" "update reg_row set basis_ru = replace(basis_ru, ' (Ў)', '') where version_id = $(draft)"
 status "cp1251 ru" 0 $TZB --db "$DB" export --lang ru --encoding cp1251 -o "$TMP/cp.csv"
 iconv -f CP1251 -t UTF-8 "$TMP/cp.csv" | cmp -s - "$R" && ok "cp1251 bytes" || bad "cp1251 bytes" "iconv back differs"
 clear_draft
 status "import cp1251 (auto)" 0 $TZB --db "$DB" import "$K" "$TMP/cp.csv"
-contains "auto picks CP1251" "cp.csv: Russian, CP1251" "$out"
-contains "auto picks UTF-8" "kk.csv: Kazakh, UTF-8" "$out"
+contains "auto picks CP1251" "$(f kk '%s: %s, %s\n' "$TMP/cp.csv" "$(t kk Russian)" CP1251)" "$out"
+contains "auto picks UTF-8" "$(f kk '%s: %s, %s\n' "$K" "$(t kk Kazakh)" UTF-8)" "$out"
 $TZB --db "$DB" export --lang ru -o "$TMP/ru4.csv"
 cmp -s "$R" "$TMP/ru4.csv" && ok "cp1251 round trip" || bad "cp1251 round trip" "differs"
 
 # --- refused imports: named at line and column, nothing written ----------
 # Each bad file also changes an earlier row, so a partial write would show.
 last=$(grep -n '^[0-9]*\.,' "$K" | tail -1 | cut -d: -f1)
+NOTHING=$(t kk 'nothing was imported')
+B_=$TMP/bad.csv
 refuse() {   # NAME WANT-IN-MESSAGE SED-ON-LAST-LINE
 	sed -e "4s/,\([^,]*\),\([^,]*\),\([^,]*\),\([^,]*\),\([^,]*\)\$/,\1 (өзгерген),\2,\3,\4,\5/" \
-	    -e "${last}$3" "$K" > "$TMP/bad.csv"
+	    -e "${last}$3" "$K" > "$B_"
 	before=$(state)
-	status "$1" 3 $TZB --db "$DB" import "$TMP/bad.csv"
+	status "$1" 3 $TZB --db "$DB" import "$B_"
 	contains "$1: place and reason" "$2" "$out"
-	contains "$1: nothing imported" "nothing was imported" "$out"
+	contains "$1: nothing imported" "$NOTHING" "$out"
 	expect "$1: database unchanged" "$before" "$(state)"
 }
 code=$(line "$last" "$K" | cut -d, -f3)
-refuse "unknown code" "bad.csv:$last:3: the code 9999-9-999 is not in the classifier" "s/$code/9999-9-999/"
-refuse "malformed code" "bad.csv:$last:3: \"12-3\" is not an occupation code" "s/$code/12-3/"
-refuse "group code" "bad.csv:$last:3: \"7212\" is not an occupation code" "s/$code/7212/"
-refuse "bad level" "bad.csv:$last:5: \"9\"" "s/,$code,\([^,]*\),[^,]*,/,$code,\1,9,/"
-refuse "bad validity" "bad.csv:$last:6: \"көп\" is not a validity" "s/,\(мерзімсіз\|[0-9] жыл\),/,көп,/"
-refuse "unknown body" "bad.csv:$last:7: no sectoral state body is called \"Ешкім\"" "s/,Қазақстан Республикасының [^,]*,\([^,]*\)\$/,Ешкім,\1/"
-refuse "bad profile" "bad.csv:$last:8: \"x\" is not a profile" "s/,[^,]*\$/,x\r/"
-refuse "too few columns" "bad.csv:$last:8: the row has 7 columns" "s/,[^,]*\$/\r/"
-refuse "too many columns" "bad.csv:$last:9: the row has 9 columns" "s/\r\$/,9\r/"
-refuse "missing basis" "bad.csv:$last:4:" "s/,$code,[^,]*,/,$code,,/"
-refuse "invalid UTF-8" "bad.csv:$last:5: the text is not valid UTF-8" "s/^\([0-9]*\.,\)/\1\xff/"
-refuse "stray quote" "bad.csv:$last:" "s/,$code,/,$code\"x,/"
-refuse "same row twice" "bad.csv:$last:3: $(line 4 "$K" | cut -d, -f3) at level" "s/.*/$(line 4 "$K" | sed 's/[\/&]/\\&/g')/"
+lvl=$(line "$last" "$K" | cut -d, -f5)
+refuse "unknown code" "$B_:$last:3: $(f kk 'the code %s is not in the classifier' 9999-9-999)" "s/$code/9999-9-999/"
+notcode='"%s" is not an occupation code of the classifier (NNNN-N-NNN)'
+refuse "malformed code" "$B_:$last:3: $(f kk "$notcode" 12-3)" "s/$code/12-3/"
+refuse "group code" "$B_:$last:3: $(f kk "$notcode" 7212)" "s/$code/7212/"
+refuse "bad level" "$B_:$last:5: $(f kk '"%s" is not a level of the NRK or a sectoral framework' 9)" \
+	"s/,$code,\([^,]*\),[^,]*,/,$code,\1,9,/"
+# the message gives an example and the word for "without limit" from the file's language
+validity=$(f kk '"%%s" is not a validity: give years from 1 to 99 (as "%s") or "%s"' "5 жыл" "мерзімсіз")
+refuse "bad validity" "$B_:$last:6: $(printf "$validity" көп)" "s/,\(мерзімсіз\|[0-9] жыл\),/,көп,/"
+refuse "unknown body" "$B_:$last:7: $(f kk 'no sectoral state body is called "%s"' Ешкім)" \
+	"s/,Қазақстан Республикасының [^,]*,\([^,]*\)\$/,Ешкім,\1/"
+refuse "bad profile" "$B_:$last:8: $(f kk '"%s" is not a profile: write т or әг' x)" "s/,[^,]*\$/,x\r/"
+cols='%s:%ld:%d: the row has %d columns; the register form has 8'
+refuse "too few columns" "$(f kk "$cols" "$B_" "$last" 8 7)" "s/,[^,]*\$/\r/"
+refuse "too many columns" "$(f kk "$cols" "$B_" "$last" 9 9)" "s/\r\$/,9\r/"
+refuse "missing basis" \
+	"$B_:$last:4: $(t kk 'the legal act, professional standard or qualification requirements are missing')" \
+	"s/,$code,[^,]*,/,$code,,/"
+refuse "invalid UTF-8" \
+	"$(f kk '%s:%ld:%ld: the text is not valid UTF-8; give --encoding cp1251 or rk1048' "$B_" "$last" 5)" \
+	"s/^\([0-9]*\.,\)/\1\xff/"
+# the column of the stray quote itself, counted in letters
+qcol=$(( $(printf '%s' "$(line "$last" "$K" | sed "s/\(,$code\),.*/\1/")" | wc -m) + 1 ))
+refuse "stray quote" "$(f kk '%s:%ld:%ld: a quotation mark is out of place (a quoted field must be quoted whole, with "" for a quote inside it)' "$B_" "$last" "$qcol")" \
+	"s/,$code,/,$code\"x,/"
+c4=$(line 4 "$K" | cut -d, -f3); l4=$(line 4 "$K" | cut -d, -f5)
+refuse "same row twice" "$B_:$last:3: $(printf "$(f kk '%s at level %s is already on line %%s' "$c4" "$l4")" 4)" \
+	"s/.*/$(line 4 "$K" | sed 's/[\/&]/\\&/g')/"
+# Russian when asked for, Kazakh otherwise
+printf '%s' "$NOTHING" | grep -q "$KKL" && ok "nothing imported in Kazakh" ||
+	bad "nothing imported in Kazakh" "no Kazakh letter in [$NOTHING]"
+status "refused in ru" 3 $TZB --lang ru --db "$DB" import "$B_"
+contains "refused in ru: place and reason" "$B_:$last:3: $(printf "$(f ru '%s at level %s is already on line %%s' "$c4" "$l4")" 4)" "$out"
+contains "refused in ru: nothing imported" "$(t ru 'nothing was imported')" "$out"
+lacks "refused in ru: not in Kazakh" "$NOTHING" "$out"
+printf '%s' "$(t ru 'nothing was imported')" | grep -q "$RUL" && ok "nothing imported in Russian" ||
+	bad "nothing imported in Russian" "no Russian word in [$(t ru 'nothing was imported')]"
+# a Russian file's profile is asked for with the Russian letters
+sed "$(line_of 3221-1-001 4 "$R")s/,сг\r\$/,x\r/" "$R" > "$B_"
+status "bad ru profile" 3 $TZB --db "$DB" import "$B_"
+contains "bad ru profile named" "$B_:$(line_of 3221-1-001 4 "$R"):8: $(f kk '"%s" is not a profile: write т or сг' x)" "$out"
 # the Russian text of a new row must come from somewhere
 clear_draft
 before=$(state)
 status "new row without ru" 3 $TZB --db "$DB" import "$K"
-contains "names column 4" "kk.csv:4:4: column 4 has no Russian text: import the Russian file together with the Kazakh one" "$out"
+contains "names column 4" "$K:4:4: $(t kk 'column 4 has no Russian text: import the Russian file together with the Kazakh one')" "$out"
+contains "new row without ru: nothing imported" "$NOTHING" "$out"
 expect "new row without ru: unchanged" "$before" "$(state)"
 status "same language twice" 3 $TZB --db "$DB" import "$K" "$TMP/kk2.csv"
-contains "same language twice named" "same language" "$out"
+contains "same language twice named" \
+	"$(f kk '%s: both files are in the same language; give one Kazakh and one Russian file' "$TMP/kk2.csv")" "$out"
 # the two languages' lines of one row must agree
-sed "$(line_of 3221-1-001 4 "$R")s/,5 лет,/,3 года,/" "$R" > "$TMP/ru-diff.csv"
+rd=$(line_of 3221-1-001 4 "$R")
+sed "${rd}s/,5 лет,/,3 года,/" "$R" > "$TMP/ru-diff.csv"
 status "kk and ru disagree" 3 $TZB --db "$DB" import "$K" "$TMP/ru-diff.csv"
-contains "disagreement named" "ru-diff.csv:$(line_of 3221-1-001 4 "$R"):6: this differs from line $a of" "$out"
+differ=$(f kk 'this differs from line %%s of %s, the same row in the other language' "$K")
+contains "disagreement named" "$TMP/ru-diff.csv:$rd:6: $(printf "$differ" "$a")" "$out"
 expect "disagreement: unchanged" "$before" "$(state)"
 printf 'code,name\n1,x\n' > "$TMP/other.csv"
 status "not the form" 3 $TZB --db "$DB" import "$TMP/other.csv"
-contains "not the form named" "other.csv:1: the first row is not the heading" "$out"
-printf '%s\r\n1.,x\r\n' "$(line 1 "$K")" > "$TMP/nosection.csv"
+contains "not the form named" "$(f kk '%s:%ld: the first row is not the heading of the register form (eight columns, the third "%s" or "%s")' \
+	"$TMP/other.csv" 1 "$(line 1 "$K" | cut -d, -f3)" "$(line 1 "$R" | cut -d, -f3)")" "$out"
+# a whole row of the form, but before any section title
+printf '%s\r\n%s\r\n' "$(line 1 "$K")" "$(line 4 "$K")" > "$TMP/nosection.csv"
 status "row before a section" 3 $TZB --db "$DB" import "$TMP/nosection.csv"
-contains "row before a section named" "nosection.csv:2:" "$out"
+# a Kazakh file is told the Kazakh section titles
+contains "row before a section named" "$(f kk '%s:%ld:1: a row before any section title; put it under "%s" or "%s"' \
+	"$TMP/nosection.csv" 2 "$(line 3 "$K" | sed 's/,*$//')" "$(line "$vol" "$K" | sed 's/,*$//')")" "$out"
 status "missing file" 3 $TZB --db "$DB" import "$TMP/none.csv"
-contains "missing file named" "none.csv" "$out"
+# what follows the path is the system's own words (strerror)
+contains "missing file named" "$(f kk 'cannot read %s: %s' "$TMP/none.csv" "")" "$out"
 status "bad encoding name" 2 $TZB --db "$DB" import --encoding koi8 "$K"
+contains "bad encoding named" "$(f kk 'unknown encoding "%s": use utf-8, rk1048, cp1251 or auto' koi8)" "$out"
 status "no files" 2 $TZB --db "$DB" import
+# the usage, whose words change as options are added; its syntax is not translated
+contains "no files: usage" "tizilim import FILE [FILE2]" "$out"
 status "import all back" 0 $TZB --db "$DB" import "$K" "$R"
 sqlite3 "$DB" "update reg_version set state = 'submitted' where state = 'draft'"
 status "no draft" 3 $TZB --db "$DB" import "$K" "$R"
-contains "no draft named" "no draft register: start one first" "$out"
+contains "no draft named" "$(t kk 'no draft register: start one first')" "$out"
+status "no draft, ru" 3 $TZB --lang ru --db "$DB" import "$K" "$R"
+contains "no draft named in ru" "$(t ru 'no draft register: start one first')" "$out"
+lacks "no draft in ru: not in Kazakh" "$(t kk 'no draft register: start one first')" "$out"
 done_tests
