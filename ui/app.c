@@ -63,20 +63,47 @@ static void draw_all(struct ui_app *app)
 	refresh();
 }
 
+int ui_key_char(int key)
+{
+	if (key & UI_WIDE)
+		return key & ~UI_WIDE;
+	if (key >= KEY_MIN && key <= KEY_MAX)
+		return 0;
+	return key;
+}
+
+/* One key through get_wch, so that a Cyrillic letter arrives whole. */
+static int next_key(void)
+{
+	wint_t wc;
+	int r = get_wch(&wc);
+	if (r == ERR)
+		return ERR;
+	if (r == KEY_CODE_YES)
+		return (int)wc;
+	if (wc >= KEY_MIN && wc <= KEY_MAX)
+		return (int)wc | UI_WIDE;
+	return (int)wc;
+}
+
 /* Terminals that eat F-keys get Esc then a digit (mc's convention); a lone
  * Esc is passed on as Esc once the digit has not come. */
 static int read_key(void)
 {
-	int k = getch();
+	int k = next_key();
 	if (k != 27)
 		return k;
 	timeout(ESC_DIGIT_MS);
-	int n = getch();
+	int n = next_key();
 	timeout(-1);
 	if (n >= '0' && n <= '9')
 		return KEY_F(n == '0' ? 10 : n - '0');
-	if (n != ERR)
-		ungetch(n);
+	if (n != ERR) {
+		if (n & UI_WIDE || n > KEY_MAX)
+			unget_wch((wchar_t)ui_key_char(n));
+		else
+			ungetch(n);
+	}
 	return 27;
 }
 
@@ -133,10 +160,13 @@ int ui_run(tz_db *db)
 			continue;
 		}
 		const struct ui_screen *s = app.stack[app.depth - 1];
-		const struct ui_action *a = action_for_key(s, k);
-		if (!a)
-			continue;
-		enum ui_result r = a->run(&app);
+		enum ui_result r = s->input ? s->input(&app, k) : UI_PASS;
+		if (r == UI_PASS) {
+			const struct ui_action *a = action_for_key(s, k);
+			if (!a)
+				continue;
+			r = a->run(&app);
+		}
 		if (r == UI_QUIT)
 			break;
 		if (r == UI_CLOSE && app.depth > 1)

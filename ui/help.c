@@ -45,5 +45,7 @@ static void help_draw(struct ui_app *app)
 }
 
 const struct ui_screen help_screen = {
-	help_actions, (int)(sizeof help_actions / sizeof *help_actions), help_draw,
+	.actions = help_actions,
+	.nactions = (int)(sizeof help_actions / sizeof *help_actions),
+	.draw = help_draw,
 };

@@ -9,8 +9,17 @@
 struct regview;
 struct table;
 
-/* What a handler did; the loop, not the handler, redraws or leaves. */
-enum ui_result { UI_HANDLED, UI_REDRAW, UI_CLOSE, UI_QUIT };
+/* What a handler did; the loop, not the handler, redraws or leaves.
+ * UI_PASS: an input hook did not want the key; the action table gets it. */
+enum ui_result { UI_HANDLED, UI_REDRAW, UI_CLOSE, UI_QUIT, UI_PASS };
+
+/* Keys as the loop hands them on: curses' KEY_* codes for function keys,
+ * F-keys also from Esc and a digit; a typed character as its code point,
+ * except that one which falls among the KEY_* codes carries UI_WIDE, so
+ * that a Latin-Extended letter is never taken for an arrow. */
+#define UI_WIDE 0x1000000
+/* The character a key typed, or 0 for a function key. */
+int ui_key_char(int key);
 
 struct ui_app;
 
@@ -28,6 +37,9 @@ struct ui_screen {
 	int nactions;
 	/* Draws everything above the key bar, from the current language. */
 	void (*draw)(struct ui_app *app);
+	/* Optional: sees every key before the action table (a text line being
+	 * typed into); returns UI_PASS to let the table have it. */
+	enum ui_result (*input)(struct ui_app *app, int key);
 };
 
 #define UI_MAX_DEPTH 4

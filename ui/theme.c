@@ -16,6 +16,9 @@ static const struct { short fg, bg; attr_t extra; attr_t mono; } roles[TH_COUNT]
 	[TH_KEYNUM]   = {COLOR_WHITE, COLOR_BLACK, 0, 0},
 	[TH_KEYLABEL] = {COLOR_BLACK, COLOR_CYAN, 0, A_REVERSE},
 	[TH_ALERT]    = {COLOR_WHITE, COLOR_RED, A_BOLD, A_BOLD | A_REVERSE},
+	/* A search match: seen on a plain row and on the cursor row alike. */
+	[TH_MARK]     = {COLOR_BLACK, COLOR_YELLOW, 0, A_BOLD | A_UNDERLINE},
+	[TH_DIALOG]   = {COLOR_BLACK, COLOR_WHITE, 0, 0},
 };
 
 void theme_init(void)
