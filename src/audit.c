@@ -99,7 +99,8 @@ static void chain_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 
 /* Temporary, so it exists only on the program's connections: an entry the
  * schema's triggers write from anywhere else stays unsealed, and verify
- * reports it.  The head in meta lets verify notice the newest entry gone. */
+ * reports it.  The head in meta lets verify notice the newest entry gone;
+ * no OR REPLACE there, since an outer upsert or OR clause would override it. */
 static const char seal_sql[] =
 	"CREATE TEMP TRIGGER IF NOT EXISTS tz_seal AFTER INSERT ON main.change_log "
 	"WHEN new.hash = '' BEGIN "
@@ -109,8 +110,10 @@ static const char seal_sql[] =
 	"                    new.at, tz_login(), new.object, new.object_id, new.action, "
 	"                    new.before, new.after, tz_reason()) "
 	"  WHERE id = new.id; "
-	"  INSERT OR REPLACE INTO meta(key, value) "
-	"    SELECT 'log_head', id || ' ' || hash FROM change_log WHERE id = new.id; "
+	"  UPDATE meta SET value = (SELECT id || ' ' || hash FROM change_log WHERE id = new.id) "
+	"  WHERE key = 'log_head'; "
+	"  INSERT INTO meta(key, value) SELECT 'log_head', id || ' ' || hash FROM change_log "
+	"  WHERE id = new.id AND NOT EXISTS (SELECT 1 FROM meta WHERE key = 'log_head'); "
 	"END";
 
 int audit_attach(tz_db *db)

@@ -68,7 +68,7 @@ int cmd_user(tz_db *db, int argc, char **argv)
 			cli_error("%s", why);
 			return EXIT_PROBLEMS;
 		}
-		printf(_("%s is now a %s.\n"), word[1], auth_role_label(r));
+		printf(_("%s now has the role: %s.\n"), word[1], auth_role_label(r));
 		return EXIT_OK;
 	}
 	if (!strcmp(word[0], "remove") && nw == 2) {

@@ -82,6 +82,12 @@ int main(void)
 	CHECK_INT(db_int_query(db, "SELECT count(*) FROM app_user WHERE login = 'nobody' AND "
 	                           "role = 'sb_clerk' AND body_id = (SELECT id FROM body WHERE "
 	                           "code = 'agriculture')", 0), 1);
+	/* Adding a user again changes the role, and logs the change. */
+	CHECK_INT(auth_user_add(db, "nobody", ROLE_READER, NULL, why, sizeof why), 0);
+	CHECK_INT(db_int_query(db, "SELECT count(*) FROM app_user WHERE login = 'nobody' AND "
+	                           "role = 'reader' AND body_id IS NULL", 0), 1);
+	CHECK_INT(db_int_query(db, "SELECT count(*) FROM change_log WHERE object = 'app_user' AND "
+	                           "object_id = 'nobody' AND action = 'update'", 0), 1);
 	/* The last administrator can be neither removed nor demoted. */
 	REFUSED(auth_user_remove(db, me, why, sizeof why), me, "last administrator");
 	REFUSED(auth_user_add(db, me, ROLE_READER, NULL, why, sizeof why), me, "last administrator");
