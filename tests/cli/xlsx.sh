@@ -87,7 +87,8 @@ expect "names from shared strings" "Профессия 7212-1-008|Кәсіп 721
 	"$(sqlite3 "$N" "select name_ru, name_kk from nkz where code = '7212-1-008'")"
 ms=$(( (t1 - t0) / 1000000 ))
 echo "xlsx.sh: 20000-row classifier workbook imported in $ms ms"
-[ "$ms" -lt 5000 ] && ok "import time" || bad "import time" "$ms ms"
+# The bound catches a reader gone quadratic, with room for sanitizer builds.
+[ "$ms" -lt 15000 ] && ok "import time" || bad "import time" "$ms ms"
 status "first sheet has no code column" 3 $TZB --db "$N" import-nkz "$TMP/nkz.xlsx"
 contains "header problem named" "nkz.xlsx:1: " "$out"
 
