@@ -17,6 +17,7 @@ struct tz_db {
 
 extern const char tz_data_schema_sql[];
 extern const char tz_data_migrate_2_sql[];
+extern const char tz_data_migrate_3_sql[];
 
 static int collate(void *lang, int n1, const void *s1, int n2, const void *s2)
 {
@@ -72,6 +73,8 @@ static int migrate(tz_db *db, char *err, size_t errlen)
 	if (v == 0 && db_script(db, tz_data_schema_sql))
 		goto fail;
 	if (v < 2 && db_script(db, tz_data_migrate_2_sql))
+		goto fail;
+	if (v < 3 && db_script(db, tz_data_migrate_3_sql))
 		goto fail;
 	char sql[64];
 	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", TZ_SCHEMA_VERSION);
