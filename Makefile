@@ -53,7 +53,7 @@ $(B)/%.o: %.c $(wildcard src/*.h ui/*.h) $(B)/gen/config.h
 
 # The schema and reference data ship inside the binary, so that `init` needs no
 # installed files; they are installed too, for reading.
-$(B)/gen/embedded.c: $(DATA_SQL) data/embed.sh
+$(B)/gen/embedded.c: $(DATA_SQL) data/embed.sh Makefile
 	@mkdir -p $(dir $@)
 	sh data/embed.sh $(DATA_SQL) > $@
 
