@@ -33,10 +33,10 @@ struct command {
 static const struct command commands[] = {
 	{"init", cmd_init, 1, "[--demo]",
 	 N_("create the database with its reference data")},
-	{"import-nkz", cmd_import_nkz, 0, "FILE [--encoding E]",
-	 N_("import the occupation classifier (NKZ) from a CSV file")},
-	{"import", cmd_import, 0, "FILE [FILE2] [--encoding E]",
-	 N_("import register rows from CSV files in the Appendix layout (Kazakh, Russian or both) into the draft")},
+	{"import-nkz", cmd_import_nkz, 0, "FILE [--encoding E] [--sheet NAME]",
+	 N_("import the occupation classifier (NKZ) from a CSV or XLSX file")},
+	{"import", cmd_import, 0, "FILE [FILE2] [--encoding E] [--sheet NAME]",
+	 N_("import register rows from CSV or XLSX files in the Appendix layout (Kazakh, Russian or both) into the draft")},
 	{"export", cmd_export, 0, "[--format csv|xlsx] [--lang kk|ru] [--encoding E] [--bom] [--version N] [-o FILE] | --format xlsx --diff [A B] -o FILE",
 	 N_("export the register in the Appendix layout (CSV, or an XLSX sheet to print); with --diff, the review pack of the draft against the published register")},
 	{"check", cmd_check, 0, "",
@@ -53,15 +53,21 @@ static const struct command commands[] = {
 	 N_("show or change who may do what (roles: admin, ab_clerk, ab_approver, sb_clerk, reader)")},
 	{"log", cmd_log, 0, "[--user LOGIN] [--object OBJECT] [--from DATE] [--to DATE]",
 	 N_("show the change log")},
-	{"cycle", cmd_cycle, 0, "list | open YEAR spring|autumn | ...",
-	 N_("open a cycle and record its steps")},
-	{"proposal", cmd_proposal, 0, "list | add | send | return | agree | submit | remarks | accept | apply ...",
-	 N_("proposals of the sectoral bodies and their review")},
-	{"review", cmd_review, 0, "[show | approve ROW | return ROW COMMENT]",
-	 N_("review the draft against the published register")},
+	{"cycle", cmd_cycle, 0, "list | show [YEAR SEASON] | open YEAR spring|autumn | council-submit [--date D] | "
+	 "recommendations --protocol N [--date D] [--return CODE:LEVEL ... --comment TEXT]",
+	 N_("open a cycle and record its Council steps (dates default to today)")},
+	{"proposal", cmd_proposal, 0, "list [YEAR SEASON] [--body B] | show ID | add|edit [ID] --body B --action include|exclude|amend "
+	 "--section mandatory|voluntary --code C --levels 4,5 --validity N|none --profile t|sg --basis-kk/-ru "
+	 "--safety-kk/-ru --demand-kk/-ru --standard-kk/-ru --legal-act-kk/-ru [--association ID] [--from FILE] | "
+	 "association --body B --name-kk --name-ru | send ID | return ID --comment C | agree --body B --protocol N | "
+	 "submit --body B | check ID | remarks ID --text-kk --text-ru | resubmit ID | accept ID | reject ID --comment C | "
+	 "apply ID|--all  (each with [--date D])",
+	 N_("proposals of the sectoral bodies and their review; --from FILE reads key=value lines with the same keys")},
+	{"review", cmd_review, 0, "[show | approve CODE:LEVEL | approve --all | return CODE:LEVEL --comment TEXT]",
+	 N_("review the draft against the published register, change by change")},
 	{"publish", cmd_publish, 0, "[--date YYYY-MM-DD]",
-	 N_("publish the draft register formed per the Council's recommendations")},
-	{"press", cmd_press, 0, "[show | edit] [--lang kk|ru]",
+	 N_("publish the register formed per the Council's recommendations")},
+	{"press", cmd_press, 0, "show [--lang kk|ru] | edit [FILE|-] --lang kk|ru",
 	 N_("the press release on the register's changes, in Kazakh and Russian")},
 	{"backup", cmd_backup, 0, "FILE",
 	 N_("copy the database consistently while others keep working")},
