@@ -411,7 +411,10 @@ static void order_by(const struct regview *rv, const char *t, char *buf, size_t 
 	default:
 		break;
 	}
-	snprintf(buf, len, "%s%s.sort_%s%s, %s.level%s, %s.id%s", first, t, l, d, t, d, t, d);
+	if (rv->sort == RV_BY_CODE)   /* code and level are unique: the index's own order */
+		snprintf(buf, len, "%s.nkz_code%s, %s.level%s, %s.id%s", t, d, t, d, t, d);
+	else
+		snprintf(buf, len, "%s%s.sort_%s%s, %s.level%s, %s.id%s", first, t, l, d, t, d, t, d);
 }
 
 static void mark_line(const struct regview *rv, struct rv_line *x)

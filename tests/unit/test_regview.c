@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "db.h"
@@ -407,6 +408,60 @@ static void test_long(void)
 	drop_db(db);
 }
 
+static double now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+/* A hundred times the real size: every order still gives a screenful from
+ * the middle, in order.  Times are printed for the record (no bound: the
+ * sanitizer build is many times slower). */
+static void test_big(void)
+{
+	tz_db *db = fresh_db();
+	exec(db, "INSERT INTO nrk_level(code, base, descr_kk, descr_ru) VALUES ('3', 3, '', ''), ('4', 4, '', '');"
+	         "INSERT INTO body(id, code, name_kk, name_ru, short_kk, short_ru) VALUES "
+	         " (1, 'b', 'Б', 'Б', 'Білім', 'Образование'), (2, 'c', 'Ә', 'Ә', 'Әділет', 'Юстиция');"
+	         "INSERT INTO reg_version(id, state, created) VALUES (1, 'draft', '');"
+	         "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 49999) "
+	         "INSERT INTO nkz(code, level, name_kk, name_ru, fold_kk, fold_ru) "
+	         " SELECT printf('%04d-%d-%03d', i / 10, i % 10, i % 7), 6, '', '', '', '' FROM n;"
+	         "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 99999) "
+	         "INSERT INTO reg_row(version_id, section, nkz_code, name_kk, name_ru, basis_kk, basis_ru,"
+	         " level, validity, body_id, profile, fold_kk, fold_ru, sort_kk, sort_ru) "
+	         " SELECT 1, CASE WHEN i % 3 THEN 'voluntary' ELSE 'mandatory' END,"
+	         " printf('%04d-%d-%03d', (i / 2) / 10, (i / 2) % 10, (i / 2) % 7),"
+	         " printf('Кәсіп %05d', (i * 7919) % 100000), printf('Профессия %05d', i),"
+	         " printf('Заң %d', i % 97), printf('Закон %d', i % 89), CASE WHEN i % 2 THEN '4' ELSE '3' END,"
+	         " i % 6, 1 + i % 2, CASE WHEN i % 5 THEN 't' ELSE 'sg' END,"
+	         " tz_fold(printf('Кәсіп %05d', (i * 7919) % 100000)), tz_fold(printf('Профессия %05d', i)),"
+	         " tz_sortkey('kk', printf('Кәсіп %05d', (i * 7919) % 100000)),"
+	         " tz_sortkey('ru', printf('Профессия %05d', i)) FROM n;");
+	i18n_set_lang("kk");
+	struct regview *rv = rv_open(db);
+	CHECK_INT(rv_rows(rv), 100000);
+	for (int by = 0; by < RV_NSORT; by++) {
+		rv_set_sort(rv, (enum rv_sort)by, 0);
+		double t0 = now_ms();
+		int n = rv_window(rv, 50000, 30);
+		double t1 = now_ms();
+		CHECK_INT(n, 30);
+		CHECK_INT(rv_line(rv, 50000)->num, 50000 - rv_count(rv, 0) - 1);
+		printf("# 100k rows, sort %d: a window from the middle in %.1f ms\n", by, t1 - t0);
+	}
+	rv_set_sort(rv, RV_BY_NAME, 0);
+	double t0 = now_ms();
+	CHECK_INT(rv_set_search(rv, "кәсіп 0999"), 0);
+	int n = rv_window(rv, 0, 30);
+	double t1 = now_ms();
+	CHECK(n >= 2, "search in 100k rows found %d lines", n);
+	printf("# 100k rows: search and first window in %.1f ms\n", t1 - t0);
+	rv_close(rv);
+	drop_db(db);
+}
+
 int main(void)
 {
 	i18n_init("kk");
@@ -422,6 +477,7 @@ int main(void)
 	test_find();
 	test_empty();
 	test_long();
+	test_big();
 	text_cleanup();
 	return tz_test_done();
 }
