@@ -65,7 +65,7 @@ static const struct command commands[] = {
 	 N_("proposals of the sectoral bodies and their review; --from FILE reads key=value lines with the same keys")},
 	{"review", cmd_review, 0, "[show | approve CODE:LEVEL | approve --all | return CODE:LEVEL --comment TEXT]",
 	 N_("review the draft against the published register, change by change")},
-	{"publish", cmd_publish, 0, "[--date YYYY-MM-DD]",
+	{"publish", cmd_publish, 0, "[--date YYYY-MM-DD] [--no-backup]",
 	 N_("publish the register formed per the Council's recommendations")},
 	{"press", cmd_press, 0, "show [--lang kk|ru] | edit [FILE|-] --lang kk|ru",
 	 N_("the press release on the register's changes, in Kazakh and Russian")},

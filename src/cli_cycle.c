@@ -3,11 +3,14 @@
  * that a whole cycle can run from a script. */
 #include "cli.h"
 
+#include "backup.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "auth.h"
+#include "backup.h"
 #include "cycle.h"
 #include "i18n.h"
 #include "press.h"
@@ -246,11 +249,18 @@ int cmd_publish(tz_db *db, int argc, char **argv)
 {
 	struct args a;
 	tz_day d;
-	if (parse(argc, argv, 1, &a, NULL) || only("publish", &a, " date ") || a.nwords ||
-	    date_opt("publish", &a, &d))
+	if (parse(argc, argv, 1, &a, " no-backup ") || only("publish", &a, " date no-backup ") ||
+	    a.nwords || date_opt("publish", &a, &d))
 		return EXIT_USAGE;
 	char err[512], t[11], due[11];
 	int late;
+	/* Publication is the one step that cannot be taken back: keep a copy. */
+	if (!get(&a, "no-backup")) {
+		char path[4096];
+		if (backup_before_publish(db, path, sizeof path, err, sizeof err))
+			return refused("publish", err);
+		printf(_("Backup taken before publishing: %s\n"), path);
+	}
 	if (cycle_publish(db, d, &late, err, sizeof err))
 		return refused("publish", err);
 	int64_t v = press_version(db);

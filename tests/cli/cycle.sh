@@ -195,6 +195,11 @@ contains "placement deadline" "$(adm workdays 2027-04-12 10)" "$out"
 expect "the Council's return is undone" 0 "$(sqlite3 "$DB" "select count(*) from reg_row r join reg_version v on v.id = r.version_id where v.state = 'recommended' and r.nkz_code = '5120-1-001'")"
 status "publish" 0 ab publish --date 2027-04-20
 contains "press deadline" "$(adm workdays 2027-04-20 3)" "$out"
+# A backup is taken before publishing, and it holds the register as it was.
+bk=$(ls "$SH"/backups/tizilim-*.db 2>/dev/null | head -1)
+[ -n "$bk" ] && ok "backup before publishing" || bad "backup before publishing" "no file in $SH/backups"
+[ -n "$bk" ] && expect "backup is of the unpublished register" 0 \
+	"$(sqlite3 "$bk" "select count(*) from reg_version where state = 'published' and id = (select max(id) from reg_version where state <> 'draft')")"
 pub=$(sqlite3 "$DB" "select id from reg_version where state = 'published'")
 expect "placed date kept" 2027-04-20 "$(sqlite3 "$DB" "select placed_date from cycle where year = 2027 and season = 'spring'")"
 status "publish twice" 3 ab publish --date 2027-04-21
