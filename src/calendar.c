@@ -62,6 +62,22 @@ int cal_parse(const char *s, tz_day *out)
 	return 0;
 }
 
+int cal_parse_count(const char *s, int max, int *out)
+{
+	long v = 0;
+	if (!s || !*s)
+		return -1;
+	for (const char *p = s; *p; p++) {
+		if (*p < '0' || *p > '9')
+			return -1;
+		v = v * 10 + (*p - '0');
+		if (v > max)
+			return -1;
+	}
+	*out = (int)v;
+	return 0;
+}
+
 char *cal_format(tz_day d, char *buf)
 {
 	int y, m, dd;

@@ -13,6 +13,9 @@ typedef int tz_day;
 
 /* Parses 'YYYY-MM-DD' strictly (a real date, years 1900..2999); -1 on error. */
 int cal_parse(const char *s, tz_day *out);
+/* Parses a count typed on the command line ("N working days"): digits only,
+ * 0..max, no sign or spaces; -1 on error.  Shared so that it can be fuzzed. */
+int cal_parse_count(const char *s, int max, int *out);
 /* Writes 'YYYY-MM-DD' into buf (at least 11 bytes); returns buf. */
 char *cal_format(tz_day d, char *buf);
 tz_day cal_make(int y, int m, int d);

@@ -19,22 +19,6 @@ static tz_calendar *load_calendar(tz_db *db, const char *cmd)
 	return c;
 }
 
-static int parse_count(const char *s, int *out)
-{
-	long v = 0;
-	if (!*s)
-		return -1;
-	for (const char *p = s; *p; p++) {
-		if (*p < '0' || *p > '9')
-			return -1;
-		v = v * 10 + (*p - '0');
-		if (v > MAX_WORKDAYS)
-			return -1;
-	}
-	*out = (int)v;
-	return 0;
-}
-
 int cmd_workdays(tz_db *db, int argc, char **argv)
 {
 	if (argc != 3) {
@@ -48,7 +32,7 @@ int cmd_workdays(tz_db *db, int argc, char **argv)
 		          argv[0], argv[1]);
 		return EXIT_USAGE;
 	}
-	if (parse_count(argv[2], &n)) {
+	if (cal_parse_count(argv[2], MAX_WORKDAYS, &n)) {
 		cli_error(_("%s: \"%s\" is not a number of working days: give a whole number from 0 to %d"),
 		          argv[0], argv[2], MAX_WORKDAYS);
 		return EXIT_USAGE;
