@@ -30,7 +30,8 @@ UNIT_BIN := $(UNIT_C:tests/unit/%.c=$(B)/tests/%)
 LINGUAS  := kk ru
 MO       := $(LINGUAS:%=$(B)/locale/%/LC_MESSAGES/tizilim.mo)
 
-.PHONY: FORCE all deps run check test bench install uninstall clean pot po-update asan
+.PHONY: FORCE all deps run check test bench install uninstall clean pot po-update asan \
+        fuzz fuzz-build fuzz-bins fuzz-short
 
 all: $(B)/tizilim $(MO)
 
@@ -98,10 +99,38 @@ asan:
 check: deps
 	@$(MAKE) --no-print-directory test
 	@$(MAKE) --no-print-directory asan
+	@$(MAKE) --no-print-directory fuzz-build
 	@sh tests/run.sh
 
 bench: all
 	@sh tests/bench.sh
+
+# --- fuzzing --------------------------------------------------------------
+# Every parser of outside data has a libFuzzer target, tests/fuzz/fuzz_*.c,
+# linked with the core built for it in build-fuzz/ (libFuzzer brings its own
+# main, so only src/ is linked).  `make fuzz` runs each for FUZZ_SECONDS from
+# its corpus and replays tests/fuzz/regress/; `make check` does a short round.
+FUZZ_B       ?= build-fuzz
+FUZZ_SECONDS ?= 60
+FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all
+FUZZ_BIN      = $(patsubst tests/fuzz/%.c,$(B)/fuzz/%,$(wildcard tests/fuzz/fuzz_*.c))
+
+$(B)/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz.h $(CORE_O)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -Itests/fuzz -o $@ $< $(CORE_O) $(CORE_LIBS) $(LDFLAGS)
+
+fuzz-bins: $(FUZZ_BIN)
+
+fuzz-build:
+	@$(MAKE) --no-print-directory B=$(FUZZ_B) CC=clang \
+	  CFLAGS='-O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link $(FUZZ_SAN)' \
+	  LDFLAGS='$(FUZZ_SAN)' fuzz-bins
+
+fuzz: deps fuzz-build
+	FUZZ_B=$(FUZZ_B) FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/fuzz/run.sh
+
+fuzz-short: fuzz-build
+	FUZZ_B=$(FUZZ_B) FUZZ_SECONDS=5 sh tests/fuzz/run.sh
 
 # --- catalogs -------------------------------------------------------------
 pot:
@@ -131,4 +160,4 @@ uninstall:
 	for l in $(LINGUAS); do rm -f $(DESTDIR)$(PREFIX)/share/locale/$$l/LC_MESSAGES/tizilim.mo; done
 
 clean:
-	rm -rf build build-asan
+	rm -rf build build-asan $(FUZZ_B)

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Runs every suite — unit, command line, terminal — with the plain build, then
-# the unit and command-line suites with the AddressSanitizer+UBSan build, and
-# ends with one line: "N passed, N failed".
+# the unit and command-line suites with the AddressSanitizer+UBSan build, a
+# short round of the fuzz targets, and ends with one line: "N passed, N failed".
 TOP=$(cd "$(dirname "$0")/.." && pwd)
 cd "$TOP" || exit 3
 total_p=0; total_f=0
@@ -38,6 +38,10 @@ for build in build build-asan; do
 		done
 	fi
 done
+# The parsers of outside data under libFuzzer, briefly (make fuzz-build).
+if [ -d build-fuzz/fuzz ]; then
+	run "fuzz" env FUZZ_SECONDS="${FUZZ_SECONDS:-5}" sh tests/fuzz/run.sh
+fi
 rm -f "$log"
 echo "$total_p passed, $total_f failed"
 [ "$total_f" = 0 ]
