@@ -1,0 +1,44 @@
+/* dialog — modal boxes over whatever is on screen: a message, a yes/no
+ * question, a choice among buttons; and what every modal loop shares (the
+ * entry form, the pickers, these boxes).
+ *
+ * A modal loop registers how to draw itself with dlg_layer_push before it
+ * waits for keys, and pops it when it returns.  A resize erases the screen;
+ * dlg_repaint then draws every layer from the bottom up, so a dialog over a
+ * picker over the form comes back whole.  The caller of the first modal is
+ * responsible for its own screen once the modal returns.
+ *
+ *   if (dlg_confirm(_("Delete"), _("Delete the row 7212-1-008 at level 3?")))
+ *       ...
+ *
+ * Buttons are chosen with Left/Right or Tab and Enter; Esc (and F10) is the
+ * last button of a choice, "No" of a question, and closes a message.  Every
+ * text is shown as given: translate it before the call. */
+#ifndef TZ_UI_DIALOG_H
+#define TZ_UI_DIALOG_H
+
+typedef void (*dlg_draw_fn)(void *ctx);
+
+void dlg_layer_push(dlg_draw_fn draw, void *ctx);
+void dlg_layer_pop(void);
+/* Erases the screen, draws every layer (or a "too small" notice), refreshes. */
+void dlg_repaint(void);
+
+/* The next key as the main loop reads it: get_wch, so a Cyrillic letter
+ * arrives whole; Esc and a digit give that F-key; a lone Esc is 27;
+ * characters that fall among KEY_* codes carry UI_WIDE (see screen.h). */
+int dlg_key(void);
+
+/* 1 when the terminal is big enough to draw on (80x24). */
+int dlg_fits(void);
+
+/* A filled box with a frame and a title in the middle of the top edge. */
+void dlg_box(int y, int x, int h, int w, const char *title);
+
+void dlg_message(const char *title, const char *text);
+/* 1 for yes, 0 for no or Esc. */
+int dlg_confirm(const char *title, const char *text);
+/* The index of the button chosen, or n - 1 on Esc.  text may hold '\n'. */
+int dlg_choice(const char *title, const char *text, const char *const labels[], int n);
+
+#endif
