@@ -15,6 +15,9 @@ enum { MIN_COLS = 80, MIN_LINES = 24, ESC_DIGIT_MS = 1000, MAX_LAYERS = 8 };
 
 static struct { dlg_draw_fn draw; void *ctx; } layers[MAX_LAYERS];
 static int nlayers;
+/* Only a resize (or a too small screen) wipes what is under the first
+ * layer: a question over the register leaves the register in view. */
+static int wipe;
 
 void dlg_layer_push(dlg_draw_fn draw, void *ctx)
 {
@@ -39,7 +42,9 @@ int dlg_fits(void)
 void dlg_repaint(void)
 {
 	attrset(theme(TH_NORMAL));
-	erase();
+	if (wipe || !dlg_fits())
+		erase();
+	wipe = !dlg_fits();
 	if (!dlg_fits()) {
 		char buf[160];
 		snprintf(buf, sizeof buf, _("terminal too small: need %dx%d, have %dx%d"),
@@ -71,6 +76,8 @@ static int next_key(void)
 int dlg_key(void)
 {
 	int k = next_key();
+	if (k == KEY_RESIZE)
+		wipe = 1;
 	if (k != 27)
 		return k;
 	timeout(ESC_DIGIT_MS);

@@ -21,7 +21,9 @@ typedef void (*dlg_draw_fn)(void *ctx);
 
 void dlg_layer_push(dlg_draw_fn draw, void *ctx);
 void dlg_layer_pop(void);
-/* Erases the screen, draws every layer (or a "too small" notice), refreshes. */
+/* Draws every layer (or a "too small" notice) and refreshes.  The screen is
+ * erased first only after a resize: a layer that covers the whole screen
+ * clears it itself. */
 void dlg_repaint(void);
 
 /* The next key as the main loop reads it: get_wch, so a Cyrillic letter

@@ -1,5 +1,570 @@
+/* The entry form: rowform's fields drawn one per line, each with its
+ * problem beneath it once the clerk has touched it or tried to save, and a
+ * loop that reads keys until the row is saved or the clerk leaves. */
 #include "form.h"
 
-int form_new_row(tz_db *db) { (void)db; return 0; }
-int form_edit_row(tz_db *db, int64_t row_id) { (void)db; (void)row_id; return 0; }
-int form_delete_row(tz_db *db, int64_t row_id) { (void)db; (void)row_id; return 0; }
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "actions.h"
+#include "dialog.h"
+#include "draw.h"
+#include "field.h"
+#include "i18n.h"
+#include "keybar.h"
+#include "picker.h"
+#include "rowform.h"
+#include "screen.h"
+#include "search.h"
+#include "text.h"
+#include "theme.h"
+
+/* The form's keys: the bar, the help and the loop below all read this. */
+enum { A_HELP, A_LANG, A_SAVE, A_CANCEL, A_NEXT, A_PREV, A_OPEN };
+static const struct ui_action form_actions[] = {
+	[A_HELP] = {1, {0}, NULL, N_("Help"), N_("Show the keys of the form"), NULL},
+	[A_LANG] = {2, {0}, NULL, N_("Language"),
+	            N_("Switch the form between Kazakh and Russian; what you typed stays"), NULL},
+	[A_SAVE] = {5, {0}, NULL, N_("Save"),
+	            N_("Save the row into the draft register; refused while a field has a problem"), NULL},
+	[A_CANCEL] = {10, {27, 0}, N_("Esc"), N_("Cancel"),
+	              N_("Leave the form; asks first when there are changes that are not saved"), NULL},
+	[A_NEXT] = {0, {'\t', KEY_DOWN, 0}, N_("Tab or Down"), NULL, N_("Go to the next field"), NULL},
+	[A_PREV] = {0, {KEY_BTAB, KEY_UP, 0}, N_("Shift-Tab or Up"), NULL,
+	            N_("Go to the previous field"), NULL},
+	[A_OPEN] = {0, {'\r', '\n', KEY_ENTER, 0}, N_("Enter"), NULL,
+	            N_("Open the list of a field (code, levels, body), switch section or profile, "
+	               "or set validity to without time limit"), NULL},
+};
+static const struct ui_screen form_screen = {
+	.actions = form_actions,
+	.nactions = (int)(sizeof form_actions / sizeof *form_actions),
+};
+
+struct form {
+	tz_db *db;
+	struct rowform f;
+	int focus;
+	int tried;            /* Save was pressed: show every problem */
+	unsigned touched;     /* fields the clerk changed or left: show their problems */
+	char note[400];       /* the last action's outcome */
+	int note_alert;
+};
+
+static int focusable(int field)
+{
+	return rf_fields[field].kind != RF_NAME;
+}
+
+static int is_text(const struct form *u)
+{
+	enum rf_kind k = rf_fields[u->focus].kind;
+	return k == RF_TEXT || (k == RF_VALIDITY && !u->f.unlimited);
+}
+
+static struct textedit *text_of(struct form *u, int field)
+{
+	switch (field) {
+	case RF_F_BASIS_KK: return &u->f.basis_kk;
+	case RF_F_BASIS_RU: return &u->f.basis_ru;
+	case RF_F_VALIDITY: return &u->f.years;
+	default: return NULL;
+	}
+}
+
+static const char *hint(const struct form *u)
+{
+	switch (rf_fields[u->focus].kind) {
+	case RF_CODE: return _("Enter: find the occupation in the classifier by code or name");
+	case RF_SECTION: return _("Enter or Left/Right: switch between mandatory and voluntary");
+	case RF_TEXT: return _("Type the text; Left/Right, Home/End, Backspace and Delete edit it");
+	case RF_LEVELS:
+		return u->f.row_id ? _("Enter: choose the level of this row")
+		                   : _("Enter: choose one or more levels; each level is saved as its own row");
+	case RF_VALIDITY: return _("Type the years, 1 to 99; Enter: without time limit");
+	case RF_BODY: return _("Enter: choose the sectoral state body");
+	case RF_PROFILE: return _("Enter or Left/Right: switch between technical and social-humanitarian");
+	default: return "";
+	}
+}
+
+static void form_draw(void *ctx)
+{
+	struct form *u = ctx;
+	struct rowform *f = &u->f;
+	char buf[1024];
+	attrset(theme(TH_NORMAL));
+	erase();
+	draw_fill(0, theme(TH_TITLE));
+	if (f->row_id) {
+		snprintf(buf, sizeof buf, _("Register row %s, level %s"), f->orig.nkz_code, f->orig.level);
+	} else {
+		snprintf(buf, sizeof buf, "%s", _("New register entry"));
+	}
+	draw_cell(0, 1, COLS - 2, buf, theme(TH_TITLE), 0);
+	if (f->readonly)
+		draw_cell(1, 1, COLS - 2, f->version_id
+		          ? _("This register version is not the draft: it is read-only and nothing can be saved.")
+		          : _("There is no draft register: it is read-only and nothing can be saved."),
+		          theme(TH_ALERT), 0);
+	else
+		draw_cell(1, 1, COLS - 2, _("Changes go into the draft register."), theme(TH_NORMAL), 0);
+
+	struct problems p = {0};
+	rf_validate(u->db, f, &p);
+	int lw = 0;
+	for (int i = 0; i < RF_NFIELDS; i++) {
+		int w = text_width(_(rf_fields[i].label));
+		lw = w > lw ? w : lw;
+	}
+	if (lw > 24)
+		lw = 24;
+	int vx = lw + 4, y = 2, bottom = LINES - 2, cy = -1, cx = 0;
+	for (int i = 0; i < RF_NFIELDS && y < bottom; i++, y++) {
+		const struct rf_desc *d = &rf_fields[i];
+		int focus = i == u->focus;
+		draw_cell(y, 0, 2, focus ? ">" : "", theme(TH_HEAD), 0);
+		draw_cell(y, 2, lw, _(d->label), focus ? theme(TH_HEAD) : theme(TH_NORMAL), 0);
+		int w = d->width ? d->width : COLS - vx - 1;
+		if (vx + w > COLS - 1)
+			w = COLS - 1 - vx;
+		attr_t a = focus ? theme(TH_CURSOR) : d->kind == RF_NAME ? theme(TH_NORMAL) : theme(TH_STATUS);
+		struct textedit *t = text_of(u, i);
+		if (t && (i != RF_F_VALIDITY || !f->unlimited)) {
+			field_draw(t, y, vx, w, a, 0);
+			if (focus) {
+				cy = y;
+				cx = vx + te_view(t, w);
+			}
+		} else {
+			rf_value_text(u->db, f, i, buf, sizeof buf);
+			draw_cell(y, vx, w, buf, a, 0);
+		}
+		const char *msg = problems_for(&p, d->key);
+		if (msg && (u->tried || u->touched & 1u << i) && y + 1 < bottom)
+			draw_cell(++y, vx, COLS - vx - 1, msg, theme(TH_ALERT), 0);
+	}
+	const char *line = u->note[0] ? u->note : hint(u);
+	draw_cell(LINES - 2, 1, COLS - 2, line, u->note[0] && u->note_alert ? theme(TH_ALERT)
+	                                               : theme(TH_NORMAL), 0);
+	keybar_draw(&form_screen);
+	if (cy >= 0 && !f->readonly) {
+		curs_set(1);
+		move(cy, cx);
+	} else {
+		curs_set(0);
+	}
+}
+
+static void help_draw(void *ctx)
+{
+	(void)ctx;
+	int h = LINES - 4, w = COLS - 8, y = 2, x = 4;
+	dlg_box(y, x, h, w, _("Keys of the form"));
+	char keys[128];
+	int kw = 0;
+	for (int i = 0; i < form_screen.nactions; i++) {
+		action_keys_text(&form_actions[i], keys, sizeof keys);
+		int tw = text_width(keys);
+		kw = tw > kw ? tw : kw;
+	}
+	if (kw > w / 3)
+		kw = w / 3;
+	int ly = y + 1;
+	for (int i = 0; i < form_screen.nactions && ly < y + h - 2; i++) {
+		action_keys_text(&form_actions[i], keys, sizeof keys);
+		draw_cell(ly, x + 2, kw, keys, theme(TH_DIALOG) | A_BOLD, 0);
+		ly += draw_wrap(ly, x + kw + 4, w - kw - 6, y + h - 2 - ly, _(form_actions[i].help),
+		                theme(TH_DIALOG));
+	}
+	draw_cell(y + h - 2, x + 2, w - 4, _("Esc: close the help"), theme(TH_DIALOG), 0);
+	curs_set(0);
+}
+
+static void show_help(void)
+{
+	dlg_layer_push(help_draw, NULL);
+	for (;;) {
+		dlg_repaint();
+		int k = dlg_key();
+		if (k == 27 || k == KEY_F(10) || k == KEY_F(1) || k == '\r' || k == '\n')
+			break;
+	}
+	dlg_layer_pop();
+}
+
+/* Pickers' lists, each in the language on screen.  Every picker context
+ * starts with the database handle. */
+static void load_nkz(void *ctx, const char *query, struct picker_list *l)
+{
+	tz_db *db = *(tz_db **)ctx;
+	struct search s;
+	if (search_init(&s, SEARCH_NKZ, query))
+		return;
+	char sql[1024];
+	/* Groups come before their occupations in code order, so they read as
+	 * headings; retired codes are left out. */
+	snprintf(sql, sizeof sql, "SELECT code, name_kk, name_ru, level FROM nkz "
+	         "WHERE nkz.active = 1 AND %s ORDER BY code LIMIT %d", s.where, PICKER_MAX + 1);
+	sqlite3_stmt *st = db_prep(db, sql);
+	if (st) {
+		search_bind(&s, st);
+		while (db_step(db, st) == SQLITE_ROW) {
+			char label[800];
+			int occ = sqlite3_column_int(st, 3) == 6;
+			snprintf(label, sizeof label, "%-10s  %s%s", db_col_text(st, 0), occ ? "" : "- ",
+			         i18n_pick(db_col_text(st, 1), db_col_text(st, 2)));
+			picker_add(l, db_col_text(st, 0), label, occ);
+		}
+		sqlite3_finalize(st);
+	}
+	search_free(&s);
+}
+
+static int contains_folded(const char *hay, const char *fq)
+{
+	if (!*fq)
+		return 1;
+	char *fh = text_fold(hay);
+	int found = fh && strstr(fh, fq);
+	free(fh);
+	return found;
+}
+
+static void load_bodies(void *ctx, const char *query, struct picker_list *l)
+{
+	tz_db *db = *(tz_db **)ctx;
+	char *fq = text_fold(query);
+	char sql[256];
+	const char *lang = i18n_lang();
+	snprintf(sql, sizeof sql, "SELECT id, short_%s, name_%s FROM body ORDER BY name_%s COLLATE %s",
+	         lang, lang, lang, lang);
+	sqlite3_stmt *st = db_prep(db, sql);
+	while (st && fq && db_step(db, st) == SQLITE_ROW) {
+		if (!contains_folded(db_col_text(st, 2), fq) && !contains_folded(db_col_text(st, 1), fq))
+			continue;
+		picker_add(l, db_col_text(st, 0), db_col_text(st, 2), 1);
+	}
+	sqlite3_finalize(st);
+	free(fq);
+}
+
+static void load_levels(void *ctx, const char *query, struct picker_list *l)
+{
+	tz_db *db = *(tz_db **)ctx;
+	(void)query;
+	sqlite3_stmt *st = db_prep(db, "SELECT code, descr_kk, descr_ru FROM nrk_level "
+	                               "ORDER BY base, code");
+	while (st && db_step(db, st) == SQLITE_ROW) {
+		char label[800];
+		snprintf(label, sizeof label, "%-4s %s", db_col_text(st, 0),
+		         i18n_pick(db_col_text(st, 1), db_col_text(st, 2)));
+		picker_add(l, db_col_text(st, 0), label, 1);
+	}
+	sqlite3_finalize(st);
+}
+
+/* The level picker ticks a copy, so that Esc leaves the form's levels be. */
+struct level_pick {
+	tz_db *db;
+	struct rowform copy;
+};
+static int level_checked(void *ctx, const char *key)
+{
+	return rf_has_level(&((struct level_pick *)ctx)->copy, key);
+}
+static void level_toggle(void *ctx, const char *key)
+{
+	rf_toggle_level(&((struct level_pick *)ctx)->copy, key);
+}
+
+static void pick_levels(struct form *u)
+{
+	if (u->f.row_id) {
+		struct picker p = {N_("Level of this row"), 0, 0, load_levels, NULL, NULL, u};
+		char key[32];
+		if (picker_run(&p, u->f.nlevels ? u->f.levels[0] : NULL, key, sizeof key)) {
+			u->f.nlevels = 0;
+			rf_toggle_level(&u->f, key);
+		}
+		return;
+	}
+	struct level_pick *lp = calloc(1, sizeof *lp);
+	if (!lp)
+		return;
+	lp->db = u->db;
+	memcpy(lp->copy.levels, u->f.levels, sizeof lp->copy.levels);
+	lp->copy.nlevels = u->f.nlevels;
+	struct picker p = {N_("Levels: tick each level the profession is recognised at"), 0, 1,
+	                   load_levels, level_checked, level_toggle, lp};
+	char key[32];
+	if (picker_run(&p, u->f.nlevels ? u->f.levels[0] : NULL, key, sizeof key)) {
+		memcpy(u->f.levels, lp->copy.levels, sizeof u->f.levels);
+		u->f.nlevels = lp->copy.nlevels;
+	}
+	free(lp);
+}
+
+static void pick_code(struct form *u)
+{
+	struct picker p = {N_("Classifier: type a code or a name"), 1, 0, load_nkz, NULL, NULL, u};
+	char key[32];
+	if (picker_run(&p, u->f.nkz_code[0] ? u->f.nkz_code : NULL, key, sizeof key))
+		rf_set_code(u->db, &u->f, key);
+}
+
+static void pick_body(struct form *u)
+{
+	struct picker p = {N_("Sectoral state body"), 1, 0, load_bodies, NULL, NULL, u};
+	char key[32], cur[32];
+	snprintf(cur, sizeof cur, "%lld", (long long)u->f.body_id);
+	if (picker_run(&p, cur, key, sizeof key))
+		u->f.body_id = strtoll(key, NULL, 10);
+}
+
+static void flip(char *v, size_t len, const char *a, const char *b)
+{
+	snprintf(v, len, "%s", !strcmp(v, a) ? b : a);
+}
+
+/* Enter (and Left/Right on a choice): what the field does when opened. */
+static void open_field(struct form *u, int key)
+{
+	struct rowform *f = &u->f;
+	switch (rf_fields[u->focus].kind) {
+	case RF_CODE: pick_code(u); break;
+	case RF_SECTION: flip(f->section, sizeof f->section, "mandatory", "voluntary"); break;
+	case RF_PROFILE: flip(f->profile, sizeof f->profile, "t", "sg"); break;
+	case RF_LEVELS: pick_levels(u); break;
+	case RF_BODY: pick_body(u); break;
+	case RF_VALIDITY:
+		if (key == '\r' || key == '\n' || key == KEY_ENTER)
+			f->unlimited = !f->unlimited;
+		break;
+	default: break;
+	}
+	u->touched |= 1u << u->focus;
+}
+
+static void step_focus(struct form *u, int by)
+{
+	u->touched |= 1u << u->focus;
+	do
+		u->focus = (u->focus + by + RF_NFIELDS) % RF_NFIELDS;
+	while (!focusable(u->focus));
+}
+
+static void note(struct form *u, int alert, const char *msg)
+{
+	snprintf(u->note, sizeof u->note, "%s", msg);
+	u->note_alert = alert;
+}
+
+/* Theirs as stored now against mine, field by field, for the clerk to choose. */
+static int ask_conflict(struct form *u, const struct reg_row *theirs)
+{
+	unsigned d = rf_differs(&u->f, theirs);
+	size_t cap = 8192, n = 0;
+	char *text = malloc(cap);
+	if (!text)
+		return 2;
+	n += (size_t)snprintf(text, cap, "%s\n", _("Someone else saved this row after you opened it. "
+	                                           "Their values and yours:"));
+	for (int i = 0; i < RF_NFIELDS && n < cap; i++) {
+		if (!(d & 1u << i))
+			continue;
+		char th[600], mine[600];
+		rf_row_value_text(u->db, theirs, i, th, sizeof th);
+		rf_value_text(u->db, &u->f, i, mine, sizeof mine);
+		n += (size_t)snprintf(text + n, cap - n, "\n%s\n  %s: %s\n  %s: %s", _(rf_fields[i].label),
+		                      _("theirs"), th, _("yours"), mine);
+	}
+	const char *labels[] = {_("Keep mine"), _("Take theirs"), _("Cancel")};
+	int c = dlg_choice(_("The row was changed by someone else"), text, labels, 3);
+	free(text);
+	return c;
+}
+
+/* Returns 1 when the form should close (saved, or the row is gone). */
+static int save(struct form *u, int *changed)
+{
+	if (u->f.readonly) {
+		note(u, 1, _("This register version is read-only; there is nothing to save."));
+		return 0;
+	}
+	u->tried = 1;
+	for (;;) {
+		struct problems p = {0};
+		struct reg_row theirs = {0};
+		int st = rf_save(u->db, &u->f, &p, &theirs);
+		if (st == REG_OK) {
+			*changed = 1;
+			return 1;
+		}
+		if (st == REG_CONFLICT) {
+			int c = ask_conflict(u, &theirs);
+			if (c == 0) {
+				rf_keep_mine(&u->f, &theirs);
+				reg_row_free(&theirs);
+				continue;
+			}
+			if (c == 1) {
+				rf_from_row(&u->f, &theirs);
+				reg_row_free(&u->f.orig);
+				reg_row_copy(&u->f.orig, &theirs);
+				note(u, 0, _("Their values are in the form now; nothing of yours was saved."));
+			} else {
+				note(u, 1, reg_status_text(REG_CONFLICT));
+			}
+			reg_row_free(&theirs);
+			return 0;
+		}
+		reg_row_free(&theirs);
+		if (st == REG_GONE) {
+			dlg_message(_("The row is gone"), reg_status_text(REG_GONE));
+			*changed = 1;
+			return 1;
+		}
+		if ((st == REG_INVALID || st == REG_DUPLICATE) && p.n) {
+			char buf[400];
+			snprintf(buf, sizeof buf, _("Not saved: %s"), p.item[0].msg);
+			note(u, 1, buf);
+			int fi = rf_field_of(p.item[0].field);
+			if (fi >= 0 && focusable(fi))
+				u->focus = fi;
+			return 0;
+		}
+		if (st == REG_DENIED && p.n) {
+			dlg_message(_("Not saved"), p.item[0].msg);
+			return 0;
+		}
+		char buf[600];
+		snprintf(buf, sizeof buf, "%s %s", reg_status_text(st),
+		         st == REG_DBERR ? db_errmsg(u->db) : "");
+		dlg_message(_("Not saved"), buf);
+		return 0;
+	}
+}
+
+static int leave(struct form *u)
+{
+	if (u->f.readonly || !rf_changed(&u->f))
+		return 1;
+	return dlg_confirm(_("Discard changes"),
+	                   _("The form has changes that are not saved. Leave and lose them?"));
+}
+
+static int run(struct form *u)
+{
+	int changed = 0, done = 0;
+	while (u->focus < RF_NFIELDS && !focusable(u->focus))
+		u->focus++;
+	dlg_layer_push(form_draw, u);
+	while (!done) {
+		dlg_repaint();
+		int k = dlg_key();
+		if (k == KEY_RESIZE || k == ERR)
+			continue;
+		u->note[0] = 0;
+		struct textedit *t = text_of(u, u->focus);
+		if (t && is_text(u) && !u->f.readonly) {
+			enum field_result r = field_key(t, k);
+			if (r == FIELD_CHANGED)
+				u->touched |= 1u << u->focus;
+			if (r != FIELD_PASS)
+				continue;
+		} else if (u->focus == RF_F_VALIDITY && u->f.unlimited && !u->f.readonly &&
+		           ui_key_char(k) >= '0' && ui_key_char(k) <= '9') {
+			/* Typing years over "without time limit" means years. */
+			u->f.unlimited = 0;
+			te_set(&u->f.years, NULL);
+			field_key(&u->f.years, k);
+			continue;
+		}
+		const struct ui_action *a = action_for_key(&form_screen, k);
+		int id = a ? (int)(a - form_actions) : -1;
+		if (!a && (k == KEY_LEFT || k == KEY_RIGHT) &&
+		    (rf_fields[u->focus].kind == RF_SECTION || rf_fields[u->focus].kind == RF_PROFILE))
+			id = A_OPEN;
+		switch (id) {
+		case A_HELP: show_help(); break;
+		case A_LANG: i18n_set_lang(i18n_is_kk() ? "ru" : "kk"); break;
+		case A_SAVE: done = save(u, &changed); break;
+		case A_CANCEL: done = leave(u); break;
+		case A_NEXT: step_focus(u, 1); break;
+		case A_PREV: step_focus(u, -1); break;
+		case A_OPEN:
+			if (u->f.readonly)
+				note(u, 1, _("This register version is read-only; there is nothing to save."));
+			else if (rf_fields[u->focus].kind == RF_TEXT)
+				step_focus(u, 1);
+			else
+				open_field(u, k);
+			break;
+		default: break;
+		}
+	}
+	dlg_layer_pop();
+	curs_set(0);
+	return changed;
+}
+
+int form_new_row(tz_db *db)
+{
+	struct form *u = calloc(1, sizeof *u);
+	if (!u)
+		return 0;
+	u->db = db;
+	rf_init_new(db, &u->f);
+	int changed = run(u);
+	rf_free(&u->f);
+	free(u);
+	return changed;
+}
+
+int form_edit_row(tz_db *db, int64_t row_id)
+{
+	struct form *u = calloc(1, sizeof *u);
+	if (!u)
+		return 0;
+	u->db = db;
+	int changed = 0;
+	if (rf_load(db, &u->f, row_id)) {
+		dlg_message(_("The row is gone"), reg_status_text(REG_GONE));
+		changed = 1;
+	} else {
+		changed = run(u);
+	}
+	rf_free(&u->f);
+	free(u);
+	return changed;
+}
+
+int form_delete_row(tz_db *db, int64_t row_id)
+{
+	struct reg_row r = {0};
+	if (reg_row_load(db, row_id, &r)) {
+		dlg_message(_("The row is gone"), reg_status_text(REG_GONE));
+		return 1;
+	}
+	int changed = 0;
+	if (r.version_id != reg_draft(db)) {
+		dlg_message(_("Delete"), _("This register version is not the draft: it is read-only "
+		                           "and nothing can be deleted."));
+	} else {
+		char q[1200];
+		snprintf(q, sizeof q, _("Delete the row %s \"%s\", level %s, from the draft register?"),
+		         r.nkz_code, i18n_pick(r.name_kk, r.name_ru), r.level);
+		if (dlg_confirm(_("Delete"), q)) {
+			int st = reg_delete(db, row_id, r.rev);
+			if (st == REG_OK || st == REG_GONE)
+				changed = 1;
+			if (st != REG_OK)
+				dlg_message(_("Not deleted"), reg_status_text(st));
+		}
+	}
+	reg_row_free(&r);
+	return changed;
+}

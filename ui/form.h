@@ -1,6 +1,9 @@
 /* form — the entry form for a register row (F4 edit, F5 new, F8 delete).
  * Each runs modally over the screen and returns 1 when the register changed
- * (the caller re-reads its view), 0 otherwise. */
+ * (the caller re-reads its view), 0 otherwise.  The form's F2 switches the
+ * language of the whole program, as everywhere: a caller that keeps data in
+ * the language on screen re-reads it after any of these returns.
+ * The form's fields and rules are src/rowform.h; this draws and reads keys. */
 #ifndef TZ_UI_FORM_H
 #define TZ_UI_FORM_H
 
