@@ -30,7 +30,7 @@ UNIT_BIN := $(UNIT_C:tests/unit/%.c=$(B)/tests/%)
 LINGUAS  := kk ru
 MO       := $(LINGUAS:%=$(B)/locale/%/LC_MESSAGES/tizilim.mo)
 
-.PHONY: FORCE all deps run check test bench install uninstall clean pot po-update asan \
+.PHONY: FORCE all deps run check test bench install install-shared uninstall clean pot po-update asan \
         fuzz fuzz-build fuzz-bins fuzz-short
 
 all: $(B)/tizilim $(MO)
@@ -158,6 +158,32 @@ uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/tizilim $(DESTDIR)$(PREFIX)/share/man/man1/tizilim.1
 	rm -rf $(DESTDIR)$(PREFIX)/share/tizilim
 	for l in $(LINGUAS); do rm -f $(DESTDIR)$(PREFIX)/share/locale/$$l/LC_MESSAGES/tizilim.mo; done
+
+# --- a shared host (README "Shared host", tizilim(1) SHARED HOST) ----------
+# Several clerks, one database that only the program may write: the group
+# SHARED_GROUP owns the database and the program is setgid to it.  The
+# directory is root's and not the group's to write, so that SQLite never
+# makes a file there that a clerk would own; the -wal and -shm files are made
+# here once and kept.  SHARED_DIR must be where the program looks
+# (TIZILIM_SHARED_DB in src/privs.h).  Run as root; run again after an
+# upgrade: an existing database is kept.
+SHARED_GROUP ?= tizilim
+SHARED_DIR   ?= /var/lib/tizilim
+
+install-shared: install
+	@[ "$$(id -u)" = 0 ] || { echo "install-shared: run as root"; exit 1; }
+	getent group $(SHARED_GROUP) >/dev/null || groupadd --system $(SHARED_GROUP)
+	chgrp $(SHARED_GROUP) $(DESTDIR)$(PREFIX)/bin/tizilim
+	chmod 2755 $(DESTDIR)$(PREFIX)/bin/tizilim
+	install -d -o root -g $(SHARED_GROUP) -m 0750 $(SHARED_DIR)
+	install -d -o root -g $(SHARED_GROUP) -m 2770 $(SHARED_DIR)/backups
+	[ -e $(SHARED_DIR)/tizilim.db ] || ./$(B)/tizilim --db $(SHARED_DIR)/tizilim.db init
+	for f in tizilim.db tizilim.db-wal tizilim.db-shm; do \
+	  [ -e $(SHARED_DIR)/$$f ] || install -m 0660 /dev/null $(SHARED_DIR)/$$f; \
+	  chown root:$(SHARED_GROUP) $(SHARED_DIR)/$$f && chmod 0660 $(SHARED_DIR)/$$f || exit 1; \
+	done
+	@echo "Shared database $(SHARED_DIR)/tizilim.db is ready; root administers it."
+	@echo "Add the clerks as root: tizilim user add LOGIN ROLE [BODY]"
 
 clean:
 	rm -rf build build-asan $(FUZZ_B)

@@ -9,6 +9,7 @@
 #include "i18n.h"
 #include "log.h"
 #include "store.h"
+#include "privs.h"
 
 /* Per connection: the reason set by audit_reason(), read by tz_reason(). */
 struct actx {
@@ -265,7 +266,7 @@ int audit_query(tz_db *db, const struct audit_filter *f, audit_fn fn, void *ctx)
 
 int audit_sha256_file(const char *path, char hex[65])
 {
-	FILE *fp = fopen(path, "rb");
+	FILE *fp = privs_fopen(path, "rb");
 	if (!fp)
 		return -1;
 	EVP_MD_CTX *md = EVP_MD_CTX_new();

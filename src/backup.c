@@ -13,6 +13,7 @@
 #include "auth.h"
 #include "i18n.h"
 #include "log.h"
+#include "privs.h"
 
 /* Pages per step: small enough that each step's read lock is brief, so other
  * clerks' writes never wait on a backup. */
@@ -321,7 +322,7 @@ out:
 /* Copies a file byte for byte (the backup, to migrate without touching it). */
 static int copy_file(const char *from, const char *to)
 {
-	FILE *in = fopen(from, "rb"), *out = in ? fopen(to, "wb") : NULL;
+	FILE *in = privs_fopen(from, "rb"), *out = in ? fopen(to, "wb") : NULL;
 	char buf[65536];
 	size_t n;
 	int rc = in && out ? 0 : -1;
@@ -346,7 +347,11 @@ int backup_restore(tz_db *db, const char *file, char *saved, size_t savedlen,
 		snprintf(err, errlen, _("%s is the database itself"), file);
 		return -1;
 	}
-	if (backup_check(file, err, errlen))
+	/* The backup is the user's file, read with their rights. */
+	privs_user();
+	int bad = backup_check(file, err, errlen);
+	privs_program();
+	if (bad)
 		return -1;
 	char tmp[4096];
 	if (make_temp(db_path(db), tmp, sizeof tmp) || copy_file(file, tmp)) {

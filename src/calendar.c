@@ -7,6 +7,7 @@
 
 #include "i18n.h"
 #include "log.h"
+#include "privs.h"
 
 /* --- dates --------------------------------------------------------------- */
 
@@ -105,7 +106,7 @@ const char *cal_weekday_name(int wd)
 tz_day cal_today(void)
 {
 	tz_day d;
-	const char *env = getenv("TIZILIM_TODAY");
+	const char *env = privs_getenv("TIZILIM_TODAY");
 	if (env && *env && cal_parse(env, &d) == 0)
 		return d;
 	return (tz_day)(time(NULL) / 86400);

@@ -8,6 +8,7 @@
 #include "cli.h"
 #include "i18n.h"
 #include "package.h"
+#include "privs.h"
 
 int cmd_backup(tz_db *db, int argc, char **argv)
 {
@@ -16,7 +17,12 @@ int cmd_backup(tz_db *db, int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	char err[1024];
-	if (backup_to(db, argv[1], err, sizeof err)) {
+	/* The copy is the user's file; the database is open already and SQLite
+	 * reads it through the descriptors it holds. */
+	privs_user();
+	int bad = backup_to(db, argv[1], err, sizeof err);
+	privs_program();
+	if (bad) {
 		cli_error("%s", err);
 		return EXIT_DATA;
 	}
@@ -69,7 +75,10 @@ static int pkg_export(tz_db *db, int argc, char **argv)
 	}
 	struct pkg_info in;
 	char err[1024];
-	if (package_export(db, file, body, year, season, &in, err, sizeof err)) {
+	privs_user();
+	int bad = package_export(db, file, body, year, season, &in, err, sizeof err);
+	privs_program();
+	if (bad) {
 		cli_error("%s", err);
 		return EXIT_DATA;
 	}

@@ -16,6 +16,7 @@
 #include "press.h"
 #include "proposals.h"
 #include "review.h"
+#include "privs.h"
 
 /* Arguments: "--key value" pairs and the words between them. */
 #define MAX_ARGS 48
@@ -294,7 +295,7 @@ static int fill(tz_db *db, const char *cmd, const struct args *a, struct proposa
 	char *buf = NULL;
 	const char *from = get(a, "from");
 	if (from) {
-		FILE *in = fopen(from, "r");
+		FILE *in = privs_fopen(from, "r");
 		if (!in) {
 			cli_error(_("%s: cannot read %s"), cmd, from);
 			return EXIT_DATA;
@@ -785,7 +786,7 @@ int cmd_press(tz_db *db, int argc, char **argv)
 	}
 	if (!strcmp(sub, "edit") && a.nwords <= 1) {
 		const char *path = a.nwords ? a.word[0] : "-";
-		FILE *f = strcmp(path, "-") ? fopen(path, "r") : stdin;
+		FILE *f = strcmp(path, "-") ? privs_fopen(path, "r") : stdin;
 		if (!f) {
 			cli_error(_("press edit: cannot read %s"), path);
 			return EXIT_DATA;

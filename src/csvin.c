@@ -1,4 +1,5 @@
 #include "csvin.h"
+#include "privs.h"
 
 #include <csv.h>
 #include <errno.h>
@@ -336,7 +337,7 @@ int csvin_read_mem(const char *data, size_t len, const char *encoding, csvin_fn 
 int csvin_read(const char *path, const char *encoding, csvin_fn fn, void *ctx,
                const char **chosen, char *err, size_t errlen)
 {
-	FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+	FILE *f = strcmp(path, "-") ? privs_fopen(path, "rb") : stdin;
 	if (!f) {
 		snprintf(err, errlen, _("cannot read %s: %s"), path, strerror(errno));
 		return -1;

@@ -1,6 +1,7 @@
 #include "i18n.h"
 
 #include "config.h"
+#include "privs.h"
 
 #include <langinfo.h>
 #include <locale.h>
@@ -14,7 +15,7 @@ extern int _nl_msg_cat_cntr;
 
 static const char *localedir(void)
 {
-	const char *d = getenv("TIZILIM_LOCALEDIR");
+	const char *d = privs_getenv("TIZILIM_LOCALEDIR");
 	return d && *d ? d : LOCALEDIR;
 }
 
@@ -43,7 +44,7 @@ void i18n_init(const char *lang)
 
 	const char *pick = lang;
 	if (!pick || !*pick)
-		pick = getenv("TIZILIM_LANG");
+		pick = privs_getenv("TIZILIM_LANG");
 	if (!pick || (strcmp(pick, "kk") && strcmp(pick, "ru"))) {
 		const char *m = setlocale(LC_MESSAGES, NULL);
 		pick = m && !strncmp(m, "ru", 2) ? "ru" : "kk";

@@ -1,4 +1,5 @@
 #include "log.h"
+#include "privs.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -7,10 +8,10 @@
 
 void tz_log(const char *fmt, ...)
 {
-	const char *path = getenv("TIZILIM_LOG");
+	const char *path = privs_getenv("TIZILIM_LOG");
 	if (!path || !*path)
 		return;
-	FILE *f = fopen(path, "a");
+	FILE *f = privs_fopen(path, "a");
 	if (!f)
 		return;
 	time_t now = time(NULL);

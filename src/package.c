@@ -15,6 +15,7 @@
 #include "log.h"
 #include "store.h"
 #include "text.h"
+#include "privs.h"
 
 /* Why a package database rather than a session changeset: a changeset names
  * the sender's row ids (body, cycle, association, proposal), which mean
@@ -171,7 +172,7 @@ sqlite3 *pkg_open(const char *file, char *err, size_t errlen)
 {
 	struct stat sb;
 	char head[16] = "", b[128];
-	FILE *f = fopen(file, "rb");
+	FILE *f = privs_fopen(file, "rb");
 	if (!f || fstat(fileno(f), &sb) || !S_ISREG(sb.st_mode)) {
 		snprintf(err, errlen, _("cannot read %s: %s"), file, f ? _("not a file") : strerror(errno));
 		if (f)
@@ -191,7 +192,10 @@ sqlite3 *pkg_open(const char *file, char *err, size_t errlen)
 	}
 	char *uri = file_uri(file);
 	sqlite3 *h = NULL;
+	/* Immutable: SQLite opens the file here and nothing beside it later. */
+	privs_user();
 	int rc = uri ? sqlite3_open_v2(uri, &h, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) : SQLITE_NOMEM;
+	privs_program();
 	free(uri);
 	if (rc != SQLITE_OK)
 		goto bad;

@@ -14,6 +14,7 @@
 #include "register.h"
 #include "text.h"
 #include "xlsxin.h"
+#include "privs.h"
 
 /* The Appendix's own words.  These are data of the form, written in the
  * file's language whatever the interface speaks, so they are not messages
@@ -277,7 +278,7 @@ int regcsv_export(tz_db *db, const struct regcsv_export *x, char *err, size_t er
 		tmp = malloc(n);
 		if (tmp) {
 			snprintf(tmp, n, "%s.tmpXXXXXX", x->path);
-			int fd = mkstemp(tmp);
+			int fd = privs_mkstemp(tmp);
 			if (fd >= 0) {
 				mode_t mask = umask(0);
 				umask(mask);
@@ -285,7 +286,7 @@ int regcsv_export(tz_db *db, const struct regcsv_export *x, char *err, size_t er
 				o.f = fdopen(fd, "wb");
 				if (!o.f) {
 					close(fd);
-					unlink(tmp);
+					privs_unlink(tmp);
 				}
 			}
 		}
@@ -314,12 +315,12 @@ int regcsv_export(tz_db *db, const struct regcsv_export *x, char *err, size_t er
 		bad = 1;
 	}
 	if (tmp) {
-		if (!bad && rename(tmp, x->path)) {
+		if (!bad && privs_rename(tmp, x->path)) {
 			snprintf(err, errlen, _("cannot write %s: %s"), x->path, strerror(errno));
 			bad = 1;
 		}
 		if (bad)
-			unlink(tmp);
+			privs_unlink(tmp);
 		free(tmp);
 	} else {
 		if (!bad && (fwrite(mem, 1, memlen, stdout) != memlen || fflush(stdout))) {

@@ -12,6 +12,7 @@
 
 #include "auth.h"
 #include "log.h"
+#include "privs.h"
 
 extern const char tz_data_reference_sql[];
 extern const char tz_data_calendar_sql[];
@@ -33,8 +34,11 @@ static int mkdirs(char *path)
 
 char *store_default_path(void)
 {
-	const char *xdg = getenv("XDG_DATA_HOME");
-	const char *home = getenv("HOME");
+	/* Installed setgid, the program exists to guard the one shared file. */
+	if (privs_shared())
+		return strdup(TIZILIM_SHARED_DB);
+	const char *xdg = privs_getenv("XDG_DATA_HOME");
+	const char *home = privs_getenv("HOME");
 	char buf[4096];
 	if (xdg && xdg[0] == '/')
 		snprintf(buf, sizeof buf, "%s/tizilim/tizilim.db", xdg);
@@ -65,7 +69,7 @@ int store_load_demo(tz_db *db)
 	return db_commit(db) ? -1 : 0;
 }
 
-tz_db *store_open(const char *path, int create, int demo, char *err, size_t errlen)
+static tz_db *open_at(const char *path, int create, int demo, char *err, size_t errlen)
 {
 	struct stat sb;
 	int fresh = stat(path, &sb) != 0;
@@ -104,6 +108,18 @@ tz_db *store_open(const char *path, int create, int demo, char *err, size_t errl
 		db_close(db);
 		return NULL;
 	}
+	return db;
+}
+
+tz_db *store_open(const char *path, int create, int demo, char *err, size_t errlen)
+{
+	char *at = privs_database(path, err, errlen);
+	if (!at)
+		return NULL;
+	tz_db *db = open_at(at, create, demo, err, errlen);
+	free(at);
+	if (db)
+		privs_opened(db);
 	return db;
 }
 

@@ -11,6 +11,7 @@
 
 #include "i18n.h"
 #include "log.h"
+#include "privs.h"
 
 struct xlsxin_limits xlsxin_limits = {
 	200u << 20, 512u << 20, 250, 2000000, 64 * 1024,
@@ -486,7 +487,7 @@ static void sheet_end(void *u, const XML_Char *name)
 
 static int open_zip(struct book *b)
 {
-	FILE *f = fopen(b->path, "rb");
+	FILE *f = privs_fopen(b->path, "rb");
 	if (!f) {
 		fail(b, _("cannot open %s: %s"), b->path, strerror(errno));
 		return -1;
@@ -498,7 +499,9 @@ static int open_zip(struct book *b)
 		fail(b, _("%s: not an XLSX workbook: the file is not a zip archive"), b->path);
 		return -1;
 	}
+	privs_user();
 	b->zf = unzOpen64(b->path);
+	privs_program();
 	if (!b->zf) {
 		fail(b, _("%s: the workbook is damaged or truncated: its zip directory cannot be read"),
 		     b->path);
@@ -667,7 +670,7 @@ int xlsxin_is_xlsx(const char *path)
 	size_t n = strlen(path);
 	if (n > 5 && (!strcasecmp(path + n - 5, ".xlsx") || !strcasecmp(path + n - 5, ".xlsm")))
 		return 1;
-	FILE *f = fopen(path, "rb");
+	FILE *f = privs_fopen(path, "rb");
 	if (!f)
 		return 0;
 	unsigned char m[4] = {0};

@@ -11,6 +11,7 @@
 #include "i18n.h"
 #include "regcsv.h"
 #include "register.h"
+#include "privs.h"
 
 /* Words of the printed form and of the pack, in the workbook's language
  * whatever the interface speaks (as regcsv's Appendix words): data of the
@@ -136,7 +137,7 @@ static char *temp_beside(const char *path, char *err, size_t errlen)
 	int fd = -1;
 	if (tmp) {
 		snprintf(tmp, n, "%s.tmpXXXXXX", path);
-		fd = mkstemp(tmp);
+		fd = privs_mkstemp(tmp);
 	}
 	if (fd < 0) {
 		snprintf(err, errlen, _("cannot write %s: %s"), path, strerror(errno));
@@ -153,17 +154,20 @@ static char *temp_beside(const char *path, char *err, size_t errlen)
 static int finish(lxw_workbook *wb, char *tmp, const char *path, int failed, char *err,
                   size_t errlen)
 {
+	/* The workbook is written here, into the user's file. */
+	privs_user();
 	lxw_error e = workbook_close(wb);
+	privs_program();
 	if (!failed && e != LXW_NO_ERROR) {
 		snprintf(err, errlen, _("cannot write %s: %s"), path, lxw_strerror(e));
 		failed = 1;
 	}
-	if (!failed && rename(tmp, path)) {
+	if (!failed && privs_rename(tmp, path)) {
 		snprintf(err, errlen, _("cannot write %s: %s"), path, strerror(errno));
 		failed = 1;
 	}
 	if (failed)
-		unlink(tmp);
+		privs_unlink(tmp);
 	free(tmp);
 	return failed ? -1 : 0;
 }
@@ -258,7 +262,7 @@ int xlsxout_register(tz_db *db, const char *lang, int64_t version, const char *p
 		snprintf(err, errlen, _("cannot write %s: %s"), path, _("the workbook cannot be started"));
 		if (wb)
 			workbook_close(wb);
-		unlink(tmp);
+		privs_unlink(tmp);
 		free(tmp);
 		return -1;
 	}
@@ -408,7 +412,7 @@ int xlsxout_review(tz_db *db, const char *lang, int64_t a, int64_t b, const char
 		snprintf(err, errlen, _("cannot write %s: %s"), path, _("the workbook cannot be started"));
 		if (wb)
 			workbook_close(wb);
-		unlink(tmp);
+		privs_unlink(tmp);
 		free(tmp);
 		return -1;
 	}

@@ -5,12 +5,15 @@
 
 #include "cli.h"
 #include "i18n.h"
+#include "privs.h"
 #include "store.h"
 #include "text.h"
 #include "ui.h"
 
 int main(int argc, char **argv)
 {
+	/* Before anything reads the environment or a file. */
+	privs_init();
 	struct cli_opts o;
 	int rc = cli_parse(argc, argv, &o);
 	if (rc >= 0)

@@ -2,6 +2,8 @@
 
 #include <stdlib.h>
 
+#include "privs.h"
+
 static attr_t attrs[TH_COUNT];
 static int colour;
 
@@ -23,7 +25,7 @@ static const struct { short fg, bg; attr_t extra; attr_t mono; } roles[TH_COUNT]
 
 void theme_init(void)
 {
-	const char *nc = getenv("NO_COLOR");
+	const char *nc = privs_getenv("NO_COLOR");
 	colour = !(nc && *nc) && has_colors() && start_color() == OK && COLOR_PAIRS > TH_COUNT;
 	for (int r = 0; r < TH_COUNT; r++) {
 		if (colour) {

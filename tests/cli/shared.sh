@@ -1,0 +1,168 @@
+#!/bin/sh
+# A shared host as install-shared sets one up: the program setgid to a group
+# that alone may write the database, in a directory root owns.  Real logins,
+# created here as root: a clerk cannot touch the database but through the
+# program and its roles; what a clerk exports is the clerk's; the program
+# lends its group to no file a clerk names, and ignores the environment that
+# would make it.
+. "$(dirname "$0")/../lib.sh"
+
+if [ "$(id -u)" != 0 ]; then
+	bad "shared" "must run as root: it creates a group and logins and a setgid program"
+	done_tests
+	exit 1
+fi
+
+id=$$
+G=tzgrp$id AB=tzab$id SB=tzsb$id
+cleanup() {
+	for u in $AB $SB; do userdel "$u" 2>/dev/null; done
+	groupdel "$G" 2>/dev/null
+	rm -rf "$TMP"
+}
+trap cleanup EXIT
+trap 'exit 1' INT TERM HUP
+groupadd "$G" || bad "groupadd" "cannot create the group"
+for u in $AB $SB; do
+	useradd -M -N -s /bin/sh -d /nonexistent "$u" || bad "useradd $u" "cannot create the login"
+done
+
+# setgid means nothing on a nosuid mount.
+for base in "$TMP" /var/tmp "$TOP"; do
+	case ",$(findmnt -no OPTIONS --target "$base")," in
+	*,nosuid,*) continue;;
+	esac
+	break
+done
+if [ "$base" != "$TMP" ]; then
+	rm -rf "$TMP"
+	TMP=$(mktemp -d "$base/tzshared.XXXXXX")
+fi
+case ",$(findmnt -no OPTIONS --target "$TMP")," in
+*,nosuid,*) bad "mount" "no suid-capable directory for the setgid program"; done_tests; exit 1;;
+esac
+chmod 0711 "$TMP"
+
+# The program, setgid to the group, as install-shared installs it.
+mkdir "$TMP/bin"
+cp "$TZB" "$TMP/bin/tizilim"
+chgrp "$G" "$TMP/bin/tizilim"
+chmod 2755 "$TMP/bin/tizilim"
+BIN=$TMP/bin/tizilim
+
+# The database, as install-shared makes it: created by root, the group's,
+# beside its -wal and -shm, in a directory only root writes.
+LIB=$TMP/lib
+DB=$LIB/tizilim.db
+install -d -o root -g "$G" -m 0750 "$LIB"
+install -d -o root -g "$G" -m 2770 "$LIB/backups"
+"$TZB" --db "$DB" init --demo >/dev/null || bad "init" "root cannot create the database"
+for f in tizilim.db tizilim.db-wal tizilim.db-shm; do
+	[ -e "$LIB/$f" ] || install -m 0660 /dev/null "$LIB/$f"
+	chown "root:$G" "$LIB/$f"; chmod 0660 "$LIB/$f"
+done
+
+# Each clerk's own directory, and one that only the group may write.
+for d in h1 h2; do mkdir -m 0700 "$TMP/$d"; done
+chown "$AB" "$TMP/h1"; chown "$SB" "$TMP/h2"
+install -d -o root -g "$G" -m 0770 "$TMP/grp"
+
+# as LOGIN ARGS...: the setgid program run by that login, with an
+# environment that claims to be root and points at the group's directory.
+as() {
+	u=$1; shift
+	runuser -u "$u" -- env USER=root LOGNAME=root HOME="$TMP/grp" \
+		XDG_DATA_HOME="$TMP/grp" TIZILIM_LOG="$TMP/grp/log" TIZILIM_TODAY=2020-01-10 \
+		"$BIN" --db "$DB" "$@"
+}
+# Read-only: a writing sqlite3 shell would delete the -wal and -shm on close.
+q() { sqlite3 "file:$DB?mode=ro" "$1"; }
+# refused NAME CMD...: CMD fails (its own exit status for a refusal)
+refused() { n=$1; shift; out=$("$@" 2>&1); s=$?; [ "$s" != 0 ] && ok "$n" || bad "$n" "exit 0: $out"; }
+rows() { q "select count(*) || '/' || group_concat(basis_kk) from reg_row"; }
+
+# Root, the first login of the database, administers it through the program.
+status "root adds the ab clerk" 0 "$BIN" --db "$DB" user add "$AB" ab_clerk
+status "root adds the sb clerk" 0 "$BIN" --db "$DB" user add "$SB" sb_clerk agriculture
+expect "roles" "$AB ab_clerk,$SB sb_clerk" \
+	"$(q "select group_concat(login || ' ' || role, ',') from (select * from app_user where login <> 'root' order by login)")"
+
+# The file itself is closed to the clerks.
+before=$(rows)
+status "clerk reads the file with sqlite3" 1 runuser -u "$AB" -- sqlite3 "$DB" "select count(*) from reg_row"
+status "clerk writes the file with sqlite3" 1 runuser -u "$AB" -- sqlite3 "$DB" "delete from reg_row"
+status "clerk copies the file" 1 runuser -u "$SB" -- cp "$DB" "$TMP/h2/copy.db"
+expect "the file unchanged" "$before" "$(rows)"
+
+# Through the program each clerk reads it...
+status "sb clerk reads the register" 0 as "$SB" export --lang kk
+contains "the register's rows" "Кодексі" "$out"
+status "verify by a clerk" 0 as "$SB" verify
+
+# ...and changes it as far as the role allows, whatever $USER says.
+status "ab clerk exports to own directory" 0 as "$AB" export --lang kk -o "$TMP/h1/kk.csv"
+expect "the export is the clerk's" "$AB:$(id -gn "$AB")" "$(stat -c %U:%G "$TMP/h1/kk.csv")"
+line=$(grep -n ',Кодексі,4,' "$TMP/h1/kk.csv" | head -1 | cut -d: -f1)
+sed "${line}s/Кодексі,4,/Кодексі (түзетілген),4,/" "$TMP/h1/kk.csv" > "$TMP/h1/kk2.csv"
+cp "$TMP/h1/kk2.csv" "$TMP/h2/kk2.csv"
+chown "$AB" "$TMP/h1/kk2.csv"; chown "$SB" "$TMP/h2/kk2.csv"
+chmod 0600 "$TMP/h1/kk2.csv" "$TMP/h2/kk2.csv"
+refused "sb clerk changes the register" as "$SB" import "$TMP/h2/kk2.csv"
+contains "the refusal names the real login" "$SB" "$out"
+expect "nothing written for the sb clerk" "$before" "$(rows)"
+status "ab clerk changes the register" 0 as "$AB" import "$TMP/h1/kk2.csv"
+expect "the change is in" 1 "$(q "select count(*) from reg_row where basis_kk like '%(түзетілген)%'")"
+status "the log names the clerk" 0 "$BIN" --db "$DB" log --user "$AB" --object reg_row
+contains "the import is the clerk's" "$AB  reg_row" "$out"
+
+# Other files a clerk writes are the clerk's too.
+status "xlsx export" 0 as "$AB" export --format xlsx --lang ru -o "$TMP/h1/ru.xlsx"
+expect "the workbook is the clerk's" "$AB:$(id -gn "$AB")" "$(stat -c %U:%G "$TMP/h1/ru.xlsx")"
+status "backup" 0 as "$AB" backup "$TMP/h1/copy.db"
+expect "the backup is the clerk's" "$AB:$(id -gn "$AB")" "$(stat -c %U:%G "$TMP/h1/copy.db")"
+
+# The program does not lend its group to a file a clerk names.
+status "export into the group's directory" 3 as "$AB" export --lang kk -o "$TMP/grp/x.csv"
+contains "refused for the export's sake" "$TMP/grp/x.csv" "$out"
+status "xlsx into the group's directory" 3 as "$AB" export --format xlsx -o "$TMP/grp/x.xlsx"
+contains "refused for the workbook's sake" "$TMP/grp/x.xlsx" "$out"
+status "backup into the group's directory" 3 as "$AB" backup "$TMP/grp/x.db"
+contains "refused for the backup's sake" "$TMP/grp/x.db" "$out"
+expect "nothing in the group's directory" "" "$(ls -A "$TMP/grp")"
+install -m 0640 -o root -g "$G" "$TMP/h1/kk2.csv" "$TMP/grp/in.csv"
+status "import from the group's file" 3 as "$AB" import "$TMP/grp/in.csv"
+contains "refused for the file's sake" "$TMP/grp/in.csv" "$out"
+expect "nothing imported from it" 1 "$(q "select count(*) from reg_row where basis_kk like '%(түзетілген)%'")"
+cp "$DB" "$TMP/grp/other.db"; chgrp "$G" "$TMP/grp/other.db"; chmod 0660 "$TMP/grp/other.db"
+status "a database in a directory the group may write" 3 as "$AB" --db "$TMP/grp/other.db" verify
+
+# A clerk's own database is opened with the clerk's rights alone.
+status "own database" 0 runuser -u "$AB" -- "$BIN" --db "$TMP/h1/own.db" init --demo
+expect "own database is the clerk's" "$AB:$(id -gn "$AB")" "$(stat -c %U:%G "$TMP/h1/own.db")"
+
+# Variables that name files or change what the program does are ignored.
+printf 'not a workbook' > "$TMP/h1/bad.xlsx"; chown "$AB" "$TMP/h1/bad.xlsx"
+status "a failing import (setgid)" 3 as "$AB" import "$TMP/h1/bad.xlsx"
+expect "no log in the group's directory" "" "$(ls -A "$TMP/grp" | grep -v -e in.csv -e other.db)"
+runuser -u "$AB" -- env TIZILIM_LOG="$TMP/h1/log" "$TZB" --db "$TMP/h1/own.db" import "$TMP/h1/bad.xlsx" \
+	>/dev/null 2>&1
+[ -s "$TMP/h1/log" ] && ok "log written without setgid" || bad "log control" "the failing import logs nothing"
+status "deadlines (setgid)" 0 as "$AB" deadlines
+lacks "TIZILIM_TODAY ignored" "2020" "$out"
+out=$(runuser -u "$AB" -- env TIZILIM_TODAY=2020-01-10 "$TZB" --db "$TMP/h1/own.db" deadlines 2>&1)
+contains "TIZILIM_TODAY heeded without setgid" "2020" "$out"
+
+# Without --db a setgid program opens the shared database and no other.
+if [ ! -e /var/lib/tizilim ]; then
+	status "default is the shared database" 3 runuser -u "$AB" -- "$BIN" verify
+	contains "names the shared database" "/var/lib/tizilim/tizilim.db" "$out"
+fi
+
+# No file beside the database belongs to a clerk, and root's own runs keep
+# the -wal and -shm that clerks cannot make.
+expect "files beside the database" "backups root tizilim.db root tizilim.db-shm root tizilim.db-wal root" \
+	"$(cd "$LIB" && stat -c '%n %U' * | tr '\n' ' ' | sed 's/ $//')"
+status "root verifies without setgid" 0 "$TZB" --db "$DB" verify
+status "a clerk after root" 0 as "$SB" verify
+
+done_tests
