@@ -72,9 +72,9 @@ static void status_text(const tz_calendar *cal, const struct dl_item *it, tz_day
 
 struct line { attr_t a; char text[3][256]; };
 
-/* Lines below the steps: bodies, then open remarks.  Returns the count
- * (they are drawn from top, in h lines at y). */
-static int body_lines(tz_db *db, const tz_calendar *cal, int64_t cycle, tz_day today, tz_day prop_due,
+/* The sectoral bodies below the steps, scrolled: returns how many there are
+ * (drawn from top, in h lines at y). */
+static int body_lines(tz_db *db, int64_t cycle, tz_day today, tz_day prop_due,
                       int y, int h, const int *x, const int *w)
 {
 	int n = 0;
@@ -121,23 +121,28 @@ static int body_lines(tz_db *db, const tz_calendar *cal, int64_t cycle, tz_day t
 	}
 	sqlite3_finalize(st);
 
-	/* Open remarks: each its own deadline (cl. 9). */
-	st = db_prep(db, "SELECT r.proposal_id, r.received, r.due, p.nkz_code FROM remark r "
-	                 "JOIN proposal p ON p.id = r.proposal_id "
-	                 "WHERE p.cycle_id = :c AND r.resolved IS NULL ORDER BY r.due, r.id");
+	return n;
+}
+
+enum { MAX_REMARK_LINES = 4 };
+
+/* The open remarks under the cl. 9 step, each with its own deadline, the
+ * most pressing first; returns the lines used. */
+static int remark_lines(tz_db *db, const tz_calendar *cal, int64_t cycle, tz_day today, int y,
+                        const int *x, const int *w)
+{
+	sqlite3_stmt *st = db_prep(db, "SELECT r.proposal_id, r.received, r.due, p.nkz_code FROM remark r "
+	                               "JOIN proposal p ON p.id = r.proposal_id "
+	                               "WHERE p.cycle_id = :c AND r.resolved IS NULL ORDER BY r.due, r.id");
 	if (!st)
-		return n;
+		return 0;
 	db_int(st, ":c", cycle);
-	int first = 1;
-	for (; db_step(db, st) == SQLITE_ROW; n++) {
-		if (first) {
-			if (n >= top && n < top + h)
-				draw_cell(y + n - top, 1, COLS - 2, _("Remarks to rework (cl. 9):"), theme(TH_HEAD), 0);
-			n++;
-			first = 0;
-		}
-		if (n < top || n >= top + h)
+	int n = 0, more = 0;
+	while (db_step(db, st) == SQLITE_ROW) {
+		if (n == MAX_REMARK_LINES) {
+			more++;
 			continue;
+		}
 		tz_day due;
 		struct dl_item it = {.step = DL_PLACED, .due = -1};
 		if (!cal_parse(db_col_text(st, 2), &due))
@@ -145,16 +150,25 @@ static int body_lines(tz_db *db, const tz_calendar *cal, int64_t cycle, tz_day t
 		char what[256], due_s[128], state[256];
 		int alert;
 		status_text(cal, &it, today, state, sizeof state, &alert);
-		snprintf(what, sizeof what, _("proposal %lld, %s, received %s"),
-		         (long long)sqlite3_column_int64(st, 0), db_col_text(st, 3), db_col_text(st, 1));
+		snprintf(what, sizeof what, _("proposal %lld (%s)"), (long long)sqlite3_column_int64(st, 0),
+		         db_col_text(st, 3));
 		date_text(cal, it.due, due_s, sizeof due_s);
-		int ly = y + n - top;
-		draw_cell(ly, x[0], w[0] + w[1] + 1, what, theme(TH_NORMAL), 0);
-		char s[400];
-		snprintf(s, sizeof s, "%s: %s", due_s, state);
-		draw_cell(ly, x[2], w[2], s, theme(alert ? TH_ALERT : TH_NORMAL), 0);
+		attr_t a = theme(alert ? TH_ALERT : TH_NORMAL);
+		int ly = y + n++;
+		if (alert)
+			draw_fill(ly, a);
+		draw_cell(ly, x[1], w[1], what, a, 0);
+		draw_cell(ly, x[2], w[2], db_col_text(st, 1), a, 0);
+		draw_cell(ly, x[3], w[3], due_s, a, 0);
+		draw_cell(ly, x[4], w[4], state, a, 0);
 	}
 	sqlite3_finalize(st);
+	if (more) {
+		char buf[128];
+		snprintf(buf, sizeof buf, ngettext("and %d more remark", "and %d more remarks", (unsigned long)more),
+		         more);
+		draw_cell(y + n++, x[1], COLS - x[1] - 1, buf, theme(TH_NORMAL), 0);
+	}
 	return n;
 }
 
@@ -186,7 +200,7 @@ static void deadlines_draw(struct ui_app *app)
 	static const char *const head[] = {N_("Cl."), N_("Step"), N_("Counts from"), N_("Deadline"),
 	                                   N_("Where it stands")};
 	int w[5] = {4, 0, 11, 24, 0};
-	w[1] = (COLS - 4 - w[0] - w[2] - w[3] - 2) / 2;
+	w[1] = (COLS - 6 - w[0] - w[2] - w[3]) * 9 / 20;
 	w[4] = COLS - 6 - w[0] - w[1] - w[2] - w[3];
 	int x[5] = {1};
 	for (int i = 1; i < 5; i++)
@@ -215,6 +229,8 @@ static void deadlines_draw(struct ui_app *app)
 		draw_cell(y, x[2], w[2], from, a, 0);
 		draw_cell(y, x[3], w[3], due, a, 0);
 		draw_cell(y, x[4], w[4], st, a, 0);
+		if (it->step == DL_REMARKS && id)
+			y += remark_lines(app->db, cal, id, today, y + 1, x, w);
 	}
 	y++;
 	int bw[3] = {w[0] + w[1] + 1, w[2] + 4, 0};
@@ -226,11 +242,11 @@ static void deadlines_draw(struct ui_app *app)
 	draw_cell(y, bx[2], bw[2], _("Submitted (cl. 7)"), theme(TH_HEAD), 0);
 	y++;
 	last_h = LINES - 2 - y;
-	last_total = id ? body_lines(app->db, cal, id, today, dl.items[DL_PROPOSALS].due, y, last_h, bx, bw) : 0;
+	last_total = id ? body_lines(app->db, id, today, dl.items[DL_PROPOSALS].due, y, last_h, bx, bw) : 0;
 	if (!id)
 		draw_cell(y, 2, COLS - 4, _("No cycle is open: open one with tizilim cycle open."), theme(TH_NORMAL), 0);
 	char s[160];
-	snprintf(s, sizeof s, _("Bodies and remarks %d-%d of %d; Up and Down scroll them."),
+	snprintf(s, sizeof s, _("Sectoral bodies %d-%d of %d; Up and Down scroll them."),
 	         last_total ? top + 1 : 0, top + last_h < last_total ? top + last_h : last_total, last_total);
 	cui_status(LINES - 2, s);
 	cal_free(cal);
