@@ -165,8 +165,8 @@ static void choice_draw(void *ctx)
 	if (bw + 4 > w)
 		w = bw + 4 < COLS - 2 ? bw + 4 : COLS - 2;
 	int tw = w - 4;
-	int lines = wrap_text(c->text, 0, 0, tw, LINES - 7, 0);
-	int h = lines + 5, y = (LINES - h) / 2, x = (COLS - w) / 2;
+	int lines = wrap_text(c->text, 0, 0, tw, LINES - 6, 0);
+	int h = lines + 4, y = (LINES - h) / 2, x = (COLS - w) / 2;
 	dlg_box(y, x, h, w, c->title);
 	wrap_text(c->text, y + 1, x + 2, tw, lines, 1);
 	/* Buttons centred on the last inner line: [ Label ], the chosen one lit. */

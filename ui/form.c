@@ -49,6 +49,7 @@ struct form {
 	int focus;
 	int tried;            /* Save was pressed: show every problem */
 	unsigned touched;     /* fields the clerk changed or left: show their problems */
+	struct problems last; /* what the last refused save found (a duplicate level...) */
 	char note[400];       /* the last action's outcome */
 	int note_alert;
 };
@@ -143,6 +144,8 @@ static void form_draw(void *ctx)
 			draw_cell(y, vx, w, buf, a, 0);
 		}
 		const char *msg = problems_for(&p, d->key);
+		if (!msg)
+			msg = problems_for(&u->last, d->key);
 		if (msg && (u->tried || u->touched & 1u << i) && y + 1 < bottom)
 			draw_cell(++y, vx, COLS - vx - 1, msg, theme(TH_ALERT), 0);
 	}
@@ -346,6 +349,7 @@ static void open_field(struct form *u, int key)
 	default: break;
 	}
 	u->touched |= 1u << u->focus;
+	u->last.n = 0;
 }
 
 static void step_focus(struct form *u, int by)
@@ -429,11 +433,13 @@ static int save(struct form *u, int *changed)
 		}
 		if ((st == REG_INVALID || st == REG_DUPLICATE) && p.n) {
 			char buf[400];
+			u->last = p;
 			snprintf(buf, sizeof buf, _("Not saved: %s"), p.item[0].msg);
 			note(u, 1, buf);
-			int fi = rf_field_of(p.item[0].field);
-			if (fi >= 0 && focusable(fi))
-				u->focus = fi;
+			/* The first field in the form's order that has a problem. */
+			for (int i = RF_NFIELDS - 1; i >= 0; i--)
+				if (focusable(i) && problems_for(&p, rf_fields[i].key))
+					u->focus = i;
 			return 0;
 		}
 		if (st == REG_DENIED && p.n) {
@@ -471,8 +477,10 @@ static int run(struct form *u)
 		struct textedit *t = text_of(u, u->focus);
 		if (t && is_text(u) && !u->f.readonly) {
 			enum field_result r = field_key(t, k);
-			if (r == FIELD_CHANGED)
+			if (r == FIELD_CHANGED) {
 				u->touched |= 1u << u->focus;
+				u->last.n = 0;
+			}
 			if (r != FIELD_PASS)
 				continue;
 		} else if (u->focus == RF_F_VALIDITY && u->f.unlimited && !u->f.readonly &&
