@@ -518,8 +518,11 @@ static int open_zip(struct book *b)
 	for (rc = unzGoToFirstFile(b->zf); rc == UNZ_OK; rc = unzGoToNextFile(b->zf)) {
 		char name[256];
 		unz_file_info64 fi;
-		if (unzGetCurrentFileInfo64(b->zf, &fi, name, sizeof name, NULL, 0, NULL, 0) != UNZ_OK)
+		/* minizip ends the name with a NUL only when it is shorter than
+		 * the buffer; a longer one (a hostile file) is cut and ended here. */
+		if (unzGetCurrentFileInfo64(b->zf, &fi, name, sizeof name - 1, NULL, 0, NULL, 0) != UNZ_OK)
 			break;
+		name[sizeof name - 1] = '\0';
 		uint64_t u = fi.uncompressed_size, c = fi.compressed_size ? fi.compressed_size : 1;
 		total += u;
 		if (u > xlsxin_limits.part_bytes || (u > (1u << 20) && u / c > xlsxin_limits.ratio)) {
