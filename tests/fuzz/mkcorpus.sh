@@ -10,7 +10,7 @@ W=$(mktemp -d)
 trap 'rm -rf "$W"' EXIT
 export HOME=$W XDG_DATA_HOME=$W/data LANG=C.UTF-8 TZ=UTC
 unset LANGUAGE TIZILIM_LANG LC_ALL
-mkdir -p "$C"/fuzz_csvin "$C"/fuzz_nkz "$C"/fuzz_regcsv "$C"/fuzz_xlsxin "$C"/fuzz_package "$C"/fuzz_dates
+mkdir -p "$C"/fuzz_config "$C"/fuzz_csvin "$C"/fuzz_nkz "$C"/fuzz_regcsv "$C"/fuzz_xlsxin "$C"/fuzz_package "$C"/fuzz_dates
 
 # a selector byte (the target's first byte) and a file
 seed() { printf "$2" > "$W/sel"; cat "$W/sel" - > "$1"; }
@@ -113,4 +113,10 @@ seed "$C/fuzz_package/dry-run" '\004' < "$W/p.tzp"
 for s in '2026-03-20 10' '2025-01-03 0' '2024-02-29 3650' '2026-13-01 5' '2026-08-28 2' '1900-01-01 007'; do
 	printf '%s' "$s" > "$C/fuzz_dates/$(printf '%s' "$s" | tr ' ' '_')"
 done
+# --- the configuration file -------------------------------------------------
+mkdir -p "$C"/fuzz_config
+printf '# tizilim\nlanguage = ru\ncolors = off\nmouse = on\nbind.search = ^F\nbind.quit = F12\nbind.help = ы\n' > "$C/fuzz_config/full"
+printf 'language=kk\r\nbind.view = PgDn\nbind.menu = Ctrl-X\n  # indented comment\n\nbind.delete = Delete\n' > "$C/fuzz_config/crlf"
+printf 'language = en\nbogus line\nbind.nothing = F1\nbind.edit = F13\ncolors = maybe\n' > "$C/fuzz_config/bad"
+printf 'F7' > "$C/fuzz_config/key-f7"
 ls -l "$C"/*
