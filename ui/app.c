@@ -15,6 +15,8 @@
 #include "draw.h"
 #include "i18n.h"
 #include "keybar.h"
+#include "dialog.h"
+#include "settings.h"
 #include "regview.h"
 #include "table.h"
 #include "theme.h"
@@ -118,9 +120,95 @@ static void catch_signals(void)
 	sigaction(SIGHUP, &sa, NULL);
 }
 
-int ui_run(tz_db *db)
+static struct settings conf;
+
+/* The configuration file, read before anything is drawn.  Its language
+ * yields to --lang and $TIZILIM_LANG; its messages come in the language it
+ * chose, so it is read again when that changed. */
+static void load_settings(const char *lang_opt)
+{
+	char *path = settings_path();
+	settings_defaults(&conf);
+	if (!path)
+		return;
+	settings_load(&conf, path);
+	const char *env = getenv("TIZILIM_LANG");
+	int env_ok = env && (!strcmp(env, "kk") || !strcmp(env, "ru"));
+	if (!(lang_opt && *lang_opt) && !env_ok && conf.language[0] &&
+	    strcmp(conf.language, i18n_lang())) {
+		i18n_set_lang(conf.language);
+		if (conf.nproblems) {
+			settings_defaults(&conf);
+			settings_load(&conf, path);
+		}
+	}
+	free(path);
+	for (int i = 0; i < conf.nproblems; i++)
+		fprintf(stderr, "tizilim: %s\n", conf.problems[i]);
+}
+
+/* A key the configuration binds to an action: that action's F-key, which
+ * every screen's table knows. */
+static int bound_key(int k)
+{
+	static const int named[SET_NNAMED] = {
+		[SET_KEY_UP] = KEY_UP, [SET_KEY_DOWN] = KEY_DOWN, [SET_KEY_LEFT] = KEY_LEFT,
+		[SET_KEY_RIGHT] = KEY_RIGHT, [SET_KEY_HOME] = KEY_HOME, [SET_KEY_END] = KEY_END,
+		[SET_KEY_PGUP] = KEY_PPAGE, [SET_KEY_PGDN] = KEY_NPAGE, [SET_KEY_INSERT] = KEY_IC,
+		[SET_KEY_DELETE] = KEY_DC, [SET_KEY_TAB] = '\t',
+	};
+	for (int i = 0; i < conf.nbinds; i++) {
+		const struct settings_key *b = &conf.binds[i].key;
+		int want = b->kind == SET_KEY_F ? KEY_F((int)b->value)
+		         : b->kind == SET_KEY_CTRL ? (int)b->value - 'A' + 1
+		         : b->kind == SET_KEY_NAMED ? named[b->value]
+		         : (int)b->value >= KEY_MIN && (int)b->value <= KEY_MAX ? (int)b->value | UI_WIDE
+		         : (int)b->value;
+		if (k == want)
+			return KEY_F((int)conf.binds[i].action);
+	}
+	return k;
+}
+
+/* The mouse wheel scrolls as the arrows do; clicks are not used yet. */
+static int mouse_key(void)
+{
+	MEVENT ev;
+	if (getmouse(&ev) != OK)
+		return ERR;
+	if (ev.bstate & BUTTON4_PRESSED)
+		return KEY_UP;
+#ifdef BUTTON5_PRESSED
+	if (ev.bstate & BUTTON5_PRESSED)
+		return KEY_DOWN;
+#endif
+	return ERR;
+}
+
+static void draw_layer(void *ctx)
+{
+	struct ui_app *app = ctx;
+	const struct ui_screen *s = app->stack[app->depth - 1];
+	s->draw(app);
+	keybar_draw(s);
+}
+
+/* What the configuration file got wrong, once, over the register. */
+static void show_settings_problems(struct ui_app *app)
+{
+	char text[SETTINGS_MAX_PROBLEMS * 330] = "";
+	size_t n = 0;
+	for (int i = 0; i < conf.nproblems && n < sizeof text; i++)
+		n += (size_t)snprintf(text + n, sizeof text - n, "%s%s", i ? "\n" : "", conf.problems[i]);
+	dlg_layer_push(draw_layer, app);
+	dlg_message(_("Configuration file"), text);
+	dlg_layer_pop();
+}
+
+int ui_run(tz_db *db, const char *lang_opt)
 {
 	struct ui_app app = {.db = db};
+	load_settings(lang_opt);
 	app.rv = rv_open(db);
 	app.table = table_new();
 	if (!app.rv || !app.table) {
@@ -143,9 +231,19 @@ int ui_run(tz_db *db)
 	nonl();
 	keypad(stdscr, TRUE);
 	curs_set(0);
+	mousemask(conf.mouse ? BUTTON1_CLICKED | BUTTON4_PRESSED
+#ifdef BUTTON5_PRESSED
+	                      | BUTTON5_PRESSED
+#endif
+	                      : 0, NULL);
+	theme_allow_colour(conf.colors != SET_COLORS_OFF);
 	theme_init();
 	catch_signals();
 	ui_push(&app, &register_screen);
+	if (conf.nproblems) {
+		draw_all(&app);
+		show_settings_problems(&app);
+	}
 
 	int rc = EXIT_OK, redraw = 1;
 	while (!stop) {
@@ -159,10 +257,12 @@ int ui_run(tz_db *db)
 			redraw = 1;
 			continue;
 		}
+		if (k == KEY_MOUSE && (k = mouse_key()) == ERR)
+			continue;
 		const struct ui_screen *s = app.stack[app.depth - 1];
 		enum ui_result r = s->input ? s->input(&app, k) : UI_PASS;
 		if (r == UI_PASS) {
-			const struct ui_action *a = action_for_key(s, k);
+			const struct ui_action *a = action_for_key(s, bound_key(k));
 			if (!a)
 				continue;
 			r = a->run(&app);

@@ -33,7 +33,7 @@ int main(int argc, char **argv)
 		return EXIT_DATA;
 	}
 	free(path);
-	rc = ui_run(db);
+	rc = ui_run(db, o.lang);
 	db_close(db);
 	text_cleanup();
 	return rc;

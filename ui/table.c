@@ -12,6 +12,7 @@
 #include "filter.h"
 #include "form.h"
 #include "i18n.h"
+#include "menu.h"
 #include "register.h"
 #include "regview.h"
 #include "text.h"
@@ -562,6 +563,8 @@ static const struct ui_action register_actions[] = {
 	 N_("Search by code or by name in either language as you type; Enter keeps the "
 	    "result, Esc clears it"), act_search},
 	{8, {0}, NULL, N_("Delete"), N_("Delete the row under the cursor"), act_delete},
+	{9, {0}, NULL, N_("Menu"),
+	 N_("Open the menu: reference data, calendar, the cycle's screens, backup"), menu_open},
 	{10, {0}, NULL, N_("Quit"), N_("Leave the program"), act_quit},
 	{0, {27, 0}, N_("Esc"), NULL, N_("Clear the search and show every row again"),
 	 act_clear_search},

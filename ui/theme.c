@@ -6,6 +6,9 @@
 
 static attr_t attrs[TH_COUNT];
 static int colour;
+static int allowed = 1;
+
+void theme_allow_colour(int allow) { allowed = allow; }
 
 /* Plain 8-colour pairs only, so that TERM=linux looks as intended. */
 static const struct { short fg, bg; attr_t extra; attr_t mono; } roles[TH_COUNT] = {
@@ -26,7 +29,7 @@ static const struct { short fg, bg; attr_t extra; attr_t mono; } roles[TH_COUNT]
 void theme_init(void)
 {
 	const char *nc = privs_getenv("NO_COLOR");
-	colour = !(nc && *nc) && has_colors() && start_color() == OK && COLOR_PAIRS > TH_COUNT;
+	colour = allowed && !(nc && *nc) && has_colors() && start_color() == OK && COLOR_PAIRS > TH_COUNT;
 	for (int r = 0; r < TH_COUNT; r++) {
 		if (colour) {
 			init_pair((short)(r + 1), roles[r].fg, roles[r].bg);

@@ -10,6 +10,9 @@ enum theme_role {
 	TH_KEYNUM, TH_KEYLABEL, TH_ALERT, TH_MARK, TH_DIALOG, TH_COUNT
 };
 
+/* Whether colours may be used at all (the configuration's colors = off);
+ * NO_COLOR and the terminal still decide when they may.  Before theme_init. */
+void theme_allow_colour(int allow);
 /* Call once after initscr. */
 void theme_init(void);
 attr_t theme(enum theme_role r);

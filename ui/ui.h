@@ -4,8 +4,9 @@
 
 #include "db.h"
 
-/* Runs the interface on an open database until the user quits; returns the
+/* Runs the interface on an open database until the user quits; lang_opt is
+ * --lang (it outranks the configuration file's language), or NULL.  Returns the
  * process exit status. */
-int ui_run(tz_db *db);
+int ui_run(tz_db *db, const char *lang_opt);
 
 #endif
