@@ -66,7 +66,7 @@ t proposal remarks 4 --date 2026-09-10 --text-kk "Стандартты атаң�
 HELP_KK=$(msg kk Help); HELP_RU=$(msg ru Help)
 [ "$HELP_KK" != "$HELP_RU" ] || bad catalogs "Help is the same in kk and ru"
 start() {  # start DATE: the program at 100x30 on that day, the register up
-	tz_start 100 30 "TIZILIM_TODAY=$1 $TZB --db $DB"
+	tz_start 100 30 "TIZILIM_TODAY=$1 $TZB --db $DB 2>>$TMP/err"
 	wait_for "$HELP_KK" || bad start "no key bar: $(screen)"
 }
 open() {  # open LETTER NEEDLE: F9, the menu item's letter, wait for NEEDLE
@@ -212,4 +212,6 @@ st=$(line 29)
 expect "proposals: state unchanged" remarks "$(q "select state from proposal where id = 4")"
 lang_and_size proposals "Тәрбиеші" "Воспитатель"
 keys F10 F10
+wait_for "Pane is dead" || bad quit "the program did not leave: $(screen)"
+expect "nothing on stderr (sanitizers)" "" "$(cat "$TMP/err" 2>/dev/null)"
 done_tests
