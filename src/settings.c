@@ -1,14 +1,17 @@
 #include "settings.h"
 
 #include <errno.h>
+#include <pwd.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include "i18n.h"
 #include "log.h"
+#include "privs.h"
 #include "text.h"
 
 static const char *const action_names[SET_NACT] = {
@@ -41,7 +44,11 @@ void settings_defaults(struct settings *s)
 
 char *settings_path(void)
 {
-	const char *x = getenv("XDG_CONFIG_HOME"), *h = getenv("HOME");
+	const char *x = privs_getenv("XDG_CONFIG_HOME"), *h = privs_getenv("HOME");
+	/* Setgid, the environment counts for nothing: the login's own home. */
+	struct passwd *pw = !h && getenv("HOME") ? getpwuid(getuid()) : NULL;
+	if (pw)
+		h = pw->pw_dir;
 	const char *base = x && *x ? x : h && *h ? h : NULL;
 	if (!base)
 		return NULL;
@@ -284,7 +291,7 @@ int settings_parse(struct settings *s, const char *name, const char *text)
 
 int settings_load(struct settings *s, const char *path)
 {
-	FILE *f = fopen(path, "rb");
+	FILE *f = privs_fopen(path, "rb");
 	if (!f) {
 		if (errno == ENOENT)
 			return 0;
