@@ -147,7 +147,9 @@ static void form_draw(void *ctx)
 		if (!msg)
 			msg = problems_for(&u->last, d->key);
 		if (msg && (u->tried || u->touched & 1u << i) && y + 1 < bottom)
-			draw_cell(++y, vx, COLS - vx - 1, msg, theme(TH_ALERT), 0);
+			/* From the label's column: a sentence needs the width more
+			 * than it needs to line up with the value. */
+			draw_cell(++y, 4, COLS - 5, msg, theme(TH_ALERT), 0);
 	}
 	const char *line = u->note[0] ? u->note : hint(u);
 	draw_cell(LINES - 2, 1, COLS - 2, line, u->note[0] && u->note_alert ? theme(TH_ALERT)
@@ -434,12 +436,13 @@ static int save(struct form *u, int *changed)
 		if ((st == REG_INVALID || st == REG_DUPLICATE) && p.n) {
 			char buf[400];
 			u->last = p;
-			snprintf(buf, sizeof buf, _("Not saved: %s"), p.item[0].msg);
-			note(u, 1, buf);
 			/* The first field in the form's order that has a problem. */
 			for (int i = RF_NFIELDS - 1; i >= 0; i--)
 				if (focusable(i) && problems_for(&p, rf_fields[i].key))
 					u->focus = i;
+			const char *first = problems_for(&p, rf_fields[u->focus].key);
+			snprintf(buf, sizeof buf, _("Not saved: %s"), first ? first : p.item[0].msg);
+			note(u, 1, buf);
 			return 0;
 		}
 		if (st == REG_DENIED && p.n) {

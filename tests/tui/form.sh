@@ -39,6 +39,7 @@ keys F5
 NOCODE=$(tr_kk "NKZ code: the code is missing.")
 wait_for "$NOCODE" || bad "empty save" "no problem at the code field: $(screen)"
 contains "empty save: the form is still open" "$TITLE" "$(screen)"
+contains "empty save: the status line names the first field" "$NOCODE" "$(line 29)"
 contains "empty save: the level is named too" "$(tr_kk 'Level: the qualification level is missing.')" "$(screen)"
 expect "empty save: nothing written" "$ROWS0" "$(q "SELECT count(*) FROM reg_row WHERE version_id = $V")"
 
