@@ -7,6 +7,7 @@
 #include "help.h"
 #include "i18n.h"
 #include "regview.h"
+#include "settings.h"
 
 const struct ui_action *action_for_key(const struct ui_screen *s, int key)
 {
@@ -21,12 +22,25 @@ const struct ui_action *action_for_key(const struct ui_screen *s, int key)
 	return NULL;
 }
 
+static const struct settings *bindings;
+
+void action_bindings(const struct settings *conf) { bindings = conf; }
+
 void action_keys_text(const struct ui_action *a, char *buf, size_t len)
 {
 	buf[0] = 0;
 	if (a->fkey)
 		/* TRANSLATORS: how the help names an F-key and its Esc-digit twin */
 		snprintf(buf, len, _("F%d, Esc %d"), a->fkey, a->fkey % 10);
+	for (int i = 0; a->fkey && bindings && i < bindings->nbinds; i++)
+		if ((int)bindings->binds[i].action == a->fkey) {
+			size_t n = strlen(buf);
+			buf[n] = n + 2 < len ? ',' : 0;
+			if (n + 2 < len) {
+				buf[n + 1] = ' ';
+				settings_key_name(&bindings->binds[i].key, buf + n + 2, len - n - 2);
+			}
+		}
 	if (a->keys_name) {
 		size_t n = strlen(buf);
 		snprintf(buf + n, len - n, "%s%s", n ? ", " : "", _(a->keys_name));

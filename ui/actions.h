@@ -9,6 +9,9 @@
 
 /* The action bound to key on screen s, or NULL. */
 const struct ui_action *action_for_key(const struct ui_screen *s, int key);
+struct settings;
+/* The configuration's key bindings, named in the help beside their F-key. */
+void action_bindings(const struct settings *conf);
 /* "F1, Esc 1" and the other keys' names, translated, into buf. */
 void action_keys_text(const struct ui_action *a, char *buf, size_t len);
 

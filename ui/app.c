@@ -143,6 +143,7 @@ static void load_settings(const char *lang_opt)
 		}
 	}
 	free(path);
+	action_bindings(&conf);
 	for (int i = 0; i < conf.nproblems; i++)
 		fprintf(stderr, "tizilim: %s\n", conf.problems[i]);
 }

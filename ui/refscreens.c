@@ -34,7 +34,7 @@ struct refdef {
 
 static const struct refdef bodies = {
 	N_("Sectoral state bodies"), 4,
-	{{N_("Code"), 8, 0}, {N_("Short name"), 18, 0}, {N_("Name"), 0, 0},
+	{{N_("Code"), 12, 0}, {N_("Short name"), 22, 0}, {N_("Name"), 0, 0},
 	 {N_("Authorized"), 10, 0}},
 	"SELECT code, short_%s, name_%s, authorized, name_kk, name_ru FROM body "
 	"ORDER BY authorized DESC, short_%s COLLATE %s",

@@ -16,7 +16,7 @@ msg() { TEXTDOMAINDIR=$TOP/$BUILD/locale LANGUAGE=$1 gettext tizilim "$2"; }
 HELP_KK=$(msg kk Help); HELP_RU=$(msg ru Help)
 [ "$HELP_KK" != "$HELP_RU" ] || bad catalogs "Help is the same in kk and ru"
 CLS=$(msg kk 'Classifier (NKZ)')
-BODIES=$(msg kk 'Sectoral bodies')
+BODIES=$(msg kk 'Sectoral state bodies')
 LEVELS=$(msg kk 'NRK levels')
 MENU_ITEM=$(msg kk 'Backup...')
 CONF=$XDG_CONFIG_HOME/tizilim/config
@@ -122,6 +122,10 @@ m=$(pane '#{mouse_any_flag}#{mouse_standard_flag}#{mouse_button_flag}')
 case "$m" in *1*) ok "mouse = on";; *) bad "mouse = on" "the program asked for no mouse events ($m)";; esac
 keys C-e
 wait_for "$(msg ru 'Backup...')" || bad "bind.menu = ^E" "no menu: $(screen)"
+keys Escape
+wait_gone "$(msg ru 'Backup...')"
+keys F1
+wait_for "F9, Esc 9, Ctrl-E" || bad "help names the binding" "$(screen)"
 keys Escape
 
 # --lang and TIZILIM_LANG outrank the file.
