@@ -53,6 +53,10 @@ static void draw_too_small(void)
 
 static void draw_all(struct ui_app *app)
 {
+	/* The language may have been switched on another screen or in a form:
+	 * the register's data follows it. */
+	if (app->rv && strcmp(rv_lang(app->rv), i18n_lang()) != 0)
+		rv_set_lang(app->rv, i18n_lang());
 	attrset(theme(TH_NORMAL));
 	erase();
 	if (COLS < MIN_COLS || LINES < MIN_LINES) {

@@ -20,7 +20,7 @@ static void help_draw(struct ui_app *app)
 	draw_fill(0, theme(TH_TITLE));
 	draw_cell(0, 1, COLS - 2, _("Help"), theme(TH_TITLE), 0);
 	int y = 2, bottom = LINES - 2;
-	y += draw_wrap(y, 2, COLS - 4, bottom - y, _("Keys of the register screen:"), theme(TH_HEAD));
+	y += draw_wrap(y, 2, COLS - 4, bottom - y, _("Keys of this screen:"), theme(TH_HEAD));
 	y++;
 	int kw = 0;
 	char keys[128];
