@@ -89,6 +89,7 @@ static void usage(FILE *f)
 	fprintf(f, _("\nOptions:\n"
 	             "  --db FILE      the database (default: %s)\n"
 	             "  --lang kk|ru   the language of messages and exported text\n"
+	             "  --timing FILE  the terminal interface writes each key's handling time there\n"
 	             "  --help         this help\n"
 	             "  --version      the program's version\n\n"
 	             "Exit status: 0 success, 1 a check found problems, 2 usage error,\n"
@@ -106,7 +107,7 @@ int cli_parse(int argc, char **argv, struct cli_opts *o)
 			o->lang = argv[++j];
 		else if (!strncmp(argv[j], "--lang=", 7))
 			o->lang = argv[j] + 7;
-		else if (!strcmp(argv[j], "--db"))
+		else if (!strcmp(argv[j], "--db") || !strcmp(argv[j], "--timing"))
 			j++;
 	}
 	i18n_init(o->lang);
@@ -122,13 +123,15 @@ int cli_parse(int argc, char **argv, struct cli_opts *o)
 		} else if (!strcmp(a, "--version")) {
 			printf("tizilim %s\n", TIZILIM_VERSION);
 			return EXIT_OK;
-		} else if (!strcmp(a, "--db") || !strcmp(a, "--lang")) {
+		} else if (!strcmp(a, "--db") || !strcmp(a, "--lang") || !strcmp(a, "--timing")) {
 			if (i + 1 >= argc) {
 				cli_error(_("%s needs a value"), a);
 				return EXIT_USAGE;
 			}
 			if (a[2] == 'd')
 				o->db = argv[i + 1];
+			else if (a[2] == 't')
+				o->timing = argv[i + 1];
 			i++;
 		} else if (!strncmp(a, "--db=", 5)) {
 			o->db = a + 5;

@@ -10,6 +10,7 @@ enum { EXIT_OK = 0, EXIT_PROBLEMS = 1, EXIT_USAGE = 2, EXIT_DATA = 3 };
 struct cli_opts {
 	const char *db;     /* --db FILE, or NULL for the default database */
 	const char *lang;   /* --lang */
+	const char *timing; /* --timing FILE: the interface logs each key's time there */
 	int first_cmd;      /* index of the command in argv, or argc if none */
 };
 

@@ -20,6 +20,7 @@
 #include "regview.h"
 #include "table.h"
 #include "theme.h"
+#include "timing.h"
 
 enum { MIN_COLS = 80, MIN_LINES = 24, ESC_DIGIT_MS = 1000 };
 
@@ -254,10 +255,12 @@ int ui_run(tz_db *db, const char *lang_opt)
 	while (!stop) {
 		if (redraw)
 			draw_all(&app);
+		timing_drawn();
 		redraw = 0;
 		int k = read_key();
 		if (k == ERR)
 			continue;
+		timing_key(k);
 		if (k == KEY_RESIZE) {
 			redraw = 1;
 			continue;

@@ -8,6 +8,7 @@
 #include "privs.h"
 #include "store.h"
 #include "text.h"
+#include "timing.h"
 #include "ui.h"
 
 int main(int argc, char **argv)
@@ -33,7 +34,13 @@ int main(int argc, char **argv)
 		return EXIT_DATA;
 	}
 	free(path);
+	if (o.timing && timing_open(o.timing)) {
+		fprintf(stderr, _("tizilim: cannot write the timing log %s\n"), o.timing);
+		db_close(db);
+		return EXIT_DATA;
+	}
 	rc = ui_run(db, o.lang);
+	timing_close();
 	db_close(db);
 	text_cleanup();
 	return rc;

@@ -1,0 +1,194 @@
+#!/bin/sh
+# make bench: tizilim at 1,000 and at 100,000 register rows (a classifier of
+# half as many occupations), beside the tools a clerk would otherwise use.
+# Prints one table per size: seconds and peak memory of each step, the peer's
+# seconds and the ratio; then the keys of the register screen, timed by the
+# program itself (--timing) while tmux types them.  Not part of make check.
+#   B=build-x sh tests/bench.sh [SIZES...]     (default: 1000 100000)
+set -u
+TOP=$(cd "$(dirname "$0")/.." && pwd)
+BUILD=${B:-build}
+TZB=${TZ_BIN:-$TOP/$BUILD/tizilim}
+PY=/usr/bin/python3
+[ -x "$PY" ] || PY=python3
+W=$(mktemp -d "${TMPDIR:-/tmp}/tzbench.XXXXXX")
+SOCK=tzbench$$
+tm() { tmux -L "$SOCK" -f /dev/null "$@"; }
+trap 'tm kill-server 2>/dev/null; rm -rf "$W"' EXIT
+export LANG=C.UTF-8 TZ=UTC TERM=xterm-256color HOME=$W
+export XDG_DATA_HOME=$W/data XDG_CONFIG_HOME=$W/config XDG_STATE_HOME=$W/state
+export TIZILIM_LOCALEDIR=$TOP/$BUILD/locale
+unset LANGUAGE TIZILIM_LANG LC_ALL
+SIZES=${*:-1000 100000}
+
+[ -x "$TZB" ] || { echo "bench: no $TZB (make B=$BUILD first)"; exit 2; }
+command -v tmux >/dev/null && command -v sqlite3 >/dev/null ||
+	{ echo "bench: needs tmux and sqlite3 (make deps)"; exit 2; }
+
+# The peers, from Debian, when we may install them.
+missing=""
+command -v vd >/dev/null || missing="$missing visidata"
+command -v xlsx2csv >/dev/null || missing="$missing xlsx2csv"
+[ -x /usr/bin/time ] || missing="$missing time"
+if [ -n "$missing" ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+	echo "bench: installing$missing"
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null 2>&1 ||
+		{ apt-get update -qq >/dev/null 2>&1 &&
+		  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null 2>&1; }
+fi
+HAVE_VD=0; command -v vd >/dev/null && HAVE_VD=1
+HAVE_X2C=0; command -v xlsx2csv >/dev/null && HAVE_X2C=1
+
+now() { date +%s%N; }
+# run TAG CMD...: runs CMD quietly; TAG.s gets its seconds, TAG.kb its peak
+# RSS (from /usr/bin/time, else VmHWM polled from /proc), TAG.rc its status.
+run() {
+	tag=$1; shift
+	t0=$(now)
+	if [ -x /usr/bin/time ]; then
+		/usr/bin/time -f %M -o "$W/$tag.kb" "$@" >"$W/$tag.out" 2>&1
+		echo $? >"$W/$tag.rc"
+	else
+		"$@" >"$W/$tag.out" 2>&1 &
+		pid=$!; hwm=0
+		while kill -0 $pid 2>/dev/null; do
+			h=$(awk '/VmHWM/ {print $2}' /proc/$pid/status 2>/dev/null)
+			[ -n "$h" ] && hwm=$h
+			sleep 0.02
+		done
+		wait $pid; echo $? >"$W/$tag.rc"
+		echo "$hwm" >"$W/$tag.kb"
+	fi
+	t1=$(now)
+	echo $(( (t1 - t0) / 1000000 )) >"$W/$tag.ms"
+	if [ "$(cat "$W/$tag.rc")" != 0 ]; then
+		echo "bench: $tag failed ($*):" >&2
+		tail -5 "$W/$tag.out" >&2
+	fi
+}
+ms() { cat "$W/$1.ms" 2>/dev/null || echo -; }
+mb() { awk '{printf "%.1f", $1 / 1024}' "$W/$1.kb" 2>/dev/null || echo -; }
+ratio() { [ -f "$W/$1.ms" ] && [ -f "$W/$2.ms" ] &&
+	awk -v a="$(ms "$1")" -v b="$(ms "$2")" 'BEGIN { if (b > 0) printf "%.2fx", a / b; else print "-" }' || echo -; }
+row() {  # row LABEL TAG PEER_LABEL PEER_TAG
+	if [ -n "$4" ] && [ -f "$W/$4.ms" ]; then
+		printf '%-34s %9s %8s   %-26s %9s %8s %7s\n' "$1" "$(ms "$2")" "$(mb "$2")" "$3" "$(ms "$4")" "$(mb "$4")" "$(ratio "$2" "$4")"
+	else
+		printf '%-34s %9s %8s   %-26s %9s %8s %7s\n' "$1" "$(ms "$2")" "$(mb "$2")" "${3:-}" "${3:+not available}" "" ""
+	fi
+}
+
+# keystats FILE PATTERN: median, 99th percentile and max in ms of the lines
+# whose key matches, and how many.
+keystats() {
+	awk -v pat="$2" '$1 ~ pat { print $2 }' "$1" | sort -n | awk '
+		{ v[NR] = $1 }
+		END {
+			if (!NR) { print "- - - 0"; exit }
+			m = v[int((NR + 1) / 2)]; p = v[int(NR * 0.99 + 0.999)]; if (p == "") p = v[NR]
+			printf "%.2f %.2f %.2f %d\n", m / 1000, p / 1000, v[NR] / 1000, NR }'
+}
+
+# The terminal: start the program under tmux with --timing, wait for the
+# first screen, then type; each key is sent once the previous one's line is
+# in the log, so the figures are not flattered by typeahead.
+LOG=""
+nlines() { if [ -f "$LOG" ]; then wc -l <"$LOG"; else echo 0; fi; }
+wait_log() {  # wait_log N: until the log has N lines (10 s at most)
+	_w=0
+	while [ "$(nlines)" -lt "$1" ] && [ $_w -lt 1000 ]; do sleep 0.01; _w=$((_w + 1)); done
+}
+key() {  # key ARGS...: one tmux send-keys, then wait for its line
+	_n=$(nlines)
+	tm send-keys -t 0 "$@"
+	wait_log $((_n + 1))
+}
+tui() {  # tui SIZE DB
+	LOG=$W/timing-$1.log
+	rm -f "$LOG"
+	tm kill-server 2>/dev/null
+	if [ -x /usr/bin/time ]; then
+		tm new-session -d -x 120 -y 40 "/usr/bin/time -f %M -o $W/tui$1.kb $TZB --db $2 --lang kk --timing $LOG"
+	else
+		tm new-session -d -x 120 -y 40 "$TZB --db $2 --lang kk --timing $LOG"
+	fi
+	wait_log 1
+	i=0; while [ $i -lt 200 ]; do key NPage; i=$((i + 1)); done
+	i=0; while [ $i -lt 5 ]; do key End; key Home; i=$((i + 1)); done
+	for word in слесарь механик оператор; do
+		key F7
+		printf '%s' "$word" | sed 's/./&\n/g' | while IFS= read -r ch; do [ -n "$ch" ] && key -l "$ch"; done
+		j=0; while [ $j -lt 7 ]; do key BSpace; j=$((j + 1)); done
+		key Escape
+	done
+	pid=$(tm display-message -p -t 0 '#{pane_pid}')
+	if [ ! -x /usr/bin/time ]; then
+		awk '/VmHWM/ {print $2}' /proc/"$(pgrep -P "$pid" | head -1)"/status >"$W/tui$1.kb" 2>/dev/null
+	fi
+	tm send-keys -t 0 F10
+	i=0; while [ $i -lt 200 ] && [ ! -s "$W/tui$1.kb" ]; do sleep 0.05; i=$((i + 1)); done
+	tm kill-server 2>/dev/null
+}
+
+# A template for the Appendix layout: the program's own export of the demo.
+"$TZB" --db "$W/demo.db" init --demo >/dev/null &&
+"$TZB" --db "$W/demo.db" export --lang kk -o "$W/tpl-kk.csv" &&
+"$TZB" --db "$W/demo.db" export --lang ru -o "$W/tpl-ru.csv" || { echo "bench: no demo export"; exit 3; }
+
+echo "tizilim benchmark: $(date -u +%Y-%m-%dT%H:%MZ), $(uname -m), $(nproc) CPU, $TZB"
+echo "times in ms, memory = peak RSS in MB; ratio = tizilim / peer"
+for n in $SIZES; do
+	occ=$(( n / 2 )); [ $occ -lt 1 ] && occ=1
+	D=$W/d$n; mkdir -p "$D"
+	"$TZB" --db "$D/ref.db" init >/dev/null
+	"$PY" "$TOP/tests/bench_gen.py" "$D/ref.db" "$W/tpl-kk.csv" "$W/tpl-ru.csv" "$D" $occ $n ||
+		{ echo "bench: generator failed"; exit 3; }
+
+	run init$n "$TZB" --db "$D/a.db" init
+	run nkzcsv$n "$TZB" --db "$D/a.db" import-nkz "$D/nkz.csv"
+	run sq_nkz$n sqlite3 "$D/peer-nkz.db" ".import --csv $D/nkz.csv nkz"
+	"$TZB" --db "$D/x.db" init >/dev/null
+	run nkzxlsx$n "$TZB" --db "$D/x.db" import-nkz "$D/nkz.xlsx"
+	[ $HAVE_X2C = 1 ] && run x2c_nkz$n xlsx2csv "$D/nkz.xlsx" "$D/x2c-nkz.csv"
+
+	"$TZB" --db "$D/a.db" cycle open 2025 spring >/dev/null
+	run regcsv$n "$TZB" --db "$D/a.db" import "$D/reg-kk.csv" "$D/reg-ru.csv"
+	run sq_reg$n sh -c "sqlite3 '$D/peer-reg.db' '.import --csv $D/reg-kk.csv kk' '.import --csv $D/reg-ru.csv ru'"
+	[ $HAVE_VD = 1 ] && run vd_reg$n vd -b "$D/reg-kk.csv" -o "$D/vd-reg.csv"
+
+	run expcsv$n "$TZB" --db "$D/a.db" export --lang kk -o "$D/out-kk.csv"
+	run sq_exp$n sqlite3 -csv "$D/peer-reg.db" ".once $D/sq-out.csv" "SELECT * FROM kk"
+	run expxlsx$n "$TZB" --db "$D/a.db" export --format xlsx --lang kk -o "$D/out-kk.xlsx"
+	"$TZB" --db "$D/a.db" export --format xlsx --lang ru -o "$D/out-ru.xlsx" >/dev/null
+	[ $HAVE_VD = 1 ] && run vd_xlsx$n vd -b "$D/reg-kk.csv" -o "$D/vd-reg.xlsx"
+
+	"$TZB" --db "$D/y.db" init >/dev/null
+	"$TZB" --db "$D/y.db" import-nkz "$D/nkz.csv" >/dev/null
+	"$TZB" --db "$D/y.db" cycle open 2025 spring >/dev/null
+	run regxlsx$n "$TZB" --db "$D/y.db" import "$D/out-kk.xlsx" "$D/out-ru.xlsx"
+	[ $HAVE_X2C = 1 ] && run x2c_reg$n sh -c "xlsx2csv '$D/out-kk.xlsx' '$D/x2c-kk.csv' && xlsx2csv '$D/out-ru.xlsx' '$D/x2c-ru.csv'"
+
+	tui $n "$D/a.db"
+
+	rows=$(sqlite3 "$D/a.db" "SELECT count(*) FROM reg_row")
+	codes=$(sqlite3 "$D/a.db" "SELECT count(*) FROM nkz WHERE level = 6")
+	echo
+	echo "== $rows register rows, $codes occupations =="
+	printf '%-34s %9s %8s   %-26s %9s %8s %7s\n' step ms MB peer ms MB ratio
+	row "create the database" init$n "" ""
+	row "classifier import, CSV" nkzcsv$n "sqlite3 .import" sq_nkz$n
+	row "classifier import, XLSX" nkzxlsx$n "xlsx2csv" x2c_nkz$n
+	row "register import, CSV kk+ru" regcsv$n "sqlite3 .import (kk+ru)" sq_reg$n
+	row "" regcsv$n "vd -b load+save CSV" vd_reg$n
+	row "register import, XLSX kk+ru" regxlsx$n "xlsx2csv (kk+ru)" x2c_reg$n
+	row "register export, CSV" expcsv$n "sqlite3 -csv SELECT" sq_exp$n
+	row "" expcsv$n "vd -b load+save CSV" vd_reg$n
+	row "register export, XLSX" expxlsx$n "vd -b CSV to XLSX" vd_xlsx$n
+	first=$(awk '$1 == "first-screen" { printf "%.1f", $2 / 1000 }' "$LOG")
+	printf '%-34s %9s %8s   %s\n' "start to first register screen" "${first:--}" "$(mb tui$n)" "(target 200 ms; MB = the session's peak)"
+	printf '%-34s %9s %9s %9s %6s   %s\n' "key (ms)" median p99 max n "target: p99 <= 16 ms"
+	for k in "PgDn:^KEY_NPAGE$" "End/Home:^KEY_(END|HOME)$" "search letter:^U[+]04" "search Backspace:^KEY_BACKSPACE$"; do
+		set -- $(keystats "$LOG" "${k#*:}")
+		printf '%-34s %9s %9s %9s %6s\n' "${k%%:*}" "$1" "$2" "$3" "$4"
+	done
+done

@@ -1,0 +1,19 @@
+/* timing — the interface's own stopwatch, for `--timing FILE` (make bench).
+ * One line per key: its name and the microseconds from reading it to the end
+ * of the screen update that follows; and once, "first-screen" and the
+ * microseconds from process start to the first drawn screen.  Off (and free)
+ * unless timing_open() succeeded. */
+#ifndef TZ_TIMING_H
+#define TZ_TIMING_H
+
+/* Starts writing to path (truncated).  0, or -1 with errno set. */
+int timing_open(const char *path);
+void timing_close(void);
+
+/* A key was read; the clock runs until timing_drawn(). */
+void timing_key(int key);
+/* The screen is up to date: ends the pending key's line, and the first time
+ * writes the start-up line. */
+void timing_drawn(void);
+
+#endif
