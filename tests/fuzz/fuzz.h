@@ -1,8 +1,9 @@
 /* Shared by the libFuzzer targets: their entry points (declared, since the
  * build warns on missing prototypes) and a per-process scratch directory for
  * the parsers that read files, removed at exit.  Each import target keeps one
- * database open for the whole run and rolls every input's work back, so that
- * an input is judged against the same state and the run stays fast. */
+ * database open for the whole run and, after an input it imported, copies
+ * back the state it started from, so that every input meets the same
+ * database and the run stays fast. */
 #ifndef TZ_FUZZ_H
 #define TZ_FUZZ_H
 
@@ -14,7 +15,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "i18n.h"
 #include "store.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
