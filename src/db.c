@@ -11,6 +11,9 @@
 struct tz_db {
 	sqlite3 *h;
 	char *path;
+	/* Statements kept prepared for a hot path (db_cached): an INSERT into
+	 * reg_row compiles its triggers, which costs more than running it. */
+	struct { const char *sql; sqlite3_stmt *st; } cache[16];
 	int depth;      /* nesting of db_begin() */
 	int doomed;     /* a nested rollback happened: the outermost commit rolls back */
 };
@@ -136,6 +139,8 @@ void db_close(tz_db *db)
 		return;
 	if (db->depth)
 		tz_log("db_close with %d open transaction(s)", db->depth);
+	for (size_t i = 0; i < sizeof db->cache / sizeof *db->cache; i++)
+		sqlite3_finalize(db->cache[i].st);
 	sqlite3_close_v2(db->h);
 	free(db->path);
 	free(db);
@@ -153,6 +158,33 @@ sqlite3_stmt *db_prep_at(tz_db *db, const char *sql, const char *file, int line)
 	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK) {
 		tz_log("%s:%d: prepare: %s: %s", file, line, sqlite3_errmsg(db->h), sql);
 		return NULL;
+	}
+	return st;
+}
+
+sqlite3_stmt *db_cached_at(tz_db *db, const char *sql, const char *file, int line)
+{
+	size_t n = sizeof db->cache / sizeof *db->cache, i;
+	for (i = 0; i < n && db->cache[i].sql; i++) {
+		if (db->cache[i].sql == sql || !strcmp(db->cache[i].sql, sql)) {
+			sqlite3_stmt *st = db->cache[i].st;
+			sqlite3_reset(st);
+			sqlite3_clear_bindings(st);
+			return st;
+		}
+	}
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
+		tz_log("%s:%d: prepare: %s: %s", file, line, sqlite3_errmsg(db->h), sql);
+		return NULL;
+	}
+	if (i < n) {
+		db->cache[i].sql = sql;
+		db->cache[i].st = st;
+	} else {   /* full: the caller's statement is simply not kept */
+		sqlite3_finalize(db->cache[n - 1].st);
+		db->cache[n - 1].sql = sql;
+		db->cache[n - 1].st = st;
 	}
 	return st;
 }

@@ -25,6 +25,11 @@ const char *db_path(const tz_db *db);
  * return NULL / an SQLite error code; db_failed() says whether any did. */
 sqlite3_stmt *db_prep_at(tz_db *db, const char *sql, const char *file, int line);
 #define db_prep(db, sql) db_prep_at((db), (sql), __FILE__, __LINE__)
+/* The same statement kept prepared by the connection for the next call with
+ * the same SQL (a static string), reset and unbound; the caller never
+ * finalizes it, and must not use db_run, which does. */
+sqlite3_stmt *db_cached_at(tz_db *db, const char *sql, const char *file, int line);
+#define db_cached(db, sql) db_cached_at((db), (sql), __FILE__, __LINE__)
 void db_text(sqlite3_stmt *st, const char *name, const char *v);  /* NULL binds NULL */
 void db_int(sqlite3_stmt *st, const char *name, int64_t v);
 void db_blob(sqlite3_stmt *st, const char *name, const void *p, int n);

@@ -640,13 +640,13 @@ static int write_key(tz_db *db, int64_t draft, struct prow *a, struct prow *b,
                      struct regcsv_stats *st, char *err, size_t errlen)
 {
 	struct reg_row old = {0}, r = {0};
-	sqlite3_stmt *q = db_prep(db, "SELECT id FROM reg_row WHERE version_id = :v AND nkz_code = :c "
-	                              "AND level = :l");
+	sqlite3_stmt *q = db_cached(db, "SELECT id FROM reg_row WHERE version_id = :v AND nkz_code = :c "
+	                                "AND level = :l");
 	db_int(q, ":v", draft);
 	db_text(q, ":c", a->code);
 	db_text(q, ":l", a->level);
 	int64_t id = db_step(db, q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : 0;
-	sqlite3_finalize(q);
+	sqlite3_reset(q);
 	if (id && reg_row_load(db, id, &old) == 0) {
 		reg_row_copy(&r, &old);
 	} else {

@@ -83,10 +83,10 @@ static int blank(const char *s)
 /* 1 if a row with this key exists in table `what` (a fixed query). */
 static int exists(tz_db *db, const char *sql, const char *key)
 {
-	sqlite3_stmt *st = db_prep(db, sql);
+	sqlite3_stmt *st = db_cached(db, sql);
 	db_text(st, ":k", key);
 	int found = db_step(db, st) == SQLITE_ROW;
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return found;
 }
 
@@ -108,14 +108,14 @@ int reg_validate(tz_db *db, const struct reg_row *r, struct problems *p)
 		             _("NKZ code: \"%s\" is a group, not an occupation; only 10-character occupation codes go into the register."),
 		             r->nkz_code);
 	} else {
-		sqlite3_stmt *st = db_prep(db, "SELECT active FROM nkz WHERE code = :k");
+		sqlite3_stmt *st = db_cached(db, "SELECT active FROM nkz WHERE code = :k");
 		db_text(st, ":k", r->nkz_code);
 		int rc = db_step(db, st);
 		if (rc != SQLITE_ROW)
 			problems_add(p, "nkz_code", _("NKZ code: %s is not in the classifier."), r->nkz_code);
 		else if (!sqlite3_column_int(st, 0))
 			problems_add(p, "nkz_code", _("NKZ code: %s is retired in the classifier."), r->nkz_code);
-		sqlite3_finalize(st);
+		sqlite3_reset(st);
 	}
 	if (blank(r->name_kk))
 		problems_add(p, "name_kk", _("Profession name (Kazakh): the name is missing."));
@@ -158,14 +158,14 @@ int64_t reg_published(tz_db *db)
 const char *reg_version_state(tz_db *db, int64_t version)
 {
 	static const char *const states[] = {"draft", "submitted", "recommended", "published"};
-	sqlite3_stmt *st = db_prep(db, "SELECT state FROM reg_version WHERE id = :id");
+	sqlite3_stmt *st = db_cached(db, "SELECT state FROM reg_version WHERE id = :id");
 	db_int(st, ":id", version);
 	const char *found = NULL;
 	if (db_step(db, st) == SQLITE_ROW)
 		for (size_t i = 0; i < sizeof states / sizeof *states; i++)
 			if (!strcmp(db_col_text(st, 0), states[i]))
 				found = states[i];
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return found;
 }
 
@@ -254,14 +254,14 @@ static int is_draft(tz_db *db, int64_t version)
 /* Another row of the version with the same (code, level), other than id. */
 static int duplicate(tz_db *db, const struct reg_row *r)
 {
-	sqlite3_stmt *st = db_prep(db, "SELECT 1 FROM reg_row WHERE version_id = :v AND nkz_code = :c "
-	                               "AND level = :l AND id <> :id");
+	sqlite3_stmt *st = db_cached(db, "SELECT 1 FROM reg_row WHERE version_id = :v AND nkz_code = :c "
+	                                 "AND level = :l AND id <> :id");
 	db_int(st, ":v", r->version_id);
 	db_text(st, ":c", r->nkz_code);
 	db_text(st, ":l", r->level);
 	db_int(st, ":id", r->id);
 	int dup = db_step(db, st) == SQLITE_ROW;
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return dup;
 }
 
@@ -292,13 +292,18 @@ int reg_add(tz_db *db, struct reg_row *r, struct problems *p)
 		             r->nkz_code, r->level);
 		return REG_DUPLICATE;
 	}
-	sqlite3_stmt *st = db_prep(db,
+	/* Kept prepared: compiling the row's triggers costs more than the insert. */
+	sqlite3_stmt *st = db_cached(db,
 		"INSERT INTO reg_row(version_id, section, nkz_code, name_kk, name_ru, basis_kk, basis_ru, "
 		"level, validity, body_id, profile, proposal_id, fold_kk, fold_ru, sort_kk, sort_ru) "
 		"VALUES (:version, :section, :code, :name_kk, :name_ru, :basis_kk, :basis_ru, :level, "
 		":validity, :body, :profile, :proposal, :fold_kk, :fold_ru, :sort_kk, :sort_ru)");
-	db_int(st, ":version", r->version_id);
-	if (!st || bind_row(st, r) || db_run(db, st) || db_commit(db)) {
+	if (st)
+		db_int(st, ":version", r->version_id);
+	int done = st && !bind_row(st, r) && db_step(db, st) == SQLITE_DONE;
+	if (st)
+		sqlite3_reset(st);
+	if (!done || db_commit(db)) {
 		if (st && db_depth(db))
 			db_rollback(db);
 		return REG_DBERR;
