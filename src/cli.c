@@ -8,6 +8,7 @@
 
 #include "audit.h"
 #include "config.h"
+#include "auth.h"
 #include "i18n.h"
 #include "register.h"
 #include "store.h"
@@ -185,10 +186,17 @@ int cmd_init(tz_db *db, int argc, char **argv)
 			return EXIT_USAGE;
 		}
 	}
-	if (demo && db_int_query(db, "SELECT count(*) FROM reg_version", 0) == 0 &&
-	    store_load_demo(db)) {
-		cli_error(_("init: cannot load the demo register: %s"), db_errmsg(db));
-		return EXIT_DATA;
+	if (demo && db_int_query(db, "SELECT count(*) FROM reg_version", 0) == 0) {
+		/* Demo rows in a real register are a change like any other. */
+		char why[512];
+		if (auth_admin(db, why, sizeof why)) {
+			cli_error("init: %s", why);
+			return EXIT_DATA;
+		}
+		if (store_load_demo(db)) {
+			cli_error(_("init: cannot load the demo register: %s"), db_errmsg(db));
+			return EXIT_DATA;
+		}
 	}
 	printf(_("Database %s is ready: %lld bodies, %lld classifier codes, %lld register rows.\n"),
 	       db_path(db),

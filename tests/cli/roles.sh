@@ -105,4 +105,13 @@ contains "the admin removed by the new one" "$AP  app_user $ADM  delete" "$out"
 lacks "no refused change logged" "$SB  app_user $SB  update" "$out"
 status "verify" 0 as "$RD" verify
 
+# Demo rows are a change like any other: a clerk cannot load them into an
+# empty register, even with init --demo.
+P=$SH/plain.db
+runuser -u "$ADM" -- env HOME="$SH" XDG_DATA_HOME="$SH" "$TZB" --db "$P" init >/dev/null 2>&1
+chmod 666 "$P"
+runuser -u "$ADM" -- env HOME="$SH" XDG_DATA_HOME="$SH" "$TZB" --db "$P" user add "$AB" ab_clerk >/dev/null 2>&1
+status "a clerk loads the demo" 3 runuser -u "$AB" -- env HOME="$SH" XDG_DATA_HOME="$SH" "$TZB" --db "$P" init --demo
+contains "the refusal names the clerk" "$AB" "$out"
+expect "no demo rows" 0 "$(sqlite3 "$P" 'select count(*) from reg_row')"
 done_tests
