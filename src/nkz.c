@@ -449,6 +449,9 @@ static int write_rows(tz_db *db, struct imp *im, struct nrow **idx, size_t nidx)
 	}
 	if (db_commit(db))
 		return -1;
+	/* Statistics for the planner after a bulk load (see regcsv_import). */
+	if (st->imported >= 500 && !db_depth(db))
+		db_exec(db, "ANALYZE nkz");
 	return 0;
 }
 

@@ -823,6 +823,11 @@ int regcsv_import_from(tz_db *db, const char *const *paths, int npaths, const ch
 		st->added = st->changed = st->unchanged = 0;
 		goto out;
 	}
+	/* Without statistics the planner takes (version, section) for a handful
+	 * of rows and walks them all to test a search; after a bulk load it
+	 * learns better (a search keystroke on 100,000 rows: 60 ms to a few). */
+	if (st->added + st->changed >= 500 && !db_depth(db))
+		db_exec(db, "ANALYZE reg_row");
 	rc = 0;
 out:
 	for (long i = 0; i < nrows; i++) {
