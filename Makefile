@@ -103,7 +103,7 @@ check: deps
 	@sh tests/run.sh
 
 bench: all
-	@sh tests/bench.sh
+	@B=$(B) sh tests/bench.sh
 
 # --- fuzzing --------------------------------------------------------------
 # Every parser of outside data has a libFuzzer target, tests/fuzz/fuzz_*.c,
