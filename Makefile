@@ -17,7 +17,7 @@ UI_LIBS    = $(shell pkg-config --libs formw menuw ncursesw 2>/dev/null)
 # Debian packages the build, the tests and the program need.
 DEB_PKGS := build-essential pkg-config clang libclang-rt-14-dev gettext libncurses-dev libsqlite3-dev \
             libicu-dev libcsv-dev libxlsxwriter-dev libminizip-dev libexpat1-dev \
-            libssl-dev sqlite3 tmux locales python3-openpyxl passwd util-linux groff-base
+            libssl-dev sqlite3 tmux locales python3-openpyxl passwd util-linux groff-base valgrind
 
 B        ?= build
 SRC_C    := $(wildcard src/*.c)

@@ -41,7 +41,7 @@ done
 # Leaks and memory errors of the main commands under valgrind, in short form
 # (the full list: sh tests/valgrind.sh).
 if [ -x build/tizilim ] && command -v valgrind >/dev/null 2>&1; then
-	run "valgrind (short)" env VALGRIND_SHORT=1 B=build sh tests/valgrind.sh
+	run "valgrind (short)" env VALGRIND_SHORT=1 B=build TZ_BIN="$TOP/build/tizilim" sh tests/valgrind.sh
 fi
 # The parsers of outside data under libFuzzer, briefly (make fuzz-build).
 if [ -d build-fuzz/fuzz ]; then
