@@ -16,6 +16,7 @@
 #include "press.h"
 #include "proposals.h"
 #include "review.h"
+#include "text.h"
 #include "privs.h"
 
 /* Arguments: "--key value" pairs and the words between them. */
@@ -136,8 +137,9 @@ static void print_problems(const struct problems *p)
 static int print_cycle(void *ctx, const struct cycle *c)
 {
 	(void)ctx;
-	char t[64];
-	printf("%-16s %-12s", cycle_title(c, t, sizeof t), c->state[0] ? c->state : "-");
+	char t[64], a[128];
+	printf("%s %-12s", text_pad(a, sizeof a, cycle_title(c, t, sizeof t), 16),
+	       c->state[0] ? c->state : "-");
 	if (c->council_sub[0])
 		printf(_("  to the Council %s"), c->council_sub);
 	if (c->council_rec[0])
@@ -201,8 +203,10 @@ int cmd_cycle(tz_db *db, int argc, char **argv)
 			return EXIT_DATA;
 		cycle_deadlines(db, cal, &c, &dl);
 		for (int i = 0; i < DL_NSTEPS; i++) {
-			char due[11];
-			printf("  cl. %-3s %-44s %s\n", dl.items[i].clause, _(dl.items[i].what),
+			char due[11], cl[32], clp[64], what[512];
+			snprintf(cl, sizeof cl, _("cl. %s"), dl.items[i].clause);
+			printf("  %s %s %s\n", text_pad(clp, sizeof clp, cl, 8),
+			       text_pad(what, sizeof what, _(dl.items[i].what), 44),
 			       dl.items[i].due >= 0 ? cal_format(dl.items[i].due, due) : "-");
 		}
 		cal_free(cal);
@@ -650,9 +654,10 @@ static int print_change(void *ctx, const struct review_change *c)
 {
 	tz_db *db = ctx;
 	const struct reg_row *r = c->neu ? c->neu : c->old;
-	char body[64];
-	printf("%s %-14s %-40s %-12s ", kind_mark(c->kind), c->key, i18n_pick(r->name_kk, r->name_ru),
-	       body_label(db, r->body_id, body, sizeof body));
+	char body[64], name[512], bodyp[128];
+	printf("%s %-14s %s %s ", kind_mark(c->kind), c->key,
+	       text_pad(name, sizeof name, i18n_pick(r->name_kk, r->name_ru), 40),
+	       text_pad(bodyp, sizeof bodyp, body_label(db, r->body_id, body, sizeof body), 12));
 	if (!strcmp(c->decision, "approved"))
 		printf(_("approved by %s"), c->login);
 	else if (!strcmp(c->decision, "returned"))
@@ -675,7 +680,10 @@ static int print_change(void *ctx, const struct review_change *c)
 
 static void print_count(const char *label, const struct review_count *n)
 {
-	printf(_("  %-16s %4d added, %4d removed, %4d changed\n"), label, n->added, n->removed, n->changed);
+	/* Padded by columns first: the message's %-16s counts bytes. */
+	char pad[256];
+	printf(_("  %-16s %4d added, %4d removed, %4d changed\n"), text_pad(pad, sizeof pad, label, 16),
+	       n->added, n->removed, n->changed);
 }
 
 int cmd_review(tz_db *db, int argc, char **argv)

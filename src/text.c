@@ -196,6 +196,26 @@ size_t text_fit(const char *s, int cols)
 	return (size_t)(p - s);
 }
 
+char *text_pad(char *buf, size_t len, const char *s, int cols)
+{
+	if (!len)
+		return buf;
+	size_t n = strlen(s);
+	if (n >= len) {
+		/* Cut before the character that does not fit whole. */
+		n = len - 1;
+		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+			n--;
+	}
+	memcpy(buf, s, n);
+	buf[n] = 0;
+	for (int w = text_width(buf); w < cols && n + 1 < len; w++) {
+		buf[n++] = ' ';
+		buf[n] = 0;
+	}
+	return buf;
+}
+
 char *text_trim(char *s)
 {
 	size_t n = strlen(s);

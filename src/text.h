@@ -29,6 +29,11 @@ size_t text_fit(const char *s, int cols);
  * byte, with *cp = U+FFFD), 0 at the end of the string. */
 int text_next(const char *s, unsigned *cp);
 
+/* s followed by spaces up to cols terminal columns (never cut), into buf;
+ * returns buf.  For tables whose cells hold Cyrillic, where printf's %-Ns
+ * counts bytes. */
+char *text_pad(char *buf, size_t len, const char *s, int cols);
+
 /* Trims leading and trailing white space in place; returns s. */
 char *text_trim(char *s);
 

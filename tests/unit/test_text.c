@@ -152,6 +152,18 @@ static void width_tests(void)
 	CHECK(text_valid_utf8("Әлем", -1) && !text_valid_utf8("\xD3", -1), "valid UTF-8");
 }
 
+/* Table cells padded by columns, not bytes, and never cut mid-letter. */
+static void pad_tests(void)
+{
+	char buf[64];
+	CHECK_STR(text_pad(buf, sizeof buf, "Қаржы", 8), "Қаржы   ");
+	CHECK_INT(text_width(text_pad(buf, sizeof buf, "Әлеуметтік", 4)), 10);
+	CHECK_STR(text_pad(buf, sizeof buf, "abc", 3), "abc");
+	CHECK_STR(text_pad(buf, 6, "Қаржы", 8), "Қа ");   /* room for 5 bytes: р is kept out whole */
+	CHECK_STR(text_pad(buf, 7, "Қа", 4), "Қа  ");
+	CHECK_STR(text_pad(buf, 9, "文字", 6), "文字  ");
+}
+
 int main(void)
 {
 	/* wcwidth needs a UTF-8 locale, as the program sets up in i18n_init. */
@@ -160,6 +172,7 @@ int main(void)
 	fold_tests();
 	collation_tests();
 	width_tests();
+	pad_tests();
 	text_cleanup();
 	return tz_test_done();
 }
