@@ -58,25 +58,45 @@ expect "restored database is sound" "ok" "$(sq 'pragma integrity_check')"
 expect "backup file untouched by restore" "delete" "$(sqlite3 "$BK" 'pragma journal_mode')"
 
 # --- refusals: exit 3, the database unchanged ------------------------------
-refused() {  # NAME FILE WORD
-	before=$(state)
-	status "$1" 3 $TZB --db "$DB" restore "$2"
-	contains "$1: says why" "$3" "$out"
-	expect "$1: database unchanged" "$before" "$(state)"
+# The reason as the program gives it in the language it speaks (kk unless
+# --lang ru), looked up in the same catalogs, so that these checks hold
+# whatever the catalogs say.  -e: some msgids end in a newline.
+t() { LANGUAGE=$1 TEXTDOMAINDIR=$TOP/$BUILD/locale gettext -e -d tizilim "$2"; }
+# f LANG MSGID ARG...: the message filled in as printf(3) would; the shell's
+# printf knows no length modifiers
+f() {
+	_f=$(t "$1" "$2" | sed 's/%l*\([dux]\)/%\1/g'); shift 2
+	# shellcheck disable=SC2059
+	printf "$_f" "$@"
 }
+schema=$(sq 'pragma user_version')
+refused() {  # NAME LANG FILE WANT: WANT is in the message
+	before=$(state)
+	status "$1 ($2)" 3 $TZB --lang "$2" --db "$DB" restore "$3"
+	contains "$1 ($2): says why" "$4" "$out"
+	expect "$1 ($2): database unchanged" "$before" "$(state)"
+}
+# why LANG MSGID FILE ARG...: the whole refusal, the file named in it
+why() { l=$1; shift; f "$l" 'restore refused: %s' "$(f "$l" "$@")"; }
 printf 'not a database\n' > "$TMP/text.db"
-refused "not SQLite" "$TMP/text.db" "not an SQLite database"
 sqlite3 "$TMP/other.db" "create table t (x); insert into t values (1)"
-refused "not tizilim" "$TMP/other.db" "not a tizilim database"
 cp "$BK" "$TMP/newer.db"; sqlite3 "$TMP/newer.db" "pragma user_version = 99"
-refused "newer schema" "$TMP/newer.db" "newer"
 cp "$BK" "$TMP/corrupt.db"
 size=$(stat -c %s "$TMP/corrupt.db")
 head -c 65536 /dev/urandom | dd of="$TMP/corrupt.db" bs=4096 seek=$((size / 4096 / 2)) conv=notrunc 2>/dev/null
-refused "corrupt" "$TMP/corrupt.db" "damaged"
-refused "missing" "$TMP/nosuch.db" "nosuch.db"
 cp "$BK" "$TMP/fk.db"; sqlite3 "$TMP/fk.db" "pragma foreign_keys = off; insert into proposal_level values (999999, '4')"
-refused "broken references" "$TMP/fk.db" "foreign_key_check"
+for l in kk ru; do
+	refused "not SQLite" $l "$TMP/text.db" "$(why $l '%s is not an SQLite database' "$TMP/text.db")"
+	refused "not tizilim" $l "$TMP/other.db" \
+		"$(why $l '%s is an SQLite database but not a tizilim database' "$TMP/other.db")"
+	refused "newer schema" $l "$TMP/newer.db" "$(why $l "%s has schema version %lld, newer than \
+this program's %d: restore it with a newer tizilim" "$TMP/newer.db" 99 "$schema")"
+	refused "corrupt" $l "$TMP/corrupt.db" \
+		"$(why $l "%s is damaged: SQLite's integrity check fails" "$TMP/corrupt.db")"
+	refused "missing" $l "$TMP/nosuch.db" "$TMP/nosuch.db"
+	refused "broken references" $l "$TMP/fk.db" \
+		"$(why $l '%s has rows that refer to rows it lacks (foreign_key_check)' "$TMP/fk.db")"
+done
 
 # --- usage ----------------------------------------------------------------
 status "backup usage" 2 $TZB --db "$DB" backup
