@@ -1,10 +1,17 @@
 #include "db.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <pwd.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "audit.h"
+#include "i18n.h"
 #include "log.h"
 #include "text.h"
 
@@ -16,11 +23,15 @@ struct tz_db {
 	struct { const char *sql; sqlite3_stmt *st; } cache[16];
 	int depth;      /* nesting of db_begin() */
 	int doomed;     /* a nested rollback happened: the outermost commit rolls back */
+	int busy_ms;    /* how long a locked database is waited for */
+	char *note;     /* "<db>.writer": who holds the write lock, while we do */
+	char busy[512]; /* the refusal naming the holder, built when waiting ran out */
 };
 
 extern const char tz_data_schema_sql[];
 extern const char tz_data_migrate_2_sql[];
 extern const char tz_data_migrate_3_sql[];
+extern const char tz_data_migrate_4_sql[];
 
 static int collate(void *lang, int n1, const void *s1, int n2, const void *s2)
 {
@@ -79,6 +90,8 @@ static int migrate(tz_db *db, char *err, size_t errlen)
 		goto fail;
 	if (v < 3 && db_script(db, tz_data_migrate_3_sql))
 		goto fail;
+	if (v < 4 && db_script(db, tz_data_migrate_4_sql))
+		goto fail;
 	char sql[64];
 	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", TZ_SCHEMA_VERSION);
 	if (db_exec(db, sql) || db_commit(db))
@@ -93,7 +106,10 @@ fail:
 tz_db *db_open(const char *path, int create, char *err, size_t errlen)
 {
 	tz_db *db = calloc(1, sizeof *db);
-	if (!db || !(db->path = strdup(path))) {
+	size_t plen = strlen(path);
+	if (!db || !(db->path = strdup(path)) || !(db->note = malloc(plen + sizeof ".writer"))) {
+		if (db)
+			free(db->path);
 		free(db);
 		snprintf(err, errlen, "out of memory");
 		return NULL;
@@ -106,7 +122,14 @@ tz_db *db_open(const char *path, int create, char *err, size_t errlen)
 		return NULL;
 	}
 	sqlite3_extended_result_codes(db->h, 1);
-	sqlite3_busy_timeout(db->h, 5000);
+	memcpy(db->note, path, plen);
+	memcpy(db->note + plen, ".writer", sizeof ".writer");
+	/* Tests shorten the wait; a clerk waits long enough for another's save. */
+	const char *ms = getenv("TIZILIM_BUSY_MS");
+	db->busy_ms = ms && *ms ? atoi(ms) : 5000;
+	if (db->busy_ms < 0)
+		db->busy_ms = 0;
+	sqlite3_busy_timeout(db->h, db->busy_ms);
 	sqlite3_create_collation_v2(db->h, "kk", SQLITE_UTF8, (void *)"kk", collate, NULL);
 	sqlite3_create_collation_v2(db->h, "ru", SQLITE_UTF8, (void *)"ru", collate, NULL);
 	sqlite3_create_function(db->h, "tz_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
@@ -142,13 +165,92 @@ void db_close(tz_db *db)
 	for (size_t i = 0; i < sizeof db->cache / sizeof *db->cache; i++)
 		sqlite3_finalize(db->cache[i].st);
 	sqlite3_close_v2(db->h);
+	free(db->note);
 	free(db->path);
 	free(db);
 }
 
 sqlite3 *db_sqlite(tz_db *db) { return db->h; }
 const char *db_path(const tz_db *db) { return db->path; }
-const char *db_errmsg(tz_db *db) { return sqlite3_errmsg(db->h); }
+static int is_busy(int rc)
+{
+	return (rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED;
+}
+
+/* SQLite cannot say who holds a lock, so the holder says it: whoever opens a
+ * write transaction leaves a note beside the database while it holds it.  It
+ * is written and removed only under the write lock, so it is never another's;
+ * a note left by a killed process is recognised by its pid being gone. */
+static void note_write(tz_db *db)
+{
+	char host[128] = "", when[32] = "", tmp[64], buf[512];
+	gethostname(host, sizeof host - 1);
+	time_t t = time(NULL);
+	struct tm tm;
+	if (localtime_r(&t, &tm))
+		strftime(when, sizeof when, "%Y-%m-%d %H:%M:%S", &tm);
+	struct passwd *pw = getpwuid(getuid());
+	int n = snprintf(buf, sizeof buf, "%s\n%ld\n%s\n%s\n", pw ? pw->pw_name : "?",
+	                 (long)getpid(), host, when);
+	snprintf(tmp, sizeof tmp, ".%ld", (long)getpid());
+	size_t plen = strlen(db->note);
+	char *part = malloc(plen + strlen(tmp) + 1);
+	if (!part)
+		return;
+	memcpy(part, db->note, plen);
+	strcpy(part + plen, tmp);
+	int fd = open(part, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	if (fd >= 0) {
+		int full = write(fd, buf, (size_t)n) == n;
+		if (close(fd) == 0 && full && rename(part, db->note) == 0) {
+			free(part);
+			return;
+		}
+	}
+	unlink(part);
+	free(part);
+}
+
+static void note_remove(tz_db *db)
+{
+	unlink(db->note);
+}
+
+static void busy_explain(tz_db *db)
+{
+	char buf[512] = "", login[64] = "?", host[128] = "", when[32] = "", myhost[128] = "";
+	long pid = 0;
+	FILE *f = fopen(db->note, "re");
+	if (f) {
+		size_t n = fread(buf, 1, sizeof buf - 1, f);
+		buf[n] = 0;
+		fclose(f);
+		sscanf(buf, "%63[^\n]\n%ld\n%127[^\n]\n%31[^\n]", login, &pid, host, when);
+	}
+	gethostname(myhost, sizeof myhost - 1);
+	int alive = pid > 0 && *when && (strcmp(host, myhost) != 0 ||
+	            kill((pid_t)pid, 0) == 0 || errno == EPERM);
+	double secs = db->busy_ms / 1000.0;
+	if (alive)
+		snprintf(db->busy, sizeof db->busy,
+		         _("the database is being changed by %s (process %ld on %s, since %s); "
+		           "waited %.1f s: try again when that is finished"),
+		         login, pid, host, when, secs);
+	else
+		snprintf(db->busy, sizeof db->busy,
+		         _("the database is locked by another program; waited %.1f s: "
+		           "try again when it is finished"), secs);
+	tz_log("database busy (%d): %s", sqlite3_extended_errcode(db->h), db->busy);
+}
+
+const char *db_errmsg(tz_db *db)
+{
+	if (is_busy(sqlite3_extended_errcode(db->h))) {
+		busy_explain(db);
+		return db->busy;
+	}
+	return sqlite3_errmsg(db->h);
+}
 int db_errcode(tz_db *db) { return sqlite3_extended_errcode(db->h); }
 int db_depth(const tz_db *db) { return db->depth; }
 
@@ -280,9 +382,16 @@ int db_begin(tz_db *db)
 	if (db->depth++ > 0)
 		return 0;
 	db->doomed = 0;
+	/* A statement still stepping holds a read snapshot: SQLite then cannot wait
+	 * for the write lock (it could deadlock) and refuses at once. */
+	for (sqlite3_stmt *p = sqlite3_next_stmt(db->h, NULL); p; p = sqlite3_next_stmt(db->h, p))
+		if (sqlite3_stmt_busy(p))
+			tz_log("db_begin while a statement is still open: %s", sqlite3_sql(p));
 	int rc = db_exec(db, "BEGIN IMMEDIATE");
 	if (rc)
 		db->depth = 0;
+	else
+		note_write(db);
 	return rc;
 }
 
@@ -294,6 +403,9 @@ int db_commit(tz_db *db)
 	}
 	if (--db->depth > 0)
 		return 0;
+	/* Removed while the lock is still ours: after COMMIT the note may be the
+	 * next writer's. */
+	note_remove(db);
 	if (db->doomed) {
 		db_exec(db, "ROLLBACK");
 		return SQLITE_ABORT;
@@ -314,6 +426,8 @@ void db_rollback(tz_db *db)
 		db->doomed = 1;
 		return;
 	}
-	if (!sqlite3_get_autocommit(db->h))
+	if (!sqlite3_get_autocommit(db->h)) {
+		note_remove(db);
 		db_exec(db, "ROLLBACK");
+	}
 }

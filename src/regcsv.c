@@ -801,6 +801,10 @@ int regcsv_import_from(tz_db *db, const char *const *paths, int npaths, const ch
 		a->other = b;
 		b->other = a;
 	}
+	/* The lookups' last rows hold a read snapshot; with it open the write lock
+	 * is refused at once instead of waited for. */
+	sqlite3_reset(lk.nkz);
+	sqlite3_reset(lk.level);
 	if (db_begin(db)) {
 		snprintf(err, errlen, _("The database refused the change: %s"), db_errmsg(db));
 		goto out;
