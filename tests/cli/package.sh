@@ -11,6 +11,17 @@ $TZB --db "$B" init --demo >/dev/null 2>&1 || bad init "init B failed"
 sqa() { sqlite3 -batch "$A" "$@"; }
 sqb() { sqlite3 -batch "$B" "$@"; }
 state() { sqlite3 "$B" .dump | md5sum; }
+# The program's messages in the language it speaks (kk unless --lang ru comes
+# before the command), from the same catalogs, so that these checks hold
+# whatever the catalogs say.  -e: some msgids end in a newline.
+t() { LANGUAGE=$1 TEXTDOMAINDIR=$TOP/$BUILD/locale gettext -e -d tizilim "$2"; }
+# f LANG MSGID ARG...: the message filled in as printf(3) would; the shell's
+# printf knows no length modifiers
+f() {
+	_f=$(t "$1" "$2" | sed 's/%l*\([dux]\)/%\1/g'); shift 2
+	# shellcheck disable=SC2059
+	printf "$_f" "$@"
+}
 code1=$(sqa "select code from nkz where level = 6 order by code limit 1")
 code2=$(sqa "select code from nkz where level = 6 order by code limit 1 offset 1")
 agri=$(sqa "select id from body where code = 'agriculture'")
@@ -79,44 +90,60 @@ expect "replace keeps one row" "2" "$(sqb "select count(*) from proposal where b
 status "both flags" 2 $TZB --db "$B" package import "$P" --replace --skip
 sqb "update proposal set state = 'accepted' where nkz_code = '$code1' and action = 'include'"
 before=$(state)
-status "decided proposal not replaced" 3 $TZB --db "$B" package import "$P" --replace
-contains "says it is decided" "decided" "$out"
-expect "decided: nothing written" "$before" "$(state)"
+theirs=$(sqlite3 "$P" "select id from proposal where nkz_code = '$code1' and action = 'include'")
+ours=$(sqb "select id from proposal where nkz_code = '$code1' and action = 'include'")
+for l in kk ru; do
+	status "decided proposal not replaced ($l)" 3 $TZB --lang $l --db "$B" package import "$P" --replace
+	contains "says it is decided ($l)" "$(f $l "%s: proposal %lld (%s, %s) is already decided here \
+(%s, proposal %lld) and cannot be replaced" "$P" "$theirs" "$code1" include accepted "$ours")" "$out"
+	contains "decided: refused, nothing imported ($l)" \
+		"$(f $l '%s: refused, %d problems found; nothing was imported' "$P" 1)" "$out"
+	expect "decided: nothing written ($l)" "$before" "$(state)"
+done
 
 # --- hostile packages: each refused, B unchanged ----------------------------
 C=$TMP/c.db
 $TZB --db "$C" init --demo >/dev/null 2>&1
-refused() {  # NAME FILE [WORD]
-	before=$(sqlite3 "$C" .dump | md5sum)
-	status "$1" 3 $TZB --db "$C" package import "$2"
-	[ -n "${VERBOSE:-}" ] && echo "$1: $out"
-	[ $# -gt 2 ] && contains "$1: says why" "$3" "$out"
-	expect "$1: nothing written" "$before" "$(sqlite3 "$C" .dump | md5sum)"
-	expect "$1: tables intact" "1" "$(sqlite3 "$C" "select count(*) from sqlite_schema where name = 'reg_row'")"
+# refused NAME FILE [MSGID ARG...]: in Kazakh and in Russian, exit 3, the
+# reason (the file first in it) in the message, nothing written
+refused() {
+	_n=$1 _p=$2; shift 2
+	for _l in kk ru; do
+		before=$(sqlite3 "$C" .dump | md5sum)
+		status "$_n ($_l)" 3 $TZB --lang $_l --db "$C" package import "$_p"
+		[ -n "${VERBOSE:-}" ] && echo "$_n: $out"
+		[ $# -gt 0 ] && contains "$_n ($_l): says why" "tizilim: $(_m=$1; shift; f $_l "$_m" "$_p" "$@")" "$out"
+		expect "$_n ($_l): nothing written" "$before" "$(sqlite3 "$C" .dump | md5sum)"
+		expect "$_n ($_l): tables intact" "1" \
+			"$(sqlite3 "$C" "select count(*) from sqlite_schema where name = 'reg_row'")"
+	done
 }
 hostile() { cp "$P" "$TMP/h.tzp" && sqlite3 "$TMP/h.tzp" "$1"; }
 printf 'proposal,body\n1,agriculture\n' > "$TMP/text.tzp"
-refused "not SQLite" "$TMP/text.tzp" "not an SQLite database"
+refused "not SQLite" "$TMP/text.tzp" '%s is not a tizilim package: not an SQLite database'
 head -c 6000 "$P" > "$TMP/trunc.tzp"
 refused "truncated" "$TMP/trunc.tzp"
 hostile "create trigger t after insert on proposal begin delete from proposal; end"
-refused "trigger" "$TMP/h.tzp" "trigger"
+refused "trigger" "$TMP/h.tzp" '%s contains %s "%s", which a tizilim package never has' trigger t
 hostile "create view v as select * from proposal"
-refused "view" "$TMP/h.tzp" "view"
+refused "view" "$TMP/h.tzp" '%s contains %s "%s", which a tizilim package never has' view v
 hostile "update proposal set basis_kk = 'подделка' where action = 'include'"
-refused "wrong checksum" "$TMP/h.tzp" "checksum"
+refused "wrong checksum" "$TMP/h.tzp" '%s: the checksum does not match the content; the file was changed or damaged after it was made'
 hostile "update proposal set body = 'competition' where action = 'include'"
 refused "other body (checksum)" "$TMP/h.tzp"
 hostile "update proposal set basis_kk = randomblob(5000000) || randomblob(5000000) where action = 'include'"
 refused "10 MB field" "$TMP/h.tzp"
 hostile "create table \"$(printf '%s' "$SQLNAME" | sed 's/"/""/g')\" (x)"
-refused "SQL in a table name" "$TMP/h.tzp" "DROP TABLE"
+refused "SQL in a table name" "$TMP/h.tzp" \
+	'%s contains %s "%s", which a tizilim package never has' table "$SQLNAME"
 hostile "pragma user_version = 2"
-refused "newer format" "$TMP/h.tzp" "newer"
+refused "newer format" "$TMP/h.tzp" \
+	"%s is a package of format %lld, newer than this program's %d: import it with a newer tizilim" \
+	2 "$(sqlite3 "$P" 'pragma user_version')"
 hostile "pragma application_id = 0"
-refused "not a package" "$TMP/h.tzp" "not a tizilim package"
+refused "not a package" "$TMP/h.tzp" '%s is an SQLite database but not a tizilim package'
 hostile "delete from manifest"
-refused "no manifest" "$TMP/h.tzp" "manifest"
+refused "no manifest" "$TMP/h.tzp" '%s: its manifest (format, body, cycle) is missing or malformed'
 # a corrupt page in the middle of a valid package
 cp "$P" "$TMP/corrupt.tzp"
 printf '\377\377\377\377\377\377\377\377\377\377\377\377\377\377\377\377' |
@@ -124,7 +151,7 @@ printf '\377\377\377\377\377\377\377\377\377\377\377\377\377\377\377\377' |
 refused "corrupt page" "$TMP/corrupt.tzp"
 # a package of a cycle not open here
 sqlite3 "$C" "delete from cycle where year = 2026 and season = 'spring'" 2>/dev/null
-refused "cycle not open" "$P" "2026"
+refused "cycle not open" "$P" '%s: the cycle %lld %s is not open here; open it first' 2026 spring
 
 status "usage" 2 $TZB --db "$B" package
 status "import usage" 2 $TZB --db "$B" package import
