@@ -93,25 +93,38 @@ status "first sheet has no code column" 3 $TZB --db "$N" import-nkz "$TMP/nkz.xl
 contains "header problem named" "nkz.xlsx:1: " "$out"
 
 # --- broken and hostile workbooks: refused, nothing written ---------------
-refuse() {   # NAME FILE WANT-IN-MESSAGE
-	before=$(state "$N")
-	status "$1" 3 $TZB --db "$N" import-nkz "$2"
-	contains "$1: file named" "$(basename "$2")" "$out"
-	contains "$1: reason" "$3" "$out"
-	expect "$1: database unchanged" "$before" "$(state "$N")"
+# refuse NAME FILE MSGID ARG...: in Kazakh and in Russian, exit 3, the whole
+# reason with the file named first in it, nothing written
+refuse() {
+	_n=$1 _p=$2 _m=$3; shift 3
+	for _l in kk ru; do
+		before=$(state "$N")
+		status "$_n ($_l)" 3 $TZB --lang $_l --db "$N" import-nkz "$_p"
+		contains "$_n ($_l): reason, file named" "tizilim: $(f $_l "$_m" "$_p" "$@")" "$out"
+		expect "$_n ($_l): database unchanged" "$before" "$(state "$N")"
+	done
 }
 printf 'code,name_ru,name_kz\n1,a,b\n' > "$TMP/csv.xlsx"
-refuse "not a zip" "$TMP/csv.xlsx" "not a zip"
+refuse "not a zip" "$TMP/csv.xlsx" '%s: not an XLSX workbook: the file is not a zip archive'
 head -c 20000 "$TMP/nkz.xlsx" > "$TMP/cut.xlsx"
-refuse "truncated" "$TMP/cut.xlsx" "truncated"
+refuse "truncated" "$TMP/cut.xlsx" \
+	'%s: the workbook is damaged or truncated: its zip directory cannot be read'
 $CHECK nowb "$TMP/nowb.xlsx"
-refuse "no workbook.xml" "$TMP/nowb.xlsx" "xl/workbook.xml"
+refuse "no workbook.xml" "$TMP/nowb.xlsx" '%s: not an XLSX workbook: the part %s is missing' xl/workbook.xml
 $CHECK bomb "$TMP/bomb.xlsx" 201
-refuse "zip bomb" "$TMP/bomb.xlsx" "zip bomb"
+# the sizes as the zip's own directory gives them
+sizes=$($PY -c 'import sys, zipfile
+i = zipfile.ZipFile(sys.argv[1]).getinfo("xl/worksheets/sheet1.xml")
+print(i.file_size >> 20, i.compress_size >> 10)' "$TMP/bomb.xlsx")
+# shellcheck disable=SC2086
+refuse "zip bomb" "$TMP/bomb.xlsx" '%s: %s would unpack to %llu MiB from %llu KiB; refused as a possible zip bomb' \
+	xl/worksheets/sheet1.xml $sizes
 $CHECK sheet "$TMP/rows.xlsx" '<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>code</t></is></c><c r="B1" t="inlineStr"><is><t>name_ru</t></is></c><c r="C1" t="inlineStr"><is><t>name_kz</t></is></c></row><row r="9999999"><c r="A9999999"><v>1</v></c></row></sheetData></worksheet>'
-refuse "row 9999999" "$TMP/rows.xlsx" "9999999"
+refuse "row 9999999" "$TMP/rows.xlsx" \
+	'%s: sheet "%s": row number %s is beyond the last row a sheet can have (%ld); refused' S 9999999 1048576
 $CHECK sheet "$TMP/ent.xlsx" '<?xml version="1.0"?><!DOCTYPE w [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]><worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&b;</t></is></c></row></sheetData></worksheet>'
-refuse "DOCTYPE with entities" "$TMP/ent.xlsx" "DOCTYPE"
+refuse "DOCTYPE with entities" "$TMP/ent.xlsx" \
+	'%s: %s declares a DOCTYPE or entities, which workbooks never do; refused' xl/worksheets/sheet1.xml
 # The register import refuses the same way.
 before=$(state "$DB")
 status "register import: bomb" 3 $TZB --db "$DB" import "$TMP/bomb.xlsx"
