@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <pwd.h>
 #include <signal.h>
+#include <sys/statvfs.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -116,6 +117,21 @@ tz_db *db_open(const char *path, int create, char *err, size_t errlen)
 	}
 	int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
 	int rc = sqlite3_open_v2(path, &db->h, flags, NULL);
+	if (rc == SQLITE_OK && !create && sqlite3_exec(db->h, "PRAGMA schema_version", NULL, NULL, NULL) ==
+	    SQLITE_CANTOPEN) {
+		/* A database on a read-only disk is still read; its writes are refused
+		 * as read-only rather than the file seeming not to be there. */
+		sqlite3_close_v2(db->h);
+		db->h = NULL;
+		rc = SQLITE_CANTOPEN;
+		struct statvfs vfs;
+		/* Nobody can change a file on a read-only disk, so SQLite may read it
+		 * without the shared-memory file it cannot create there. */
+		char *uri = sqlite3_mprintf("file:%s?immutable=1", path);
+		if (uri && statvfs(path, &vfs) == 0 && (vfs.f_flag & ST_RDONLY))
+			rc = sqlite3_open_v2(uri, &db->h, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+		sqlite3_free(uri);
+	}
 	if (rc != SQLITE_OK) {
 		snprintf(err, errlen, "%s", db->h ? sqlite3_errmsg(db->h) : sqlite3_errstr(rc));
 		db_close(db);
@@ -245,6 +261,11 @@ static void busy_explain(tz_db *db)
 
 const char *db_errmsg(tz_db *db)
 {
+	if ((sqlite3_extended_errcode(db->h) & 0xff) == SQLITE_READONLY) {
+		snprintf(db->busy, sizeof db->busy,
+		         _("the database %s cannot be written here (a read-only file or disk)"), db->path);
+		return db->busy;
+	}
 	if (is_busy(sqlite3_extended_errcode(db->h))) {
 		busy_explain(db);
 		return db->busy;
