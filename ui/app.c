@@ -21,15 +21,15 @@
 #include "table.h"
 #include "theme.h"
 #include "timing.h"
+#include "unsaved.h"
+#include "form.h"
 
 enum { MIN_COLS = 80, MIN_LINES = 24, ESC_DIGIT_MS = 1000 };
-
-static volatile sig_atomic_t stop;
 
 static void on_signal(int sig)
 {
 	(void)sig;
-	stop = 1;
+	unsaved_signalled = 1;
 }
 
 const struct ui_screen *ui_below(const struct ui_app *app)
@@ -252,7 +252,13 @@ int ui_run(tz_db *db, const char *lang_opt)
 	}
 
 	int rc = EXIT_OK, redraw = 1;
-	while (!stop) {
+	/* What the form held when the terminal went away last time. */
+	draw_all(&app);
+	dlg_layer_push(draw_layer, &app);
+	if (form_offer_unsaved(db))
+		rv_reload(app.rv);
+	dlg_layer_pop();
+	while (!unsaved_signalled) {
 		if (redraw)
 			draw_all(&app);
 		timing_drawn();

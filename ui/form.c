@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "actions.h"
 #include "dialog.h"
@@ -20,6 +21,7 @@
 #include "search.h"
 #include "text.h"
 #include "theme.h"
+#include "unsaved.h"
 
 /* The form's keys: the bar, the help and the loop below all read this. */
 enum { A_HELP, A_LANG, A_SAVE, A_CANCEL, A_NEXT, A_PREV, A_OPEN };
@@ -465,6 +467,20 @@ static int leave(struct form *u)
 	                   _("The form has changes that are not saved. Leave and lose them?"));
 }
 
+/* A key, or ERR once a hangup or a kill was signalled: the wait is cut into
+ * short ones so that the flag is seen even where a signal does not end it. */
+static int form_key(void)
+{
+	while (!unsaved_signalled) {
+		timeout(100);
+		int k = dlg_key();
+		timeout(-1);
+		if (k != ERR)
+			return k;
+	}
+	return ERR;
+}
+
 static int run(struct form *u)
 {
 	int changed = 0, done = 0;
@@ -473,7 +489,14 @@ static int run(struct form *u)
 	dlg_layer_push(form_draw, u);
 	while (!done) {
 		dlg_repaint();
-		int k = dlg_key();
+		int k = form_key();
+		if (unsaved_signalled) {
+			/* The terminal is going: what was typed is kept aside for the
+			 * next start; the database stays as last saved. */
+			if (!u->f.readonly && rf_changed(&u->f))
+				unsaved_save(db_path(u->db), &u->f);
+			break;
+		}
 		if (k == KEY_RESIZE || k == ERR)
 			continue;
 		u->note[0] = 0;
@@ -577,5 +600,40 @@ int form_delete_row(tz_db *db, int64_t row_id)
 		}
 	}
 	reg_row_free(&r);
+	return changed;
+}
+
+int form_offer_unsaved(tz_db *db)
+{
+	struct unsaved kept;
+	if (unsaved_load(db_path(db), &kept) != 1)
+		return 0;
+	char when[64] = "", q[300];
+	struct tm tm;
+	if (localtime_r(&kept.when, &tm))
+		strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
+	snprintf(q, sizeof q, _("An unsaved entry from %s was found: restore it?"), when);
+	int yes = dlg_confirm(_("Unsaved entry"), q);
+	unsaved_remove(db_path(db));
+	if (!yes) {
+		unsaved_free(&kept);
+		return 0;
+	}
+	struct form *u = calloc(1, sizeof *u);
+	int changed = 0;
+	if (u) {
+		u->db = db;
+		if (kept.row_id && rf_load(db, &u->f, kept.row_id)) {
+			dlg_message(_("The row is gone"), reg_status_text(REG_GONE));
+		} else {
+			if (!kept.row_id)
+				rf_init_new(db, &u->f);
+			unsaved_apply(&kept, &u->f);
+			changed = run(u);
+		}
+		rf_free(&u->f);
+		free(u);
+	}
+	unsaved_free(&kept);
 	return changed;
 }

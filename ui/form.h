@@ -14,5 +14,9 @@
 int form_new_row(tz_db *db);
 int form_edit_row(tz_db *db, int64_t row_id);
 int form_delete_row(tz_db *db, int64_t row_id);
+/* At start: when the terminal went away last time with the form open, asks
+ * whether to restore what was typed; yes reopens the form filled with it, no
+ * forgets it.  Returns 1 when the register changed. */
+int form_offer_unsaved(tz_db *db);
 
 #endif

@@ -1,0 +1,116 @@
+#!/bin/sh
+# Terminal loss during an edit: SIGHUP or SIGTERM with the entry form open
+# and text typed into it leaves the database as it was last saved, the
+# terminal's modes restored, and what was typed kept as a draft; the next
+# start offers it back: yes reopens the form with the text, no forgets it.
+. "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/../tmux.sh"
+
+DB=$TMP/h.db
+"$TZB" --db "$DB" init --demo >/dev/null 2>&1 || bad init "cannot create the demo database"
+digest() { sqlite3 "$DB" "SELECT count(*), total(rev) FROM reg_row"; }
+tr_kk() { TEXTDOMAINDIR=$TOP/$BUILD/locale LANGUAGE=kk gettext tizilim "$1"; }
+D0=$(digest)
+DRAFTS=$XDG_STATE_HOME/tizilim
+drafts() { ls "$DRAFTS" 2>/dev/null | grep -c '^unsaved-.*\.txt$'; }
+
+QUIT=$(tr_kk 'Quit')
+TITLE=$(tr_kk 'New register entry')
+OFFER=$(tr_kk 'An unsaved entry from %s was found: restore it?')
+OFFER=${OFFER%%%s*}
+KK="Қазақ мәтіні сақталмаған"
+RU="Несохранённый текст"
+
+# The program runs under a shell that, once it is gone, shows how it ended
+# and keeps the terminal's modes.
+cat >"$TMP/run.sh" <<RUN
+"$TZB" --db "$DB"
+echo "EXIT=\$?"
+stty -a >"$TMP/stty.txt"
+sleep 60
+RUN
+prog_pid() { pgrep -P "$(pane '#{pane_pid}')" -x tizilim; }
+
+# start: the register screen up, with or without the offer first.
+start() {
+	tz_start 100 30 "sh $TMP/run.sh"
+	wait_for "$1" || bad "$2: start" "no [$1]: $(screen)"
+}
+
+# Types a new entry (section switched, Cyrillic in both basis fields) and
+# kills the program with signal $1 while the form is open.
+kill_in_form() {
+	sig=$1
+	keys F5
+	wait_for "$TITLE" || bad "$sig: F5" "no form: $(screen)"
+	keys Tab Enter Tab
+	keys -l "$KK"
+	keys Tab
+	keys -l "$RU"
+	wait_for "$RU" || bad "$sig: typing" "text not shown: $(screen)"
+	after_kill "$sig"
+}
+
+after_kill() {
+	sig=$1
+	pid=$(prog_pid)
+	[ -n "$pid" ] || bad "$sig: pid" "no tizilim process under the pane"
+	kill -"$sig" $pid
+	wait_for "EXIT=" || bad "$sig: exit" "the program did not leave: $(screen)"
+	s=$(screen)
+	contains "$sig: left with status 0" "EXIT=0" "$s"
+	# The terminal is back in cooked mode with echo.
+	i=0
+	while [ ! -s "$TMP/stty.txt" ] && [ $i -lt 40 ]; do sleep 0.05; i=$((i + 1)); done
+	modes=" $(tr '\n;' '  ' <"$TMP/stty.txt") "
+	rm -f "$TMP/stty.txt"
+	contains "$sig: icanon restored" " icanon " "$modes"
+	contains "$sig: echo restored" " echo " "$modes"
+	lacks "$sig: no raw mode left" " -icanon " "$modes"
+	expect "$sig: database as last saved" "$D0" "$(digest)"
+	expect "$sig: one draft kept" 1 "$(drafts)"
+	f=$(ls "$DRAFTS"/unsaved-*.txt 2>/dev/null | head -1)
+	contains "$sig: the draft holds the Kazakh text" "$KK" "$(cat "$f" 2>/dev/null)"
+	expect "$sig: no temporary file left" 0 "$(ls "$DRAFTS" | grep -c '\.new$')"
+}
+
+# SIGHUP while typing.
+start "$QUIT" first
+expect "no draft at first" 0 "$(drafts)"
+kill_in_form HUP
+
+# The next start offers it; Enter (Yes) reopens the form with the text.
+start "$OFFER" "offer after HUP"
+keys Enter
+wait_for "$TITLE" || bad "restore" "no form after yes: $(screen)"
+wait_for "$KK" || bad "restore" "the Kazakh text is not back: $(screen)"
+contains "restore: the Russian text is back" "$RU" "$(screen)"
+expect "restore: the offered draft is taken" 0 "$(drafts)"
+expect "restore: database untouched" "$D0" "$(digest)"
+
+# SIGTERM in the restored form keeps it again.
+after_kill TERM
+
+# Declining forgets the draft and leaves the register screen.
+start "$OFFER" "offer after TERM"
+keys Escape
+wait_gone "$OFFER" || bad decline "the offer stays: $(screen)"
+wait_for "$QUIT" || bad decline "no register screen: $(screen)"
+lacks "decline: no form" "$TITLE" "$(screen)"
+expect "decline: the draft is gone" 0 "$(drafts)"
+
+# A clean start after that offers nothing.
+keys F10
+wait_for "EXIT=" || true
+start "$QUIT" "after decline"
+lacks "after decline: no offer" "$OFFER" "$(screen)"
+
+# A form left untouched keeps nothing.
+keys F5
+wait_for "$TITLE" || bad "untouched: F5" "no form: $(screen)"
+kill -TERM $(prog_pid)
+wait_for "EXIT=" || bad "untouched: exit" "the program did not leave: $(screen)"
+expect "untouched: no draft" 0 "$(drafts)"
+expect "database unchanged at the end" "$D0" "$(digest)"
+
+done_tests
