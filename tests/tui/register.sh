@@ -75,7 +75,9 @@ wait_for "80x24" || bad "too small" "no size message: $(screen)"
 lacks "too small: no rows drawn" "$HEAD_KK" "$(screen)"
 tm resize-window -t 0 -x 120 -y 40
 wait_for "$HEAD_KK" || bad "120x40" "rows not back after growing"
-wait_for "1Help" >/dev/null 2>&1; sleep 0.1
+# the key bar redrawn (in the language it speaks), then the size message gone
+wait_for "1$(LANGUAGE=kk TEXTDOMAINDIR=$TOP/$BUILD/locale gettext -d tizilim Help)" ||
+	bad "120x40" "no key bar after growing: $(last_line)"
 lacks "120x40: size message gone" "80x24" "$(screen)"
 expect "120x40: key bar on line 40" "1 2 3 4 5 6 7 8 9 10" "$(keybar_digits)"
 expect "120x40: one status line" 1 "$(screen | grep -c 'Қазақша')"
