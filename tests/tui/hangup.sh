@@ -33,6 +33,7 @@ prog_pid() { pgrep -P "$(pane '#{pane_pid}')" -x tizilim; }
 
 # start: the register screen up, with or without the offer first.
 start() {
+	rm -f "$TMP/stty.txt"
 	tz_start 100 30 "sh $TMP/run.sh"
 	wait_for "$1" || bad "$2: start" "no [$1]: $(screen)"
 }
@@ -111,6 +112,12 @@ wait_for "$TITLE" || bad "untouched: F5" "no form: $(screen)"
 kill -TERM $(prog_pid)
 wait_for "EXIT=" || bad "untouched: exit" "the program did not leave: $(screen)"
 expect "untouched: no draft" 0 "$(drafts)"
+
+# On the register screen, with no form open, a hangup just ends it cleanly.
+start "$QUIT" "register screen"
+kill -HUP $(prog_pid)
+wait_for "EXIT=0" || bad "register screen: exit" "the program did not leave: $(screen)"
+expect "register screen: no draft" 0 "$(drafts)"
 expect "database unchanged at the end" "$D0" "$(digest)"
 
 done_tests
