@@ -16,8 +16,11 @@ drafts() { ls "$DRAFTS" 2>/dev/null | grep -c '^unsaved-.*\.txt$'; }
 
 QUIT=$(tr_kk 'Quit')
 TITLE=$(tr_kk 'New register entry')
+# The question's first words after the time (a translation may start with
+# the time; the box may wrap the rest onto another line).
 OFFER=$(tr_kk 'An unsaved entry from %s was found: restore it?')
-OFFER=${OFFER%%%s*}
+OFFER=$(echo "${OFFER#*%s}" | awk '{ print $1 " " $2 " " $3 }')
+[ -n "$OFFER" ] || bad setup "no words of the offer to look for"
 KK="Қазақ мәтіні сақталмаған"
 RU="Несохранённый текст"
 
