@@ -93,32 +93,43 @@ static void bind_conditions(const struct regview *rv, sqlite3_stmt *st, const ch
 		rv->bind(st, rv->bind_ctx);
 }
 
-static int count_section(struct regview *rv, int s, const char *where)
+/* The rows of each section under the conditions, in one query: a search
+ * term is looked up once, not once per section.  0, or -1 on an error (the
+ * fragment does not prepare, or the database fails). */
+static int count_sections(struct regview *rv, const char *where, int c[2])
 {
-	if (rv->facets.section >= 0 && rv->facets.section != s)
+	c[0] = c[1] = 0;
+	if (!rv->version)
 		return 0;
 	char sql[2048], cond[1024];
 	conditions(rv, where, cond, sizeof cond);
-	snprintf(sql, sizeof sql, "SELECT count(*) FROM reg_row WHERE reg_row.version_id = :v "
-	         "AND reg_row.section = :s%s", cond);
+	/* A name search lists its matches' ids: count by looking those up, or
+	 * the planner may walk the whole version in an index, testing each row
+	 * against the list ("+" keeps it off the version's indexes). */
+	int by_id = *rv->query && (rv->search.kind == SEARCH_PREFIX || rv->search.kind == SEARCH_FTS);
+	snprintf(sql, sizeof sql, "SELECT reg_row.section = 'voluntary', count(*) FROM reg_row "
+	         "WHERE %sreg_row.version_id = :v%s GROUP BY 1", by_id ? "+" : "", cond);
 	sqlite3_stmt *st = db_prep(rv->db, sql);
 	if (!st)
 		return -1;
 	db_int(st, ":v", rv->version);
-	db_text(st, ":s", section_key[s]);
+	rv->search.version = rv->version;
 	bind_conditions(rv, st, where);
-	int n = db_step(rv->db, st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
+	int rc;
+	while ((rc = db_step(rv->db, st)) == SQLITE_ROW) {
+		int s = sqlite3_column_int(st, 0) != 0;
+		if (rv->facets.section < 0 || rv->facets.section == s)
+			c[s] = sqlite3_column_int(st, 1);
+	}
 	sqlite3_finalize(st);
-	return n;
+	return rc == SQLITE_DONE ? 0 : -1;
 }
 
 void rv_reload(struct regview *rv)
 {
 	win_clear(rv);
-	for (int s = 0; s < 2; s++) {
-		int n = rv->version ? count_section(rv, s, rv->where) : 0;
-		rv->count[s] = n < 0 ? 0 : n;
-	}
+	if (count_sections(rv, rv->where, rv->count))
+		rv->count[0] = rv->count[1] = 0;
 }
 
 int rv_set_version(struct regview *rv, int64_t version)
@@ -205,8 +216,8 @@ int rv_set_filter(struct regview *rv, const char *where, rv_bind_fn *bind, void 
 		void *oc = rv->bind_ctx;
 		rv->bind = bind;
 		rv->bind_ctx = ctx;
-		int s = rv->facets.section >= 0 ? rv->facets.section : 0;
-		int ok = !rv->version || count_section(rv, s, w) >= 0;
+		int c[2];
+		int ok = !count_sections(rv, w, c);
 		if (!ok) {
 			rv->bind = ob;
 			rv->bind_ctx = oc;
@@ -227,11 +238,8 @@ int rv_set_filter(struct regview *rv, const char *where, rv_bind_fn *bind, void 
 static int recount(struct regview *rv)
 {
 	int c[2];
-	for (int s = 0; s < 2; s++) {
-		c[s] = rv->version ? count_section(rv, s, rv->where) : 0;
-		if (c[s] < 0)
-			return -1;
-	}
+	if (count_sections(rv, rv->where, c))
+		return -1;
 	win_clear(rv);
 	rv->count[0] = c[0];
 	rv->count[1] = c[1];
@@ -445,7 +453,19 @@ static int fetch(struct regview *rv, int s, int offset, int n, struct rv_line *o
 	const char *l = rv->lang;
 	char sql[4096], cond[1024], inner[256], outer[256];
 	conditions(rv, rv->where, cond, sizeof cond);
+	/* OFFSET steps over every row before the window: past the middle of a
+	 * section, walk the index from the section's end instead, so that End
+	 * costs what Home does.  The outer ORDER BY puts the rows back. */
+	int skip = offset, back = offset > rv->count[s] - offset - n;
+	if (back) {
+		skip = rv->count[s] - offset - n;
+		if (skip < 0)
+			skip = 0;
+		rv->desc = !rv->desc;
+	}
 	order_by(rv, "reg_row", inner, sizeof inner);
+	if (back)
+		rv->desc = !rv->desc;
 	order_by(rv, "r", outer, sizeof outer);
 	snprintf(sql, sizeof sql,
 	         "SELECT r.id, r.nkz_code, r.name_%s, r.basis_%s, r.level, r.validity, "
@@ -462,7 +482,7 @@ static int fetch(struct regview *rv, int s, int offset, int n, struct rv_line *o
 	db_int(st, ":v", rv->version);
 	db_text(st, ":s", section_key[s]);
 	db_int(st, ":n", n);
-	db_int(st, ":o", offset);
+	db_int(st, ":o", skip);
 	bind_conditions(rv, st, rv->where);
 	int k = 0, rc;
 	while (k < n && (rc = db_step(rv->db, st)) == SQLITE_ROW) {

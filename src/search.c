@@ -24,10 +24,16 @@ static const char *const where[2][4] = {
 	[SEARCH_REG] = {
 		[SEARCH_ALL] = "1",
 		[SEARCH_CODE] = "(reg_row.nkz_code >= :search_c AND reg_row.nkz_code < :search_chi)",
+		/* Each arm one range of an index that holds the section: a count
+		 * reads no row, where an OR of ranges looked every match up. */
 		[SEARCH_PREFIX] =
-			"(reg_row.fold_kk >= :search_q AND reg_row.fold_kk < :search_hi"
-			" OR reg_row.fold_ru >= :search_q AND reg_row.fold_ru < :search_hi"
-			" OR reg_row.nkz_code >= :search_c AND reg_row.nkz_code < :search_chi)",
+			"reg_row.id IN (SELECT id FROM reg_row WHERE version_id = :search_v"
+			" AND fold_kk >= :search_q AND fold_kk < :search_hi"
+			" UNION ALL SELECT id FROM reg_row WHERE version_id = :search_v"
+			" AND fold_ru >= :search_q AND fold_ru < :search_hi"
+			" UNION ALL SELECT id FROM reg_row WHERE version_id = :search_v"
+			" AND section IN ('mandatory', 'voluntary')"
+			" AND nkz_code >= :search_c AND nkz_code < :search_chi)",
 		[SEARCH_FTS] =
 			"reg_row.id IN (SELECT rowid FROM reg_fts WHERE reg_fts MATCH :search_q)",
 	},
@@ -69,11 +75,11 @@ static int looks_like_code(const char *code)
 	return digit;
 }
 
-/* An FTS5 string literal limited to the name columns: inside "...", only a
- * doubled quote is special, so no user input can become FTS5 syntax. */
+/* An FTS5 string literal (the index holds the two names only): inside "...",
+ * only a doubled quote is special, so no user input can become FTS5 syntax. */
 static char *fts_phrase(const char *fold)
 {
-	static const char head[] = "{fold_kk fold_ru} : \"";
+	static const char head[] = "\"";
 	size_t n = strlen(fold), quotes = 0;
 	for (const char *p = fold; *p; p++)
 		quotes += *p == '"';
@@ -161,6 +167,9 @@ void search_bind(const struct search *s, sqlite3_stmt *st)
 	bind(st, ":search_hi", s->hi);
 	bind(st, ":search_c", s->code);
 	bind(st, ":search_chi", s->code_hi);
+	int i = sqlite3_bind_parameter_index(st, ":search_v");
+	if (i)
+		sqlite3_bind_int64(st, i, s->version);
 }
 
 sqlite3_stmt *search_ids(tz_db *db, const struct search *s, int64_t version, const char *lang)
@@ -171,14 +180,27 @@ sqlite3_stmt *search_ids(tz_db *db, const struct search *s, int64_t version, con
 		         s->where);
 	else
 		snprintf(sql, sizeof sql,
-		         "SELECT reg_row.id FROM reg_row WHERE reg_row.version_id = :search_version"
+		         "SELECT reg_row.id FROM reg_row WHERE reg_row.version_id = :search_v"
 		         " AND %s ORDER BY reg_row.section, reg_row.%s, reg_row.level", s->where,
 		         lang && lang[0] == 'r' ? "sort_ru" : "sort_kk");
 	sqlite3_stmt *st = db_prep(db, sql);
 	if (!st)
 		return NULL;
-	if (s->scope == SEARCH_REG)
-		sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":search_version"), version);
-	search_bind(s, st);
+	struct search v = *s;
+	v.version = version;
+	search_bind(&v, st);
 	return st;
+}
+
+int search_defer_index(tz_db *db)
+{
+	return db_exec(db, "INSERT OR REPLACE INTO meta(key, value) VALUES ('fts_deferred', '1')");
+}
+
+int search_reindex(tz_db *db, enum search_scope scope)
+{
+	if (db_exec(db, "DELETE FROM meta WHERE key = 'fts_deferred'"))
+		return -1;
+	return db_exec(db, scope == SEARCH_NKZ ? "INSERT INTO nkz_fts(nkz_fts) VALUES ('rebuild')"
+	                                       : "INSERT INTO reg_fts(reg_fts) VALUES ('rebuild')");
 }

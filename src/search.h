@@ -10,6 +10,7 @@
  *                " AND %s ORDER BY section, sort_kk, level LIMIT 50", s.where);
  *       sqlite3_stmt *st = db_prep(db, sql);
  *       db_int(st, ":v", version);
+ *       s.version = version;     // a register search needs it (:search_v)
  *       search_bind(&s, st);
  *       ...
  *   }
@@ -43,6 +44,7 @@ struct search {
 	char *hi;            /* :search_hi  — upper bound of the folded prefix range */
 	char *code;          /* :search_c   — the query as a code (Х upper case) */
 	char *code_hi;       /* :search_chi — upper bound of the code range */
+	int64_t version;     /* :search_v   — the register version (SEARCH_REG), set by the caller */
 };
 
 /* Prepares s for a query (leading and trailing blanks ignored).  0, or -1 when
@@ -58,5 +60,13 @@ void search_bind(const struct search *s, sqlite3_stmt *st);
  * lang's alphabet ("kk" or "ru"), then level.  version is ignored for the
  * classifier.  NULL on a database error; the caller finalizes. */
 sqlite3_stmt *search_ids(tz_db *db, const struct search *s, int64_t version, const char *lang);
+
+/* Bulk writes.  Indexing row by row makes FTS5 write its pending terms out
+ * at every statement, most of an import's time.  Inside the import's
+ * transaction, search_defer_index() stops the indexing triggers (a meta key:
+ * a rollback restores them); search_reindex() rebuilds the scope's index from
+ * its table in one pass and restarts them.  0, or -1 on a database error. */
+int search_defer_index(tz_db *db);
+int search_reindex(tz_db *db, enum search_scope scope);
 
 #endif

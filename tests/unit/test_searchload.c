@@ -1,0 +1,302 @@
+/* Search and paging as rewritten for a hundred times the real size: windows
+ * read from a section's end agree with windows read from its start, one
+ * count query per search gives each section's matches within the version on
+ * view, the name-only trigram index, and bulk writes that index once. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "db.h"
+#include "harness.h"
+#include "i18n.h"
+#include "regview.h"
+#include "search.h"
+
+static char path[64];
+
+static tz_db *fresh_db(void)
+{
+	snprintf(path, sizeof path, "/tmp/tz-searchload-%d.db", (int)getpid());
+	unlink(path);
+	char err[256] = "";
+	tz_db *db = db_open(path, 1, err, sizeof err);
+	CHECK(db != NULL, "db_open: %s", err);
+	return db;
+}
+
+static void drop_db(tz_db *db)
+{
+	db_close(db);
+	char p[80];
+	unlink(path);
+	snprintf(p, sizeof p, "%s-wal", path);
+	unlink(p);
+	snprintf(p, sizeof p, "%s-shm", path);
+	unlink(p);
+}
+
+static void exec(tz_db *db, const char *sql)
+{
+	CHECK(db_script(db, sql) == 0, "script failed: %s: %s", db_errmsg(db), sql);
+}
+
+static const char *const kk_noun[] = {"Слесарь", "Механик", "Оператор", "Жөндеуші", "Әнші",
+                                      "Ұста", "Сатушы"};
+static const char *const ru_noun[] = {"Слесарь", "Механик", "Оператор", "Ремонтник", "Певец",
+                                      "Мастер", "Продавец"};
+#define NOUNS 7
+#define ROWS 240
+
+/* ROWS rows in draft 2, half as many in published 1 (all "Слесарь"), so a
+ * search that leaked across versions would count too many. */
+static void seed(tz_db *db)
+{
+	exec(db,
+	     "INSERT INTO nrk_level(code, base, descr_kk, descr_ru) VALUES "
+	     " ('3', 3, 'д3', 'о3'), ('4', 4, 'д4', 'о4');"
+	     "INSERT INTO body(id, code, name_kk, name_ru, short_kk, short_ru) VALUES "
+	     " (1, 'b1', 'Министрлік', 'Министерство', 'М', 'М');"
+	     "INSERT INTO reg_version(id, state, title, created) VALUES "
+	     " (1, 'draft', '2024', '2024-01-01T00:00:00Z');");
+	sqlite3_stmt *nk = db_prep(db, "INSERT INTO nkz(code, level, name_kk, name_ru, fold_kk, fold_ru) "
+	                               "VALUES (:c, 6, :kk, :ru, tz_fold(:kk), tz_fold(:ru))");
+	sqlite3_stmt *rr = db_prep(db,
+		"INSERT INTO reg_row(version_id, section, nkz_code, name_kk, name_ru, basis_kk, "
+		"basis_ru, level, validity, body_id, profile, fold_kk, fold_ru, sort_kk, sort_ru) "
+		"VALUES (:v, :s, :c, :kk, :ru, 'Н', 'О', :l, 5, 1, 't', "
+		"tz_fold(:kk), tz_fold(:ru), tz_sortkey('kk', :kk), tz_sortkey('ru', :ru))");
+	CHECK(nk && rr, "prepare: %s", db_errmsg(db));
+	if (!nk || !rr)
+		exit(tz_test_done() | 1);
+	for (int v = 0; v <= 2; v++) {
+		if (v == 2)
+			exec(db, "UPDATE reg_version SET state = 'published', published = '2024-05-01' "
+			         "WHERE id = 1; INSERT INTO reg_version(id, state, title, created) VALUES "
+			         " (2, 'draft', '2025', '2025-01-01T00:00:00Z');");
+		for (int i = 0; i < ROWS; i++) {
+			char code[16], kk[64], ru[64];
+			snprintf(code, sizeof code, "7%03d-1-001", i);
+			snprintf(kk, sizeof kk, "%s %d", kk_noun[i % NOUNS], i);
+			snprintf(ru, sizeof ru, "%s %d", ru_noun[i % NOUNS], i);
+			sqlite3_stmt *st = v ? rr : nk;
+			if (v == 1 && i % 2)
+				continue;
+			db_text(st, ":c", code);
+			db_text(st, ":kk", v == 1 ? "Слесарь" : kk);
+			db_text(st, ":ru", v == 1 ? "Слесарь" : ru);
+			if (v) {
+				db_int(rr, ":v", v);
+				db_text(rr, ":s", i % 3 ? "mandatory" : "voluntary");
+				db_text(rr, ":l", i % 2 ? "4" : "3");
+			}
+			CHECK(db_step(db, st) == SQLITE_DONE, "%d %s: %s", v, code, db_errmsg(db));
+			sqlite3_reset(st);
+		}
+	}
+	sqlite3_finalize(nk);
+	sqlite3_finalize(rr);
+}
+
+static void test_schema(tz_db *db)
+{
+	CHECK_INT(db_int_query(db, "PRAGMA user_version", -1), TZ_SCHEMA_VERSION);
+	/* Codes are found through their own indexes: the trigram indexes hold names. */
+	CHECK_INT(db_int_query(db, "SELECT count(*) FROM pragma_table_info('reg_fts')", -1), 2);
+	CHECK_INT(db_int_query(db, "SELECT count(*) FROM pragma_table_info('nkz_fts')", -1), 2);
+	CHECK_INT(db_int_query(db, "SELECT count(*) FROM pragma_table_info('reg_fts') "
+	                           "WHERE name = 'nkz_code'", -1), 0);
+}
+
+/* One line as "section/num/name/code" for comparing windows. */
+static void line_str(const struct rv_line *l, char *buf, size_t len)
+{
+	if (!l)
+		snprintf(buf, len, "(none)");
+	else
+		snprintf(buf, len, "%d/%d/%s/%s", l->section, l->num, l->kind == RV_TITLE ? "#" : l->name,
+		         l->code);
+}
+
+/* Every window of n lines, wherever it starts (and so whichever end of a
+ * section it is read from), shows what the one window of all lines shows. */
+static void check_windows(struct regview *rv, int n, const char *what)
+{
+	int total = rv_lines(rv);
+	char **all = calloc((size_t)total, sizeof *all);
+	CHECK_INT(rv_window(rv, 0, total), total);
+	for (int i = 0; i < total; i++) {
+		char b[128];
+		line_str(rv_line(rv, i), b, sizeof b);
+		all[i] = strdup(b);
+	}
+	int bad = 0;
+	for (int first = 0; first < total && !bad; first += 3) {
+		int got = rv_window(rv, first, n);
+		int want = total - first < n ? total - first : n;
+		if (got != want) {
+			CHECK(0, "%s: window at %d: %d lines, want %d", what, first, got, want);
+			bad = 1;
+		}
+		for (int i = first; i < first + got && !bad; i++) {
+			char b[128];
+			line_str(rv_line(rv, i), b, sizeof b);
+			if (strcmp(b, all[i])) {
+				CHECK(0, "%s: line %d in window at %d: %s, want %s", what, i, first, b, all[i]);
+				bad = 1;
+			}
+		}
+	}
+	CHECK(!bad, "%s: windows agree", what);
+	for (int i = 0; i < total; i++)
+		free(all[i]);
+	free(all);
+}
+
+static void test_windows(tz_db *db)
+{
+	i18n_set_lang("kk");
+	struct regview *rv = rv_open(db);
+	CHECK_INT(rv_version(rv), 2);
+	CHECK_INT(rv_count(rv, 0), ROWS - ROWS / 3);
+	CHECK_INT(rv_count(rv, 1), ROWS / 3);
+	check_windows(rv, 10, "by name");
+	/* The last window of the register: numbered to the section's end. */
+	rv_window(rv, rv_lines(rv) - 5, 5);
+	const struct rv_line *last = rv_line(rv, rv_lines(rv) - 1);
+	CHECK(last && last->num == ROWS / 3, "last row numbered %d", last ? last->num : -1);
+	rv_set_sort(rv, RV_BY_NAME, 1);
+	check_windows(rv, 7, "by name, descending");
+	rv_set_sort(rv, RV_BY_CODE, 0);
+	check_windows(rv, 10, "by code");
+	rv_set_sort(rv, RV_BY_LEVEL, 1);
+	check_windows(rv, 9, "by level, descending");
+	rv_set_sort(rv, RV_BY_NAME, 0);
+	CHECK_INT(rv_set_search(rv, "сл"), 0);
+	check_windows(rv, 4, "searching сл");
+	rv_close(rv);
+}
+
+/* Matches of query in draft 2 per section, counted the slow, obvious way. */
+static int expected(tz_db *db, const char *query, const char *section)
+{
+	char sql[512];
+	snprintf(sql, sizeof sql,
+	         "SELECT count(*) FROM reg_row WHERE version_id = 2 AND section = '%s' AND "
+	         "(instr(fold_kk, tz_fold('%s')) > 0 OR instr(fold_ru, tz_fold('%s')) > 0)",
+	         section, query, query);
+	return (int)db_int_query(db, sql, -1);
+}
+
+static void test_counts(tz_db *db)
+{
+	struct regview *rv = rv_open(db);
+	/* Two letters: a prefix of either name; the published version's many
+	 * "Слесарь" rows must not count in the draft. */
+	CHECK_INT(rv_set_search(rv, "Сл"), 0);
+	int m = expected(db, "сл", "mandatory");
+	CHECK(m > 0, "some mandatory Слесарь rows");
+	CHECK_INT(rv_count(rv, 0), m);
+	CHECK_INT(rv_count(rv, 1), expected(db, "сл", "voluntary"));
+	/* A letter the Russian names start with, not the Kazakh ones. */
+	CHECK_INT(rv_set_search(rv, "п"), 0);
+	CHECK_INT(rv_count(rv, 0) + rv_count(rv, 1),
+	          expected(db, "певец", "mandatory") + expected(db, "певец", "voluntary") +
+	          expected(db, "продавец", "mandatory") + expected(db, "продавец", "voluntary"));
+	/* Three letters and more: the trigram index, inside a name. */
+	CHECK_INT(rv_set_search(rv, "ханик"), 0);
+	CHECK_INT(rv_count(rv, 0), expected(db, "ханик", "mandatory"));
+	CHECK_INT(rv_count(rv, 1), expected(db, "ханик", "voluntary"));
+	CHECK(rv_rows(rv) > 0, "механик found");
+	/* The digits of a code no longer match names through the index. */
+	CHECK_INT(rv_set_search(rv, "7012"), 0);
+	CHECK_INT(rv_rows(rv), 1);
+	/* A facet narrows the single count query to one section. */
+	struct rv_facets f = {.section = 1};
+	CHECK_INT(rv_set_search(rv, "ханик"), 0);
+	CHECK_INT(rv_set_facets(rv, &f), 0);
+	CHECK_INT(rv_count(rv, 0), 0);
+	CHECK_INT(rv_count(rv, 1), expected(db, "ханик", "voluntary"));
+	/* The published version: its own rows only. */
+	f.section = -1;
+	rv_set_facets(rv, &f);
+	CHECK_INT(rv_set_search(rv, "сл"), 0);
+	CHECK_INT(rv_set_version(rv, 1), 0);
+	CHECK_INT(rv_rows(rv), ROWS / 2);
+	rv_close(rv);
+
+	struct search s;
+	CHECK_INT(search_init(&s, SEARCH_REG, "сл"), 0);
+	sqlite3_stmt *st = search_ids(db, &s, 1, "kk");
+	int n = 0;
+	while (st && db_step(db, st) == SQLITE_ROW)
+		n++;
+	sqlite3_finalize(st);
+	search_free(&s);
+	CHECK_INT(n, ROWS / 2);
+}
+
+static int nkz_hits(tz_db *db, const char *phrase)
+{
+	char sql[256];
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM nkz_fts WHERE nkz_fts MATCH '\"%s\"'", phrase);
+	return (int)db_int_query(db, sql, -1);
+}
+
+static void add_nkz(tz_db *db, const char *code, const char *name)
+{
+	sqlite3_stmt *st = db_prep(db, "INSERT INTO nkz(code, level, name_kk, name_ru, fold_kk, fold_ru) "
+	                               "VALUES (:c, 6, :n, :n, tz_fold(:n), tz_fold(:n))");
+	db_text(st, ":c", code);
+	db_text(st, ":n", name);
+	CHECK(db_run(db, st) == 0, "nkz %s: %s", code, db_errmsg(db));
+}
+
+static void test_deferred(tz_db *db)
+{
+	/* Row by row, as an edit does: indexed at once. */
+	add_nkz(db, "9001-1-001", "Гончар");
+	CHECK_INT(nkz_hits(db, "гончар"), 1);
+
+	/* A bulk write: nothing indexed until the end, then all of it. */
+	CHECK_INT(db_begin(db), 0);
+	CHECK_INT(search_defer_index(db), 0);
+	add_nkz(db, "9001-1-002", "Стеклодув");
+	add_nkz(db, "9001-1-003", "Стеклодув второй");
+	exec(db, "UPDATE nkz SET fold_kk = tz_fold('Кузнец'), name_kk = 'Кузнец' "
+	         "WHERE code = '9001-1-001'");
+	CHECK_INT(nkz_hits(db, "стеклодув"), 0);
+	CHECK_INT(search_reindex(db, SEARCH_NKZ), 0);
+	CHECK_INT(db_commit(db), 0);
+	CHECK_INT(nkz_hits(db, "стеклодув"), 2);
+	CHECK_INT(nkz_hits(db, "кузнец"), 1);
+	CHECK_INT(db_int_query(db, "SELECT count(*) FROM meta WHERE key = 'fts_deferred'", -1), 0);
+	/* And the triggers work again after it. */
+	add_nkz(db, "9001-1-004", "Бондарь");
+	CHECK_INT(nkz_hits(db, "бондарь"), 1);
+
+	/* A bulk write that fails: the rollback restores the triggers too. */
+	CHECK_INT(db_begin(db), 0);
+	CHECK_INT(search_defer_index(db), 0);
+	add_nkz(db, "9001-1-005", "Шорник");
+	db_rollback(db);
+	add_nkz(db, "9001-1-006", "Шорник");
+	CHECK_INT(nkz_hits(db, "шорник"), 1);
+	CHECK_INT(db_exec(db, "INSERT INTO nkz_fts(nkz_fts, rank) VALUES ('integrity-check', 1)"), 0);
+	CHECK_INT(db_exec(db, "INSERT INTO reg_fts(reg_fts, rank) VALUES ('integrity-check', 1)"), 0);
+}
+
+int main(void)
+{
+	tz_db *db = fresh_db();
+	if (!db)
+		return tz_test_done();
+	test_schema(db);
+	seed(db);
+	exec(db, "ANALYZE");
+	test_windows(db);
+	test_counts(db);
+	test_deferred(db);
+	drop_db(db);
+	return tz_test_done();
+}
