@@ -13,6 +13,7 @@
 #include "calscreen.h"
 #include "classifier.h"
 #include "cycle_screens.h"
+#include "cycle_steps.h"
 #include "dialog.h"
 #include "draw.h"
 #include "i18n.h"
@@ -46,6 +47,8 @@ GO(go_proposals, ui_open_proposals)
 GO(go_review, ui_open_review)
 GO(go_deadlines, ui_open_deadlines)
 GO(go_log, ui_open_log)
+GO(go_cycle, ui_open_cycle_steps)
+GO(go_export, ui_open_export)
 #undef GO
 
 /* What is under a modal message: the screen the menu was opened over. */
@@ -80,16 +83,16 @@ static enum ui_result act_enter(struct ui_app *app);
 /* The items first, in the menu's order: each letter with its twin on the
  * Russian and Kazakh layouts (the same key), upper case for Caps Lock.  The
  * items' names are the menu's lines; their help lines the help screen's. */
-enum { NITEMS = 13 };
+enum { NITEMS = 15 };
 static const char *const item_label[NITEMS] = {
 	N_("Register"), N_("Classifier"), N_("Sectoral bodies"), N_("Employer associations"),
 	N_("Sectoral councils"), N_("NRK levels"), N_("Calendar"), N_("Proposals"),
-	N_("Review"), N_("Deadlines"), N_("Change log"), N_("Backup..."), N_("Quit"),
+	N_("Review"), N_("Deadlines"), N_("Change log"), N_("Cycle"), N_("Export..."), N_("Backup..."), N_("Quit"),
 };
 /* The letters shown beside the items: the Cyrillic one first, as the clerks
  * type it, then the Latin one on the same key. */
 static const char *const item_keys[NITEMS] = {
-	"к r", "с c", "и b", "ф a", "г u", "д l", "н y", "з p", "м v", "в d", "п g", "л k", "й q",
+	"к r", "с c", "и b", "ф a", "г u", "д l", "н y", "з p", "м v", "в d", "п g", "ц w", "у e", "л k", "й q",
 };
 
 static const struct ui_action menu_actions[] = {
@@ -114,6 +117,11 @@ static const struct ui_action menu_actions[] = {
 	{0, {'d', 'D', 0x432, 0x412}, N_("D or В"), NULL, N_("The deadlines of the cycle"),
 	 go_deadlines},
 	{0, {'g', 'G', 0x43F, 0x41F}, N_("G or П"), NULL, N_("The change log"), go_log},
+	{0, {'w', 'W', 0x446, 0x426}, N_("W or Ц"), NULL,
+	 N_("The cycle's steps: open, Council, recommendations, publication, press release"),
+	 go_cycle},
+	{0, {'e', 'E', 0x443, 0x423}, N_("E or У"), NULL,
+	 N_("Write the register to a CSV or XLSX file"), go_export},
 	{0, {'k', 'K', 0x43B, 0x41B}, N_("K or Л"), NULL,
 	 N_("Copy the database into the backups folder beside it"), go_backup},
 	{0, {'q', 'Q', 0x439, 0x419}, N_("Q or Й"), NULL, N_("Leave the program"), act_quit},
