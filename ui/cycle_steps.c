@@ -237,7 +237,7 @@ static void rec_done(struct ui_app *app, struct cui_field *f, int n)
 static enum ui_result act_recommend(struct ui_app *app)
 {
 	struct cui_field f[3] = {{N_("Date"), ""}, {N_("Protocol number"), ""},
-	                         {N_("Returned changes (CODE:LEVEL, ...)"), ""}};
+	                         {N_("Returned (CODE:LEVEL)"), ""}};
 	today_into(f[0].value);
 	cui_dialog(app, N_("The Council's recommendations"), f, 3, rec_done);
 	return UI_REDRAW;

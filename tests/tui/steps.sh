@@ -1,0 +1,132 @@
+#!/bin/sh
+# The cycle's steps and the export from the interface: publishing through the
+# Cycle screen offers a backup, and taking it leaves a copy in the backups
+# folder beside the database and the version published; the press release
+# shows in Kazakh and, after F2, in Russian; Export... writes the Appendix's
+# workbook, a CSV in RK1048, and refuses CP1251 for Kazakh text, naming the
+# letter.
+. "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/../tmux.sh"
+
+if [ "$(id -u)" != 0 ]; then
+	bad "steps" "must run as root: the database's creator is its administrator"
+	done_tests
+	exit 1
+fi
+DB=$TMP/c.db
+t() { "$TZB" --db "$DB" "$@" >/dev/null 2>&1 || bad "setup" "tizilim $* failed"; }
+q() { sqlite3 "$DB" "$1"; }
+msg() { TEXTDOMAINDIR=$TOP/$BUILD/locale LANGUAGE=$1 gettext tizilim "$2"; }
+
+# The demo's spring 2026 cycle up to the Council's recommendations.
+export TIZILIM_TODAY=2026-04-16
+t init --demo
+t review approve --all
+t cycle council-submit --date 2026-03-20
+t cycle recommendations --date 2026-04-10 --protocol 5
+V=$(q "select id from reg_version where state = 'recommended'")
+[ -n "$V" ] || bad setup "no recommended version"
+
+HELP_KK=$(msg kk Help); HELP_RU=$(msg ru Help)
+start() {
+	tz_start 80 24 "cd $TMP && $TZB --db $DB 2>>$TMP/err"
+	wait_for "$HELP_KK" || bad start "no key bar: $(screen)"
+}
+open() {  # open LETTER NEEDLE: F9, the menu item's letter, wait for NEEDLE
+	keys F9; sleep 0.2; keys "$1"
+	wait_for "$2" || bad "open $1" "no [$2]: $(screen)"
+}
+
+# --- publish through the Cycle screen, taking the backup offered -----------
+start
+open w "2026-04-10"
+contains "cycle: protocol beside the date" " 5" "$(screen | grep -F 2026-04-10)"
+keys F6
+wait_for "2026-04-16" || bad "publish dialog" "no date: $(screen)"
+keys Enter
+wait_for "backups/tizilim-" || bad "backup offered" "no path: $(screen)"
+contains "backup offered: yes button" "$(msg kk Yes)" "$(screen)"
+keys Enter
+wait_for "$(msg kk 'The database was copied to %s' | sed 's/%s.*//' | cut -c1-15)" ||
+	bad "backup taken" "no message: $(screen)"
+keys Enter
+n=$(ls "$TMP/backups" 2>/dev/null | grep -c '^tizilim-.*\.db$')
+expect "one backup in the backups folder" 1 "$n"
+f=$(ls "$TMP"/backups/tizilim-*.db 2>/dev/null | head -n 1)
+expect "the backup is a sound database" ok "$(sqlite3 "$f" 'pragma integrity_check' 2>&1)"
+i=0; while [ "$(q "select state from reg_version where id = $V")" != published ] && [ $i -lt 40 ]; do
+	sleep 0.05; i=$((i + 1)); done
+expect "version published" published "$(q "select state from reg_version where id = $V")"
+wait_for "2026-04-16" || bad "placed date shown" "$(screen)"
+
+# Publishing again is refused, the reason on the status line.
+keys F6
+wait_for "2026-04-16" && keys Enter
+wait_for "backups/tizilim-" && keys Right Enter
+sleep 0.3
+st=$(line 23)
+[ -n "$(printf '%s' "$st" | tr -d ' ')" ] && ok "second publish refused" || bad "second publish" "$(screen)"
+expect "still one backup (No declined it)" 1 "$(ls "$TMP/backups" | grep -c '\.db$')"
+
+# --- the press release, kk then ru ------------------------------------------
+KK=$("$TZB" --db "$DB" press show --lang kk 2>/dev/null | grep -v '^ *$' | head -n 1 | cut -c1-30)
+RU=$("$TZB" --db "$DB" press show --lang ru 2>/dev/null | grep -v '^ *$' | head -n 1 | cut -c1-30)
+[ -n "$KK" ] && [ "$KK" != "$RU" ] || bad setup "press texts [$KK] [$RU]"
+keys F7
+wait_for "$KK" || bad "press kk" "no [$KK]: $(screen)"
+keys F2
+wait_for "$RU" || bad "press ru after F2" "no [$RU]: $(screen)"
+lacks "press ru: kk text gone" "$KK" "$(screen)"
+keys F2 Escape
+wait_for "$HELP_KK"
+# F8 loads the kk text from a file; the command line then shows it.
+printf 'Баспасөз хабарламасы %s\n' "тексеру" >"$TMP/press-kk.txt"
+keys F8
+wait_for "$(msg kk 'Text file' | cut -c1-8)" || wait_for "Text file" || bad "press load dialog" "$(screen)"
+keys Down "$TMP/press-kk.txt" Enter
+sleep 0.3
+i=0; while ! "$TZB" --db "$DB" press show --lang kk 2>/dev/null | grep -q тексеру && [ $i -lt 40 ]; do
+	sleep 0.05; i=$((i + 1)); done
+contains "press loaded from a file" "тексеру" "$("$TZB" --db "$DB" press show --lang kk 2>&1)"
+keys Escape
+wait_for "$HELP_KK"
+
+# --- export -----------------------------------------------------------------
+open e "CSV"
+keys Down Enter
+wait_for "register-kk.xlsx" || bad "export xlsx dialog" "$(screen)"
+keys Enter
+wait_for "$TMP/register-kk.xlsx" || wait_for "register-kk.xlsx"
+keys Enter
+i=0; while [ ! -s "$TMP/register-kk.xlsx" ] && [ $i -lt 40 ]; do sleep 0.05; i=$((i + 1)); done
+expect "xlsx written, a zip" PK "$(head -c 2 "$TMP/register-kk.xlsx" 2>/dev/null)"
+
+bs() { keys BSpace BSpace BSpace BSpace BSpace BSpace; }
+open e "CSV"
+keys Enter
+wait_for "register-kk.csv" || bad "export csv dialog" "$(screen)"
+keys Down; bs; keys rk1048 Enter
+wait_for "register-kk.csv" && sleep 0.2
+keys Enter
+i=0; while [ ! -s "$TMP/register-kk.csv" ] && [ $i -lt 40 ]; do sleep 0.05; i=$((i + 1)); done
+u=$(iconv -f RK1048 -t UTF-8 "$TMP/register-kk.csv" 2>/dev/null)
+contains "rk1048 csv: Kazakh letters back through iconv" "ә" "$u"
+iconv -f UTF-8 -t UTF-8 "$TMP/register-kk.csv" >/dev/null 2>&1 &&
+	bad "rk1048 csv" "the file is UTF-8" || ok "rk1048 csv is not UTF-8"
+
+rm -f "$TMP/register-kk.csv"
+LETTER=$("$TZB" --db "$DB" export --lang kk --encoding cp1251 -o "$TMP/x.csv" 2>&1 | grep -o '«[^»]*»' | head -n 1)
+[ -n "$LETTER" ] || bad setup "the command line names no letter for cp1251"
+open e "CSV"
+keys Enter
+wait_for "register-kk.csv" || bad "export cp1251 dialog" "$(screen)"
+keys Down; bs; keys cp1251 Enter
+wait_for "$LETTER" || bad "cp1251 refused, letter named" "no [$LETTER]: $(screen)"
+contains "cp1251 refusal names CP1251" "CP1251" "$(screen)"
+keys Enter
+[ ! -e "$TMP/register-kk.csv" ] && ok "cp1251: no file" || bad "cp1251" "a file was written"
+
+keys F10
+wait_for "Pane is dead" || bad quit "the program did not leave: $(screen)"
+expect "nothing on stderr" "" "$(cat "$TMP/err" 2>/dev/null)"
+done_tests
