@@ -147,7 +147,7 @@ int backup_to(tz_db *db, const char *dest, char *err, size_t errlen)
 		goto fail;
 	}
 	h = NULL;
-	if (fsync_path(tmp) || rename(tmp, dest)) {
+	if (fsync_path(tmp) || privs_replaceable(dest) || rename(tmp, dest)) {
 		snprintf(why, sizeof why, "%s", strerror(errno));
 		goto fail;
 	}

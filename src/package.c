@@ -507,7 +507,7 @@ int package_export(tz_db *db, const char *file, const char *body_code, int64_t y
 		fsync(fd);
 		close(fd);
 	}
-	if (rename(tmp, file)) {
+	if (privs_replaceable(file) || rename(tmp, file)) {
 		snprintf(why, sizeof why, "%s", strerror(errno));
 		goto fail;
 	}

@@ -98,8 +98,21 @@ int privs_mkstemp(char *tmpl)
 	return fd;
 }
 
+int privs_replaceable(const char *path)
+{
+	struct stat sb;
+	if (lstat(path, &sb) != 0)
+		return 0;
+	if (S_ISREG(sb.st_mode) || S_ISLNK(sb.st_mode))
+		return 0;
+	errno = S_ISDIR(sb.st_mode) ? EISDIR : EPERM;
+	return -1;
+}
+
 int privs_rename(const char *from, const char *to)
 {
+	if (privs_replaceable(to))
+		return -1;
 	privs_user();
 	int rc = rename(from, to);
 	int e = errno;

@@ -43,4 +43,12 @@ status "verify demo" 0 "$TZB" --db "$TMP/d.db" verify
 sqlite3 "$TMP/d.db" "PRAGMA foreign_keys=OFF; UPDATE reg_row SET body_id = 9999 WHERE id = (SELECT min(id) FROM reg_row WHERE version_id = (SELECT id FROM reg_version WHERE state='draft'));"
 status "verify finds broken reference" 1 "$TZB" --db "$TMP/d.db" verify
 status "check finds the bad row" 1 "$TZB" --db "$TMP/d.db" check
+# A target that is not a plain file (a pipe here; /dev/null alike) is never
+# replaced by the finished file.
+mkfifo "$TMP/pipe"
+for cmd in "export -o" "export --format xlsx -o" "backup"; do
+	status "refused: $cmd a pipe" 3 "$TZB" --db "$TMP/d.db" $cmd "$TMP/pipe"
+	[ -p "$TMP/pipe" ] && ok "still a pipe after $cmd" || bad "still a pipe after $cmd" "replaced: $(ls -l "$TMP/pipe")"
+done
+lacks "no temporary files left" "tmp" "$(ls "$TMP")"
 done_tests
