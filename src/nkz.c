@@ -10,6 +10,7 @@
 #include "csvin.h"
 #include "i18n.h"
 #include "log.h"
+#include "search.h"
 #include "text.h"
 #include "xlsxin.h"
 
@@ -375,12 +376,22 @@ static void check_row(struct imp *im, tz_db *db, struct nrow *r, struct nrow **i
 		        want, r->code);
 }
 
+/* From this many rows an import indexes for search once, at the end. */
+enum { BULK_ROWS = 1000 };
+
 static int write_rows(tz_db *db, struct imp *im, struct nrow **idx, size_t nidx)
 {
 	struct nkz_import_stats *st = im->st;
 	int64_t before = db_int_query(db, "SELECT count(*) FROM nkz", 0);
 	if (db_begin(db))
 		return -1;
+	/* A bulk load indexes its names for search once, at the end, instead of
+	 * row by row (most of an import's time); a small one keeps the triggers. */
+	int bulk = im->n >= BULK_ROWS;
+	if (bulk && search_defer_index(db)) {
+		db_rollback(db);
+		return -1;
+	}
 	/* The WHERE keeps unchanged rows (and their FTS entries) as they are. */
 	sqlite3_stmt *up = db_prep(db,
 		"INSERT INTO nkz(code, level, parent, name_kk, name_ru, fold_kk, fold_ru, active)"
@@ -423,6 +434,8 @@ static int write_rows(tz_db *db, struct imp *im, struct nrow **idx, size_t nidx)
 	}
 	sqlite3_finalize(up);
 	sqlite3_finalize(off);
+	if (!rc && bulk)
+		rc = search_reindex(db, SEARCH_NKZ);
 	if (rc) {
 		db_rollback(db);
 		return -1;

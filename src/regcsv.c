@@ -12,6 +12,7 @@
 #include "i18n.h"
 #include "nkz.h"
 #include "register.h"
+#include "search.h"
 #include "text.h"
 #include "xlsxin.h"
 #include "privs.h"
@@ -805,7 +806,11 @@ int regcsv_import_from(tz_db *db, const char *const *paths, int npaths, const ch
 	 * is refused at once instead of waited for. */
 	sqlite3_reset(lk.nkz);
 	sqlite3_reset(lk.level);
-	if (db_begin(db)) {
+	/* A bulk load indexes its names for search once, at the end. */
+	int bulk = nrows >= 1000;
+	if (db_begin(db) || (bulk && search_defer_index(db))) {
+		if (db_depth(db))
+			db_rollback(db);
 		snprintf(err, errlen, _("The database refused the change: %s"), db_errmsg(db));
 		goto out;
 	}
@@ -822,7 +827,9 @@ int regcsv_import_from(tz_db *db, const char *const *paths, int npaths, const ch
 			goto out;
 		}
 	}
-	if (db_commit(db)) {
+	if ((bulk && search_reindex(db, SEARCH_REG)) || db_commit(db)) {
+		if (db_depth(db))
+			db_rollback(db);
 		snprintf(err, errlen, _("The database refused the change: %s"), db_errmsg(db));
 		st->added = st->changed = st->unchanged = 0;
 		goto out;
