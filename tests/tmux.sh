@@ -5,7 +5,7 @@
 #   wait_gone NEEDLE      polls until it does not
 #   keys KEY...           tmux send-keys
 #   last_line, line N     one line of the pane
-WAIT=${WAIT:-5}
+WAIT=${WAIT:-10}
 TMUX_N=0
 TMUX_SOCK=tz$$-0
 tm() { tmux -L "$TMUX_SOCK" -f /dev/null "$@"; }
