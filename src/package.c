@@ -229,11 +229,13 @@ sqlite3 *pkg_open(const char *file, char *err, size_t errlen)
 		goto out;
 	}
 	/* Exactly our plain tables: anything else (a trigger, a view, a virtual
-	 * table, another table) is not ours to read. */
+	 * table, another table) is not ours to read.  SQLite stores the leading
+	 * keywords of sqlite_schema.sql in upper case, so a plain table's text
+	 * starts with exactly "CREATE TABLE ". */
 	static const char *const want[] = {"table manifest", "table proposal", "table proposal_level",
 	                                   "table council_agreement", "index sqlite_autoindex_proposal_level_1"};
 	int seen = 0;
-	if (sqlite3_prepare_v2(h, "SELECT type, name, sql LIKE 'CREATE TABLE %' FROM sqlite_schema",
+	if (sqlite3_prepare_v2(h, "SELECT type, name, substr(sql, 1, 13) = 'CREATE TABLE ' FROM sqlite_schema",
 	                       -1, &st, NULL) != SQLITE_OK)
 		goto bad;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
