@@ -69,9 +69,15 @@ st=$(line 23)
 expect "still one backup (No declined it)" 1 "$(ls "$TMP/backups" | grep -c '\.db$')"
 
 # --- the press release, kk then ru ------------------------------------------
-KK=$("$TZB" --db "$DB" press show --lang kk 2>/dev/null | grep -v '^ *$' | head -n 1 | cut -c1-30)
-RU=$("$TZB" --db "$DB" press show --lang ru 2>/dev/null | grep -v '^ *$' | head -n 1 | cut -c1-30)
-[ -n "$KK" ] && [ "$KK" != "$RU" ] || bad setup "press texts [$KK] [$RU]"
+# Read beside the running program, which may hold the database a moment on a
+# loaded machine: try for a few seconds.
+for _ in 1 2 3 4 5 6 7 8 9 10; do
+	KK=$("$TZB" --db "$DB" press show --lang kk 2>"$TMP/press.err" | grep -v '^ *$' | head -n 1 | cut -c1-30)
+	RU=$("$TZB" --db "$DB" press show --lang ru 2>>"$TMP/press.err" | grep -v '^ *$' | head -n 1 | cut -c1-30)
+	[ -n "$KK" ] && [ -n "$RU" ] && break
+	sleep 0.5
+done
+[ -n "$KK" ] && [ "$KK" != "$RU" ] || bad setup "press texts [$KK] [$RU]: $(cat "$TMP/press.err")"
 keys F7
 wait_for "$KK" || bad "press kk" "no [$KK]: $(screen)"
 keys F2
