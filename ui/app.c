@@ -231,7 +231,11 @@ int ui_run(tz_db *db, const char *lang_opt)
 		table_free(app.table);
 		return EXIT_DATA;
 	}
-	set_escdelay(25);
+	/* Long enough that an F-key's sequence arriving in pieces (ssh, a loaded
+	 * host) is still read as one key, not as Esc then "[21~" — which the
+	 * Esc+digit rule would take for F2.  Esc then a digit works whatever the
+	 * delay: the digit is not part of any sequence. */
+	set_escdelay(200);
 	cbreak();
 	noecho();
 	nonl();
