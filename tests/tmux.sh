@@ -3,6 +3,7 @@
 #   screen                the pane's text now
 #   wait_for NEEDLE       polls (up to $WAIT seconds) until the pane shows NEEDLE
 #   wait_gone NEEDLE      polls until it does not
+#   wait_dead             polls until the program in the pane has exited
 #   keys KEY...           tmux send-keys
 #   last_line, line N     one line of the pane
 WAIT=${WAIT:-10}
@@ -30,6 +31,16 @@ _poll() {  # _poll MODE NEEDLE: MODE is "in" or "out"
 	return 1
 }
 wait_for() { _poll in "$1"; }
+# wait_dead: polls until the pane's program has exited (tmux's own flag: the
+# "Pane is dead" line is not drawn on every screen the program leaves behind).
+wait_dead() {
+	i=0; max=$((WAIT * 20))
+	while [ $i -lt $max ]; do
+		[ "$(tm display-message -p -t 0 '#{pane_dead}' 2>/dev/null)" = 1 ] && return 0
+		sleep 0.05; i=$((i + 1))
+	done
+	return 1
+}
 wait_gone() { _poll out "$1"; }
 line() { screen | sed -n "$1p"; }
 last_line() { screen | tail -n 1; }

@@ -212,6 +212,6 @@ st=$(line 29)
 expect "proposals: state unchanged" remarks "$(q "select state from proposal where id = 4")"
 lang_and_size proposals "Тәрбиеші" "Воспитатель"
 keys F10 F10
-wait_for "Pane is dead" || bad quit "the program did not leave: $(screen)"
+wait_dead || bad quit "the program did not leave: $(screen)"
 expect "nothing on stderr (sanitizers)" "" "$(cat "$TMP/err" 2>/dev/null)"
 done_tests

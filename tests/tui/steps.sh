@@ -133,6 +133,6 @@ keys Enter
 [ ! -e "$TMP/register-kk.csv" ] && ok "cp1251: no file" || bad "cp1251" "a file was written"
 
 keys F10
-wait_for "Pane is dead" || bad quit "the program did not leave: $(screen)"
+wait_dead || bad quit "the program did not leave: $(screen)"
 expect "nothing on stderr" "" "$(cat "$TMP/err" 2>/dev/null)"
 done_tests
