@@ -95,7 +95,7 @@ static int next_key(void)
 
 /* Terminals that eat F-keys get Esc then a digit (mc's convention); a lone
  * Esc is passed on as Esc once the digit has not come. */
-static int read_key(void)
+int ui_read_key(void)
 {
 	int k = next_key();
 	if (k != 27)
@@ -267,7 +267,7 @@ int ui_run(tz_db *db, const char *lang_opt)
 			draw_all(&app);
 		timing_drawn();
 		redraw = 0;
-		int k = read_key();
+		int k = ui_read_key();
 		if (k == ERR)
 			continue;
 		timing_key(k);

@@ -11,7 +11,7 @@
 #include "text.h"
 #include "theme.h"
 
-enum { MIN_COLS = 80, MIN_LINES = 24, ESC_DIGIT_MS = 1000, MAX_LAYERS = 8 };
+enum { MIN_COLS = 80, MIN_LINES = 24, MAX_LAYERS = 8 };
 
 static struct { dlg_draw_fn draw; void *ctx; } layers[MAX_LAYERS];
 static int nlayers;
@@ -58,40 +58,14 @@ void dlg_repaint(void)
 	refresh();
 }
 
-static int next_key(void)
-{
-	wint_t wc;
-	int r = get_wch(&wc);
-	if (r == ERR)
-		return ERR;
-	if (r == KEY_CODE_YES)
-		return (int)wc;
-	if (wc >= KEY_MIN && wc <= KEY_MAX)
-		return (int)wc | UI_WIDE;
-	return (int)wc;
-}
-
-/* As the main loop: Esc then a digit is that F-key (terminals that eat
- * F-keys); anything else after Esc is put back. */
+/* As the main loop: Esc then a digit is that F-key; a resize also wipes the
+ * layers' leftovers. */
 int dlg_key(void)
 {
-	int k = next_key();
+	int k = ui_read_key();
 	if (k == KEY_RESIZE)
 		wipe = 1;
-	if (k != 27)
-		return k;
-	timeout(ESC_DIGIT_MS);
-	int n = next_key();
-	timeout(-1);
-	if (n >= '0' && n <= '9')
-		return KEY_F(n == '0' ? 10 : n - '0');
-	if (n != ERR) {
-		if (n & UI_WIDE || n > KEY_MAX)
-			unget_wch((wchar_t)ui_key_char(n));
-		else
-			ungetch(n);
-	}
-	return 27;
+	return k;
 }
 
 void dlg_box(int y, int x, int h, int w, const char *title)

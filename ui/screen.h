@@ -20,6 +20,9 @@ enum ui_result { UI_HANDLED, UI_REDRAW, UI_CLOSE, UI_QUIT, UI_PASS };
 #define UI_WIDE 0x1000000
 /* The character a key typed, or 0 for a function key. */
 int ui_key_char(int key);
+/* Reads one key for any screen or dialog: wide characters as UI_WIDE, and Esc
+ * then a digit as that F-key (terminals that eat F-keys). */
+int ui_read_key(void);
 
 struct ui_app;
 
