@@ -45,3 +45,9 @@ wait_gone() { _poll out "$1"; }
 line() { screen | sed -n "$1p"; }
 last_line() { screen | tail -n 1; }
 pane() { tm display-message -p -t 0 "$1"; }
+# pane_state: what a failed wait saw — the whole screen, the pane's size and
+# whether (and how) the program ended — for the failure's message.
+pane_state() {
+	printf '%s\n' "$(pane '#{pane_width}x#{pane_height} dead=#{pane_dead} status=#{pane_dead_status} signal=#{pane_dead_signal}' 2>&1)"
+	screen
+}

@@ -160,8 +160,10 @@ wait_for "$(kk 'Sorted by')" || bad "F3 Esc" "not back on the register"
 # The search line at 80x24.
 keys F7
 keys -l 'ЭЛЕКТР'
+wait_for "$(found "$N_EL")" || bad "search before the resize" "$(pane_state)"
 tm resize-window -t 0 -x 80 -y 24
-wait_for "$(found "$N_EL")"; sleep 0.2
+wait_for "$(found "$N_EL")" || bad "search after the resize" "$(pane_state)"
+sleep 0.2
 contains "search 80x24" "$(found "$N_EL")" "$(line 23)"
 expect "search 80x24: key bar" "1 2 3 4 5 6 7 8 9 10" "$(keybar_digits)"
 
