@@ -225,7 +225,12 @@ static void rec_done(struct ui_app *app, struct cui_field *f, int n)
 		ret[nret++] = p;
 	int undone = 0;
 	char err[512] = "";
-	if (cycle_recommendations(app->db, d, f[1].value, (const char *const *)ret, nret, NULL,
+	if (nret && !*f[3].value) {
+		cui_say(1, "%s", _("Say why the changes are returned: the comment goes with them."));
+		return;
+	}
+	if (cycle_recommendations(app->db, d, f[1].value, (const char *const *)ret, nret,
+	                          *f[3].value ? f[3].value : NULL,
 	                          &undone, err, sizeof err))
 		cui_say(1, "%s", err);
 	else
@@ -236,10 +241,10 @@ static void rec_done(struct ui_app *app, struct cui_field *f, int n)
 
 static enum ui_result act_recommend(struct ui_app *app)
 {
-	struct cui_field f[3] = {{N_("Date"), ""}, {N_("Protocol number"), ""},
-	                         {N_("Returned (CODE:LEVEL)"), ""}};
+	struct cui_field f[4] = {{N_("Date"), ""}, {N_("Protocol number"), ""},
+	                         {N_("Returned (CODE:LEVEL)"), ""}, {N_("Comment"), ""}};
 	today_into(f[0].value);
-	cui_dialog(app, N_("The Council's recommendations"), f, 3, rec_done);
+	cui_dialog(app, N_("The Council's recommendations"), f, 4, rec_done);
 	return UI_REDRAW;
 }
 

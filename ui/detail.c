@@ -8,6 +8,7 @@
 #include "actions.h"
 #include "draw.h"
 #include "i18n.h"
+#include "proposals.h"
 #include "register.h"
 #include "text.h"
 #include "theme.h"
@@ -83,9 +84,7 @@ static void add_proposal(tz_db *db, int64_t pid, struct entries *l)
 		add(l, _("Number"), buf, 0);
 		add(l, _("Action"), action_word(db_col_text(st, 1)), 0);
 		add(l, _("Sectoral body"), i18n_pick(db_col_text(st, 3), db_col_text(st, 4)), 0);
-		/* The states are the proposal workflow's own words, shown as stored
-		 * until that screen names them. */
-		add(l, _("State"), db_col_text(st, 2), 0);
+		add(l, _("State"), proposals_state_label(db_col_text(st, 2)), 0);
 		snprintf(buf, sizeof buf, "%s %s", db_col_text(st, 5),
 		         !strcmp(db_col_text(st, 6), "spring") ? _("spring") : _("autumn"));
 		add(l, _("Cycle"), buf, 0);
