@@ -94,10 +94,17 @@ static int next_key(void)
 }
 
 /* Terminals that eat F-keys get Esc then a digit (mc's convention); a lone
- * Esc is passed on as Esc once the digit has not come. */
+ * Esc is passed on as Esc once the digit has not come.  Once the terminal
+ * has gone (SIGHUP, SIGTERM, SIGINT) every read is Esc: each picker and
+ * dialog open at that moment closes as if cancelled, and the loop beneath it
+ * sees the flag and leaves — the form keeping what was typed as a draft. */
 int ui_read_key(void)
 {
+	if (unsaved_signalled)
+		return 27;
 	int k = next_key();
+	if (k == ERR && unsaved_signalled)
+		return 27;
 	if (k != 27)
 		return k;
 	timeout(ESC_DIGIT_MS);

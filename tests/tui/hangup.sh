@@ -1,8 +1,9 @@
 #!/bin/sh
 # Terminal loss during an edit: SIGHUP or SIGTERM with the entry form open
 # and text typed into it leaves the database as it was last saved, the
-# terminal's modes restored, and what was typed kept as a draft; the next
-# start offers it back: yes reopens the form with the text, no forgets it.
+# terminal's modes restored, and what was typed kept as a draft — also with
+# a picker open over the form; the next start offers it back: yes reopens
+# the form with the text, no forgets it.
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/../tmux.sh"
 
@@ -121,6 +122,31 @@ start "$QUIT" "register screen"
 kill -HUP $(prog_pid)
 wait_for "EXIT=0" || bad "register screen: exit" "the program did not leave: $(screen)"
 expect "register screen: no draft" 0 "$(drafts)"
+
+# A picker open over the form when the terminal goes: it closes as if
+# cancelled, and the form beneath keeps what was typed.
+start "$QUIT" "picker"
+keys F5
+wait_for "$TITLE" || bad "picker: F5" "no form: $(screen)"
+keys Tab Enter Tab
+keys -l "$KK"
+wait_for "$KK" || bad "picker: typing" "text not shown: $(screen)"
+keys BTab BTab
+keys Enter
+PICKER=$(tr_kk 'Classifier: type a code or a name')
+wait_for "$PICKER" || bad "picker: open" "no picker: $(screen)"
+keys -l 'эл'
+pid=$(prog_pid)
+kill -HUP $pid
+wait_for "EXIT=" || bad "picker: exit" "the program did not leave with the picker open: $(screen)"
+contains "picker: left with status 0" "EXIT=0" "$(screen)"
+expect "picker: one draft kept" 1 "$(drafts)"
+f=$(ls "$DRAFTS"/unsaved-*.txt 2>/dev/null | head -1)
+contains "picker: the draft holds the Kazakh text" "$KK" "$(cat "$f" 2>/dev/null)"
+start "$OFFER" "offer after the picker"
+keys Escape
+wait_gone "$OFFER" || bad "picker: decline" "the offer stays: $(screen)"
+expect "picker: the draft is gone" 0 "$(drafts)"
 expect "database unchanged at the end" "$D0" "$(digest)"
 
 done_tests
