@@ -4,8 +4,9 @@
  * `tizilim verify` finds an entry altered, removed or inserted outside the
  * program.
  *
- * Triggers in the schema (data/migrate-2.sql) write an entry for every change
- * to the logged tables, so no writer can forget; audit_attach() gives each
+ * Triggers in the schema write an entry for every change to the logged tables,
+ * so no writer can forget; audit_triggers() makes them from the tables' own
+ * columns, so no column added later can be forgotten; audit_attach() gives each
  * connection the functions and the temporary trigger that seal an entry with
  * the login, the reason and the hash. */
 #ifndef TZ_AUDIT_H
@@ -19,6 +20,13 @@
 /* Called by db_open() once the schema is current: registers tz_login(),
  * tz_reason() and tz_chain() and the sealing trigger.  0 or an SQLite error. */
 int audit_attach(tz_db *db);
+
+/* Drops every logging trigger (log_*) and makes them again for the logged
+ * tables, with every column each table has now in the before/after JSON,
+ * except the derived ones (fold_*, sort_*: folded names and ICU sort keys,
+ * recomputed from the names).  Run by the migration after every schema
+ * change, inside its transaction.  0 or an SQLite error. */
+int audit_triggers(tz_db *db);
 
 /* The reason recorded with the changes that follow on this connection, until
  * set again (NULL clears it). */
