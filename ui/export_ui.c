@@ -11,6 +11,7 @@
 #include "dialog.h"
 #include "i18n.h"
 #include "keybar.h"
+#include "package_ui.h"
 #include "regcsv.h"
 #include "xlsxout.h"
 
@@ -97,11 +98,13 @@ static void ask(struct ui_app *app, enum fmt f)
 static void pick_csv(struct ui_app *app) { ask(app, FMT_CSV); }
 static void pick_xlsx(struct ui_app *app) { ask(app, FMT_XLSX); }
 static void pick_review(struct ui_app *app) { ask(app, FMT_REVIEW); }
+static void pick_package(struct ui_app *app) { ui_open_package_export(app); }
 
 static const struct cui_choice formats[] = {
 	{N_("CSV"), pick_csv},
 	{N_("XLSX: the Appendix's form"), pick_xlsx},
 	{N_("XLSX: review pack, the draft against the published"), pick_review},
+	{N_("Package: a sectoral body's proposals, for another workstation"), pick_package},
 };
 
 enum ui_result ui_open_export(struct ui_app *app)

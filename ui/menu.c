@@ -18,6 +18,7 @@
 #include "draw.h"
 #include "i18n.h"
 #include "keybar.h"
+#include "package_ui.h"
 #include "refscreens.h"
 #include "text.h"
 #include "theme.h"
@@ -49,6 +50,8 @@ GO(go_deadlines, ui_open_deadlines)
 GO(go_log, ui_open_log)
 GO(go_cycle, ui_open_cycle_steps)
 GO(go_export, ui_open_export)
+GO(go_package_export, ui_open_package_export)
+GO(go_package_import, ui_open_package_import)
 #undef GO
 
 /* What is under a modal message: the screen the menu was opened over. */
@@ -83,16 +86,17 @@ static enum ui_result act_enter(struct ui_app *app);
 /* The items first, in the menu's order: each letter with its twin on the
  * Russian and Kazakh layouts (the same key), upper case for Caps Lock.  The
  * items' names are the menu's lines; their help lines the help screen's. */
-enum { NITEMS = 15 };
+enum { NITEMS = 17 };
 static const char *const item_label[NITEMS] = {
 	N_("Register"), N_("Classifier"), N_("Sectoral bodies"), N_("Employer associations"),
 	N_("Sectoral councils"), N_("NRK levels"), N_("Calendar"), N_("Proposals"),
-	N_("Review"), N_("Deadlines"), N_("Change log"), N_("Cycle"), N_("Export..."), N_("Backup..."), N_("Quit"),
+	N_("Review"), N_("Deadlines"), N_("Change log"), N_("Cycle"), N_("Export..."),
+	N_("Export a package..."), N_("Import a package..."), N_("Backup..."), N_("Quit"),
 };
 /* The letters shown beside the items: the Cyrillic one first, as the clerks
  * type it, then the Latin one on the same key. */
 static const char *const item_keys[NITEMS] = {
-	"к r", "с c", "и b", "ф a", "г u", "д l", "н y", "з p", "м v", "в d", "п g", "ц w", "у e", "л k", "й q",
+	"к r", "с c", "и b", "ф a", "г u", "д l", "н y", "з p", "м v", "в d", "п g", "ц w", "у e", "ч x", "ш i", "л k", "й q",
 };
 
 static const struct ui_action menu_actions[] = {
@@ -122,6 +126,11 @@ static const struct ui_action menu_actions[] = {
 	 go_cycle},
 	{0, {'e', 'E', 0x443, 0x423}, N_("E or У"), NULL,
 	 N_("Write the register to a CSV or XLSX file"), go_export},
+	{0, {'x', 'X', 0x447, 0x427}, N_("X or Ч"), NULL,
+	 N_("Write a sectoral body's proposals of a cycle to a package for another workstation"),
+	 go_package_export},
+	{0, {'i', 'I', 0x448, 0x428}, N_("I or Ш"), NULL,
+	 N_("Read a sectoral body's package of proposals, after checking it"), go_package_import},
 	{0, {'k', 'K', 0x43B, 0x41B}, N_("K or Л"), NULL,
 	 N_("Copy the database into the backups folder beside it"), go_backup},
 	{0, {'q', 'Q', 0x439, 0x419}, N_("Q or Й"), NULL, N_("Leave the program"), act_quit},
