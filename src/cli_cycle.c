@@ -569,15 +569,11 @@ int cmd_proposal(tz_db *db, int argc, char **argv)
 			cli_error(_("%s: give --body, --name-kk and --name-ru"), cmd);
 			return EXIT_USAGE;
 		}
-		if (auth_edit_proposal(db, body, err, sizeof err))
+		int64_t aid = 0;
+		if (proposals_association_add(db, body, get(&a, "name-kk"), get(&a, "name-ru"), &aid, err,
+		                              sizeof err))
 			return refused(cmd, err);
-		sqlite3_stmt *st = db_prep(db, "INSERT INTO association (name_kk, name_ru, body_id) VALUES (:k, :r, :b)");
-		db_text(st, ":k", get(&a, "name-kk"));
-		db_text(st, ":r", get(&a, "name-ru"));
-		db_int(st, ":b", body);
-		if (db_run(db, st))
-			return refused(cmd, db_errmsg(db));
-		printf(_("Employer association %lld added.\n"), (long long)sqlite3_last_insert_rowid(db_sqlite(db)));
+		printf(_("Employer association %lld added.\n"), (long long)aid);
 		return EXIT_OK;
 	}
 	if (!strcmp(sub, "apply")) {

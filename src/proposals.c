@@ -290,6 +290,39 @@ int proposals_save(tz_db *db, struct proposal_rec *r, char *err, size_t errlen)
 	return PR_OK;
 }
 
+int proposals_association_add(tz_db *db, int64_t body, const char *name_kk, const char *name_ru,
+                              int64_t *id, char *err, size_t errlen)
+{
+	const char *names[] = {name_kk, name_ru};
+	const char *labels[] = {N_("Name (Kazakh)"), N_("Name (Russian)")};
+	for (int i = 0; i < 2; i++) {
+		const char *s = names[i] ? names[i] : "";
+		while (*s == ' ' || *s == '\t')
+			s++;
+		if (!*s) {
+			snprintf(err, errlen, _("%s: the name is missing."), _(labels[i]));
+			return PR_REFUSED;
+		}
+	}
+	/* An association for every body is the authorized body's to add. */
+	if (body ? auth_edit_proposal(db, body, err, errlen) : auth_edit_register(db, err, errlen))
+		return PR_REFUSED;
+	sqlite3_stmt *st = db_prep(db, "INSERT INTO association (name_kk, name_ru, body_id) VALUES (:k, :r, :b)");
+	db_text(st, ":k", name_kk);
+	db_text(st, ":r", name_ru);
+	if (body)
+		db_int(st, ":b", body);
+	else
+		db_null(st, ":b");
+	if (db_run(db, st)) {
+		snprintf(err, errlen, _("The database refused the change: %s"), db_errmsg(db));
+		return PR_REFUSED;
+	}
+	if (id)
+		*id = sqlite3_last_insert_rowid(db_sqlite(db));
+	return PR_OK;
+}
+
 /* Moves proposal id from one of the states in from (space-separated) to
  * state to, recording the event.  refusal: a format with %lld (the id) and
  * %s (its state as shown).  authorized: the step is the authorized body's. */

@@ -60,6 +60,12 @@ struct proposal_event {
 typedef int (*proposal_event_fn)(void *ctx, const struct proposal_event *e);
 int proposals_history(tz_db *db, int64_t id, proposal_event_fn fn, void *ctx);
 
+/* cl. 6: an employer association that proposes to a body (body 0: to
+ * every body), added by that body's clerk or the authorized body.  Both
+ * names are required.  Sets *id.  PR_OK or PR_REFUSED. */
+int proposals_association_add(tz_db *db, int64_t body, const char *name_kk, const char *name_ru,
+                              int64_t *id, char *err, size_t errlen);
+
 /* Association <-> sectoral body (cl. 6). */
 int proposals_send(tz_db *db, int64_t id, tz_day date, char *err, size_t errlen);
 int proposals_return(tz_db *db, int64_t id, tz_day date, const char *comment, char *err, size_t errlen);

@@ -167,32 +167,32 @@ static void form_draw(void *ctx)
 
 static void help_draw(void *ctx)
 {
-	(void)ctx;
+	const struct ui_screen *s = ctx;
 	int h = LINES - 4, w = COLS - 8, y = 2, x = 4;
 	dlg_box(y, x, h, w, _("Keys of the form"));
 	char keys[128];
 	int kw = 0;
-	for (int i = 0; i < form_screen.nactions; i++) {
-		action_keys_text(&form_actions[i], keys, sizeof keys);
+	for (int i = 0; i < s->nactions; i++) {
+		action_keys_text(&s->actions[i], keys, sizeof keys);
 		int tw = text_width(keys);
 		kw = tw > kw ? tw : kw;
 	}
 	if (kw > w / 3)
 		kw = w / 3;
 	int ly = y + 1;
-	for (int i = 0; i < form_screen.nactions && ly < y + h - 2; i++) {
-		action_keys_text(&form_actions[i], keys, sizeof keys);
+	for (int i = 0; i < s->nactions && ly < y + h - 2; i++) {
+		action_keys_text(&s->actions[i], keys, sizeof keys);
 		draw_cell(ly, x + 2, kw, keys, theme(TH_DIALOG) | A_BOLD, 0);
-		ly += draw_wrap(ly, x + kw + 4, w - kw - 6, y + h - 2 - ly, _(form_actions[i].help),
+		ly += draw_wrap(ly, x + kw + 4, w - kw - 6, y + h - 2 - ly, _(s->actions[i].help),
 		                theme(TH_DIALOG));
 	}
 	draw_cell(y + h - 2, x + 2, w - 4, _("Esc: close the help"), theme(TH_DIALOG), 0);
 	curs_set(0);
 }
 
-static void show_help(void)
+void form_keys_help(const struct ui_screen *s)
 {
-	dlg_layer_push(help_draw, NULL);
+	dlg_layer_push(help_draw, (void *)s);
 	for (;;) {
 		dlg_repaint();
 		int k = dlg_key();
@@ -204,7 +204,7 @@ static void show_help(void)
 
 /* Pickers' lists, each in the language on screen.  Every picker context
  * starts with the database handle. */
-static void load_nkz(void *ctx, const char *query, struct picker_list *l)
+void form_load_nkz(void *ctx, const char *query, struct picker_list *l)
 {
 	tz_db *db = *(tz_db **)ctx;
 	struct search s;
@@ -240,7 +240,7 @@ static int contains_folded(const char *hay, const char *fq)
 	return found;
 }
 
-static void load_bodies(void *ctx, const char *query, struct picker_list *l)
+void form_load_bodies(void *ctx, const char *query, struct picker_list *l)
 {
 	tz_db *db = *(tz_db **)ctx;
 	char *fq = text_fold(query);
@@ -258,7 +258,7 @@ static void load_bodies(void *ctx, const char *query, struct picker_list *l)
 	free(fq);
 }
 
-static void load_levels(void *ctx, const char *query, struct picker_list *l)
+void form_load_levels(void *ctx, const char *query, struct picker_list *l)
 {
 	tz_db *db = *(tz_db **)ctx;
 	(void)query;
@@ -290,7 +290,7 @@ static void level_toggle(void *ctx, const char *key)
 static void pick_levels(struct form *u)
 {
 	if (u->f.row_id) {
-		struct picker p = {N_("Level of this row"), 0, 0, load_levels, NULL, NULL, u};
+		struct picker p = {N_("Level of this row"), 0, 0, form_load_levels, NULL, NULL, u};
 		char key[32];
 		if (picker_run(&p, u->f.nlevels ? u->f.levels[0] : NULL, key, sizeof key)) {
 			u->f.nlevels = 0;
@@ -305,7 +305,7 @@ static void pick_levels(struct form *u)
 	memcpy(lp->copy.levels, u->f.levels, sizeof lp->copy.levels);
 	lp->copy.nlevels = u->f.nlevels;
 	struct picker p = {N_("Levels: tick each level the profession is recognised at"), 0, 1,
-	                   load_levels, level_checked, level_toggle, lp};
+	                   form_load_levels, level_checked, level_toggle, lp};
 	char key[32];
 	if (picker_run(&p, u->f.nlevels ? u->f.levels[0] : NULL, key, sizeof key)) {
 		memcpy(u->f.levels, lp->copy.levels, sizeof u->f.levels);
@@ -316,7 +316,7 @@ static void pick_levels(struct form *u)
 
 static void pick_code(struct form *u)
 {
-	struct picker p = {N_("Classifier: type a code or a name"), 1, 0, load_nkz, NULL, NULL, u};
+	struct picker p = {N_("Classifier: type a code or a name"), 1, 0, form_load_nkz, NULL, NULL, u};
 	char key[32];
 	if (picker_run(&p, u->f.nkz_code[0] ? u->f.nkz_code : NULL, key, sizeof key))
 		rf_set_code(u->db, &u->f, key);
@@ -324,7 +324,7 @@ static void pick_code(struct form *u)
 
 static void pick_body(struct form *u)
 {
-	struct picker p = {N_("Sectoral state body"), 1, 0, load_bodies, NULL, NULL, u};
+	struct picker p = {N_("Sectoral state body"), 1, 0, form_load_bodies, NULL, NULL, u};
 	char key[32], cur[32];
 	snprintf(cur, sizeof cur, "%lld", (long long)u->f.body_id);
 	if (picker_run(&p, cur, key, sizeof key))
@@ -523,7 +523,7 @@ static int run(struct form *u)
 		    (rf_fields[u->focus].kind == RF_SECTION || rf_fields[u->focus].kind == RF_PROFILE))
 			id = A_OPEN;
 		switch (id) {
-		case A_HELP: show_help(); break;
+		case A_HELP: form_keys_help(&form_screen); break;
 		case A_LANG: i18n_set_lang(i18n_is_kk() ? "ru" : "kk"); break;
 		case A_SAVE: done = save(u, &changed); break;
 		case A_CANCEL: done = leave(u); break;

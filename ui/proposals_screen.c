@@ -1,7 +1,8 @@
 /* The proposals screen: a cycle's proposals (of one body or of all) with
  * their state, round, late mark and the rework deadline of open remarks;
- * F3 shows one in full, F4 takes it a step on (cl. 6-9).  Each step is the
- * core's: what it refuses is shown with its reason. */
+ * F3 shows one in full, F4 takes it a step on (cl. 6-9) or edits it (the
+ * last step, Up from the first), F5 enters a new one.  Each step and each
+ * save is the core's: what it refuses is shown with its reason. */
 #include "cycle_screens.h"
 
 #include <stdio.h>
@@ -14,6 +15,7 @@
 #include "draw.h"
 #include "i18n.h"
 #include "proposals.h"
+#include "propform_ui.h"
 #include "text.h"
 #include "theme.h"
 
@@ -180,7 +182,7 @@ static void proposals_draw(struct ui_app *app)
 		                                   : _("No cycle is open: open one with tizilim cycle open."),
 		          theme(TH_NORMAL), 0);
 	char st[160];
-	snprintf(st, sizeof st, _("Proposal %d of %d.  F4 takes it a step on; Left and Right change the cycle."),
+	snprintf(st, sizeof st, _("Proposal %d of %d.  F4: a step on, or edit; F5: a new one; Left and Right change the cycle."),
 	         l.n ? ps.list.cur + 1 : 0, l.n);
 	cui_status(LINES - 2, st);
 	rows_free(&l);
@@ -421,6 +423,15 @@ static void step_apply(struct ui_app *app)
 		said_state(app, 0, NULL);
 }
 
+/* The form saves through proposals_save, which refuses what the state or
+ * the user's role does not allow; the list is read afresh at every draw. */
+static void step_edit(struct ui_app *app)
+{
+	int64_t id = propform_edit(app->db, ps.sel);
+	if (id)
+		said_state(app, 0, NULL);
+}
+
 static const struct cui_choice steps[] = {
 	{N_("Send to the sectoral body"), step_send},
 	{N_("Return with recommendations"), step_return},
@@ -432,6 +443,8 @@ static const struct cui_choice steps[] = {
 	{N_("Resubmit after rework"), step_resubmit},
 	{N_("Reject"), step_reject},
 	{N_("Apply to the draft register"), step_apply},
+	/* Last, so that Up from the first step reaches it. */
+	{N_("Edit the proposal"), step_edit},
 };
 
 /* ---- keys --------------------------------------------------------------- */
@@ -451,6 +464,16 @@ static enum ui_result act_step(struct ui_app *app)
 	}
 	cui_clear();
 	cui_choose(app, N_("Step"), steps, (int)(sizeof steps / sizeof *steps));
+	return UI_REDRAW;
+}
+
+static enum ui_result act_new(struct ui_app *app)
+{
+	int64_t id = propform_new(app->db, ps.cycle);
+	if (id) {
+		ps.sel = id;
+		said_state(app, 0, NULL);
+	}
 	return UI_REDRAW;
 }
 
@@ -522,8 +545,9 @@ static const struct ui_action proposals_actions[] = {
 	{3, {'\r', '\n', KEY_ENTER, 0}, N_("Enter"), N_("View"),
 	 N_("Show the proposal in full: both languages, justification, rounds, remarks"), act_view},
 	{4, {0}, NULL, N_("Step"),
-	 N_("Take the proposal a step on: send, return, agree, submit, check, accept, remarks, "
-	    "resubmit, reject, apply"), act_step},
+	 N_("Take the proposal a step on (send, return, agree, submit, check, accept, remarks, "
+	    "resubmit, reject, apply), or edit it: the last in the list"), act_step},
+	{5, {0}, NULL, N_("New"), N_("Enter a new proposal in the cycle shown"), act_new},
 	{6, {0}, NULL, N_("Body"), N_("Show the next body's proposals, then all again"), act_body},
 	{10, {27, 0}, N_("Esc"), N_("Close"), N_("Back to the screen before"), act_leave},
 	{0, {KEY_LEFT, 0}, N_("Left"), NULL, N_("The cycle before"), act_older},
