@@ -1,16 +1,24 @@
 /* One list screen serves every small reference table: a table is described
  * by its columns and two queries, and the screen reads only the rows it
- * shows (LIMIT/OFFSET; these tables hold tens of rows, not thousands). */
+ * shows (LIMIT/OFFSET; these tables hold tens of rows, not thousands).
+ * Employer associations also take F5 New: a sectoral body's clerk adds the
+ * associations that propose to that body (cl. 6). */
 #include "refscreens.h"
 
 #include <curses.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "actions.h"
+#include "auth.h"
+#include "cycle_ui.h"
+#include "form.h"
 #include "draw.h"
 #include "i18n.h"
 #include "menu.h"
+#include "picker.h"
+#include "proposals.h"
 #include "text.h"
 #include "theme.h"
 
@@ -163,8 +171,7 @@ static void ref_draw(struct ui_app *app)
 		snprintf(status, sizeof status, _("Row %d of %d"), cur + 1, nrows);
 	else
 		snprintf(status, sizeof status, "%s", _("No rows"));
-	draw_fill(LINES - 2, theme(TH_STATUS));
-	draw_cell(LINES - 2, 1, COLS - 2, status, theme(TH_STATUS), 0);
+	cui_status(LINES - 2, status);
 }
 
 static enum ui_result move_by(int by)
@@ -180,19 +187,22 @@ static enum ui_result act_pgdn(struct ui_app *app) { (void)app; top += body_heig
 static enum ui_result act_home(struct ui_app *app) { (void)app; cur = top = 0; return UI_REDRAW; }
 static enum ui_result act_end(struct ui_app *app) { (void)app; return move_by(nrows); }
 
-static const struct ui_action ref_actions[] = {
-	{1, {0}, NULL, N_("Help"), N_("Show the keys of this screen"), act_help},
-	{2, {0}, NULL, N_("Language"),
-	 N_("Switch everything on screen between Kazakh and Russian"), act_language},
-	{9, {0}, NULL, N_("Menu"), N_("Open the menu of screens and commands"), menu_open},
-	{10, {27, 0}, N_("Esc"), N_("Close"), N_("Back to the register"), act_close},
-	{0, {KEY_UP, 0}, N_("Up"), NULL, N_("Move to the previous row"), act_up},
-	{0, {KEY_DOWN, 0}, N_("Down"), NULL, N_("Move to the next row"), act_down},
-	{0, {KEY_PPAGE, 0}, N_("PgUp"), NULL, N_("Move a page up"), act_pgup},
-	{0, {KEY_NPAGE, 0}, N_("PgDn"), NULL, N_("Move a page down"), act_pgdn},
-	{0, {KEY_HOME, 0}, N_("Home"), NULL, N_("Go to the first row"), act_home},
-	{0, {KEY_END, 0}, N_("End"), NULL, N_("Go to the last row"), act_end},
-};
+/* The keys every reference screen has; the associations' adds F5. */
+#define REF_KEYS_HEAD \
+	{1, {0}, NULL, N_("Help"), N_("Show the keys of this screen"), act_help}, \
+	{2, {0}, NULL, N_("Language"), \
+	 N_("Switch everything on screen between Kazakh and Russian"), act_language}
+#define REF_KEYS_TAIL \
+	{9, {0}, NULL, N_("Menu"), N_("Open the menu of screens and commands"), menu_open}, \
+	{10, {27, 0}, N_("Esc"), N_("Close"), N_("Back to the register"), act_close}, \
+	{0, {KEY_UP, 0}, N_("Up"), NULL, N_("Move to the previous row"), act_up}, \
+	{0, {KEY_DOWN, 0}, N_("Down"), NULL, N_("Move to the next row"), act_down}, \
+	{0, {KEY_PPAGE, 0}, N_("PgUp"), NULL, N_("Move a page up"), act_pgup}, \
+	{0, {KEY_NPAGE, 0}, N_("PgDn"), NULL, N_("Move a page down"), act_pgdn}, \
+	{0, {KEY_HOME, 0}, N_("Home"), NULL, N_("Go to the first row"), act_home}, \
+	{0, {KEY_END, 0}, N_("End"), NULL, N_("Go to the last row"), act_end}
+
+static const struct ui_action ref_actions[] = {REF_KEYS_HEAD, REF_KEYS_TAIL};
 
 static const struct ui_screen ref_screen = {
 	.actions = ref_actions,
@@ -201,11 +211,71 @@ static const struct ui_screen ref_screen = {
 	.input = NULL,
 };
 
+/* ---- F5: a new employer association -------------------------------------- */
+
+static void assoc_done(struct ui_app *app, struct cui_field *f, int n)
+{
+	(void)n;
+	/* A sectoral body's clerk adds to that body; anyone else chooses.
+	 * Whether they may is the core's to say. */
+	struct who w;
+	int64_t body = 0;
+	if (!auth_whoami(app->db, &w) && w.role == ROLE_SB_CLERK && w.body_id) {
+		body = w.body_id;
+	} else {
+		struct picker p = {N_("Sectoral state body"), 1, 0, form_load_bodies, NULL, NULL, &app->db};
+		char key[32];
+		if (!picker_run(&p, NULL, key, sizeof key))
+			return;
+		body = strtoll(key, NULL, 10);
+	}
+	char err[512] = "";
+	int64_t id = 0;
+	if (proposals_association_add(app->db, body, f[0].value, f[1].value, &id, err, sizeof err)) {
+		cui_say(1, "%s", err);
+		return;
+	}
+	char said[256];
+	snprintf(said, sizeof said, _("Employer association %lld added.\n"), (long long)id);
+	said[strcspn(said, "\n")] = 0;
+	cui_say(0, "%s", said);
+	/* The cursor onto the new one, wherever the language's order put it. */
+	const char *l = i18n_lang();
+	char sql[256];
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM association WHERE name_%s COLLATE %s < "
+	         "(SELECT name_%s FROM association WHERE id = %lld)", l, l, l, (long long)id);
+	cur = (int)db_int_query(app->db, sql, 0);
+}
+
+static enum ui_result act_new_assoc(struct ui_app *app)
+{
+	struct cui_field f[] = {{.label = N_("Name (Kazakh)")}, {.label = N_("Name (Russian)")}};
+	cui_clear();
+	cui_dialog(app, N_("New employer association"), f, 2, assoc_done);
+	return UI_REDRAW;
+}
+
+static const struct ui_action assoc_actions[] = {
+	REF_KEYS_HEAD,
+	{5, {0}, NULL, N_("New"),
+	 N_("Add an employer association: its names in Kazakh and Russian, then its sectoral body"),
+	 act_new_assoc},
+	REF_KEYS_TAIL,
+};
+
+static const struct ui_screen assoc_screen = {
+	.actions = assoc_actions,
+	.nactions = (int)(sizeof assoc_actions / sizeof *assoc_actions),
+	.draw = ref_draw,
+	.input = NULL,
+};
+
 static enum ui_result open_def(struct ui_app *app, const struct refdef *d)
 {
 	def = d;
 	cur = top = 0;
-	ui_push(app, &ref_screen);
+	cui_clear();
+	ui_push(app, d == &associations ? &assoc_screen : &ref_screen);
 	return UI_REDRAW;
 }
 
