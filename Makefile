@@ -22,7 +22,7 @@ DEB_PKGS := build-essential pkg-config clang libclang-rt-14-dev gettext libncurs
 B        ?= build
 SRC_C    := $(wildcard src/*.c)
 UI_C     := $(wildcard ui/*.c)
-DATA_SQL := data/schema.sql data/migrate-2.sql data/migrate-3.sql data/migrate-4.sql data/migrate-5.sql data/reference.sql data/calendar.sql data/demo.sql
+DATA_SQL := data/schema.sql data/migrate-2.sql data/migrate-3.sql data/migrate-4.sql data/migrate-5.sql data/migrate-6.sql data/reference.sql data/calendar.sql data/demo.sql
 CORE_O   := $(SRC_C:%.c=$(B)/%.o) $(B)/gen/embedded.o
 UI_O     := $(UI_C:%.c=$(B)/%.o)
 UNIT_C   := $(wildcard tests/unit/test_*.c)

@@ -34,6 +34,7 @@ extern const char tz_data_migrate_2_sql[];
 extern const char tz_data_migrate_3_sql[];
 extern const char tz_data_migrate_4_sql[];
 extern const char tz_data_migrate_5_sql[];
+extern const char tz_data_migrate_6_sql[];
 
 static int collate(void *lang, int n1, const void *s1, int n2, const void *s2)
 {
@@ -95,6 +96,8 @@ static int migrate(tz_db *db, char *err, size_t errlen)
 	if (v < 4 && db_script(db, tz_data_migrate_4_sql))
 		goto fail;
 	if (v < 5 && db_script(db, tz_data_migrate_5_sql))
+		goto fail;
+	if (v < 6 && db_script(db, tz_data_migrate_6_sql))
 		goto fail;
 	/* After every step, so that a column a step adds is logged too. */
 	if (audit_triggers(db))

@@ -25,6 +25,13 @@ struct regview {
 	enum rv_sort sort;
 	int desc;
 	int count[2];
+	int total[2];         /* rows of each section, no condition; -1 = not read */
+	/* A search of three letters or more: its matches' ids, looked up in the
+	 * trigram index once per query or reload, where each count and page
+	 * would look them up again.  hits is 0 when the table is not current
+	 * (the query's own condition is used then). */
+	char hits_name[32];
+	int hits;
 	/* The last window: lines [first, first + n). */
 	int first, n, cap;
 	struct rv_line *win;
@@ -59,15 +66,22 @@ static int64_t pick_version(tz_db *db)
 	return v;
 }
 
+/* How the search enters a query: as its condition, as the same test made on
+ * each row walked (struct search's walk), or not at all. */
+enum cond_search { COND_SEARCH, COND_WALK, COND_NO_SEARCH };
+
 /* Every condition on top of version and section, joined with AND: the
  * search, the facets, the caller's filter.  Empty when there is none. */
-static void conditions(const struct regview *rv, const char *where, char *buf, size_t len)
+static void conditions(const struct regview *rv, const char *where, enum cond_search how,
+                       char *buf, size_t len)
 {
 	size_t n = 0;
 	buf[0] = 0;
 #define ADD(...) do { if (n < len) n += (size_t)snprintf(buf + n, len - n, __VA_ARGS__); } while (0)
-	if (*rv->query)
-		ADD(" AND %s", rv->search.where);
+	if (*rv->query && how != COND_NO_SEARCH && rv->hits)
+		ADD(" AND reg_row.id IN temp.%s", rv->hits_name);
+	else if (*rv->query && how != COND_NO_SEARCH)
+		ADD(" AND %s", how == COND_WALK ? rv->search.walk : rv->search.where);
 	if (rv->facets.body_id)
 		ADD(" AND reg_row.body_id = :f_body");
 	if (rv->facets.level[0])
@@ -93,6 +107,72 @@ static void bind_conditions(const struct regview *rv, sqlite3_stmt *st, const ch
 		rv->bind(st, rv->bind_ctx);
 }
 
+/* Fills the table of the trigram search's matches; on any failure the
+ * search goes on with its own condition, only slower. */
+static void fill_hits(struct regview *rv)
+{
+	static unsigned serial;
+	rv->hits = 0;
+	if (!*rv->query || rv->search.kind != SEARCH_FTS)
+		return;
+	char sql[128];
+	if (!rv->hits_name[0]) {
+		snprintf(rv->hits_name, sizeof rv->hits_name, "rv_hits_%u", ++serial);
+		snprintf(sql, sizeof sql, "CREATE TEMP TABLE IF NOT EXISTS %s(id INTEGER PRIMARY KEY)",
+		         rv->hits_name);
+		if (db_exec(rv->db, sql))
+			return;
+	}
+	snprintf(sql, sizeof sql, "DELETE FROM temp.%s", rv->hits_name);
+	if (db_exec(rv->db, sql))
+		return;
+	snprintf(sql, sizeof sql, "INSERT INTO temp.%s SELECT rowid FROM reg_fts "
+	         "WHERE reg_fts MATCH :search_q", rv->hits_name);
+	sqlite3_stmt *st = db_prep(rv->db, sql);
+	if (!st)
+		return;
+	search_bind(&rv->search, st);
+	rv->hits = db_step(rv->db, st) == SQLITE_DONE;
+	sqlite3_finalize(st);
+}
+
+/* The rows of section s with no condition, as the database keeps them
+ * (schema 6's reg_count); read once per reload. */
+static int section_total(struct regview *rv, int s)
+{
+	if (rv->total[s] < 0) {
+		sqlite3_stmt *st = db_prep(rv->db, "SELECT n FROM reg_count "
+		                           "WHERE version_id = :v AND section = :s");
+		if (!st)
+			return 0;
+		db_int(st, ":v", rv->version);
+		db_text(st, ":s", section_key[s]);
+		rv->total[s] = db_step(rv->db, st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+		sqlite3_finalize(st);
+	}
+	return rv->total[s];
+}
+
+/* The matches of a one- or two-letter search, by section, from the indexes:
+ * those of the Kazakh range, plus those of the Russian range outside it,
+ * plus the codes in range outside both (schema 6 put the Kazakh name in the
+ * Russian names' index).  The union of the ranges would look every match up. */
+static const char prefix_count_sql[] =
+	"SELECT s = 'voluntary', sum(n) FROM ("
+	"SELECT reg_row.section AS s, count(*) AS n FROM reg_row INDEXED BY reg_row_fold_kk "
+	"WHERE reg_row.version_id = :v AND reg_row.fold_kk >= :search_q "
+	"AND reg_row.fold_kk < :search_hi%s GROUP BY 1 "
+	"UNION ALL SELECT reg_row.section, count(*) FROM reg_row INDEXED BY reg_row_fold_ru "
+	"WHERE reg_row.version_id = :v AND reg_row.fold_ru >= :search_q "
+	"AND reg_row.fold_ru < :search_hi "
+	"AND NOT (reg_row.fold_kk >= :search_q AND reg_row.fold_kk < :search_hi)%s GROUP BY 1 "
+	"UNION ALL SELECT reg_row.section, count(*) FROM reg_row INDEXED BY reg_row_code "
+	"WHERE reg_row.version_id = :v AND reg_row.section IN ('mandatory', 'voluntary') "
+	"AND reg_row.nkz_code >= :search_c AND reg_row.nkz_code < :search_chi "
+	"AND NOT (reg_row.fold_kk >= :search_q AND reg_row.fold_kk < :search_hi) "
+	"AND NOT (reg_row.fold_ru >= :search_q AND reg_row.fold_ru < :search_hi)%s GROUP BY 1"
+	") GROUP BY 1";
+
 /* The rows of each section under the conditions, in one query: a search
  * term is looked up once, not once per section.  0, or -1 on an error (the
  * fragment does not prepare, or the database fails). */
@@ -101,14 +181,25 @@ static int count_sections(struct regview *rv, const char *where, int c[2])
 	c[0] = c[1] = 0;
 	if (!rv->version)
 		return 0;
-	char sql[2048], cond[1024];
-	conditions(rv, where, cond, sizeof cond);
+	char sql[4096], cond[1024];
+	if (!*rv->query && !rv->facets.body_id && !rv->facets.level[0] && !rv->facets.profile[0] &&
+	    !where) {
+		for (int s = 0; s < 2; s++)
+			if (rv->facets.section < 0 || rv->facets.section == s)
+				c[s] = section_total(rv, s);
+		return 0;
+	}
+	int prefix = *rv->query && rv->search.kind == SEARCH_PREFIX;
+	conditions(rv, where, prefix ? COND_NO_SEARCH : COND_SEARCH, cond, sizeof cond);
 	/* A name search lists its matches' ids: count by looking those up, or
 	 * the planner may walk the whole version in an index, testing each row
 	 * against the list ("+" keeps it off the version's indexes). */
-	int by_id = *rv->query && (rv->search.kind == SEARCH_PREFIX || rv->search.kind == SEARCH_FTS);
-	snprintf(sql, sizeof sql, "SELECT reg_row.section = 'voluntary', count(*) FROM reg_row "
-	         "WHERE %sreg_row.version_id = :v%s GROUP BY 1", by_id ? "+" : "", cond);
+	int by_id = *rv->query && rv->search.kind == SEARCH_FTS;
+	if (prefix)
+		snprintf(sql, sizeof sql, prefix_count_sql, cond, cond, cond);
+	else
+		snprintf(sql, sizeof sql, "SELECT reg_row.section = 'voluntary', count(*) FROM reg_row "
+		         "WHERE %sreg_row.version_id = :v%s GROUP BY 1", by_id ? "+" : "", cond);
 	sqlite3_stmt *st = db_prep(rv->db, sql);
 	if (!st)
 		return -1;
@@ -128,6 +219,8 @@ static int count_sections(struct regview *rv, const char *where, int c[2])
 void rv_reload(struct regview *rv)
 {
 	win_clear(rv);
+	rv->total[0] = rv->total[1] = -1;
+	fill_hits(rv);
 	if (count_sections(rv, rv->where, rv->count))
 		rv->count[0] = rv->count[1] = 0;
 }
@@ -180,6 +273,11 @@ void rv_close(struct regview *rv)
 	if (!rv)
 		return;
 	win_clear(rv);
+	if (rv->hits_name[0]) {
+		char sql[64];
+		snprintf(sql, sizeof sql, "DROP TABLE IF EXISTS temp.%s", rv->hits_name);
+		db_exec(rv->db, sql);
+	}
 	free(rv->win);
 	free(rv->title);
 	free(rv->where);
@@ -281,11 +379,13 @@ int rv_set_search(struct regview *rv, const char *query)
 	struct search os = rv->search;
 	rv->query = q;
 	rv->search = s;
+	fill_hits(rv);
 	if (recount(rv)) {
 		rv->query = oq;
 		rv->search = os;
 		search_free(&s);
 		free(q);
+		fill_hits(rv);
 		return -1;
 	}
 	free(oq);
@@ -445,14 +545,31 @@ static void mark_line(const struct regview *rv, struct rv_line *x)
 	}
 }
 
+/* A page of a name search with many matches is read by walking the
+ * section's name index (from the end, for a page past the middle) and
+ * testing each entry: the folded names are in that index (schema 6), so no
+ * row is read, and the walk stops when the page is full.  With few matches,
+ * the list of matches is built and only those are sorted. */
+enum { WALK_MIN_MATCHES = 500 };
+
+static int may_walk(const struct regview *rv, int s)
+{
+	if (!*rv->query || rv->sort != RV_BY_NAME || rv->count[s] < WALK_MIN_MATCHES)
+		return 0;
+	if (rv->facets.body_id || rv->facets.level[0] || rv->facets.profile[0] || rv->where)
+		return 0;
+	if (rv->search.kind == SEARCH_FTS)
+		return rv->hits;
+	return rv->search.kind == SEARCH_PREFIX && !strstr(rv->search.walk, "nkz_code");
+}
+
 /* Reads up to n rows of section s from its offset into out; returns the
  * count or -1.  The inner query walks only the sort index, so that a far
  * offset costs an index scan, not a body lookup per skipped row. */
 static int fetch(struct regview *rv, int s, int offset, int n, struct rv_line *out)
 {
 	const char *l = rv->lang;
-	char sql[4096], cond[1024], inner[256], outer[256];
-	conditions(rv, rv->where, cond, sizeof cond);
+	char sql[4096], cond[1024], inner[256], outer[256], from[64];
 	/* OFFSET steps over every row before the window: past the middle of a
 	 * section, walk the index from the section's end instead, so that End
 	 * costs what Home does.  The outer ORDER BY puts the rows back. */
@@ -461,20 +578,25 @@ static int fetch(struct regview *rv, int s, int offset, int n, struct rv_line *o
 		skip = rv->count[s] - offset - n;
 		if (skip < 0)
 			skip = 0;
-		rv->desc = !rv->desc;
 	}
+	int walk = may_walk(rv, s);
+	conditions(rv, rv->where, walk ? COND_WALK : COND_SEARCH, cond, sizeof cond);
+	if (back)
+		rv->desc = !rv->desc;
 	order_by(rv, "reg_row", inner, sizeof inner);
 	if (back)
 		rv->desc = !rv->desc;
 	order_by(rv, "r", outer, sizeof outer);
+	snprintf(from, sizeof from, "reg_row%s%s", walk ? " INDEXED BY reg_row_sort_" : "",
+	         walk ? l : "");
 	snprintf(sql, sizeof sql,
 	         "SELECT r.id, r.nkz_code, r.name_%s, r.basis_%s, r.level, r.validity, "
-	         "r.profile, b.short_%s FROM (SELECT reg_row.id FROM reg_row%s "
+	         "r.profile, b.short_%s FROM (SELECT reg_row.id FROM %s%s "
 	         "WHERE reg_row.version_id = :v AND reg_row.section = :s%s "
 	         "ORDER BY %s LIMIT :n OFFSET :o) w "
 	         "JOIN reg_row r ON r.id = w.id JOIN body b ON b.id = r.body_id "
 	         "ORDER BY %s",
-	         l, l, l, rv->sort == RV_BY_BODY ? " JOIN body b ON b.id = reg_row.body_id" : "",
+	         l, l, l, from, rv->sort == RV_BY_BODY ? " JOIN body b ON b.id = reg_row.body_id" : "",
 	         cond, inner, outer);
 	sqlite3_stmt *st = db_prep(rv->db, sql);
 	if (!st)

@@ -39,6 +39,17 @@ static const char *const where[2][4] = {
 	},
 };
 
+/* A prefix tested on each row walked.  The folded names are in the
+ * name-order indexes (schema 6), the code is not: the code's test is left
+ * out when no code can start with the query, so the walk reads no row. */
+static const char reg_prefix_walk[] =
+	"(reg_row.fold_kk >= :search_q AND reg_row.fold_kk < :search_hi"
+	" OR reg_row.fold_ru >= :search_q AND reg_row.fold_ru < :search_hi"
+	" OR reg_row.nkz_code >= :search_c AND reg_row.nkz_code < :search_chi)";
+static const char reg_prefix_walk_names[] =
+	"(reg_row.fold_kk >= :search_q AND reg_row.fold_kk < :search_hi"
+	" OR reg_row.fold_ru >= :search_q AND reg_row.fold_ru < :search_hi)";
+
 static char *concat(const char *a, const char *b)
 {
 	size_t na = strlen(a), nb = strlen(b);
@@ -73,6 +84,17 @@ static int looks_like_code(const char *code)
 			return 0;
 	}
 	return digit;
+}
+
+/* Whether some code could start with it: an optional Х, then only digits
+ * and hyphens. */
+static int may_start_code(const char *code)
+{
+	const char *p = !strncmp(code, "\xD0\xA5", 2) ? code + 2 : code;
+	for (; *p; p++)
+		if (!(*p >= '0' && *p <= '9') && *p != '-')
+			return 0;
+	return 1;
 }
 
 /* An FTS5 string literal (the index holds the two names only): inside "...",
@@ -140,6 +162,9 @@ int search_init(struct search *s, enum search_scope scope, const char *query)
 		return -1;
 	}
 	s->where = where[scope][s->kind];
+	s->walk = s->where;
+	if (scope == SEARCH_REG && s->kind == SEARCH_PREFIX)
+		s->walk = may_start_code(s->code) ? reg_prefix_walk : reg_prefix_walk_names;
 	return 0;
 }
 

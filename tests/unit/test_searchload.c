@@ -217,6 +217,17 @@ static void test_counts(tz_db *db)
 	CHECK_INT(rv_set_facets(rv, &f), 0);
 	CHECK_INT(rv_count(rv, 0), 0);
 	CHECK_INT(rv_count(rv, 1), expected(db, "ханик", "voluntary"));
+	/* A one- or two-letter search is counted from the indexes, range by
+	 * range: with a level chosen too, rows whose Kazakh and Russian names
+	 * both match still count once. */
+	struct rv_facets lv = {.section = -1, .level = "4"};
+	CHECK_INT(rv_set_facets(rv, &lv), 0);
+	CHECK_INT(rv_set_search(rv, "сл"), 0);
+	CHECK_INT(rv_count(rv, 0), (int)db_int_query(db, "SELECT count(*) FROM reg_row "
+	          "WHERE version_id = 2 AND section = 'mandatory' AND level = '4' AND "
+	          "(substr(fold_kk, 1, 2) = 'сл' OR substr(fold_ru, 1, 2) = 'сл')", -1));
+	CHECK(rv_count(rv, 0) > 0, "some level-4 Слесарь rows");
+	check_windows(rv, 5, "searching сл at level 4");
 	/* The published version: its own rows only. */
 	f.section = -1;
 	rv_set_facets(rv, &f);
@@ -286,6 +297,106 @@ static void test_deferred(tz_db *db)
 	CHECK_INT(db_exec(db, "INSERT INTO reg_fts(reg_fts, rank) VALUES ('integrity-check', 1)"), 0);
 }
 
+/* The ids of the first n matches in name order, the slow, obvious way. */
+static void brute_ids(tz_db *db, const char *cond, const char *section, int desc, int n,
+                      char *buf, size_t len)
+{
+	char sql[768];
+	snprintf(sql, sizeof sql,
+	         "SELECT group_concat(id, ' ') FROM (SELECT id FROM reg_row NOT INDEXED "
+	         "WHERE version_id = 2 AND section = '%s' AND (%s) "
+	         "ORDER BY sort_kk %s, level %s, id %s LIMIT %d)", section, cond,
+	         desc ? "DESC" : "", desc ? "DESC" : "", desc ? "DESC" : "", n);
+	sqlite3_stmt *st = db_prep(db, sql);
+	buf[0] = 0;
+	if (st && db_step(db, st) == SQLITE_ROW)
+		snprintf(buf, len, "%s", db_col_text(st, 0));
+	sqlite3_finalize(st);
+}
+
+static void window_ids(struct regview *rv, int first, int n, char *buf, size_t len)
+{
+	size_t o = 0;
+	buf[0] = 0;
+	rv_window(rv, first, n);
+	for (int i = first; i < first + n; i++) {
+		const struct rv_line *l = rv_line(rv, i);
+		if (l && l->kind == RV_ROW && o < len)
+			o += (size_t)snprintf(buf + o, len - o, "%s%lld", o ? " " : "", (long long)l->id);
+	}
+}
+
+/* Many matches: a page is read by walking the name index and testing the
+ * folded names kept in it.  Its rows are the first matches in name order,
+ * from the start and from the end of a section, for a prefix and for a
+ * search inside names. */
+static void test_walk(tz_db *db)
+{
+	sqlite3_stmt *rr = db_prep(db,
+		"INSERT INTO reg_row(version_id, section, nkz_code, name_kk, name_ru, basis_kk, "
+		"basis_ru, level, validity, body_id, profile, fold_kk, fold_ru, sort_kk, sort_ru) "
+		"VALUES (2, 'mandatory', :c, :kk, :ru, 'Н', 'О', '3', 5, 1, 't', "
+		"tz_fold(:kk), tz_fold(:ru), tz_sortkey('kk', :kk), tz_sortkey('ru', :ru))");
+	db_begin(db);
+	for (int i = 0; i < 1600; i++) {
+		char code[16], kk[64], ru[64];
+		snprintf(code, sizeof code, "8%03d-%d-001", i % 1000, 1 + i / 1000);
+		/* Kazakh names spread over the alphabet, a Russian one starting with
+		 * "сл" on every third row. */
+		snprintf(kk, sizeof kk, "%s %d", kk_noun[(i * 5) % NOUNS], i);
+		snprintf(ru, sizeof ru, "%s %d", i % 3 ? ru_noun[(i * 5) % NOUNS] : "Слесарь", i);
+		sqlite3_stmt *nk = db_cached(db, "INSERT OR IGNORE INTO nkz(code, level, name_kk, name_ru, "
+		                                 "fold_kk, fold_ru) VALUES (:c, 6, 'к', 'п', 'к', 'п')");
+		db_text(nk, ":c", code);
+		int ok = db_step(db, nk) == SQLITE_DONE;
+		sqlite3_reset(nk);
+		db_text(rr, ":c", code);
+		db_text(rr, ":kk", kk);
+		db_text(rr, ":ru", ru);
+		ok = ok && db_step(db, rr) == SQLITE_DONE;
+		sqlite3_reset(rr);
+		if (!ok) {
+			CHECK(0, "%s: %s", code, db_errmsg(db));
+			break;
+		}
+	}
+	db_commit(db);
+	sqlite3_finalize(rr);
+	i18n_set_lang("kk");
+	struct regview *rv = rv_open(db);
+	static const struct {
+		const char *query, *cond;
+	} q[] = {
+		{"сл", "substr(fold_kk, 1, 2) = 'сл' OR substr(fold_ru, 1, 2) = 'сл'"},
+		{"лесар", "instr(fold_kk, 'лесар') OR instr(fold_ru, 'лесар')"},
+	};
+	for (size_t k = 0; k < sizeof q / sizeof *q; k++) {
+		CHECK_INT(rv_set_search(rv, q[k].query), 0);
+		CHECK(rv_count(rv, 0) >= 500, "%s: %d mandatory matches", q[k].query, rv_count(rv, 0));
+		char want[2048], got[2048];
+		brute_ids(db, q[k].cond, "mandatory", 0, 20, want, sizeof want);
+		window_ids(rv, 1, 20, got, sizeof got);
+		CHECK_STR(got, want);
+		/* The section's last 20, read from its end. */
+		brute_ids(db, q[k].cond, "mandatory", 1, 20, want, sizeof want);
+		window_ids(rv, rv_count(rv, 0) - 19, 20, got, sizeof got);
+		char rev[2064] = "";
+		/* want is in descending order: compare as sets of the same size. */
+		size_t nw = 0, ng = 0;
+		for (char *p = want; *p; p++) nw += *p == ' ';
+		for (char *p = got; *p; p++) ng += *p == ' ';
+		CHECK_INT((int)ng, (int)nw);
+		snprintf(rev, sizeof rev, " %s ", got);
+		char *save = NULL;
+		for (char *t = strtok_r(want, " ", &save); t; t = strtok_r(NULL, " ", &save)) {
+			char needle[32];
+			snprintf(needle, sizeof needle, " %s ", t);
+			CHECK(strstr(rev, needle) != NULL, "%s: row %s among the last 20", q[k].query, t);
+		}
+	}
+	rv_close(rv);
+}
+
 int main(void)
 {
 	tz_db *db = fresh_db();
@@ -297,6 +408,7 @@ int main(void)
 	test_windows(db);
 	test_counts(db);
 	test_deferred(db);
+	test_walk(db);
 	drop_db(db);
 	return tz_test_done();
 }
