@@ -133,6 +133,13 @@ J2=$(msg "Justification 2, demand on the labour market now and in future (cl. 8)
 below=$(screen | grep -A1 -F "$DEMAND_RU" | tail -n 1)
 contains "Check: the missing Russian demand under its field" "$J2" "$below"
 lacks "Check: the Kazakh demand is not missing" "$J2" "$(screen | grep -A1 -F "$(printf "$(msg '%s (Kazakh)')" "$(msg '2) Demand')")" | tail -n 1)"
+# F2: the problems are said again in Russian.
+J2RU=$(TEXTDOMAINDIR=$TOP/$BUILD/locale LANGUAGE=ru gettext tizilim \
+	"Justification 2, demand on the labour market now and in future (cl. 8)" | cut -c1-20)
+keys F2
+wait_for "$J2RU" && ok "F2: problems in Russian" || bad "F2: problems in Russian" "no [$J2RU]: $(screen)"
+keys F2
+wait_for "$J2" && ok "F2 back" || bad "F2 back: problems in Kazakh" "$(screen)"
 s=$(screen)
 expect "80x24: 24 lines" 24 "$(printf '%s\n' "$s" | wc -l)"
 contains "80x24: more below is signalled" "↓" "$s"
