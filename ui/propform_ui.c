@@ -427,9 +427,12 @@ static int64_t run(struct pform *u)
 		case A_NEXT: step_focus(u, 1); break;
 		case A_PREV: step_focus(u, -1); break;
 		case A_OPEN:
-			if (u->f.readonly)
-				note(u, 1, _("This proposal can no longer be changed; there is nothing to save."));
-			else if (kind == PF_TEXT)
+			if (u->f.readonly) {
+				char buf[300];
+				snprintf(buf, sizeof buf, _("Proposal %lld is %s: it can no longer be changed."),
+				         (long long)u->f.id, proposals_state_label(u->f.state));
+				note(u, 1, buf);
+			} else if (kind == PF_TEXT)
 				step_focus(u, 1);
 			else
 				open_field(u, k);
