@@ -174,8 +174,8 @@ static void form_draw(void *ctx)
 	for (int i = 0; i < pf.nfield; i++)
 		if (text_width(label_of(pf.field[i])) > lw)
 			lw = text_width(label_of(pf.field[i]));
-	if (lw > w / 3)
-		lw = w / 3;
+	if (lw > w * 2 / 5)
+		lw = w * 2 / 5;
 	int vx = x + 3 + lw, vw = w - lw - 5, fy = 0;
 	for (int i = 0; i < pf.nfield; i++) {
 		enum fkind k = pf.field[i];

@@ -7,7 +7,7 @@
 # for Cancel, Skip or Replace and keeps the content chosen, a text file, a
 # truncated package and a missing file are refused naming the file, with the
 # database unchanged.  A file name typed in Cyrillic is edited letter by
-# letter.
+# letter; F2 says the findings again in the other language.
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/../tmux.sh"
 
@@ -153,6 +153,12 @@ DRY=$(head_of kk 'Dry run, nothing written: %d would be added, %d replaced, %d s
 wait_for "$DRY" || bad "dry run shown" "$(pane_state)"
 contains "dry run counts" "$(fill kk 'Dry run, nothing written: %d would be added, %d replaced, %d skipped.\n' 2 0 0 | tr -s ' ')" "$(flat)"
 expect "dry run writes nothing" "$LOG0" "$(sqb "select count(*) from change_log")"
+# F2: the findings are said again in Russian, then back in Kazakh.
+keys F2
+wait_for "$(head_of ru 'Dry run, nothing written: %d would be added, %d replaced, %d skipped.\n')" ||
+	bad "F2: findings in Russian" "$(pane_state)"
+keys F2
+wait_for "$DRY" || bad "F2: findings in Kazakh again" "$(pane_state)"
 keys Enter
 wait_for "[ $(tr_ kk Import) ]" || bad "import button" "$(pane_state)"
 keys Enter
@@ -216,7 +222,8 @@ refused "text file" "$W/text.tzp" "SQLite"
 refused "truncated" "$W/trunc.tzp" "trunc.tzp"
 refused "missing" "$W/nosuch.tzp" "No such"
 refused "empty name" "" "$(tr_ kk 'Give the file to read.')"
-lacks "still no error output" "tizilim:" "$(cat "$TMP/err" 2>/dev/null)"
+lacks "no error output" "ERROR" "$(cat "$TMP/err" 2>/dev/null)"
+lacks "no runtime error" "runtime error" "$(cat "$TMP/err" 2>/dev/null)"
 keys F10
 wait_dead || bad "quit" "$(pane_state)"
 done_tests
