@@ -193,40 +193,20 @@ void pf_free(struct propform *f)
 
 int pf_set_code(tz_db *db, struct propform *f, const char *code)
 {
-	sqlite3_stmt *st = db_prep(db, "SELECT name_kk, name_ru FROM nkz WHERE code = :c "
-	                               "AND level = 6 AND active = 1");
-	if (!st)
+	if (rf_occupation(db, code, &f->name_kk, &f->name_ru))
 		return -1;
-	db_text(st, ":c", code);
-	int rc = -1;
-	if (db_step(db, st) == SQLITE_ROW) {
-		snprintf(f->nkz_code, sizeof f->nkz_code, "%s", code);
-		set(&f->name_kk, db_col_text(st, 0));
-		set(&f->name_ru, db_col_text(st, 1));
-		rc = 0;
-	}
-	sqlite3_finalize(st);
-	return rc;
+	snprintf(f->nkz_code, sizeof f->nkz_code, "%s", code);
+	return 0;
 }
 
 int pf_has_level(const struct propform *f, const char *level)
 {
-	for (int i = 0; i < f->nlevels; i++)
-		if (!strcmp(f->levels[i], level))
-			return 1;
-	return 0;
+	return rf_level_in(f->levels, f->nlevels, level);
 }
 
 void pf_toggle_level(struct propform *f, const char *level)
 {
-	for (int i = 0; i < f->nlevels; i++)
-		if (!strcmp(f->levels[i], level)) {
-			memmove(f->levels[i], f->levels[i + 1], (size_t)(f->nlevels - i - 1) * sizeof f->levels[0]);
-			f->nlevels--;
-			return;
-		}
-	if (f->nlevels < TZ_MAX_LEVELS)
-		snprintf(f->levels[f->nlevels++], sizeof f->levels[0], "%s", level);
+	rf_level_toggle(f->levels, &f->nlevels, TZ_MAX_LEVELS, level);
 }
 
 void pf_next_action(struct propform *f)

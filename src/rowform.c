@@ -116,7 +116,7 @@ void rf_free(struct rowform *f)
 	f->name_kk = f->name_ru = NULL;
 }
 
-int rf_set_code(tz_db *db, struct rowform *f, const char *code)
+int rf_occupation(tz_db *db, const char *code, char **name_kk, char **name_ru)
 {
 	sqlite3_stmt *st = db_prep(db, "SELECT name_kk, name_ru FROM nkz WHERE code = :c "
 	                               "AND level = 6 AND active = 1");
@@ -125,36 +125,55 @@ int rf_set_code(tz_db *db, struct rowform *f, const char *code)
 	db_text(st, ":c", code);
 	int rc = -1;
 	if (db_step(db, st) == SQLITE_ROW) {
-		snprintf(f->nkz_code, sizeof f->nkz_code, "%s", code);
-		reg_row_set(&f->name_kk, db_col_text(st, 0));
-		reg_row_set(&f->name_ru, db_col_text(st, 1));
+		reg_row_set(name_kk, db_col_text(st, 0));
+		reg_row_set(name_ru, db_col_text(st, 1));
 		rc = 0;
 	}
 	sqlite3_finalize(st);
 	return rc;
 }
 
-int rf_has_level(const struct rowform *f, const char *level)
+int rf_set_code(tz_db *db, struct rowform *f, const char *code)
 {
-	for (int i = 0; i < f->nlevels; i++)
-		if (!strcmp(f->levels[i], level))
+	if (rf_occupation(db, code, &f->name_kk, &f->name_ru))
+		return -1;
+	snprintf(f->nkz_code, sizeof f->nkz_code, "%s", code);
+	return 0;
+}
+
+int rf_level_in(const char (*levels)[8], int n, const char *level)
+{
+	for (int i = 0; i < n; i++)
+		if (!strcmp(levels[i], level))
 			return 1;
 	return 0;
 }
 
+int rf_level_toggle(char (*levels)[8], int *n, int max, const char *level)
+{
+	for (int i = 0; i < *n; i++)
+		if (!strcmp(levels[i], level)) {
+			memmove(levels[i], levels[i + 1], (size_t)(*n - i - 1) * sizeof levels[0]);
+			(*n)--;
+			return 0;
+		}
+	if (*n >= max)
+		return 0;
+	snprintf(levels[(*n)++], sizeof levels[0], "%s", level);
+	return 1;
+}
+
+int rf_has_level(const struct rowform *f, const char *level)
+{
+	return rf_level_in(f->levels, f->nlevels, level);
+}
+
 void rf_toggle_level(struct rowform *f, const char *level)
 {
-	for (int i = 0; i < f->nlevels; i++)
-		if (!strcmp(f->levels[i], level)) {
-			memmove(f->levels[i], f->levels[i + 1], (size_t)(f->nlevels - i - 1) * sizeof f->levels[0]);
-			f->nlevels--;
-			return;
-		}
 	/* An existing row is one row at one level: choosing another replaces it. */
-	if (f->row_id)
+	if (f->row_id && !rf_has_level(f, level))
 		f->nlevels = 0;
-	if (f->nlevels < RF_MAX_LEVELS)
-		snprintf(f->levels[f->nlevels++], sizeof f->levels[0], "%s", level);
+	rf_level_toggle(f->levels, &f->nlevels, RF_MAX_LEVELS, level);
 }
 
 static int validity_of(const struct rowform *f)

@@ -80,6 +80,14 @@ int rf_set_code(tz_db *db, struct rowform *f, const char *code);
 void rf_toggle_level(struct rowform *f, const char *level);
 int rf_has_level(const struct rowform *f, const char *level);
 
+/* What the proposal's form (src/propform.h) shares with this one: an active
+ * occupation's two names (0, or -1 and the names untouched when the code is
+ * not one), and a list of levels (toggle returns 1 when the level was
+ * added, 0 when removed or there is no room). */
+int rf_occupation(tz_db *db, const char *code, char **name_kk, char **name_ru);
+int rf_level_in(const char (*levels)[8], int n, const char *level);
+int rf_level_toggle(char (*levels)[8], int *n, int max, const char *level);
+
 /* The rows the form stands for: one per level (at least one, with an empty
  * level when none is chosen).  *out is malloc'd; free each with
  * reg_row_free, then free(*out).  Returns the count, or -1. */

@@ -12,7 +12,8 @@
 volatile sig_atomic_t unsaved_signalled;
 
 enum { MAX_LINE = 65536 };
-static const char MAGIC[] = "tizilim-unsaved 1";
+/* Version 1 had no kind: a row's draft. */
+static const char MAGIC[] = "tizilim-unsaved 2", MAGIC1[] = "tizilim-unsaved 1";
 
 static char *state_dir(void)
 {
@@ -81,53 +82,105 @@ static void put(FILE *fp, const char *key, const char *v)
 	fputc('\n', fp);
 }
 
-int unsaved_save(const char *db_path, const struct rowform *f)
+/* Opens the draft's file aside (renamed over it by finish), with the
+ * header every draft has. */
+static FILE *begin(const char *db_path, const char *kind, char **path, char **tmp)
 {
-	char *path = unsaved_path(db_path);
-	if (!path || make_dirs(path))
-		return free(path), -1;
-	size_t n = strlen(path) + 8;
-	char *tmp = malloc(n);
-	if (!tmp)
-		return free(path), -1;
-	snprintf(tmp, n, "%s.new", path);
-	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	*path = unsaved_path(db_path);
+	*tmp = NULL;
+	if (!*path || make_dirs(*path))
+		return NULL;
+	size_t n = strlen(*path) + 8;
+	if (!(*tmp = malloc(n)))
+		return NULL;
+	snprintf(*tmp, n, "%s.new", *path);
+	int fd = open(*tmp, O_WRONLY | O_CREAT | O_TRUNC, 0600);
 	FILE *fp = fd >= 0 ? fdopen(fd, "w") : NULL;
 	if (!fp) {
 		if (fd >= 0)
 			close(fd);
-		free(tmp);
-		free(path);
-		return -1;
+		return NULL;
 	}
 	char num[32];
 	fprintf(fp, "%s\n", MAGIC);
+	put(fp, "kind", kind);
 	snprintf(num, sizeof num, "%lld", (long long)time(NULL));
 	put(fp, "when", num);
-	snprintf(num, sizeof num, "%lld", (long long)f->row_id);
-	put(fp, "row_id", num);
-	put(fp, "section", f->section);
-	put(fp, "nkz_code", f->nkz_code);
-	put(fp, "name_kk", f->name_kk);
-	put(fp, "name_ru", f->name_ru);
-	put(fp, "basis_kk", te_text(&f->basis_kk));
-	put(fp, "basis_ru", te_text(&f->basis_ru));
-	put(fp, "years", te_text(&f->years));
-	put(fp, "unlimited", f->unlimited ? "1" : "0");
-	for (int i = 0; i < f->nlevels; i++)
-		put(fp, "level", f->levels[i]);
-	snprintf(num, sizeof num, "%lld", (long long)f->body_id);
-	put(fp, "body_id", num);
-	put(fp, "profile", f->profile);
-	int bad = fflush(fp) != 0 || ferror(fp) || fsync(fileno(fp)) != 0;
-	bad |= fclose(fp) != 0;
-	if (!bad)
-		bad = rename(tmp, path) != 0;
-	if (bad)
-		unlink(tmp);
+	return fp;
+}
+
+/* Only a file written whole replaces the draft. */
+static int finish(FILE *fp, char *path, char *tmp)
+{
+	int bad = !fp;
+	if (fp) {
+		bad = fflush(fp) != 0 || ferror(fp) || fsync(fileno(fp)) != 0;
+		bad |= fclose(fp) != 0;
+		if (!bad)
+			bad = rename(tmp, path) != 0;
+		if (bad)
+			unlink(tmp);
+	}
 	free(tmp);
 	free(path);
 	return bad ? -1 : 0;
+}
+
+static void put_int(FILE *fp, const char *key, int64_t v)
+{
+	char num[32];
+	snprintf(num, sizeof num, "%lld", (long long)v);
+	put(fp, key, num);
+}
+
+/* What both kinds hold alike. */
+static void put_common(FILE *fp, int64_t id, const char *section, const char *code,
+                       const char *kk, const char *ru, const char *years, int unlimited,
+                       const char (*levels)[8], int nlevels, int64_t body,
+                       const char *profile)
+{
+	put_int(fp, "id", id);
+	put(fp, "section", section);
+	put(fp, "nkz_code", code);
+	put(fp, "name_kk", kk);
+	put(fp, "name_ru", ru);
+	put(fp, "years", years);
+	put(fp, "unlimited", unlimited ? "1" : "0");
+	for (int i = 0; i < nlevels; i++)
+		put(fp, "level", levels[i]);
+	put_int(fp, "body_id", body);
+	put(fp, "profile", profile);
+}
+
+int unsaved_save(const char *db_path, const struct rowform *f)
+{
+	char *path, *tmp;
+	FILE *fp = begin(db_path, "row", &path, &tmp);
+	if (fp) {
+		put_common(fp, f->row_id, f->section, f->nkz_code, f->name_kk, f->name_ru,
+		           te_text(&f->years), f->unlimited, f->levels, f->nlevels,
+		           f->body_id, f->profile);
+		put(fp, "basis_kk", te_text(&f->basis_kk));
+		put(fp, "basis_ru", te_text(&f->basis_ru));
+	}
+	return finish(fp, path, tmp);
+}
+
+int unsaved_save_proposal(const char *db_path, const struct propform *f)
+{
+	char *path, *tmp;
+	FILE *fp = begin(db_path, "proposal", &path, &tmp);
+	if (fp) {
+		put_common(fp, f->id, f->section, f->nkz_code, f->name_kk, f->name_ru,
+		           te_text(&f->years), f->unlimited, f->levels, f->nlevels,
+		           f->body_id, f->profile);
+		put_int(fp, "cycle_id", f->cycle_id);
+		put_int(fp, "assoc_id", f->assoc_id);
+		put(fp, "action", f->action);
+		for (int i = 0; i < PF_NTEXTS; i++)
+			put(fp, pf_fields[PF_F_BASIS_KK + i].key, te_text(&f->text[i]));
+	}
+	return finish(fp, path, tmp);
 }
 
 static void unescape(char *s)
@@ -149,6 +202,56 @@ static void copy(char *dst, size_t len, const char *v)
 	snprintf(dst, len, "%s", v);
 }
 
+static void set(char **dst, const char *v)
+{
+	free(*dst);
+	*dst = strdup(v);
+}
+
+/* One line of a draft into *u; 0 when it makes the draft unreadable. */
+static int take(struct unsaved *u, const char *key, const char *v)
+{
+	if (!strcmp(key, "kind")) {
+		if (!strcmp(v, "proposal"))
+			u->kind = UNSAVED_PROPOSAL;
+		else if (strcmp(v, "row"))
+			return 0;   /* a kind from a later program: not ours to guess */
+	} else if (!strcmp(key, "when"))
+		u->when = (time_t)strtoll(v, NULL, 10);
+	else if (!strcmp(key, "id") || !strcmp(key, "row_id"))
+		u->id = strtoll(v, NULL, 10);
+	else if (!strcmp(key, "cycle_id"))
+		u->cycle_id = strtoll(v, NULL, 10);
+	else if (!strcmp(key, "assoc_id"))
+		u->assoc_id = strtoll(v, NULL, 10);
+	else if (!strcmp(key, "body_id"))
+		u->body_id = strtoll(v, NULL, 10);
+	else if (!strcmp(key, "action"))
+		copy(u->action, sizeof u->action, v);
+	else if (!strcmp(key, "section"))
+		copy(u->section, sizeof u->section, v);
+	else if (!strcmp(key, "nkz_code"))
+		copy(u->nkz_code, sizeof u->nkz_code, v);
+	else if (!strcmp(key, "profile"))
+		copy(u->profile, sizeof u->profile, v);
+	else if (!strcmp(key, "level") && u->nlevels < RF_MAX_LEVELS)
+		copy(u->levels[u->nlevels++], sizeof u->levels[0], v);
+	else if (!strcmp(key, "unlimited"))
+		u->unlimited = *v == '1';
+	else if (!strcmp(key, "name_kk"))
+		set(&u->name_kk, v);
+	else if (!strcmp(key, "name_ru"))
+		set(&u->name_ru, v);
+	else if (!strcmp(key, "years"))
+		set(&u->years, v);
+	else {
+		int i = pf_field_of(key) - PF_F_BASIS_KK;
+		if (i >= 0 && i < PF_NTEXTS)
+			set(&u->text[i], v);
+	}
+	return 1;
+}
+
 int unsaved_load(const char *db_path, struct unsaved *u)
 {
 	memset(u, 0, sizeof *u);
@@ -158,7 +261,11 @@ int unsaved_load(const char *db_path, struct unsaved *u)
 	if (!fp)
 		return 0;
 	char *line = malloc(MAX_LINE);
-	int ok = line && fgets(line, MAX_LINE, fp) && !strncmp(line, MAGIC, sizeof MAGIC - 1);
+	int ok = line && fgets(line, MAX_LINE, fp);
+	if (ok) {
+		line[strcspn(line, "\n")] = 0;
+		ok = !strcmp(line, MAGIC) || !strcmp(line, MAGIC1);
+	}
 	while (ok && fgets(line, MAX_LINE, fp)) {
 		line[strcspn(line, "\n")] = 0;
 		char *v = strchr(line, '=');
@@ -166,32 +273,7 @@ int unsaved_load(const char *db_path, struct unsaved *u)
 			continue;
 		*v++ = 0;
 		unescape(v);
-		if (!strcmp(line, "when"))
-			u->when = (time_t)strtoll(v, NULL, 10);
-		else if (!strcmp(line, "row_id"))
-			u->row_id = strtoll(v, NULL, 10);
-		else if (!strcmp(line, "section"))
-			copy(u->section, sizeof u->section, v);
-		else if (!strcmp(line, "nkz_code"))
-			copy(u->nkz_code, sizeof u->nkz_code, v);
-		else if (!strcmp(line, "profile"))
-			copy(u->profile, sizeof u->profile, v);
-		else if (!strcmp(line, "level") && u->nlevels < RF_MAX_LEVELS)
-			copy(u->levels[u->nlevels++], sizeof u->levels[0], v);
-		else if (!strcmp(line, "unlimited"))
-			u->unlimited = *v == '1';
-		else if (!strcmp(line, "body_id"))
-			u->body_id = strtoll(v, NULL, 10);
-		else if (!strcmp(line, "name_kk"))
-			free(u->name_kk), u->name_kk = strdup(v);
-		else if (!strcmp(line, "name_ru"))
-			free(u->name_ru), u->name_ru = strdup(v);
-		else if (!strcmp(line, "basis_kk"))
-			free(u->basis_kk), u->basis_kk = strdup(v);
-		else if (!strcmp(line, "basis_ru"))
-			free(u->basis_ru), u->basis_ru = strdup(v);
-		else if (!strcmp(line, "years"))
-			free(u->years), u->years = strdup(v);
+		ok = take(u, line, v);
 	}
 	free(line);
 	fclose(fp);
@@ -207,8 +289,8 @@ void unsaved_apply(const struct unsaved *u, struct rowform *f)
 	copy(f->profile, sizeof f->profile, u->profile);
 	reg_row_set(&f->name_kk, u->name_kk ? u->name_kk : "");
 	reg_row_set(&f->name_ru, u->name_ru ? u->name_ru : "");
-	te_set(&f->basis_kk, u->basis_kk);
-	te_set(&f->basis_ru, u->basis_ru);
+	te_set(&f->basis_kk, u->text[0]);
+	te_set(&f->basis_ru, u->text[1]);
 	te_set(&f->years, u->years);
 	f->unlimited = u->unlimited;
 	memcpy(f->levels, u->levels, sizeof f->levels);
@@ -219,13 +301,35 @@ void unsaved_apply(const struct unsaved *u, struct rowform *f)
 	f->body_id = u->body_id;
 }
 
+void unsaved_apply_proposal(const struct unsaved *u, struct propform *f)
+{
+	/* A sectoral-body clerk's form keeps the clerk's own body. */
+	if (!f->body_fixed)
+		f->body_id = u->body_id;
+	f->assoc_id = u->assoc_id;
+	if (u->action[0])
+		copy(f->action, sizeof f->action, u->action);
+	if (u->section[0])
+		copy(f->section, sizeof f->section, u->section);
+	copy(f->nkz_code, sizeof f->nkz_code, u->nkz_code);
+	copy(f->profile, sizeof f->profile, u->profile);
+	set(&f->name_kk, u->name_kk ? u->name_kk : "");
+	set(&f->name_ru, u->name_ru ? u->name_ru : "");
+	te_set(&f->years, u->years);
+	f->unlimited = u->unlimited;
+	f->nlevels = u->nlevels < TZ_MAX_LEVELS ? u->nlevels : TZ_MAX_LEVELS;
+	memcpy(f->levels, u->levels, (size_t)f->nlevels * sizeof f->levels[0]);
+	for (int i = 0; i < PF_NTEXTS; i++)
+		te_set(&f->text[i], u->text[i]);
+}
+
 void unsaved_free(struct unsaved *u)
 {
 	free(u->name_kk);
 	free(u->name_ru);
-	free(u->basis_kk);
-	free(u->basis_ru);
 	free(u->years);
+	for (int i = 0; i < PF_NTEXTS; i++)
+		free(u->text[i]);
 	memset(u, 0, sizeof *u);
 }
 

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "actions.h"
 #include "cli.h"
@@ -23,6 +24,7 @@
 #include "timing.h"
 #include "unsaved.h"
 #include "form.h"
+#include "propform_ui.h"
 
 enum { MIN_COLS = 80, MIN_LINES = 24, ESC_DIGIT_MS = 1000 };
 
@@ -207,6 +209,31 @@ static void draw_layer(void *ctx)
 }
 
 /* What the configuration file got wrong, once, over the register. */
+/* When the terminal went away last time with an entry form open: asks
+ * whether to restore what was typed; yes reopens that form filled with it,
+ * no forgets it.  Returns 1 when something was saved. */
+static int offer_unsaved(tz_db *db)
+{
+	struct unsaved kept;
+	if (unsaved_load(db_path(db), &kept) != 1)
+		return 0;
+	char when[64] = "", q[300];
+	struct tm tm;
+	if (localtime_r(&kept.when, &tm))
+		strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
+	snprintf(q, sizeof q, kept.kind == UNSAVED_PROPOSAL
+	         ? _("An unsaved proposal from %s was found: restore it?")
+	         : _("An unsaved entry from %s was found: restore it?"), when);
+	int yes = dlg_confirm(_("Unsaved entry"), q);
+	unsaved_remove(db_path(db));
+	int changed = 0;
+	if (yes)
+		changed = kept.kind == UNSAVED_PROPOSAL ? propform_restore(db, &kept) != 0
+		                                        : form_restore(db, &kept);
+	unsaved_free(&kept);
+	return changed;
+}
+
 static void show_settings_problems(struct ui_app *app)
 {
 	char text[SETTINGS_MAX_PROBLEMS * 330] = "";
@@ -266,7 +293,7 @@ int ui_run(tz_db *db, const char *lang_opt)
 	/* What the form held when the terminal went away last time. */
 	draw_all(&app);
 	dlg_layer_push(draw_layer, &app);
-	if (form_offer_unsaved(db))
+	if (offer_unsaved(db))
 		rv_reload(app.rv);
 	dlg_layer_pop();
 	while (!unsaved_signalled) {

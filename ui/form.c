@@ -13,6 +13,7 @@
 #include "dialog.h"
 #include "draw.h"
 #include "field.h"
+#include "formloop.h"
 #include "i18n.h"
 #include "keybar.h"
 #include "picker.h"
@@ -45,41 +46,60 @@ static const struct ui_screen form_screen = {
 	.nactions = (int)(sizeof form_actions / sizeof *form_actions),
 };
 
+/* Each action's part in the loop all entry forms share. */
+static const int form_roles[] = {FL_HELP, FL_LANG, FL_SAVE, FL_CANCEL, FL_NEXT, FL_PREV, FL_OPEN};
+
 struct form {
-	tz_db *db;
+	tz_db *db;            /* first: the pickers' lists read it from the context */
 	struct rowform f;
-	int focus;
-	int tried;            /* Save was pressed: show every problem */
-	unsigned touched;     /* fields the clerk changed or left: show their problems */
+	struct fl_form fl;
 	struct problems last; /* what the last refused save found (a duplicate level...) */
-	char note[400];       /* the last action's outcome */
-	int note_alert;
+	unsigned last_edits;  /* ...shown until something is typed after it */
+	int changed;          /* the register changed */
 };
 
-static int focusable(int field)
+static void field(void *ctx, int i, struct fl_field *d)
 {
-	return rf_fields[field].kind != RF_NAME;
+	const struct rf_desc *r = &rf_fields[i];
+	snprintf(d->label, sizeof d->label, "%s", _(r->label));
+	d->key = r->key;
+	d->width = r->width;
+	d->shown = 1;
+	d->kind = r->kind == RF_TEXT ? FL_K_TEXT : r->kind == RF_NAME ? FL_K_SHOWN
+	        : r->kind == RF_SECTION || r->kind == RF_PROFILE ? FL_K_CHOICE : FL_K_OTHER;
+	(void)ctx;
 }
 
-static int is_text(const struct form *u)
+static struct textedit *text_of(void *ctx, int field)
 {
-	enum rf_kind k = rf_fields[u->focus].kind;
-	return k == RF_TEXT || (k == RF_VALIDITY && !u->f.unlimited);
-}
-
-static struct textedit *text_of(struct form *u, int field)
-{
+	struct form *u = ctx;
 	switch (field) {
 	case RF_F_BASIS_KK: return &u->f.basis_kk;
 	case RF_F_BASIS_RU: return &u->f.basis_ru;
-	case RF_F_VALIDITY: return &u->f.years;
+	case RF_F_VALIDITY: return u->f.unlimited ? NULL : &u->f.years;
 	default: return NULL;
 	}
 }
 
-static const char *hint(const struct form *u)
+static void value(void *ctx, int field, char *buf, size_t len)
 {
-	switch (rf_fields[u->focus].kind) {
+	struct form *u = ctx;
+	rf_value_text(u->db, &u->f, field, buf, len);
+}
+
+static void validate(void *ctx, struct problems *p)
+{
+	struct form *u = ctx;
+	rf_validate(u->db, &u->f, p);
+	for (int i = 0; u->last_edits == u->fl.edits && i < u->last.n; i++)
+		if (!problems_for(p, u->last.item[i].field))
+			problems_add(p, u->last.item[i].field, "%s", u->last.item[i].msg);
+}
+
+static const char *hint(void *ctx)
+{
+	struct form *u = ctx;
+	switch (rf_fields[u->fl.focus].kind) {
 	case RF_CODE: return _("Enter: find the occupation in the classifier by code or name");
 	case RF_SECTION: return _("Enter or Left/Right: switch between mandatory and voluntary");
 	case RF_TEXT: return _("Type the text; Left/Right, Home/End, Backspace and Delete edit it");
@@ -93,13 +113,11 @@ static const char *hint(const struct form *u)
 	}
 }
 
-static void form_draw(void *ctx)
+static void head_draw(void *ctx)
 {
 	struct form *u = ctx;
 	struct rowform *f = &u->f;
 	char buf[1024];
-	attrset(theme(TH_NORMAL));
-	erase();
 	draw_fill(0, theme(TH_TITLE));
 	if (f->row_id) {
 		snprintf(buf, sizeof buf, _("Register row %s, level %s"), f->orig.nkz_code, f->orig.level);
@@ -114,55 +132,6 @@ static void form_draw(void *ctx)
 		          theme(TH_ALERT), 0);
 	else
 		draw_cell(1, 1, COLS - 2, _("Changes go into the draft register."), theme(TH_NORMAL), 0);
-
-	struct problems p = {0};
-	rf_validate(u->db, f, &p);
-	int lw = 0;
-	for (int i = 0; i < RF_NFIELDS; i++) {
-		int w = text_width(_(rf_fields[i].label));
-		lw = w > lw ? w : lw;
-	}
-	if (lw > 24)
-		lw = 24;
-	int vx = lw + 4, y = 2, bottom = LINES - 2, cy = -1, cx = 0;
-	for (int i = 0; i < RF_NFIELDS && y < bottom; i++, y++) {
-		const struct rf_desc *d = &rf_fields[i];
-		int focus = i == u->focus;
-		draw_cell(y, 0, 2, focus ? ">" : "", theme(TH_HEAD), 0);
-		draw_cell(y, 2, lw, _(d->label), focus ? theme(TH_HEAD) : theme(TH_NORMAL), 0);
-		int w = d->width ? d->width : COLS - vx - 1;
-		if (vx + w > COLS - 1)
-			w = COLS - 1 - vx;
-		attr_t a = focus ? theme(TH_CURSOR) : d->kind == RF_NAME ? theme(TH_NORMAL) : theme(TH_STATUS);
-		struct textedit *t = text_of(u, i);
-		if (t && (i != RF_F_VALIDITY || !f->unlimited)) {
-			field_draw(t, y, vx, w, a, 0);
-			if (focus) {
-				cy = y;
-				cx = vx + te_view(t, w);
-			}
-		} else {
-			rf_value_text(u->db, f, i, buf, sizeof buf);
-			draw_cell(y, vx, w, buf, a, 0);
-		}
-		const char *msg = problems_for(&p, d->key);
-		if (!msg)
-			msg = problems_for(&u->last, d->key);
-		if (msg && (u->tried || u->touched & 1u << i) && y + 1 < bottom)
-			/* From the label's column: a sentence needs the width more
-			 * than it needs to line up with the value. */
-			draw_cell(++y, 4, COLS - 5, msg, theme(TH_ALERT), 0);
-	}
-	const char *line = u->note[0] ? u->note : hint(u);
-	draw_cell(LINES - 2, 1, COLS - 2, line, u->note[0] && u->note_alert ? theme(TH_ALERT)
-	                                               : theme(TH_NORMAL), 0);
-	keybar_draw(&form_screen);
-	if (cy >= 0 && !f->readonly) {
-		curs_set(1);
-		move(cy, cx);
-	} else {
-		curs_set(0);
-	}
 }
 
 static void help_draw(void *ctx)
@@ -274,19 +243,6 @@ void form_load_levels(void *ctx, const char *query, struct picker_list *l)
 }
 
 /* The level picker ticks a copy, so that Esc leaves the form's levels be. */
-struct level_pick {
-	tz_db *db;
-	struct rowform copy;
-};
-static int level_checked(void *ctx, const char *key)
-{
-	return rf_has_level(&((struct level_pick *)ctx)->copy, key);
-}
-static void level_toggle(void *ctx, const char *key)
-{
-	rf_toggle_level(&((struct level_pick *)ctx)->copy, key);
-}
-
 static void pick_levels(struct form *u)
 {
 	if (u->f.row_id) {
@@ -298,20 +254,7 @@ static void pick_levels(struct form *u)
 		}
 		return;
 	}
-	struct level_pick *lp = calloc(1, sizeof *lp);
-	if (!lp)
-		return;
-	lp->db = u->db;
-	memcpy(lp->copy.levels, u->f.levels, sizeof lp->copy.levels);
-	lp->copy.nlevels = u->f.nlevels;
-	struct picker p = {N_("Levels: tick each level the profession is recognised at"), 0, 1,
-	                   form_load_levels, level_checked, level_toggle, lp};
-	char key[32];
-	if (picker_run(&p, u->f.nlevels ? u->f.levels[0] : NULL, key, sizeof key)) {
-		memcpy(u->f.levels, lp->copy.levels, sizeof u->f.levels);
-		u->f.nlevels = lp->copy.nlevels;
-	}
-	free(lp);
+	fl_pick_levels(u->db, u->f.levels, &u->f.nlevels, RF_MAX_LEVELS);
 }
 
 static void pick_code(struct form *u)
@@ -331,6 +274,7 @@ static void pick_body(struct form *u)
 		u->f.body_id = strtoll(key, NULL, 10);
 }
 
+/* Enter (and Left/Right on a choice): what the field does when opened. */
 static void flip(char *v, size_t len, const char *a, const char *b)
 {
 	snprintf(v, len, "%s", !strcmp(v, a) ? b : a);
@@ -340,7 +284,7 @@ static void flip(char *v, size_t len, const char *a, const char *b)
 static void open_field(struct form *u, int key)
 {
 	struct rowform *f = &u->f;
-	switch (rf_fields[u->focus].kind) {
+	switch (rf_fields[u->fl.focus].kind) {
 	case RF_CODE: pick_code(u); break;
 	case RF_SECTION: flip(f->section, sizeof f->section, "mandatory", "voluntary"); break;
 	case RF_PROFILE: flip(f->profile, sizeof f->profile, "t", "sg"); break;
@@ -352,25 +296,15 @@ static void open_field(struct form *u, int key)
 		break;
 	default: break;
 	}
-	u->touched |= 1u << u->focus;
+	u->fl.touched |= 1u << u->fl.focus;
 	u->last.n = 0;
-}
-
-static void step_focus(struct form *u, int by)
-{
-	u->touched |= 1u << u->focus;
-	do
-		u->focus = (u->focus + by + RF_NFIELDS) % RF_NFIELDS;
-	while (!focusable(u->focus));
 }
 
 static void note(struct form *u, int alert, const char *msg)
 {
-	snprintf(u->note, sizeof u->note, "%s", msg);
-	u->note_alert = alert;
+	fl_note(&u->fl, alert, msg);
 }
 
-/* Theirs as stored now against mine, field by field, for the clerk to choose. */
 static int ask_conflict(struct form *u, const struct reg_row *theirs)
 {
 	unsigned d = rf_differs(&u->f, theirs);
@@ -402,7 +336,7 @@ static int save(struct form *u, int *changed)
 		note(u, 1, _("This register version is read-only; there is nothing to save."));
 		return 0;
 	}
-	u->tried = 1;
+	u->fl.tried = 1;
 	for (;;) {
 		struct problems p = {0};
 		struct reg_row theirs = {0};
@@ -438,11 +372,9 @@ static int save(struct form *u, int *changed)
 		if ((st == REG_INVALID || st == REG_DUPLICATE) && p.n) {
 			char buf[400];
 			u->last = p;
-			/* The first field in the form's order that has a problem. */
-			for (int i = RF_NFIELDS - 1; i >= 0; i--)
-				if (focusable(i) && problems_for(&p, rf_fields[i].key))
-					u->focus = i;
-			const char *first = problems_for(&p, rf_fields[u->focus].key);
+			u->last_edits = u->fl.edits;
+			fl_focus_first(&u->fl, &p);
+			const char *first = problems_for(&p, rf_fields[u->fl.focus].key);
 			snprintf(buf, sizeof buf, _("Not saved: %s"), first ? first : p.item[0].msg);
 			note(u, 1, buf);
 			return 0;
@@ -459,90 +391,42 @@ static int save(struct form *u, int *changed)
 	}
 }
 
-static int leave(struct form *u)
+static int changed(void *ctx)
 {
-	if (u->f.readonly || !rf_changed(&u->f))
-		return 1;
-	return dlg_confirm(_("Discard changes"),
-	                   _("The form has changes that are not saved. Leave and lose them?"));
+	return rf_changed(&((struct form *)ctx)->f);
 }
 
-/* A key, or ERR once a hangup or a kill was signalled: the wait is cut into
- * short ones so that the flag is seen even where a signal does not end it. */
-static int form_key(void)
+static int act(void *ctx, enum fl_role role, int action, int key)
 {
-	while (!unsaved_signalled) {
-		timeout(100);
-		int k = dlg_key();
-		timeout(-1);
-		if (k != ERR)
-			return k;
-	}
-	return ERR;
+	struct form *u = ctx;
+	(void)action;
+	if (role == FL_SAVE)
+		return save(u, &u->changed);
+	if (u->f.readonly)
+		note(u, 1, _("This register version is read-only; there is nothing to save."));
+	else
+		open_field(u, key);
+	return 0;
 }
+
+static void keep(void *ctx)
+{
+	struct form *u = ctx;
+	unsaved_save(db_path(u->db), &u->f);
+}
+
+static const struct fl_ops form_ops = {field, text_of, value, validate, head_draw, hint,
+                                       changed, act, keep};
 
 static int run(struct form *u)
 {
-	int changed = 0, done = 0;
-	while (u->focus < RF_NFIELDS && !focusable(u->focus))
-		u->focus++;
-	dlg_layer_push(form_draw, u);
-	while (!done) {
-		dlg_repaint();
-		int k = form_key();
-		if (unsaved_signalled) {
-			/* The terminal is going: what was typed is kept aside for the
-			 * next start; the database stays as last saved. */
-			if (!u->f.readonly && rf_changed(&u->f))
-				unsaved_save(db_path(u->db), &u->f);
-			break;
-		}
-		if (k == KEY_RESIZE || k == ERR)
-			continue;
-		u->note[0] = 0;
-		struct textedit *t = text_of(u, u->focus);
-		if (t && is_text(u) && !u->f.readonly) {
-			enum field_result r = field_key(t, k);
-			if (r == FIELD_CHANGED) {
-				u->touched |= 1u << u->focus;
-				u->last.n = 0;
-			}
-			if (r != FIELD_PASS)
-				continue;
-		} else if (u->focus == RF_F_VALIDITY && u->f.unlimited && !u->f.readonly &&
-		           ui_key_char(k) >= '0' && ui_key_char(k) <= '9') {
-			/* Typing years over "without time limit" means years. */
-			u->f.unlimited = 0;
-			te_set(&u->f.years, NULL);
-			field_key(&u->f.years, k);
-			continue;
-		}
-		const struct ui_action *a = action_for_key(&form_screen, k);
-		int id = a ? (int)(a - form_actions) : -1;
-		if (!a && (k == KEY_LEFT || k == KEY_RIGHT) &&
-		    (rf_fields[u->focus].kind == RF_SECTION || rf_fields[u->focus].kind == RF_PROFILE))
-			id = A_OPEN;
-		switch (id) {
-		case A_HELP: form_keys_help(&form_screen); break;
-		case A_LANG: i18n_set_lang(i18n_is_kk() ? "ru" : "kk"); break;
-		case A_SAVE: done = save(u, &changed); break;
-		case A_CANCEL: done = leave(u); break;
-		case A_NEXT: step_focus(u, 1); break;
-		case A_PREV: step_focus(u, -1); break;
-		case A_OPEN:
-			if (u->f.readonly)
-				note(u, 1, _("This register version is read-only; there is nothing to save."));
-			else if (rf_fields[u->focus].kind == RF_TEXT)
-				step_focus(u, 1);
-			else
-				open_field(u, k);
-			break;
-		default: break;
-		}
-	}
-	dlg_layer_pop();
-	curs_set(0);
-	return changed;
+	u->fl = (struct fl_form){.ops = &form_ops, .form = u, .screen = &form_screen,
+	                         .roles = form_roles, .nfields = RF_NFIELDS,
+	                         .validity = RF_F_VALIDITY, .unlimited = &u->f.unlimited,
+	                         .years = &u->f.years, .readonly = &u->f.readonly,
+	                         .label_max = 24, .wrap = 1};
+	fl_run(&u->fl);
+	return u->changed;
 }
 
 int form_new_row(tz_db *db)
@@ -603,37 +487,22 @@ int form_delete_row(tz_db *db, int64_t row_id)
 	return changed;
 }
 
-int form_offer_unsaved(tz_db *db)
+int form_restore(tz_db *db, const struct unsaved *kept)
 {
-	struct unsaved kept;
-	if (unsaved_load(db_path(db), &kept) != 1)
-		return 0;
-	char when[64] = "", q[300];
-	struct tm tm;
-	if (localtime_r(&kept.when, &tm))
-		strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
-	snprintf(q, sizeof q, _("An unsaved entry from %s was found: restore it?"), when);
-	int yes = dlg_confirm(_("Unsaved entry"), q);
-	unsaved_remove(db_path(db));
-	if (!yes) {
-		unsaved_free(&kept);
-		return 0;
-	}
 	struct form *u = calloc(1, sizeof *u);
 	int changed = 0;
-	if (u) {
-		u->db = db;
-		if (kept.row_id && rf_load(db, &u->f, kept.row_id)) {
-			dlg_message(_("The row is gone"), reg_status_text(REG_GONE));
-		} else {
-			if (!kept.row_id)
-				rf_init_new(db, &u->f);
-			unsaved_apply(&kept, &u->f);
-			changed = run(u);
-		}
-		rf_free(&u->f);
-		free(u);
+	if (!u)
+		return 0;
+	u->db = db;
+	if (kept->id && rf_load(db, &u->f, kept->id)) {
+		dlg_message(_("The row is gone"), reg_status_text(REG_GONE));
+	} else {
+		if (!kept->id)
+			rf_init_new(db, &u->f);
+		unsaved_apply(kept, &u->f);
+		changed = run(u);
 	}
-	unsaved_free(&kept);
+	rf_free(&u->f);
+	free(u);
 	return changed;
 }

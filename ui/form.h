@@ -14,10 +14,11 @@
 int form_new_row(tz_db *db);
 int form_edit_row(tz_db *db, int64_t row_id);
 int form_delete_row(tz_db *db, int64_t row_id);
-/* At start: when the terminal went away last time with the form open, asks
- * whether to restore what was typed; yes reopens the form filled with it, no
- * forgets it.  Returns 1 when the register changed. */
-int form_offer_unsaved(tz_db *db);
+/* Reopens the form filled with a row's draft kept when the terminal went
+ * away (src/unsaved.h), over the row as it is now.  Returns 1 when the
+ * register changed. */
+struct unsaved;
+int form_restore(tz_db *db, const struct unsaved *kept);
 
 /* What other entry forms share with this one (ui/propform_ui.c): the
  * pickers' lists, each in the language on screen (ctx points to a struct

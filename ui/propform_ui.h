@@ -12,5 +12,9 @@
 
 int64_t propform_new(tz_db *db, int64_t cycle);
 int64_t propform_edit(tz_db *db, int64_t id);
+/* Reopens the form filled with a proposal's draft kept when the terminal
+ * went away (src/unsaved.h): for an edit, over the proposal as it is now. */
+struct unsaved;
+int64_t propform_restore(tz_db *db, const struct unsaved *kept);
 
 #endif
