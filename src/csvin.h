@@ -1,10 +1,17 @@
 /* csvin — reads a CSV file (RFC 4180, through libcsv) in UTF-8 (with or
  * without BOM), RK1048 or CP1251 (through iconv), one record at a time, each
- * field as UTF-8 with the line and column it started on. */
+ * field as UTF-8 with the line and column it started on.  The file is
+ * streamed in passes (detection when asked, a check of the encoding, then
+ * the records), so a bad byte anywhere is refused before any record is
+ * passed on, and standard input is kept aside in a temporary file. */
 #ifndef TZ_CSVIN_H
 #define TZ_CSVIN_H
 
 #include <stddef.h>
+
+/* The file is read through iconv and libcsv this many bytes at a time, so
+ * memory does not grow with its size (exposed for tests of the seams). */
+#define CSVIN_CHUNK 65536
 
 struct csv_field {
 	const char *text;   /* UTF-8, NUL-terminated */

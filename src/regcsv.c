@@ -335,18 +335,34 @@ int regcsv_export(tz_db *db, const struct regcsv_export *x, char *err, size_t er
 
 /* ---- import ------------------------------------------------------------- */
 
-struct irow {
-	long line;
-	int section;
-	char *f[8];
-};
+/* The files' rows are staged in TEMP tables of the connection, not held in
+ * memory: SQLite keeps a few pages of them and spills the rest to a
+ * temporary file, so a register of any size is read in the same memory.
+ *   regcsv_row   each data row as read (file order = id order)
+ *   regcsv_chk   what check_row made of it
+ *   regcsv_pair  the same row in the other language's file, both ways */
+static const char stage_sql[] =
+	"DROP TABLE IF EXISTS temp.regcsv_row;"
+	"DROP TABLE IF EXISTS temp.regcsv_chk;"
+	"DROP TABLE IF EXISTS temp.regcsv_pair;"
+	"CREATE TEMP TABLE regcsv_row (id INTEGER PRIMARY KEY, file INT, line INT, section INT,"
+	" f1 TEXT, f2 TEXT, f3 TEXT, f4 TEXT, f5 TEXT, f6 TEXT, f7 TEXT);"
+	"CREATE TEMP TABLE regcsv_chk (id INTEGER PRIMARY KEY, validity INT, body INT,"
+	" profile TEXT, name_kk TEXT, name_ru TEXT);"
+	"CREATE TEMP TABLE regcsv_pair (x INTEGER PRIMARY KEY, y INT);";
+static const char unstage_sql[] =
+	"DROP TABLE IF EXISTS temp.regcsv_row;"
+	"DROP TABLE IF EXISTS temp.regcsv_chk;"
+	"DROP TABLE IF EXISTS temp.regcsv_pair;";
 
 struct ifile {
 	const char *path;
+	int index;           /* 0 or 1: the file's place in the command */
 	int lang;            /* 0 kk, 1 ru, -1 before the heading row */
 	int section;         /* -1 before the first section title */
-	struct irow *rows;
-	long n, cap;
+	long n;              /* data rows staged */
+	tz_db *db;
+	sqlite3_stmt *ins;
 	char *err;
 	size_t errlen;
 };
@@ -444,29 +460,23 @@ static int on_record(void *ctx, const struct csv_field *f, int n, long line)
 		         x->path, line, section_title[x->lang][0], section_title[x->lang][1]);
 		return 1;
 	}
-	if (x->n == x->cap) {
-		long cap = x->cap ? x->cap * 2 : 256;
-		struct irow *nr = realloc(x->rows, (size_t)cap * sizeof *nr);
-		if (!nr) {
+	sqlite3_stmt *q = x->ins;
+	sqlite3_reset(q);
+	sqlite3_bind_int(q, 1, x->index);
+	sqlite3_bind_int64(q, 2, line);
+	sqlite3_bind_int(q, 3, x->section);
+	for (int i = 1; i < 8; i++) {
+		char *t = strdup(f[i].text);
+		if (!t) {
 			snprintf(x->err, x->errlen, "%s", _("out of memory"));
 			return 1;
 		}
-		x->rows = nr;
-		x->cap = cap;
+		text_trim(t);
+		sqlite3_bind_text(q, 3 + i, t, -1, free);
 	}
-	struct irow *r = &x->rows[x->n];
-	r->line = line;
-	r->section = x->section;
-	for (int i = 0; i < 8; i++) {
-		r->f[i] = strdup(f[i].text);
-		if (r->f[i])
-			text_trim(r->f[i]);
-		else {
-			while (i-- > 0)
-				free(r->f[i]);
-			snprintf(x->err, x->errlen, "%s", _("out of memory"));
-			return 1;
-		}
+	if (db_step(x->db, q) != SQLITE_DONE) {
+		snprintf(x->err, x->errlen, _("The database refused the change: %s"), db_errmsg(x->db));
+		return 1;
 	}
 	x->n++;
 	return 0;
@@ -475,14 +485,53 @@ static int on_record(void *ctx, const struct csv_field *f, int n, long line)
 /* A data row, checked against the reference data. */
 struct prow {
 	struct ifile *file;
-	struct irow *src;
+	int64_t id;
+	long line;
+	int section;
+	char *f[8];                /* f[0] unused: the row number is renumbered */
 	char code[16], level[8], profile[4];
 	int validity;
 	int64_t body;
 	char *name_kk, *name_ru;   /* the classifier's */
-	struct prow *other;        /* the same row in the other file */
-	int done;
 };
+
+static void prow_free(struct prow *p)
+{
+	for (int i = 0; i < 8; i++)
+		free(p->f[i]);
+	free(p->name_kk);
+	free(p->name_ru);
+	memset(p, 0, sizeof *p);
+}
+
+static char *col_dup(sqlite3_stmt *st, int col)
+{
+	return strdup(db_col_text(st, col));
+}
+
+/* Columns 0..10 of st: id, file, line, section, f1..f7 of regcsv_row; when
+ * checked, 11..15: validity, body, profile, name_kk, name_ru of regcsv_chk. */
+static int prow_load(struct prow *p, sqlite3_stmt *st, struct ifile *files, int checked)
+{
+	memset(p, 0, sizeof *p);
+	p->id = sqlite3_column_int64(st, 0);
+	p->file = &files[sqlite3_column_int(st, 1)];
+	p->line = (long)sqlite3_column_int64(st, 2);
+	p->section = sqlite3_column_int(st, 3);
+	int ok = 1;
+	for (int i = 1; i < 8; i++)
+		ok &= (p->f[i] = col_dup(st, 3 + i)) != NULL;
+	if (checked) {
+		snprintf(p->code, sizeof p->code, "%s", p->f[2]);
+		snprintf(p->level, sizeof p->level, "%s", p->f[4]);
+		p->validity = sqlite3_column_int(st, 11);
+		p->body = sqlite3_column_int64(st, 12);
+		snprintf(p->profile, sizeof p->profile, "%s", db_col_text(st, 13));
+		ok &= (p->name_kk = col_dup(st, 14)) != NULL;
+		ok &= (p->name_ru = col_dup(st, 15)) != NULL;
+	}
+	return ok ? 0 : -1;
+}
 
 struct body_name {
 	int64_t id;
@@ -521,13 +570,13 @@ static int bad(struct prow *p, int col, char *err, size_t errlen, const char *fm
 {
 	char what[600];
 	snprintf(what, sizeof what, fmt, arg);
-	snprintf(err, errlen, "%s:%ld:%d: %s", p->file->path, p->src->line, col, what);
+	snprintf(err, errlen, "%s:%ld:%d: %s", p->file->path, p->line, col, what);
 	return -1;
 }
 
 static int check_row(struct lookup *lk, struct prow *p, char *err, size_t errlen)
 {
-	char **f = p->src->f;
+	char **f = p->f;
 	int l = p->file->lang;
 	if (nkz_code_level(f[2]) != 6)
 		return bad(p, 3, err, errlen,
@@ -548,7 +597,7 @@ static int check_row(struct lookup *lk, struct prow *p, char *err, size_t errlen
 		char msg[1024];
 		snprintf(msg, sizeof msg,
 		         _("%s:%ld:2: the name differs from the classifier's \"%s\"; the classifier's is used"),
-		         p->file->path, p->src->line, official);
+		         p->file->path, p->line, official);
 		lk->warn(lk->wctx, msg);
 	}
 	if (blank(f[3]))
@@ -588,23 +637,10 @@ static int check_row(struct lookup *lk, struct prow *p, char *err, size_t errlen
 	return 0;
 }
 
-static int by_key(const void *a, const void *b)
-{
-	const struct prow *x = *(struct prow *const *)a, *y = *(struct prow *const *)b;
-	int c = strcmp(x->code, y->code);
-	if (!c)
-		c = strcmp(x->level, y->level);
-	if (!c)
-		c = (x->file > y->file) - (x->file < y->file);
-	if (!c)
-		c = (x->src->line > y->src->line) - (x->src->line < y->src->line);
-	return c;
-}
-
 /* The row's content from one file's line into r; bases only in its language. */
 static void apply(struct reg_row *r, const struct prow *p)
 {
-	snprintf(r->section, sizeof r->section, "%s", sections[p->src->section]);
+	snprintf(r->section, sizeof r->section, "%s", sections[p->section]);
 	snprintf(r->nkz_code, sizeof r->nkz_code, "%s", p->code);
 	snprintf(r->level, sizeof r->level, "%s", p->level);
 	snprintf(r->profile, sizeof r->profile, "%s", p->profile);
@@ -612,7 +648,7 @@ static void apply(struct reg_row *r, const struct prow *p)
 	r->body_id = p->body;
 	reg_row_set(&r->name_kk, p->name_kk);
 	reg_row_set(&r->name_ru, p->name_ru);
-	reg_row_set(p->file->lang ? &r->basis_ru : &r->basis_kk, p->src->f[3]);
+	reg_row_set(p->file->lang ? &r->basis_ru : &r->basis_kk, p->f[3]);
 }
 
 static int differs(const struct reg_row *a, const struct reg_row *b)
@@ -691,21 +727,147 @@ static int write_key(tz_db *db, int64_t draft, struct prow *a, struct prow *b,
 	           pr.n ? pr.item[0].msg : reg_status_text(status));
 }
 
-static void free_files(struct ifile *files, int n)
-{
-	for (int i = 0; i < n; i++) {
-		for (long k = 0; k < files[i].n; k++)
-			for (int c = 0; c < 8; c++)
-				free(files[i].rows[k].f[c]);
-		free(files[i].rows);
-	}
-}
-
 int regcsv_import(tz_db *db, const char *const *paths, int npaths, const char *encoding,
                   regcsv_warn_fn *warn, void *wctx, struct regcsv_stats *st,
                   char *err, size_t errlen)
 {
 	return regcsv_import_from(db, paths, npaths, encoding, NULL, warn, wctx, st, err, errlen);
+}
+
+#define ROW_COLS "r.id, r.file, r.line, r.section, r.f1, r.f2, r.f3, r.f4, r.f5, r.f6, r.f7"
+#define CHK_COLS "c.validity, c.body, c.profile, c.name_kk, c.name_ru"
+
+static int refused(tz_db *db, const char *fmt, char *err, size_t errlen)
+{
+	snprintf(err, errlen, fmt, db_errmsg(db));
+	return -1;
+}
+
+/* Every row against the reference data, in the files' order, so that the
+ * first bad line is the one named. */
+static int check_all(struct lookup *lk, struct ifile *files, char *err, size_t errlen)
+{
+	tz_db *db = lk->db;
+	sqlite3_stmt *st = db_prep(db, "SELECT " ROW_COLS " FROM regcsv_row r ORDER BY r.id");
+	sqlite3_stmt *ins = db_prep(db, "INSERT INTO regcsv_chk VALUES (?, ?, ?, ?, ?, ?)");
+	int rc = st && ins ? 0 : refused(db, _("The database refused the query: %s"), err, errlen);
+	int s = SQLITE_DONE;
+	while (!rc && (s = db_step(db, st)) == SQLITE_ROW) {
+		struct prow p;
+		if (prow_load(&p, st, files, 0)) {
+			snprintf(err, errlen, "%s", _("out of memory"));
+			rc = -1;
+		} else if (!(rc = check_row(lk, &p, err, errlen))) {
+			sqlite3_bind_int64(ins, 1, p.id);
+			sqlite3_bind_int(ins, 2, p.validity);
+			sqlite3_bind_int64(ins, 3, p.body);
+			sqlite3_bind_text(ins, 4, p.profile, -1, SQLITE_TRANSIENT);
+			sqlite3_bind_text(ins, 5, p.name_kk, -1, SQLITE_TRANSIENT);
+			sqlite3_bind_text(ins, 6, p.name_ru, -1, SQLITE_TRANSIENT);
+			if (db_step(db, ins) != SQLITE_DONE)
+				rc = refused(db, _("The database refused the change: %s"), err, errlen);
+			sqlite3_reset(ins);
+		}
+		prow_free(&p);
+	}
+	if (!rc && s != SQLITE_DONE)
+		rc = refused(db, _("The database refused the query: %s"), err, errlen);
+	sqlite3_finalize(st);
+	sqlite3_finalize(ins);
+	return rc;
+}
+
+/* Each (code, level) once per file; a Kazakh and a Russian line of one row
+ * must agree on everything but the text.  The rows come sorted by key, then
+ * file and line, so a key's lines are neighbours. */
+static int pair_all(tz_db *db, struct ifile *files, char *err, size_t errlen)
+{
+	sqlite3_stmt *st = db_prep(db, "SELECT " ROW_COLS ", " CHK_COLS " FROM regcsv_row r "
+	                               "JOIN regcsv_chk c ON c.id = r.id ORDER BY r.f2, r.f4, r.file, r.line");
+	sqlite3_stmt *ins = db_prep(db, "INSERT INTO regcsv_pair VALUES (?1, ?2), (?2, ?1)");
+	int rc = st && ins ? 0 : refused(db, _("The database refused the query: %s"), err, errlen);
+	int s = SQLITE_DONE, have = 0;
+	struct prow a = {0}, b;
+	while (!rc && (s = db_step(db, st)) == SQLITE_ROW) {
+		if (prow_load(&b, st, files, 1)) {
+			prow_free(&b);
+			snprintf(err, errlen, "%s", _("out of memory"));
+			rc = -1;
+			break;
+		}
+		if (have && !strcmp(a.code, b.code) && !strcmp(a.level, b.level)) {
+			char at[32], fmt[300];
+			snprintf(at, sizeof at, "%ld", a.line);
+			if (a.file == b.file) {
+				snprintf(fmt, sizeof fmt, _("%s at level %s is already on line %%s"), b.code, b.level);
+				rc = bad(&b, 3, err, errlen, fmt, at);
+			} else {
+				snprintf(fmt, sizeof fmt,
+				         _("this differs from line %%s of %s, the same row in the other language"),
+				         a.file->path);
+				int col = a.section != b.section ? 1 : a.validity != b.validity ? 6
+				        : a.body != b.body ? 7 : strcmp(a.profile, b.profile) ? 8 : 0;
+				if (col)
+					rc = bad(&b, col, err, errlen, fmt, at);
+			}
+			if (!rc) {
+				sqlite3_bind_int64(ins, 1, a.id);
+				sqlite3_bind_int64(ins, 2, b.id);
+				if (db_step(db, ins) != SQLITE_DONE)
+					rc = refused(db, _("The database refused the change: %s"), err, errlen);
+				sqlite3_reset(ins);
+			}
+		}
+		prow_free(&a);
+		a = b;
+		have = 1;
+	}
+	prow_free(&a);
+	if (!rc && s != SQLITE_DONE)
+		rc = refused(db, _("The database refused the query: %s"), err, errlen);
+	sqlite3_finalize(st);
+	sqlite3_finalize(ins);
+	return rc;
+}
+
+/* The rows into the draft in the files' order, so that the first bad line is
+ * the one named; a row and its other language's line are written together,
+ * at the first of them.  Called inside the import's transaction. */
+static int write_all(tz_db *db, int64_t draft, struct ifile *files, struct regcsv_stats *stats,
+                     char *err, size_t errlen)
+{
+	sqlite3_stmt *st = db_prep(db, "SELECT " ROW_COLS ", " CHK_COLS ", p.y FROM regcsv_row r "
+	                               "JOIN regcsv_chk c ON c.id = r.id "
+	                               "LEFT JOIN regcsv_pair p ON p.x = r.id ORDER BY r.id");
+	sqlite3_stmt *one = db_prep(db, "SELECT " ROW_COLS ", " CHK_COLS " FROM regcsv_row r "
+	                                "JOIN regcsv_chk c ON c.id = r.id WHERE r.id = ?");
+	int rc = st && one ? 0 : refused(db, _("The database refused the query: %s"), err, errlen);
+	int s = SQLITE_DONE;
+	while (!rc && (s = db_step(db, st)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(st, 0), other = sqlite3_column_int64(st, 16);
+		if (other && other < id)
+			continue;
+		struct prow a, b = {0};
+		int ok = prow_load(&a, st, files, 1) == 0;
+		if (ok && other) {
+			sqlite3_bind_int64(one, 1, other);
+			ok = db_step(db, one) == SQLITE_ROW && prow_load(&b, one, files, 1) == 0;
+			sqlite3_reset(one);
+		}
+		if (!ok) {
+			snprintf(err, errlen, "%s", _("out of memory"));
+			rc = -1;
+		} else {
+			rc = write_key(db, draft, &a, other ? &b : NULL, stats, err, errlen);
+		}
+		prow_free(&a);
+		prow_free(&b);
+	}
+	if (!rc && s != SQLITE_DONE)
+		rc = refused(db, _("The database refused the query: %s"), err, errlen);
+	sqlite3_finalize(st);
+	sqlite3_finalize(one);
+	return rc;
 }
 
 int regcsv_import_from(tz_db *db, const char *const *paths, int npaths, const char *encoding,
@@ -724,113 +886,83 @@ int regcsv_import_from(tz_db *db, const char *const *paths, int npaths, const ch
 	}
 	struct ifile files[2] = {{0}};
 	struct lookup lk = {.db = db, .warn = warn, .wctx = wctx};
-	struct prow *rows = NULL, **order = NULL;
-	long nrows = 0;
-	int rc = -1, nf = 0;
-	for (; nf < npaths; nf++) {
+	int rc = -1, staging = 0;
+	/* A few pages of the staged rows in memory; the rest go to disk. */
+	if (db_exec(db, "PRAGMA temp.cache_size = -1024") || db_exec(db, stage_sql) ||
+	    db_exec(db, "SAVEPOINT regcsv_stage")) {
+		refused(db, _("The database refused the change: %s"), err, errlen);
+		goto out;
+	}
+	staging = 1;
+	sqlite3_stmt *ins = db_prep(db, "INSERT INTO regcsv_row (file, line, section, f1, f2, f3, f4, f5, "
+	                                "f6, f7) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+	if (!ins) {
+		refused(db, _("The database refused the query: %s"), err, errlen);
+		goto out;
+	}
+	for (int nf = 0; nf < npaths; nf++) {
 		struct ifile *x = &files[nf];
 		x->path = paths[nf];
+		x->index = nf;
 		x->lang = x->section = -1;
+		x->db = db;
+		x->ins = ins;
 		x->err = err;
 		x->errlen = errlen;
 		int r = xlsxin_read_any(x->path, encoding, sheet, on_record, x, &st->encoding[nf], err,
 		                        errlen);
-		if (r) {
-			nf++;
-			goto out;
-		}
-		if (x->lang < 0) {
+		if (!r && x->lang < 0) {
 			snprintf(err, errlen, _("%s: the file is empty: no heading row of the register form"),
 			         x->path);
-			nf++;
+			r = -1;
+		}
+		if (r) {
+			sqlite3_finalize(ins);
 			goto out;
 		}
 		st->lang[nf] = x->lang ? "ru" : "kk";
 	}
-	if (nf == 2 && files[0].lang == files[1].lang) {
+	sqlite3_finalize(ins);
+	if (npaths == 2 && files[0].lang == files[1].lang) {
 		snprintf(err, errlen, _("%s: both files are in the same language; give one Kazakh and one "
 		                        "Russian file"), files[1].path);
 		goto out;
 	}
-	long total = files[0].n + files[1].n;
-	rows = calloc((size_t)total + 1, sizeof *rows);
-	order = calloc((size_t)total + 1, sizeof *order);
+	long nrows = files[0].n + files[1].n;
 	lk.nkz = db_prep(db, "SELECT name_kk, name_ru, active FROM nkz WHERE code = :c");
 	lk.level = db_prep(db, "SELECT 1 FROM nrk_level WHERE code = :l");
-	if (!rows || !order || !lk.nkz || !lk.level || load_bodies(&lk)) {
-		snprintf(err, errlen, _("The database refused the query: %s"), db_errmsg(db));
+	if (!lk.nkz || !lk.level || load_bodies(&lk)) {
+		refused(db, _("The database refused the query: %s"), err, errlen);
 		goto out;
 	}
-	for (int i = 0; i < nf; i++)
-		for (long k = 0; k < files[i].n; k++) {
-			struct prow *p = &rows[nrows++];
-			p->file = &files[i];
-			p->src = &files[i].rows[k];
-			if (check_row(&lk, p, err, errlen))
-				goto out;
-		}
-	for (long i = 0; i < nrows; i++)
-		order[i] = &rows[i];
-	qsort(order, (size_t)nrows, sizeof *order, by_key);
-	/* Each (code, level) once per file; a Kazakh and a Russian line of one
-	 * row must agree on everything but the text. */
-	for (long i = 1; i < nrows; i++) {
-		struct prow *a = order[i - 1], *b = order[i];
-		if (strcmp(a->code, b->code) || strcmp(a->level, b->level))
-			continue;
-		char at[32];
-		snprintf(at, sizeof at, "%ld", a->src->line);
-		if (a->file == b->file) {
-			char fmt[200];
-			snprintf(fmt, sizeof fmt, _("%s at level %s is already on line %%s"), b->code, b->level);
-			bad(b, 3, err, errlen, fmt, at);
-			goto out;
-		}
-		char fmt[300];
-		snprintf(fmt, sizeof fmt, _("this differs from line %%s of %s, the same row in the other language"),
-		         a->file->path);
-		if (a->src->section != b->src->section) {
-			bad(b, 1, err, errlen, fmt, at);
-			goto out;
-		}
-		int col = a->validity != b->validity ? 6 : a->body != b->body ? 7
-		        : strcmp(a->profile, b->profile) ? 8 : 0;
-		if (col) {
-			bad(b, col, err, errlen, fmt, at);
-			goto out;
-		}
-		a->other = b;
-		b->other = a;
-	}
+	if (check_all(&lk, files, err, errlen) || pair_all(db, files, err, errlen))
+		goto out;
 	/* The lookups' last rows hold a read snapshot; with it open the write lock
 	 * is refused at once instead of waited for. */
 	sqlite3_reset(lk.nkz);
 	sqlite3_reset(lk.level);
+	staging = 0;
+	if (db_exec(db, "RELEASE regcsv_stage")) {
+		refused(db, _("The database refused the change: %s"), err, errlen);
+		goto out;
+	}
 	/* A bulk load indexes its names for search once, at the end. */
 	int bulk = nrows >= 1000;
 	if (db_begin(db) || (bulk && search_defer_index(db))) {
 		if (db_depth(db))
 			db_rollback(db);
-		snprintf(err, errlen, _("The database refused the change: %s"), db_errmsg(db));
+		refused(db, _("The database refused the change: %s"), err, errlen);
 		goto out;
 	}
-	/* In the files' order, so that the first bad line is the one named. */
-	for (long i = 0; i < nrows; i++) {
-		struct prow *a = &rows[i];
-		if (a->done)
-			continue;
-		if (a->other)
-			a->other->done = 1;
-		if (write_key(db, draft, a, a->other, st, err, errlen)) {
-			db_rollback(db);
-			st->added = st->changed = st->unchanged = 0;
-			goto out;
-		}
+	if (write_all(db, draft, files, st, err, errlen)) {
+		db_rollback(db);
+		st->added = st->changed = st->unchanged = 0;
+		goto out;
 	}
 	if ((bulk && search_reindex(db, SEARCH_REG)) || db_commit(db)) {
 		if (db_depth(db))
 			db_rollback(db);
-		snprintf(err, errlen, _("The database refused the change: %s"), db_errmsg(db));
+		refused(db, _("The database refused the change: %s"), err, errlen);
 		st->added = st->changed = st->unchanged = 0;
 		goto out;
 	}
@@ -841,18 +973,14 @@ int regcsv_import_from(tz_db *db, const char *const *paths, int npaths, const ch
 		db_exec(db, "ANALYZE reg_row");
 	rc = 0;
 out:
-	for (long i = 0; i < nrows; i++) {
-		free(rows[i].name_kk);
-		free(rows[i].name_ru);
-	}
-	free(rows);
-	free(order);
 	sqlite3_finalize(lk.nkz);
 	sqlite3_finalize(lk.level);
 	for (int i = 0; i < lk.nbodies; i++)
 		for (int k = 0; k < 4; k++)
 			free(lk.bodies[i].fold[k / 2][k % 2]);
 	free(lk.bodies);
-	free_files(files, nf);
+	if (staging)
+		db_exec(db, "RELEASE regcsv_stage");
+	db_exec(db, unstage_sql);
 	return rc;
 }

@@ -119,14 +119,27 @@ static void page_setup(lxw_worksheet *ws, const char *header)
 	worksheet_set_footer(ws, "&C&P / &N");
 }
 
-/* The heading row and the row of column numbers, rows 1 and 2. */
+/* The heading row and the row of column numbers, rows 1 and 2, one row
+ * after the other: a constant-memory sheet drops what is written to a row
+ * above the one being written. */
 static void headings(lxw_worksheet *ws, const struct fmts *f, const char *const *head)
 {
-	for (int c = 0; c < 8; c++) {
+	for (int c = 0; c < 8; c++)
 		worksheet_write_string(ws, 1, (lxw_col_t)c, head[c], f->head);
-		worksheet_write_number(ws, 2, (lxw_col_t)c, c + 1, f->num);
-	}
 	fit_row(ws, 1, head, 8);
+	for (int c = 0; c < 8; c++)
+		worksheet_write_number(ws, 2, (lxw_col_t)c, c + 1, f->num);
+}
+
+/* Rows go to a temporary file as they are written instead of staying in
+ * memory until the end, so a register of any size is written in the same
+ * memory.  The sheets are therefore written strictly top to bottom; merged
+ * cells here span one row each, which that allows.  Cells are written as
+ * inline strings (no shared-string table), which xlsxin reads as well. */
+static lxw_workbook *new_workbook(const char *tmp)
+{
+	lxw_workbook_options o = {.constant_memory = LXW_TRUE};
+	return workbook_new_opt(tmp, &o);
 }
 
 /* A temporary name beside path: the workbook appears whole or not at all. */
@@ -256,7 +269,7 @@ int xlsxout_register(tz_db *db, const char *lang, int64_t version, const char *p
 	char *tmp = temp_beside(path, err, errlen);
 	if (!tmp)
 		return -1;
-	lxw_workbook *wb = workbook_new(tmp);
+	lxw_workbook *wb = new_workbook(tmp);
 	lxw_worksheet *ws = wb ? workbook_add_worksheet(wb, form_title[ru]) : NULL;
 	if (!ws) {
 		snprintf(err, errlen, _("cannot write %s: %s"), path, _("the workbook cannot be started"));
@@ -403,7 +416,7 @@ int xlsxout_review(tz_db *db, const char *lang, int64_t a, int64_t b, const char
 	char *tmp = temp_beside(path, err, errlen);
 	if (!tmp)
 		return -1;
-	lxw_workbook *wb = workbook_new(tmp);
+	lxw_workbook *wb = new_workbook(tmp);
 	struct fmts f;
 	struct pack p = {.db = db, .ru = ru, .f = &f, .err = err, .errlen = errlen};
 	for (int k = 0; wb && k < 3; k++)
