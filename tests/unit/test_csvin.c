@@ -2,6 +2,11 @@
 
 #include "csvin.h"
 
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
 /* Every record flattened as "line:col=text|..." per record, records joined by
  * "\n", so that one string comparison checks fields, lines and columns. */
 struct collect {
@@ -38,6 +43,112 @@ static int count_rec(void *ctx, const struct csv_field *f, int n, long line)
 	long *k = ctx;
 	(*k)++;
 	return n == 5 ? 0 : 1;
+}
+
+/* A file past two chunks, built so that the reader's seams fall on awkward
+ * places: line 2's second field has a letter (bytes letter, 1 or 2 of them)
+ * starting on the last byte of the first chunk; filler lines follow; the last
+ * line, "p,ccc...", crosses the second chunk's end and ends in tail (an error
+ * or nothing).  *tail_col gets the column of tail's first character. */
+static char *seam_file(const char *letter, const char *tail, size_t *len, long *tail_line,
+                       long *tail_col)
+{
+	size_t cap = 3 * CSVIN_CHUNK, n = 0;
+	char *b = malloc(cap);
+	n += (size_t)sprintf(b, "h1,h2\nx,");
+	while (n < CSVIN_CHUNK - 1)
+		b[n++] = 'a';
+	n += (size_t)sprintf(b + n, "%sb\n", letter);
+	long line = 3;
+	while (n < 2 * CSVIN_CHUNK - 40) {
+		n += (size_t)sprintf(b + n, "r,s\n");
+		line++;
+	}
+	size_t start = n;
+	n += (size_t)sprintf(b + n, "p,");
+	while (n < 2 * CSVIN_CHUNK + 20)
+		b[n++] = 'c';
+	*tail_line = line;
+	*tail_col = (long)(n - start) + 1;
+	n += (size_t)sprintf(b + n, "%s\n", tail);
+	*len = n;
+	return b;
+}
+
+struct seam {
+	long records;
+	char field[CSVIN_CHUNK + 8];
+};
+
+static int seam_rec(void *ctx, const struct csv_field *f, int n, long line)
+{
+	struct seam *s = ctx;
+	s->records++;
+	if (line == 2 && n == 2)
+		snprintf(s->field, sizeof s->field, "%s", f[1].text);
+	return 0;
+}
+
+/* The seams in one encoding: the letter (source bytes src, UTF-8 utf) comes
+ * out whole, auto-detection picks enc, and late errors name their line and
+ * column, read from memory and from a file. */
+static void seams(const char *src, const char *utf, const char *enc, const char *bad_byte)
+{
+	char err[512], want[CSVIN_CHUNK + 8], where[64];
+	size_t len;
+	long tl, tc;
+	const char *chosen = NULL;
+	struct seam *s = calloc(1, sizeof *s);
+	char *b = seam_file(src, "", &len, &tl, &tc);
+	size_t k = strlen("x,");
+	memset(want, 'a', CSVIN_CHUNK - 1 - strlen("h1,h2\n") - k);
+	snprintf(want + (CSVIN_CHUNK - 1 - strlen("h1,h2\n") - k), sizeof want - CSVIN_CHUNK, "%sb", utf);
+	CHECK(len > 2 * CSVIN_CHUNK, "the file spans more than two chunks (%zu bytes)", len);
+	CHECK_INT(csvin_read_mem(b, len, "auto", seam_rec, s, &chosen, err, sizeof err), 0);
+	CHECK_STR(chosen, enc);
+	CHECK_INT(s->records, tl);
+	CHECK(!strcmp(s->field, want), "%s: line 2's letter across the chunks' seam comes out whole", enc);
+
+	/* The same through a file. */
+	char path[] = "/tmp/tz-csvin-XXXXXX";
+	int fd = mkstemp(path);
+	FILE *f = fdopen(fd, "wb");
+	fwrite(b, 1, len, f);
+	fclose(f);
+	memset(s, 0, sizeof *s);
+	CHECK_INT(csvin_read(path, enc, seam_rec, s, NULL, err, sizeof err), 0);
+	CHECK_INT(s->records, tl);
+	CHECK(!strcmp(s->field, want), "%s: the same read from a file", enc);
+	free(b);
+
+	/* A stray quote on the last line, past the second seam: its column
+	 * counts the characters of the line's piece before the seam too. */
+	b = seam_file(src, "d\"e", &len, &tl, &tc);
+	memset(s, 0, sizeof *s);
+	CHECK_INT(csvin_read_mem(b, len, enc, seam_rec, s, NULL, err, sizeof err), -1);
+	snprintf(where, sizeof where, "-:%ld:%ld: ", tl, tc + 1);
+	CHECK(strstr(err, where) == err, "%s: expected %s, got %s", enc, where, err);
+	free(b);
+
+	/* A byte the encoding lacks, at the same place: refused before any
+	 * record is passed on. */
+	b = seam_file(src, bad_byte, &len, &tl, &tc);
+	memset(s, 0, sizeof *s);
+	CHECK_INT(csvin_read_mem(b, len, enc, seam_rec, s, NULL, err, sizeof err), -1);
+	snprintf(where, sizeof where, "-:%ld:%ld: ", tl, tc);
+	CHECK(strstr(err, where) == err, "%s: expected %s, got %s", enc, where, err);
+	CHECK_INT(s->records, 0);
+	/* From a file, too. */
+	f = fopen(path, "wb");
+	fwrite(b, 1, len, f);
+	fclose(f);
+	CHECK_INT(csvin_read(path, enc, seam_rec, s, NULL, err, sizeof err), -1);
+	snprintf(where, sizeof where, "%s:%ld:%ld: ", path, tl, tc);
+	CHECK(strstr(err, where) == err, "%s: expected %s, got %s", enc, where, err);
+	CHECK_INT(s->records, 0);
+	unlink(path);
+	free(b);
+	free(s);
 }
 
 int main(void)
@@ -122,6 +233,12 @@ int main(void)
 
 	CHECK_INT(csvin_read("/nonexistent/x.csv", "auto", collect, &c, NULL, err, sizeof err), -1);
 	CHECK(strstr(err, "/nonexistent/x.csv") != NULL, "%s", err);
+
+	/* Files larger than a chunk, a letter across the seam, in each encoding:
+	 * UTF-8 "ә" (its two bytes split), RK1048 "Ә", CP1251 "С". */
+	seams("\xD3\x99", "ә", "UTF-8", "\xFF");
+	seams("\xA3", "Ә", "RK1048", "\x98");
+	seams("\xD1", "С", "CP1251", "\x98");
 
 	/* The shared classifier sample: every record has five fields. */
 	{
