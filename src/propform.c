@@ -8,28 +8,39 @@
 #include "i18n.h"
 #include "rowform.h"
 
+/* The hints are worded as on a register row's form (src/rowform.c). */
+#define H_CODE N_("Enter: find the occupation in the classifier by code or name")
+#define H_SECTION N_("Enter or Left/Right: switch between mandatory and voluntary")
+#define H_TEXT N_("Type the text; Left/Right, Home/End, Backspace and Delete edit it")
+#define H_LEVELS N_("Enter: choose one or more levels; each level is saved as its own row")
+#define H_VALIDITY N_("Type the years, 1 to 99; Enter: without time limit")
+#define H_PROFILE N_("Enter or Left/Right: switch between technical and social-humanitarian")
+#define H_ACTION N_("Enter or Left/Right: switch between include, exclude and amend")
+#define H_ASSOC N_("Enter: choose the employer association that proposed it, or none")
 const struct pf_desc pf_fields[PF_NFIELDS] = {
-	[PF_F_BODY] = {"body", N_("Sectoral body"), 0, PF_BODY, 0},
-	[PF_F_ASSOC] = {"association", N_("Employer association"), 0, PF_ASSOC, 0},
-	[PF_F_ACTION] = {"action", N_("Action"), 0, PF_ACTION, 16},
-	[PF_F_SECTION] = {"section", N_("Section"), 0, PF_SECTION, 24},
-	[PF_F_CODE] = {"nkz_code", N_("NKZ code"), 0, PF_CODE, 12},
-	[PF_F_NAME_KK] = {"name_kk", N_("Name (Kazakh)"), 0, PF_NAME, 0},
-	[PF_F_NAME_RU] = {"name_ru", N_("Name (Russian)"), 0, PF_NAME, 0},
-	[PF_F_LEVELS] = {"level", N_("Levels"), 0, PF_LEVELS, 0},
-	[PF_F_VALIDITY] = {"validity", N_("Validity, years"), 0, PF_VALIDITY, 20},
-	[PF_F_PROFILE] = {"profile", N_("Profile"), 0, PF_PROFILE, 28},
-	[PF_F_BASIS_KK] = {"basis_kk", N_("Basis (Kazakh)"), 0, PF_TEXT, 0},
-	[PF_F_BASIS_RU] = {"basis_ru", N_("Basis (Russian)"), 0, PF_TEXT, 0},
+	/* A sectoral-body clerk's form says the body is the clerk's own. */
+	[PF_F_BODY] = {"body", N_("Sectoral body"), 0, PF_BODY, 0,
+	               N_("Enter: choose the sectoral state body")},
+	[PF_F_ASSOC] = {"association", N_("Employer association"), 0, PF_ASSOC, 0, H_ASSOC},
+	[PF_F_ACTION] = {"action", N_("Action"), 0, PF_ACTION, 16, H_ACTION},
+	[PF_F_SECTION] = {"section", N_("Section"), 0, PF_SECTION, 24, H_SECTION},
+	[PF_F_CODE] = {"nkz_code", N_("NKZ code"), 0, PF_CODE, 12, H_CODE},
+	[PF_F_NAME_KK] = {"name_kk", N_("Name (Kazakh)"), 0, PF_NAME, 0, NULL},
+	[PF_F_NAME_RU] = {"name_ru", N_("Name (Russian)"), 0, PF_NAME, 0, NULL},
+	[PF_F_LEVELS] = {"level", N_("Levels"), 0, PF_LEVELS, 0, H_LEVELS},
+	[PF_F_VALIDITY] = {"validity", N_("Validity, years"), 0, PF_VALIDITY, 20, H_VALIDITY},
+	[PF_F_PROFILE] = {"profile", N_("Profile"), 0, PF_PROFILE, 28, H_PROFILE},
+	[PF_F_BASIS_KK] = {"basis_kk", N_("Basis (Kazakh)"), 0, PF_TEXT, 0, H_TEXT},
+	[PF_F_BASIS_RU] = {"basis_ru", N_("Basis (Russian)"), 0, PF_TEXT, 0, H_TEXT},
 	/* Short words for cl. 8's items: the label column is a third of 80. */
-	[PF_F_SAFETY_KK] = {"safety_kk", N_("1) Safety"), 1, PF_TEXT, 0},
-	[PF_F_SAFETY_RU] = {"safety_ru", N_("1) Safety"), 2, PF_TEXT, 0},
-	[PF_F_DEMAND_KK] = {"demand_kk", N_("2) Demand"), 1, PF_TEXT, 0},
-	[PF_F_DEMAND_RU] = {"demand_ru", N_("2) Demand"), 2, PF_TEXT, 0},
-	[PF_F_STANDARD_KK] = {"standard_kk", N_("3) Standard"), 1, PF_TEXT, 0},
-	[PF_F_STANDARD_RU] = {"standard_ru", N_("3) Standard"), 2, PF_TEXT, 0},
-	[PF_F_LEGAL_KK] = {"legal_act_kk", N_("4) Legal act"), 1, PF_TEXT, 0},
-	[PF_F_LEGAL_RU] = {"legal_act_ru", N_("4) Legal act"), 2, PF_TEXT, 0},
+	[PF_F_SAFETY_KK] = {"safety_kk", N_("1) Safety"), 1, PF_TEXT, 0, H_TEXT},
+	[PF_F_SAFETY_RU] = {"safety_ru", N_("1) Safety"), 2, PF_TEXT, 0, H_TEXT},
+	[PF_F_DEMAND_KK] = {"demand_kk", N_("2) Demand"), 1, PF_TEXT, 0, H_TEXT},
+	[PF_F_DEMAND_RU] = {"demand_ru", N_("2) Demand"), 2, PF_TEXT, 0, H_TEXT},
+	[PF_F_STANDARD_KK] = {"standard_kk", N_("3) Standard"), 1, PF_TEXT, 0, H_TEXT},
+	[PF_F_STANDARD_RU] = {"standard_ru", N_("3) Standard"), 2, PF_TEXT, 0, H_TEXT},
+	[PF_F_LEGAL_KK] = {"legal_act_kk", N_("4) Legal act"), 1, PF_TEXT, 0, H_TEXT},
+	[PF_F_LEGAL_RU] = {"legal_act_ru", N_("4) Legal act"), 2, PF_TEXT, 0, H_TEXT},
 };
 
 void pf_label(int field, char *buf, size_t len)

@@ -46,6 +46,7 @@ struct pf_desc {
 	int lang;            /* 0, or 1/2: the label gets "(Kazakh)"/"(Russian)" */
 	enum pf_kind kind;
 	int width;           /* columns of the value; 0 = to the right edge */
+	const char *hint;    /* N_(): what the keys do there; NULL for none */
 };
 
 extern const struct pf_desc pf_fields[PF_NFIELDS];

@@ -27,17 +27,26 @@ static void check_years(const struct rowform *f, struct problems *p)
 		             _("Validity: \"%s\" is not a number of years from 1 to 99."), s);
 }
 
+/* The hints are worded alike on the proposal's form (src/propform.c). */
+#define H_CODE N_("Enter: find the occupation in the classifier by code or name")
+#define H_SECTION N_("Enter or Left/Right: switch between mandatory and voluntary")
+#define H_TEXT N_("Type the text; Left/Right, Home/End, Backspace and Delete edit it")
 const struct rf_desc rf_fields[RF_NFIELDS] = {
-	[RF_F_CODE] = {"nkz_code", N_("NKZ code"), RF_CODE, 12, NULL},
-	[RF_F_NAME_KK] = {"name_kk", N_("Name (Kazakh)"), RF_NAME, 0, NULL},
-	[RF_F_NAME_RU] = {"name_ru", N_("Name (Russian)"), RF_NAME, 0, NULL},
-	[RF_F_SECTION] = {"section", N_("Section"), RF_SECTION, 24, NULL},
-	[RF_F_BASIS_KK] = {"basis_kk", N_("Basis (Kazakh)"), RF_TEXT, 0, NULL},
-	[RF_F_BASIS_RU] = {"basis_ru", N_("Basis (Russian)"), RF_TEXT, 0, NULL},
-	[RF_F_LEVEL] = {"level", N_("Levels"), RF_LEVELS, 0, NULL},
-	[RF_F_VALIDITY] = {"validity", N_("Validity, years"), RF_VALIDITY, 20, check_years},
-	[RF_F_BODY] = {"body", N_("Sectoral body"), RF_BODY, 0, NULL},
-	[RF_F_PROFILE] = {"profile", N_("Profile"), RF_PROFILE, 28, NULL},
+	[RF_F_CODE] = {"nkz_code", N_("NKZ code"), RF_CODE, 12, NULL, H_CODE},
+	[RF_F_NAME_KK] = {"name_kk", N_("Name (Kazakh)"), RF_NAME, 0, NULL, NULL},
+	[RF_F_NAME_RU] = {"name_ru", N_("Name (Russian)"), RF_NAME, 0, NULL, NULL},
+	[RF_F_SECTION] = {"section", N_("Section"), RF_SECTION, 24, NULL, H_SECTION},
+	[RF_F_BASIS_KK] = {"basis_kk", N_("Basis (Kazakh)"), RF_TEXT, 0, NULL, H_TEXT},
+	[RF_F_BASIS_RU] = {"basis_ru", N_("Basis (Russian)"), RF_TEXT, 0, NULL, H_TEXT},
+	/* An existing row's form says "the level of this row" instead. */
+	[RF_F_LEVEL] = {"level", N_("Levels"), RF_LEVELS, 0, NULL,
+	                N_("Enter: choose one or more levels; each level is saved as its own row")},
+	[RF_F_VALIDITY] = {"validity", N_("Validity, years"), RF_VALIDITY, 20, check_years,
+	                   N_("Type the years, 1 to 99; Enter: without time limit")},
+	[RF_F_BODY] = {"body", N_("Sectoral body"), RF_BODY, 0, NULL,
+	               N_("Enter: choose the sectoral state body")},
+	[RF_F_PROFILE] = {"profile", N_("Profile"), RF_PROFILE, 28, NULL,
+	                  N_("Enter or Left/Right: switch between technical and social-humanitarian")},
 };
 
 int rf_field_of(const char *key)

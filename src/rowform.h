@@ -41,6 +41,7 @@ struct rf_desc {
 	/* What the form itself checks before the core sees the row (the typed
 	 * text of a field); adds to p.  NULL for none. */
 	void (*validate)(const struct rowform *f, struct problems *p);
+	const char *hint;    /* N_(): what the keys do there; NULL for none */
 };
 
 extern const struct rf_desc rf_fields[RF_NFIELDS];

@@ -24,26 +24,15 @@
 #include "theme.h"
 #include "unsaved.h"
 
-/* The form's keys: the bar, the help and the loop below all read this. */
+/* The form's keys: the bar, the help and the loop all read this; the
+ * entries left empty are the ones every entry form has (ui/formloop.c). */
 enum { A_HELP, A_LANG, A_SAVE, A_CANCEL, A_NEXT, A_PREV, A_OPEN };
 static const struct ui_action form_actions[] = {
-	[A_HELP] = {1, {0}, NULL, N_("Help"), N_("Show the keys of the form"), NULL},
-	[A_LANG] = {2, {0}, NULL, N_("Language"),
-	            N_("Switch the form between Kazakh and Russian; what you typed stays"), NULL},
 	[A_SAVE] = {5, {0}, NULL, N_("Save"),
 	            N_("Save the row into the draft register; refused while a field has a problem"), NULL},
-	[A_CANCEL] = {10, {27, 0}, N_("Esc"), N_("Cancel"),
-	              N_("Leave the form; asks first when there are changes that are not saved"), NULL},
-	[A_NEXT] = {0, {'\t', KEY_DOWN, 0}, N_("Tab or Down"), NULL, N_("Go to the next field"), NULL},
-	[A_PREV] = {0, {KEY_BTAB, KEY_UP, 0}, N_("Shift-Tab or Up"), NULL,
-	            N_("Go to the previous field"), NULL},
 	[A_OPEN] = {0, {'\r', '\n', KEY_ENTER, 0}, N_("Enter"), NULL,
 	            N_("Open the list of a field (code, levels, body), switch section or profile, "
 	               "or set validity to without time limit"), NULL},
-};
-static const struct ui_screen form_screen = {
-	.actions = form_actions,
-	.nactions = (int)(sizeof form_actions / sizeof *form_actions),
 };
 
 /* Each action's part in the loop all entry forms share. */
@@ -65,9 +54,10 @@ static void field(void *ctx, int i, struct fl_field *d)
 	d->key = r->key;
 	d->width = r->width;
 	d->shown = 1;
+	d->hint = i == RF_F_LEVEL && ((struct form *)ctx)->f.row_id
+	          ? _("Enter: choose the level of this row") : r->hint ? _(r->hint) : NULL;
 	d->kind = r->kind == RF_TEXT ? FL_K_TEXT : r->kind == RF_NAME ? FL_K_SHOWN
 	        : r->kind == RF_SECTION || r->kind == RF_PROFILE ? FL_K_CHOICE : FL_K_OTHER;
-	(void)ctx;
 }
 
 static struct textedit *text_of(void *ctx, int field)
@@ -94,23 +84,6 @@ static void validate(void *ctx, struct problems *p)
 	for (int i = 0; u->last_edits == u->fl.edits && i < u->last.n; i++)
 		if (!problems_for(p, u->last.item[i].field))
 			problems_add(p, u->last.item[i].field, "%s", u->last.item[i].msg);
-}
-
-static const char *hint(void *ctx)
-{
-	struct form *u = ctx;
-	switch (rf_fields[u->fl.focus].kind) {
-	case RF_CODE: return _("Enter: find the occupation in the classifier by code or name");
-	case RF_SECTION: return _("Enter or Left/Right: switch between mandatory and voluntary");
-	case RF_TEXT: return _("Type the text; Left/Right, Home/End, Backspace and Delete edit it");
-	case RF_LEVELS:
-		return u->f.row_id ? _("Enter: choose the level of this row")
-		                   : _("Enter: choose one or more levels; each level is saved as its own row");
-	case RF_VALIDITY: return _("Type the years, 1 to 99; Enter: without time limit");
-	case RF_BODY: return _("Enter: choose the sectoral state body");
-	case RF_PROFILE: return _("Enter or Left/Right: switch between technical and social-humanitarian");
-	default: return "";
-	}
 }
 
 static void head_draw(void *ctx)
@@ -415,12 +388,13 @@ static void keep(void *ctx)
 	unsaved_save(db_path(u->db), &u->f);
 }
 
-static const struct fl_ops form_ops = {field, text_of, value, validate, head_draw, hint,
-                                       changed, act, keep};
+static const struct fl_ops form_ops = {field, text_of, value, validate, head_draw, changed,
+                                       act, keep};
 
 static int run(struct form *u)
 {
-	u->fl = (struct fl_form){.ops = &form_ops, .form = u, .screen = &form_screen,
+	u->fl = (struct fl_form){.ops = &form_ops, .form = u, .actions = form_actions,
+	                         .nactions = (int)(sizeof form_actions / sizeof *form_actions),
 	                         .roles = form_roles, .nfields = RF_NFIELDS,
 	                         .validity = RF_F_VALIDITY, .unlimited = &u->f.unlimited,
 	                         .years = &u->f.years, .readonly = &u->f.readonly,

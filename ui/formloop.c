@@ -25,6 +25,17 @@
 
 enum { MAX_FIELDS = 32 };
 
+static const struct ui_action common[] = {
+	[FL_HELP] = {1, {0}, NULL, N_("Help"), N_("Show the keys of the form"), NULL},
+	[FL_LANG] = {2, {0}, NULL, N_("Language"),
+	             N_("Switch the form between Kazakh and Russian; what you typed stays"), NULL},
+	[FL_CANCEL] = {10, {27, 0}, N_("Esc"), N_("Cancel"),
+	               N_("Leave the form; asks first when there are changes that are not saved"), NULL},
+	[FL_NEXT] = {0, {'\t', KEY_DOWN, 0}, N_("Tab or Down"), NULL, N_("Go to the next field"), NULL},
+	[FL_PREV] = {0, {KEY_BTAB, KEY_UP, 0}, N_("Shift-Tab or Up"), NULL,
+	             N_("Go to the previous field"), NULL},
+};
+
 /* The form's lines: a field, or the problem beneath it (field | PROBLEM). */
 #define PROBLEM 0x100
 
@@ -134,10 +145,12 @@ static void draw(void *ctx)
 		draw_cell(y0, COLS - 1, 1, "\u2191", theme(TH_HEAD), 0);
 	if (s->top + h < n)
 		draw_cell(y0 + h - 1, COLS - 1, 1, "\u2193", theme(TH_HEAD), 0);
-	const char *line = s->note[0] ? s->note : s->ops->hint(s->form);
+	struct fl_field d;
+	field_of(s, s->focus, &d);
+	const char *line = s->note[0] ? s->note : d.hint ? d.hint : "";
 	draw_cell(LINES - 2, 1, COLS - 2, line, s->note[0] && s->note_alert ? theme(TH_ALERT)
 	                                               : theme(TH_NORMAL), 0);
-	keybar_draw(s->screen);
+	keybar_draw(&s->screen);
 	if (cy >= 0 && !*s->readonly) {
 		curs_set(1);
 		move(cy, cx);
@@ -223,9 +236,22 @@ static int typed(struct fl_form *s, int k)
 	return 0;
 }
 
+/* The form's table with the common entries filled in. */
+static void make_keys(struct fl_form *s)
+{
+	int n = s->nactions < 12 ? s->nactions : 12;
+	for (int i = 0; i < n; i++) {
+		int r = s->roles[i];
+		s->keys[i] = s->actions[i].help || r >= (int)(sizeof common / sizeof *common)
+		             ? s->actions[i] : common[r];
+	}
+	s->screen = (struct ui_screen){.actions = s->keys, .nactions = n};
+}
+
 void fl_run(struct fl_form *s)
 {
 	int done = 0;
+	make_keys(s);
 	while (s->focus < s->nfields && !focusable(s, s->focus))
 		s->focus++;
 	dlg_layer_push(draw, s);
@@ -244,8 +270,8 @@ void fl_run(struct fl_form *s)
 		s->note[0] = 0;
 		if (typed(s, k))
 			continue;
-		const struct ui_action *a = action_for_key(s->screen, k);
-		int id = a ? (int)(a - s->screen->actions) : -1;
+		const struct ui_action *a = action_for_key(&s->screen, k);
+		int id = a ? (int)(a - s->keys) : -1;
 		enum fl_role role = id >= 0 ? (enum fl_role)s->roles[id] : FL_OWN;
 		struct fl_field d;
 		field_of(s, s->focus, &d);
@@ -254,7 +280,7 @@ void fl_run(struct fl_form *s)
 		else if (!a)
 			continue;
 		switch (role) {
-		case FL_HELP: form_keys_help(s->screen); break;
+		case FL_HELP: form_keys_help(&s->screen); break;
 		case FL_LANG: i18n_set_lang(i18n_is_kk() ? "ru" : "kk"); break;
 		case FL_CANCEL: done = leave(s); break;
 		case FL_NEXT: step_focus(s, 1); break;

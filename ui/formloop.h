@@ -13,12 +13,13 @@
 
 #include "db.h"
 #include "problem.h"
+#include "screen.h"
 #include "textedit.h"
 
-struct ui_screen;
-
 /* The actions every entry form has.  fl_form.roles gives each entry of
- * the form's table its role: FL_OWN for one the form does itself. */
+ * the form's table its role: FL_OWN for one the form does itself.  An entry
+ * left empty (no help) is filled with the one every form has: Help,
+ * Language, Cancel, Next, Previous. */
 enum fl_role { FL_HELP, FL_LANG, FL_SAVE, FL_CANCEL, FL_NEXT, FL_PREV, FL_OPEN, FL_OWN };
 
 enum fl_kind {
@@ -34,6 +35,7 @@ struct fl_field {
 	enum fl_kind kind;
 	int width;           /* columns of the value; 0 = to the right edge */
 	int shown;           /* on the form now */
+	const char *hint;    /* in the current language: shown while it has the focus */
 };
 
 struct fl_ops {
@@ -45,7 +47,6 @@ struct fl_ops {
 	void (*validate)(void *form, struct problems *p);
 	/* Draws the title and the line beneath it. */
 	void (*head)(void *form);
-	const char *(*hint)(void *form);
 	int (*changed)(void *form);
 	/* FL_SAVE, FL_OPEN (also for Left/Right on a choice and on a read-only
 	 * form) and the form's own actions (index into its table): 1 when
@@ -59,8 +60,9 @@ struct fl_form {
 	/* Set by the form before fl_run. */
 	const struct fl_ops *ops;
 	void *form;                    /* handed back to ops */
-	const struct ui_screen *screen;
-	const int *roles;              /* one per action of screen */
+	const struct ui_action *actions;
+	int nactions;
+	const int *roles;              /* one per action */
 	int nfields;
 	int validity;                  /* the field of years or without time limit */
 	int *unlimited;
@@ -75,6 +77,9 @@ struct fl_form {
 	char note[600];                /* the last action's outcome, instead of the hint */
 	int note_alert;
 	unsigned edits;                /* counts what was typed into the fields */
+	/* The form's keys, its own and the common ones: what fl_run reads. */
+	struct ui_action keys[12];
+	struct ui_screen screen;
 };
 
 /* Runs the form modally until an action closes it or the terminal goes

@@ -24,27 +24,16 @@
 #include "theme.h"
 #include "unsaved.h"
 
+/* The entries left empty are the ones every entry form has (ui/formloop.c). */
 enum { A_HELP, A_LANG, A_SAVE, A_CHECK, A_CANCEL, A_NEXT, A_PREV, A_OPEN };
 static const struct ui_action pf_actions[] = {
-	[A_HELP] = {1, {0}, NULL, N_("Help"), N_("Show the keys of the form"), NULL},
-	[A_LANG] = {2, {0}, NULL, N_("Language"),
-	            N_("Switch the form between Kazakh and Russian; what you typed stays"), NULL},
 	[A_SAVE] = {5, {0}, NULL, N_("Save"),
 	            N_("Save the proposal; a draft may be saved before it is complete"), NULL},
 	[A_CHECK] = {6, {0}, NULL, N_("Check"),
 	             N_("Run the completeness check of cl. 9 and show each problem under its field"), NULL},
-	[A_CANCEL] = {10, {27, 0}, N_("Esc"), N_("Cancel"),
-	              N_("Leave the form; asks first when there are changes that are not saved"), NULL},
-	[A_NEXT] = {0, {'\t', KEY_DOWN, 0}, N_("Tab or Down"), NULL, N_("Go to the next field"), NULL},
-	[A_PREV] = {0, {KEY_BTAB, KEY_UP, 0}, N_("Shift-Tab or Up"), NULL,
-	            N_("Go to the previous field"), NULL},
 	[A_OPEN] = {0, {'\r', '\n', KEY_ENTER, 0}, N_("Enter"), NULL,
 	            N_("Open the list of a field (body, association, code, levels), switch action, "
 	               "section or profile, or set validity to without time limit"), NULL},
-};
-static const struct ui_screen pf_screen = {
-	.actions = pf_actions,
-	.nactions = (int)(sizeof pf_actions / sizeof *pf_actions),
 };
 
 /* Each action's part in the loop all entry forms share. */
@@ -65,6 +54,9 @@ static void field(void *ctx, int i, struct fl_field *d)
 	d->key = p->key;
 	d->width = p->width;
 	d->shown = pf_shown(&u->f, i);
+	d->hint = i == PF_F_BODY && u->f.body_fixed
+	          ? _("Your own sectoral body: its clerks propose for it only.")
+	          : p->hint ? _(p->hint) : NULL;
 	d->kind = p->kind == PF_TEXT ? FL_K_TEXT : p->kind == PF_NAME ? FL_K_SHOWN
 	        : p->kind == PF_ACTION || p->kind == PF_SECTION || p->kind == PF_PROFILE ? FL_K_CHOICE
 	        : FL_K_OTHER;
@@ -88,25 +80,6 @@ static void validate(void *ctx, struct problems *p)
 {
 	struct pform *u = ctx;
 	pf_validate(u->db, &u->f, p);
-}
-
-static const char *hint(void *ctx)
-{
-	struct pform *u = ctx;
-	switch (pf_fields[u->fl.focus].kind) {
-	case PF_BODY:
-		return u->f.body_fixed ? _("Your own sectoral body: its clerks propose for it only.")
-		                       : _("Enter: choose the sectoral state body");
-	case PF_ASSOC: return _("Enter: choose the employer association that proposed it, or none");
-	case PF_ACTION: return _("Enter or Left/Right: switch between include, exclude and amend");
-	case PF_CODE: return _("Enter: find the occupation in the classifier by code or name");
-	case PF_SECTION: return _("Enter or Left/Right: switch between mandatory and voluntary");
-	case PF_TEXT: return _("Type the text; Left/Right, Home/End, Backspace and Delete edit it");
-	case PF_LEVELS: return _("Enter: choose one or more levels; each level is saved as its own row");
-	case PF_VALIDITY: return _("Type the years, 1 to 99; Enter: without time limit");
-	case PF_PROFILE: return _("Enter or Left/Right: switch between technical and social-humanitarian");
-	default: return "";
-	}
 }
 
 static void head_draw(void *ctx)
@@ -268,12 +241,13 @@ static void keep(void *ctx)
 	unsaved_save_proposal(db_path(u->db), &u->f);
 }
 
-static const struct fl_ops pf_ops = {field, text_of, value, validate, head_draw, hint,
-                                     changed, act, keep};
+static const struct fl_ops pf_ops = {field, text_of, value, validate, head_draw, changed,
+                                     act, keep};
 
 static int64_t run(struct pform *u)
 {
-	u->fl = (struct fl_form){.ops = &pf_ops, .form = u, .screen = &pf_screen,
+	u->fl = (struct fl_form){.ops = &pf_ops, .form = u, .actions = pf_actions,
+	                         .nactions = (int)(sizeof pf_actions / sizeof *pf_actions),
 	                         .roles = pf_roles, .nfields = PF_NFIELDS,
 	                         .validity = PF_F_VALIDITY, .unlimited = &u->f.unlimited,
 	                         .years = &u->f.years, .readonly = &u->f.readonly};
