@@ -11,15 +11,19 @@
 #include "store.h"
 #include "privs.h"
 
-/* Per connection: the reason set by audit_reason(), read by tz_reason(). */
+/* Per connection: the reason set by audit_reason(), read by tz_reason(), and
+ * the digest that tz_chain() reuses (set up once: fetching SHA-256 afresh for
+ * every entry cost as much as hashing it). */
 struct actx {
 	char *reason;
+	EVP_MD_CTX *md;
 };
 
 static void actx_free(void *p)
 {
 	struct actx *a = p;
 	free(a->reason);
+	EVP_MD_CTX_free(a->md);
 	free(a);
 }
 
@@ -61,9 +65,14 @@ static void feed(EVP_MD_CTX *md, sqlite3_value *v)
 	}
 	const unsigned char *s = sqlite3_value_text(v);
 	int n = sqlite3_value_bytes(v);
-	char len[24];
-	int ln = snprintf(len, sizeof len, "%d:", n);
-	EVP_DigestUpdate(md, len, (size_t)ln);
+	/* "<n>:", the same bytes as printf's "%d:" */
+	char len[24], *p = len + sizeof len;
+	*--p = ':';
+	unsigned u = n > 0 ? (unsigned)n : 0;
+	do
+		*--p = (char)('0' + u % 10);
+	while (u /= 10);
+	EVP_DigestUpdate(md, p, (size_t)(len + sizeof len - p));
 	EVP_DigestUpdate(md, s ? s : (const unsigned char *)"", (size_t)n);
 	EVP_DigestUpdate(md, ";", 1);
 }
@@ -81,18 +90,23 @@ static void hex_of(const unsigned char *d, unsigned n, char *out)
 /* tz_chain(id, prev_hash, at, login, object, object_id, action, before, after, reason) */
 static void chain_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
-	EVP_MD_CTX *md = EVP_MD_CTX_new();
+	struct actx *a = sqlite3_user_data(ctx);
 	unsigned char d[EVP_MAX_MD_SIZE];
 	unsigned n = 0;
-	if (!md || !EVP_DigestInit_ex(md, EVP_sha256(), NULL)) {
-		EVP_MD_CTX_free(md);
+	if (!a->md && (a->md = EVP_MD_CTX_new()) &&
+	    !EVP_DigestInit_ex(a->md, EVP_sha256(), NULL)) {
+		EVP_MD_CTX_free(a->md);
+		a->md = NULL;
+	}
+	/* Init with no type starts the digest set up above over again. */
+	if (!a->md || !EVP_DigestInit_ex(a->md, NULL, NULL)) {
 		sqlite3_result_error(ctx, "sha-256 unavailable", -1);
 		return;
 	}
+	EVP_MD_CTX *md = a->md;
 	for (int i = 0; i < argc; i++)
 		feed(md, argv[i]);
 	EVP_DigestFinal_ex(md, d, &n);
-	EVP_MD_CTX_free(md);
 	char hex[2 * EVP_MAX_MD_SIZE + 1];
 	hex_of(d, n, hex);
 	sqlite3_result_text(ctx, hex, -1, SQLITE_TRANSIENT);
@@ -132,7 +146,7 @@ int audit_attach(tz_db *db)
 	    (rc = sqlite3_create_function(h, "tz_login", 0, SQLITE_UTF8, NULL, login_fn, NULL,
 	                                  NULL)) ||
 	    (rc = sqlite3_create_function(h, "tz_chain", 10, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
-	                                  NULL, chain_fn, NULL, NULL)))
+	                                  a, chain_fn, NULL, NULL)))
 		return rc;
 	return db_exec(db, seal_sql);
 }

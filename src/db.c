@@ -25,6 +25,8 @@ struct tz_db {
 	int depth;      /* nesting of db_begin() */
 	int doomed;     /* a nested rollback happened: the outermost commit rolls back */
 	int busy_ms;    /* how long a locked database is waited for */
+	int64_t bulk_cache;  /* cache_size before db_bulk(), 0 when not in a bulk load */
+	uint64_t epoch;      /* see db_roles_epoch(); 0 outside a transaction */
 	char *note;     /* "<db>.writer": who holds the write lock, while we do */
 	char busy[512]; /* the refusal naming the holder, built when waiting ran out */
 };
@@ -73,6 +75,25 @@ static void sortkey_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		return;
 	}
 	sqlite3_result_blob(ctx, key, len, free);
+}
+
+/* Roles are read from app_user: a write to it on this connection ends
+ * whatever was concluded from them (other connections cannot write while our
+ * write transaction holds the lock). */
+static uint64_t new_epoch(void)
+{
+	/* Process-wide, so that no two connections (nor one closed and another
+	 * opened at its address) ever share one. */
+	static uint64_t last;
+	return ++last;
+}
+
+static void on_update(void *p, int op, const char *dbname, const char *table, sqlite3_int64 rowid)
+{
+	(void)op, (void)dbname, (void)rowid;
+	tz_db *db = p;
+	if (db->epoch && !strcmp(table, "app_user"))
+		db->epoch = new_epoch();
 }
 
 static int migrate(tz_db *db, char *err, size_t errlen)
@@ -155,6 +176,7 @@ tz_db *db_open(const char *path, int create, char *err, size_t errlen)
 	if (db->busy_ms < 0)
 		db->busy_ms = 0;
 	sqlite3_busy_timeout(db->h, db->busy_ms);
+	sqlite3_update_hook(db->h, on_update, db);
 	sqlite3_create_collation_v2(db->h, "kk", SQLITE_UTF8, (void *)"kk", collate, NULL);
 	sqlite3_create_collation_v2(db->h, "ru", SQLITE_UTF8, (void *)"ru", collate, NULL);
 	sqlite3_create_function(db->h, "tz_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
@@ -418,11 +440,45 @@ int db_begin(tz_db *db)
 		if (sqlite3_stmt_busy(p))
 			tz_log("db_begin while a statement is still open: %s", sqlite3_sql(p));
 	int rc = db_exec(db, "BEGIN IMMEDIATE");
-	if (rc)
+	if (rc) {
 		db->depth = 0;
-	else
+	} else {
 		note_write(db);
+		db->epoch = new_epoch();
+	}
 	return rc;
+}
+
+/* The end of the outermost transaction, whichever way it ends. */
+static void ended(tz_db *db)
+{
+	db->epoch = 0;
+	if (db->bulk_cache) {
+		char sql[64];
+		snprintf(sql, sizeof sql, "PRAGMA cache_size = %lld", (long long)db->bulk_cache);
+		db->bulk_cache = 0;
+		db_exec(db, sql);
+	}
+}
+
+int db_bulk(tz_db *db)
+{
+	if (db->depth <= 0 || db->bulk_cache)
+		return 0;
+	int64_t was = db_int_query(db, "PRAGMA cache_size", 0);
+	if (!was || was <= -TZ_BULK_CACHE_KB)
+		return 0;
+	char sql[64];
+	snprintf(sql, sizeof sql, "PRAGMA cache_size = %d", -TZ_BULK_CACHE_KB);
+	int rc = db_exec(db, sql);
+	if (!rc)
+		db->bulk_cache = was;
+	return rc;
+}
+
+uint64_t db_roles_epoch(const tz_db *db)
+{
+	return db->depth > 0 ? db->epoch : 0;
 }
 
 int db_commit(tz_db *db)
@@ -438,11 +494,13 @@ int db_commit(tz_db *db)
 	note_remove(db);
 	if (db->doomed) {
 		db_exec(db, "ROLLBACK");
+		ended(db);
 		return SQLITE_ABORT;
 	}
 	int rc = db_exec(db, "COMMIT");
 	if (rc)
 		db_exec(db, "ROLLBACK");
+	ended(db);
 	return rc;
 }
 
@@ -460,4 +518,5 @@ void db_rollback(tz_db *db)
 		note_remove(db);
 		db_exec(db, "ROLLBACK");
 	}
+	ended(db);
 }

@@ -53,6 +53,19 @@ int db_commit(tz_db *db);
 void db_rollback(tz_db *db);
 int db_depth(const tz_db *db);
 
+/* A bulk load inside the current transaction: the page cache grows to
+ * TZ_BULK_CACHE_KB until the outermost transaction ends (commit or rollback
+ * restores it), so that the indexes' pages stay in memory instead of being
+ * spilled to the WAL and read back for every few rows.  0 or an SQLite error;
+ * outside a transaction it does nothing. */
+#define TZ_BULK_CACHE_KB 65536
+int db_bulk(tz_db *db);
+
+/* Stays the same while one write transaction lasts and this connection does
+ * not write the users table (app_user): a decision drawn from the user's role
+ * may be reused while it does.  0 outside a transaction. */
+uint64_t db_roles_epoch(const tz_db *db);
+
 /* The last SQLite error text, for the log. */
 const char *db_errmsg(tz_db *db);
 int db_errcode(tz_db *db);

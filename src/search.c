@@ -219,6 +219,9 @@ sqlite3_stmt *search_ids(tz_db *db, const struct search *s, int64_t version, con
 
 int search_defer_index(tz_db *db)
 {
+	/* A load big enough to defer its index is big enough to need the cache. */
+	if (db_bulk(db))
+		return -1;
 	return db_exec(db, "INSERT OR REPLACE INTO meta(key, value) VALUES ('fts_deferred', '1')");
 }
 
