@@ -26,10 +26,12 @@ struct regview {
 	int desc;
 	int count[2];
 	int total[2];         /* rows of each section, no condition; -1 = not read */
-	/* A search of three letters or more: its matches' ids, looked up in the
-	 * trigram index once per query or reload, where each count and page
-	 * would look them up again.  hits is 0 when the table is not current
-	 * (the query's own condition is used then). */
+	/* A search of three letters or more: its matches in the version on view,
+	 * looked up in the trigram index once per query, reload or language,
+	 * with what orders them by name (section, sort key, level, id: the
+	 * table's key), so that counting and paging read only the matches.
+	 * hits is 0 when the table is not current (the query's own condition is
+	 * used then). */
 	char hits_name[32];
 	int hits;
 	/* The last window: lines [first, first + n). */
@@ -79,7 +81,7 @@ static void conditions(const struct regview *rv, const char *where, enum cond_se
 	buf[0] = 0;
 #define ADD(...) do { if (n < len) n += (size_t)snprintf(buf + n, len - n, __VA_ARGS__); } while (0)
 	if (*rv->query && how != COND_NO_SEARCH && rv->hits)
-		ADD(" AND reg_row.id IN temp.%s", rv->hits_name);
+		ADD(" AND reg_row.id IN (SELECT id FROM temp.%s)", rv->hits_name);
 	else if (*rv->query && how != COND_NO_SEARCH)
 		ADD(" AND %s", how == COND_WALK ? rv->search.walk : rv->search.where);
 	if (rv->facets.body_id)
@@ -113,12 +115,13 @@ static void fill_hits(struct regview *rv)
 {
 	static unsigned serial;
 	rv->hits = 0;
-	if (!*rv->query || rv->search.kind != SEARCH_FTS)
+	if (!*rv->query || rv->search.kind != SEARCH_FTS || !rv->version)
 		return;
-	char sql[128];
+	char sql[256];
 	if (!rv->hits_name[0]) {
 		snprintf(rv->hits_name, sizeof rv->hits_name, "rv_hits_%u", ++serial);
-		snprintf(sql, sizeof sql, "CREATE TEMP TABLE IF NOT EXISTS %s(id INTEGER PRIMARY KEY)",
+		snprintf(sql, sizeof sql, "CREATE TEMP TABLE IF NOT EXISTS %s(section TEXT, sort BLOB, "
+		         "level TEXT, id INTEGER, PRIMARY KEY (section, sort, level, id)) WITHOUT ROWID",
 		         rv->hits_name);
 		if (db_exec(rv->db, sql))
 			return;
@@ -126,14 +129,24 @@ static void fill_hits(struct regview *rv)
 	snprintf(sql, sizeof sql, "DELETE FROM temp.%s", rv->hits_name);
 	if (db_exec(rv->db, sql))
 		return;
-	snprintf(sql, sizeof sql, "INSERT INTO temp.%s SELECT rowid FROM reg_fts "
-	         "WHERE reg_fts MATCH :search_q", rv->hits_name);
+	snprintf(sql, sizeof sql, "INSERT INTO temp.%s SELECT r.section, r.sort_%s, r.level, r.id "
+	         "FROM reg_row r WHERE r.id IN (SELECT rowid FROM reg_fts WHERE reg_fts MATCH "
+	         ":search_q) AND +r.version_id = :v", rv->hits_name, rv->lang);
 	sqlite3_stmt *st = db_prep(rv->db, sql);
 	if (!st)
 		return;
 	search_bind(&rv->search, st);
+	db_int(st, ":v", rv->version);
 	rv->hits = db_step(rv->db, st) == SQLITE_DONE;
 	sqlite3_finalize(st);
+}
+
+/* No condition but the search and the section: the matches table alone
+ * answers. */
+static int hits_alone(const struct regview *rv, const char *where)
+{
+	return rv->hits && !rv->facets.body_id && !rv->facets.level[0] && !rv->facets.profile[0] &&
+	       !where;
 }
 
 /* The rows of section s with no condition, as the database keeps them
@@ -188,6 +201,21 @@ static int count_sections(struct regview *rv, const char *where, int c[2])
 			if (rv->facets.section < 0 || rv->facets.section == s)
 				c[s] = section_total(rv, s);
 		return 0;
+	}
+	if (hits_alone(rv, where)) {
+		snprintf(sql, sizeof sql, "SELECT section = 'voluntary', count(*) FROM temp.%s GROUP BY 1",
+		         rv->hits_name);
+		sqlite3_stmt *st = db_prep(rv->db, sql);
+		if (!st)
+			return -1;
+		int rc;
+		while ((rc = db_step(rv->db, st)) == SQLITE_ROW) {
+			int s = sqlite3_column_int(st, 0) != 0;
+			if (rv->facets.section < 0 || rv->facets.section == s)
+				c[s] = sqlite3_column_int(st, 1);
+		}
+		sqlite3_finalize(st);
+		return rc == SQLITE_DONE ? 0 : -1;
 	}
 	int prefix = *rv->query && rv->search.kind == SEARCH_PREFIX;
 	conditions(rv, where, prefix ? COND_NO_SEARCH : COND_SEARCH, cond, sizeof cond);
@@ -299,7 +327,10 @@ int rv_set_lang(struct regview *rv, const char *lang)
 	/* The window holds names in the old language: drop it, so nothing of that
 	 * language can be drawn after the switch. */
 	win_clear(rv);
+	int changed = strcmp(rv->lang, lang) != 0;
 	memcpy(rv->lang, lang, 3);
+	if (changed)
+		fill_hits(rv);   /* its sort keys are the language's */
 	return 0;
 }
 
@@ -558,8 +589,6 @@ static int may_walk(const struct regview *rv, int s)
 		return 0;
 	if (rv->facets.body_id || rv->facets.level[0] || rv->facets.profile[0] || rv->where)
 		return 0;
-	if (rv->search.kind == SEARCH_FTS)
-		return rv->hits;
 	return rv->search.kind == SEARCH_PREFIX && !strstr(rv->search.walk, "nkz_code");
 }
 
@@ -581,6 +610,7 @@ static int fetch(struct regview *rv, int s, int offset, int n, struct rv_line *o
 	}
 	int walk = may_walk(rv, s);
 	conditions(rv, rv->where, walk ? COND_WALK : COND_SEARCH, cond, sizeof cond);
+	int by_hits = rv->sort == RV_BY_NAME && hits_alone(rv, rv->where);
 	if (back)
 		rv->desc = !rv->desc;
 	order_by(rv, "reg_row", inner, sizeof inner);
@@ -589,15 +619,27 @@ static int fetch(struct regview *rv, int s, int offset, int n, struct rv_line *o
 	order_by(rv, "r", outer, sizeof outer);
 	snprintf(from, sizeof from, "reg_row%s%s", walk ? " INDEXED BY reg_row_sort_" : "",
 	         walk ? l : "");
-	snprintf(sql, sizeof sql,
-	         "SELECT r.id, r.nkz_code, r.name_%s, r.basis_%s, r.level, r.validity, "
-	         "r.profile, b.short_%s FROM (SELECT reg_row.id FROM %s%s "
-	         "WHERE reg_row.version_id = :v AND reg_row.section = :s%s "
-	         "ORDER BY %s LIMIT :n OFFSET :o) w "
-	         "JOIN reg_row r ON r.id = w.id JOIN body b ON b.id = r.body_id "
-	         "ORDER BY %s",
-	         l, l, l, from, rv->sort == RV_BY_BODY ? " JOIN body b ON b.id = reg_row.body_id" : "",
-	         cond, inner, outer);
+	if (by_hits) {   /* the matches table's own order: its key */
+		const char *d = rv->desc != back ? " DESC" : "";
+		snprintf(sql, sizeof sql,
+		         "SELECT r.id, r.nkz_code, r.name_%s, r.basis_%s, r.level, r.validity, "
+		         "r.profile, b.short_%s FROM (SELECT id FROM temp.%s WHERE section = :s "
+		         "ORDER BY sort%s, level%s, id%s LIMIT :n OFFSET :o) w "
+		         "JOIN reg_row r ON r.id = w.id JOIN body b ON b.id = r.body_id "
+		         "WHERE r.version_id = :v ORDER BY %s",
+		         l, l, l, rv->hits_name, d, d, d, outer);
+	} else {
+		snprintf(sql, sizeof sql,
+		         "SELECT r.id, r.nkz_code, r.name_%s, r.basis_%s, r.level, r.validity, "
+		         "r.profile, b.short_%s FROM (SELECT reg_row.id FROM %s%s "
+		         "WHERE reg_row.version_id = :v AND reg_row.section = :s%s "
+		         "ORDER BY %s LIMIT :n OFFSET :o) w "
+		         "JOIN reg_row r ON r.id = w.id JOIN body b ON b.id = r.body_id "
+		         "ORDER BY %s",
+		         l, l, l, from,
+		         rv->sort == RV_BY_BODY ? " JOIN body b ON b.id = reg_row.body_id" : "", cond,
+		         inner, outer);
+	}
 	sqlite3_stmt *st = db_prep(rv->db, sql);
 	if (!st)
 		return -1;
