@@ -1,21 +1,18 @@
-/* The entry form: rowform's fields drawn one per line, each with its
- * problem beneath it once the clerk has touched it or tried to save, and a
- * loop that reads keys until the row is saved or the clerk leaves. */
+/* The entry form of a register row: rowform's fields described for the
+ * entry forms' common lines and key loop (ui/formloop.c), and what only
+ * this form does: its pickers, saving with the two-clerk conflict. */
 #include "form.h"
 
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "actions.h"
 #include "dialog.h"
 #include "draw.h"
-#include "field.h"
 #include "formloop.h"
 #include "i18n.h"
-#include "keybar.h"
 #include "picker.h"
 #include "rowform.h"
 #include "screen.h"

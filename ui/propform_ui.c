@@ -9,14 +9,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "actions.h"
 #include "dialog.h"
 #include "draw.h"
-#include "field.h"
 #include "form.h"
 #include "formloop.h"
 #include "i18n.h"
-#include "keybar.h"
 #include "picker.h"
 #include "propform.h"
 #include "screen.h"
