@@ -296,10 +296,11 @@ static int find_code(struct nrow **idx, size_t n, const char *code)
 
 static int stored(tz_db *db, const char *code)
 {
-	sqlite3_stmt *q = db_prep(db, "SELECT 1 FROM nkz WHERE code = :code");
+	/* Kept prepared: a file of codes under groups already stored asks once a row. */
+	sqlite3_stmt *q = db_cached(db, "SELECT 1 FROM nkz WHERE code = :code");
 	db_text(q, ":code", code);
 	int found = db_step(db, q) == SQLITE_ROW;
-	sqlite3_finalize(q);
+	sqlite3_reset(q);
 	return found;
 }
 
