@@ -28,7 +28,7 @@ struct regview {
 	int total[2];         /* rows of each section, no condition; -1 = not read */
 	/* A search of three letters or more: its matches in the version on view,
 	 * looked up in the trigram index once per query, reload or language,
-	 * with what orders them by name (section, sort key, level, id: the
+	 * with what orders them by name (section, sort key, level, folded names, id: the
 	 * table's key), so that counting and paging read only the matches.
 	 * hits is 0 when the table is not current (the query's own condition is
 	 * used then). */
@@ -117,11 +117,12 @@ static void fill_hits(struct regview *rv)
 	rv->hits = 0;
 	if (!*rv->query || rv->search.kind != SEARCH_FTS || !rv->version)
 		return;
-	char sql[256];
+	char sql[512];
 	if (!rv->hits_name[0]) {
 		snprintf(rv->hits_name, sizeof rv->hits_name, "rv_hits_%u", ++serial);
 		snprintf(sql, sizeof sql, "CREATE TEMP TABLE IF NOT EXISTS %s(section TEXT, sort BLOB, "
-		         "level TEXT, id INTEGER, PRIMARY KEY (section, sort, level, id)) WITHOUT ROWID",
+		         "level TEXT, fold_kk TEXT, fold_ru TEXT, id INTEGER, "
+		         "PRIMARY KEY (section, sort, level, fold_kk, fold_ru, id)) WITHOUT ROWID",
 		         rv->hits_name);
 		if (db_exec(rv->db, sql))
 			return;
@@ -129,7 +130,8 @@ static void fill_hits(struct regview *rv)
 	snprintf(sql, sizeof sql, "DELETE FROM temp.%s", rv->hits_name);
 	if (db_exec(rv->db, sql))
 		return;
-	snprintf(sql, sizeof sql, "INSERT INTO temp.%s SELECT r.section, r.sort_%s, r.level, r.id "
+	snprintf(sql, sizeof sql, "INSERT INTO temp.%s SELECT r.section, r.sort_%s, r.level, "
+	         "r.fold_kk, r.fold_ru, r.id "
 	         "FROM reg_row r WHERE r.id IN (SELECT rowid FROM reg_fts WHERE reg_fts MATCH "
 	         ":search_q) AND +r.version_id = :v", rv->hits_name, rv->lang);
 	sqlite3_stmt *st = db_prep(rv->db, sql);
@@ -552,6 +554,9 @@ static void order_by(const struct regview *rv, const char *t, char *buf, size_t 
 	}
 	if (rv->sort == RV_BY_CODE)   /* code and level are unique: the index's own order */
 		snprintf(buf, len, "%s.nkz_code%s, %s.level%s, %s.id%s", t, d, t, d, t, d);
+	else if (rv->sort == RV_BY_NAME)   /* the name index's own order, to its last column */
+		snprintf(buf, len, "%s.sort_%s%s, %s.level%s, %s.fold_kk%s, %s.fold_ru%s, %s.id%s", t, l,
+		         d, t, d, t, d, t, d, t, d);
 	else
 		snprintf(buf, len, "%s%s.sort_%s%s, %s.level%s, %s.id%s", first, t, l, d, t, d, t, d);
 }
@@ -624,10 +629,10 @@ static int fetch(struct regview *rv, int s, int offset, int n, struct rv_line *o
 		snprintf(sql, sizeof sql,
 		         "SELECT r.id, r.nkz_code, r.name_%s, r.basis_%s, r.level, r.validity, "
 		         "r.profile, b.short_%s FROM (SELECT id FROM temp.%s WHERE section = :s "
-		         "ORDER BY sort%s, level%s, id%s LIMIT :n OFFSET :o) w "
+		         "ORDER BY sort%s, level%s, fold_kk%s, fold_ru%s, id%s LIMIT :n OFFSET :o) w "
 		         "JOIN reg_row r ON r.id = w.id JOIN body b ON b.id = r.body_id "
 		         "WHERE r.version_id = :v ORDER BY %s",
-		         l, l, l, rv->hits_name, d, d, d, outer);
+		         l, l, l, rv->hits_name, d, d, d, d, d, outer);
 	} else {
 		snprintf(sql, sizeof sql,
 		         "SELECT r.id, r.nkz_code, r.name_%s, r.basis_%s, r.level, r.validity, "
