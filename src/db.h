@@ -58,7 +58,7 @@ int db_depth(const tz_db *db);
  * restores it), so that the indexes' pages stay in memory instead of being
  * spilled to the WAL and read back for every few rows.  0 or an SQLite error;
  * outside a transaction it does nothing. */
-#define TZ_BULK_CACHE_KB 65536
+#define TZ_BULK_CACHE_KB 16384
 int db_bulk(tz_db *db);
 
 /* Stays the same while one write transaction lasts and this connection does
