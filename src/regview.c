@@ -34,6 +34,7 @@ struct regview {
 	 * used then). */
 	char hits_name[32];
 	int hits;
+	char *hits_q;         /* the folded query the table holds, or NULL */
 	/* The last window: lines [first, first + n). */
 	int first, n, cap;
 	struct rv_line *win;
@@ -111,11 +112,53 @@ static void bind_conditions(const struct regview *rv, sqlite3_stmt *st, const ch
 
 /* Fills the table of the trigram search's matches; on any failure the
  * search goes on with its own condition, only slower. */
-static void fill_hits(struct regview *rv)
+/* The query as the trigram index matches it: trimmed and folded. */
+static char *folded_query(const char *query)
+{
+	char *f = text_fold(query);
+	if (!f)
+		return NULL;
+	char *t = text_trim(f);
+	memmove(f, t, strlen(t) + 1);
+	return f;
+}
+
+/* Typing on narrows the matches: when the new query contains the one the
+ * table holds, every new match is among the old ones, so the table keeps
+ * those whose names contain it, with no look-up in the index at all. */
+static int narrow_hits(struct regview *rv, const char *fq)
+{
+	if (!rv->hits || !rv->hits_q || !strstr(fq, rv->hits_q))
+		return -1;
+	char sql[160];
+	snprintf(sql, sizeof sql, "DELETE FROM temp.%s WHERE instr(fold_kk, :q) = 0 "
+	         "AND instr(fold_ru, :q) = 0", rv->hits_name);
+	sqlite3_stmt *st = db_prep(rv->db, sql);
+	if (!st)
+		return -1;
+	db_text(st, ":q", fq);
+	int rc = db_step(rv->db, st) == SQLITE_DONE ? 0 : -1;
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Fills the table of the trigram search's matches (narrowing what it holds
+ * when narrow is set and the query allows it); on any failure the search
+ * goes on with its own condition, only slower. */
+static void fill_hits(struct regview *rv, int narrow)
 {
 	static unsigned serial;
+	char *fq = *rv->query && rv->search.kind == SEARCH_FTS && rv->version ?
+	           folded_query(rv->query) : NULL;
+	if (fq && narrow && narrow_hits(rv, fq) == 0) {
+		free(rv->hits_q);
+		rv->hits_q = fq;
+		return;
+	}
 	rv->hits = 0;
-	if (!*rv->query || rv->search.kind != SEARCH_FTS || !rv->version)
+	free(rv->hits_q);
+	rv->hits_q = NULL;
+	if (!fq)
 		return;
 	char sql[512];
 	if (!rv->hits_name[0]) {
@@ -124,23 +167,33 @@ static void fill_hits(struct regview *rv)
 		         "level TEXT, fold_kk TEXT, fold_ru TEXT, id INTEGER, "
 		         "PRIMARY KEY (section, sort, level, fold_kk, fold_ru, id)) WITHOUT ROWID",
 		         rv->hits_name);
-		if (db_exec(rv->db, sql))
+		if (db_exec(rv->db, sql)) {
+			free(fq);
 			return;
+		}
 	}
 	snprintf(sql, sizeof sql, "DELETE FROM temp.%s", rv->hits_name);
-	if (db_exec(rv->db, sql))
+	if (db_exec(rv->db, sql)) {
+		free(fq);
 		return;
+	}
 	snprintf(sql, sizeof sql, "INSERT INTO temp.%s SELECT r.section, r.sort_%s, r.level, "
 	         "r.fold_kk, r.fold_ru, r.id "
 	         "FROM reg_row r WHERE r.id IN (SELECT rowid FROM reg_fts WHERE reg_fts MATCH "
 	         ":search_q) AND +r.version_id = :v", rv->hits_name, rv->lang);
 	sqlite3_stmt *st = db_prep(rv->db, sql);
-	if (!st)
+	if (!st) {
+		free(fq);
 		return;
+	}
 	search_bind(&rv->search, st);
 	db_int(st, ":v", rv->version);
 	rv->hits = db_step(rv->db, st) == SQLITE_DONE;
 	sqlite3_finalize(st);
+	if (rv->hits)
+		rv->hits_q = fq;
+	else
+		free(fq);
 }
 
 /* No condition but the search and the section: the matches table alone
@@ -250,7 +303,7 @@ void rv_reload(struct regview *rv)
 {
 	win_clear(rv);
 	rv->total[0] = rv->total[1] = -1;
-	fill_hits(rv);
+	fill_hits(rv, 0);
 	if (count_sections(rv, rv->where, rv->count))
 		rv->count[0] = rv->count[1] = 0;
 }
@@ -308,6 +361,7 @@ void rv_close(struct regview *rv)
 		snprintf(sql, sizeof sql, "DROP TABLE IF EXISTS temp.%s", rv->hits_name);
 		db_exec(rv->db, sql);
 	}
+	free(rv->hits_q);
 	free(rv->win);
 	free(rv->title);
 	free(rv->where);
@@ -332,7 +386,7 @@ int rv_set_lang(struct regview *rv, const char *lang)
 	int changed = strcmp(rv->lang, lang) != 0;
 	memcpy(rv->lang, lang, 3);
 	if (changed)
-		fill_hits(rv);   /* its sort keys are the language's */
+		fill_hits(rv, 0);   /* its sort keys are the language's */
 	return 0;
 }
 
@@ -412,13 +466,13 @@ int rv_set_search(struct regview *rv, const char *query)
 	struct search os = rv->search;
 	rv->query = q;
 	rv->search = s;
-	fill_hits(rv);
+	fill_hits(rv, 1);
 	if (recount(rv)) {
 		rv->query = oq;
 		rv->search = os;
 		search_free(&s);
 		free(q);
-		fill_hits(rv);
+		fill_hits(rv, 0);
 		return -1;
 	}
 	free(oq);

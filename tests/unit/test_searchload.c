@@ -399,6 +399,23 @@ static void test_walk(tz_db *db)
 			CHECK(strstr(rev, needle) != NULL, "%s: row %s among the last 20", q[k].query, t);
 		}
 	}
+	/* Typing on narrows the matches already found; typing back, or a query
+	 * that is not an extension of the last, looks them up afresh: each
+	 * step's first page is what a plain query gives. */
+	rv_set_lang(rv, "kk");
+	static const char *const typed[] = {"лес", "лесар", "лесарь 1", "есар", "есарь", "лес"};
+	for (size_t i = 0; i < sizeof typed / sizeof *typed; i++) {
+		CHECK_INT(rv_set_search(rv, typed[i]), 0);
+		char cond[160], want[2048], got[2048];
+		snprintf(cond, sizeof cond, "instr(fold_kk, '%s') OR instr(fold_ru, '%s')", typed[i],
+		         typed[i]);
+		brute_ids(db, cond, "mandatory", 0, 20, want, sizeof want, "kk");
+		window_ids(rv, 1, 20, got, sizeof got);
+		CHECK_STR(got, want);
+		snprintf(cond, sizeof cond, "SELECT count(*) FROM reg_row WHERE version_id = 2 AND "
+		         "(instr(fold_kk, '%s') OR instr(fold_ru, '%s'))", typed[i], typed[i]);
+		CHECK_INT(rv_rows(rv), (int)db_int_query(db, cond, -1));
+	}
 	rv_close(rv);
 }
 
