@@ -9,6 +9,8 @@
 #include "search.h"
 #include "text.h"
 
+enum { HITS_LEVELS = 12 };
+
 struct regview {
 	tz_db *db;
 	int64_t version;
@@ -32,9 +34,14 @@ struct regview {
 	 * table's key), so that counting and paging read only the matches.
 	 * hits is 0 when the table is not current (the query's own condition is
 	 * used then). */
-	char hits_name[32];
+	char hits_name[32];   /* the table in use */
 	int hits;
-	char *hits_q;         /* the folded query the table holds, or NULL */
+	/* Typing on narrows: each longer query gets its own table, made from
+	 * the one before, so that Backspace goes back to a table already made.
+	 * hits_q[k] is the folded query of temp table rv_hits_<hits_id>_<k>. */
+	unsigned hits_id;
+	int hits_depth, hits_made;
+	char *hits_q[HITS_LEVELS];
 	/* The last window: lines [first, first + n). */
 	int first, n, cap;
 	struct rv_line *win;
@@ -110,8 +117,6 @@ static void bind_conditions(const struct regview *rv, sqlite3_stmt *st, const ch
 		rv->bind(st, rv->bind_ctx);
 }
 
-/* Fills the table of the trigram search's matches; on any failure the
- * search goes on with its own condition, only slower. */
 /* The query as the trigram index matches it: trimmed and folded. */
 static char *folded_query(const char *query)
 {
@@ -123,16 +128,45 @@ static char *folded_query(const char *query)
 	return f;
 }
 
-/* Typing on narrows the matches: when the new query contains the one the
- * table holds, every new match is among the old ones, so the table keeps
- * those whose names contain it, with no look-up in the index at all. */
-static int narrow_hits(struct regview *rv, const char *fq)
+static void hits_level_name(const struct regview *rv, int k, char *buf, size_t len)
 {
-	if (!rv->hits || !rv->hits_q || !strstr(fq, rv->hits_q))
-		return -1;
-	char sql[160];
-	snprintf(sql, sizeof sql, "DELETE FROM temp.%s WHERE instr(fold_kk, :q) = 0 "
-	         "AND instr(fold_ru, :q) = 0", rv->hits_name);
+	snprintf(buf, len, "rv_hits_%u_%d", rv->hits_id, k);
+}
+
+/* Level k's table, made if need be, emptied.  0 or -1. */
+static int hits_level(struct regview *rv, int k)
+{
+	char name[32], sql[512];
+	hits_level_name(rv, k, name, sizeof name);
+	if (k >= rv->hits_made) {
+		snprintf(sql, sizeof sql, "CREATE TEMP TABLE IF NOT EXISTS %s(section TEXT, sort BLOB, "
+		         "level TEXT, fold_kk TEXT, fold_ru TEXT, id INTEGER, "
+		         "PRIMARY KEY (section, sort, level, fold_kk, fold_ru, id)) WITHOUT ROWID", name);
+		if (db_exec(rv->db, sql))
+			return -1;
+		rv->hits_made = k + 1;
+	}
+	snprintf(sql, sizeof sql, "DELETE FROM temp.%s", name);
+	return db_exec(rv->db, sql) ? -1 : 0;
+}
+
+static void hits_drop_to(struct regview *rv, int depth)
+{
+	while (rv->hits_depth > depth)
+		free(rv->hits_q[--rv->hits_depth]);
+	rv->hits = rv->hits_depth > 0;
+	if (rv->hits)
+		hits_level_name(rv, rv->hits_depth - 1, rv->hits_name, sizeof rv->hits_name);
+}
+
+/* Level k from level k - 1: the rows whose names contain fq.  0 or -1. */
+static int hits_narrow(struct regview *rv, int k, const char *fq)
+{
+	char from[32], to[32], sql[256];
+	hits_level_name(rv, k - 1, from, sizeof from);
+	hits_level_name(rv, k, to, sizeof to);
+	snprintf(sql, sizeof sql, "INSERT INTO temp.%s SELECT * FROM temp.%s "
+	         "WHERE instr(fold_kk, :q) > 0 OR instr(fold_ru, :q) > 0", to, from);
 	sqlite3_stmt *st = db_prep(rv->db, sql);
 	if (!st)
 		return -1;
@@ -142,58 +176,64 @@ static int narrow_hits(struct regview *rv, const char *fq)
 	return rc;
 }
 
-/* Fills the table of the trigram search's matches (narrowing what it holds
- * when narrow is set and the query allows it); on any failure the search
- * goes on with its own condition, only slower. */
+/* Level 0 from the trigram index.  0 or -1. */
+static int hits_lookup(struct regview *rv)
+{
+	char name[32], sql[512];
+	hits_level_name(rv, 0, name, sizeof name);
+	snprintf(sql, sizeof sql, "INSERT INTO temp.%s SELECT r.section, r.sort_%s, r.level, "
+	         "r.fold_kk, r.fold_ru, r.id "
+	         "FROM reg_row r WHERE r.id IN (SELECT rowid FROM reg_fts WHERE reg_fts MATCH "
+	         ":search_q) AND +r.version_id = :v", name, rv->lang);
+	sqlite3_stmt *st = db_prep(rv->db, sql);
+	if (!st)
+		return -1;
+	search_bind(&rv->search, st);
+	db_int(st, ":v", rv->version);
+	int rc = db_step(rv->db, st) == SQLITE_DONE ? 0 : -1;
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Fills the table of the trigram search's matches.  With narrow set, a
+ * query that contains one already held (typing on, or back) starts from
+ * that level: back to it exactly is free, a longer one filters it.  On any
+ * failure the search goes on with its own condition, only slower. */
 static void fill_hits(struct regview *rv, int narrow)
 {
 	static unsigned serial;
 	char *fq = *rv->query && rv->search.kind == SEARCH_FTS && rv->version ?
 	           folded_query(rv->query) : NULL;
-	if (fq && narrow && narrow_hits(rv, fq) == 0) {
-		free(rv->hits_q);
-		rv->hits_q = fq;
+	if (!fq) {
+		hits_drop_to(rv, 0);
 		return;
 	}
-	rv->hits = 0;
-	free(rv->hits_q);
-	rv->hits_q = NULL;
-	if (!fq)
-		return;
-	char sql[512];
-	if (!rv->hits_name[0]) {
-		snprintf(rv->hits_name, sizeof rv->hits_name, "rv_hits_%u", ++serial);
-		snprintf(sql, sizeof sql, "CREATE TEMP TABLE IF NOT EXISTS %s(section TEXT, sort BLOB, "
-		         "level TEXT, fold_kk TEXT, fold_ru TEXT, id INTEGER, "
-		         "PRIMARY KEY (section, sort, level, fold_kk, fold_ru, id)) WITHOUT ROWID",
-		         rv->hits_name);
-		if (db_exec(rv->db, sql)) {
-			free(fq);
-			return;
+	if (!rv->hits_id)
+		rv->hits_id = ++serial;
+	if (narrow) {
+		int k = rv->hits_depth - 1;
+		while (k >= 0 && !strstr(fq, rv->hits_q[k]))
+			k--;
+		if (k >= 0) {
+			hits_drop_to(rv, k + 1);
+			if (!strcmp(fq, rv->hits_q[k])) {
+				free(fq);
+				return;
+			}
+			if (k + 1 < HITS_LEVELS && !hits_level(rv, k + 1) && !hits_narrow(rv, k + 1, fq)) {
+				rv->hits_q[rv->hits_depth++] = fq;
+				hits_drop_to(rv, rv->hits_depth);
+				return;
+			}
 		}
 	}
-	snprintf(sql, sizeof sql, "DELETE FROM temp.%s", rv->hits_name);
-	if (db_exec(rv->db, sql)) {
+	hits_drop_to(rv, 0);
+	if (hits_level(rv, 0) || hits_lookup(rv)) {
 		free(fq);
 		return;
 	}
-	snprintf(sql, sizeof sql, "INSERT INTO temp.%s SELECT r.section, r.sort_%s, r.level, "
-	         "r.fold_kk, r.fold_ru, r.id "
-	         "FROM reg_row r WHERE r.id IN (SELECT rowid FROM reg_fts WHERE reg_fts MATCH "
-	         ":search_q) AND +r.version_id = :v", rv->hits_name, rv->lang);
-	sqlite3_stmt *st = db_prep(rv->db, sql);
-	if (!st) {
-		free(fq);
-		return;
-	}
-	search_bind(&rv->search, st);
-	db_int(st, ":v", rv->version);
-	rv->hits = db_step(rv->db, st) == SQLITE_DONE;
-	sqlite3_finalize(st);
-	if (rv->hits)
-		rv->hits_q = fq;
-	else
-		free(fq);
+	rv->hits_q[rv->hits_depth++] = fq;
+	hits_drop_to(rv, rv->hits_depth);
 }
 
 /* No condition but the search and the section: the matches table alone
@@ -356,12 +396,13 @@ void rv_close(struct regview *rv)
 	if (!rv)
 		return;
 	win_clear(rv);
-	if (rv->hits_name[0]) {
-		char sql[64];
-		snprintf(sql, sizeof sql, "DROP TABLE IF EXISTS temp.%s", rv->hits_name);
+	for (int k = 0; k < rv->hits_made; k++) {
+		char name[32], sql[64];
+		hits_level_name(rv, k, name, sizeof name);
+		snprintf(sql, sizeof sql, "DROP TABLE IF EXISTS temp.%s", name);
 		db_exec(rv->db, sql);
 	}
-	free(rv->hits_q);
+	hits_drop_to(rv, 0);
 	free(rv->win);
 	free(rv->title);
 	free(rv->where);

@@ -399,11 +399,12 @@ static void test_walk(tz_db *db)
 			CHECK(strstr(rev, needle) != NULL, "%s: row %s among the last 20", q[k].query, t);
 		}
 	}
-	/* Typing on narrows the matches already found; typing back, or a query
-	 * that is not an extension of the last, looks them up afresh: each
-	 * step's first page is what a plain query gives. */
+	/* Typing on narrows the matches already found, typing back returns to
+	 * them, and a query that extends none of them looks them up afresh:
+	 * each step's first page and count are what a plain query gives. */
 	rv_set_lang(rv, "kk");
-	static const char *const typed[] = {"лес", "лесар", "лесарь 1", "есар", "есарь", "лес"};
+	static const char *const typed[] = {"лес", "лесар", "лесарь 1", "лесар", "лес", "лесарь 1",
+	                                    "есар", "есарь", "лес"};
 	for (size_t i = 0; i < sizeof typed / sizeof *typed; i++) {
 		CHECK_INT(rv_set_search(rv, typed[i]), 0);
 		char cond[160], want[2048], got[2048];
