@@ -23,7 +23,6 @@ struct regview {
 	struct rv_facets facets;
 	char *query;          /* the search as typed, "" when none */
 	struct search search; /* valid while query is not "" */
-	char *qfold;          /* the query folded, for marks; NULL for a code */
 	enum rv_sort sort;
 	int desc;
 	int count[2];
@@ -407,7 +406,6 @@ void rv_close(struct regview *rv)
 	free(rv->title);
 	free(rv->where);
 	free(rv->query);
-	free(rv->qfold);
 	search_free(&rv->search);
 	free(rv);
 }
@@ -689,7 +687,7 @@ static int may_walk(const struct regview *rv, int s)
 		return 0;
 	if (rv->facets.body_id || rv->facets.level[0] || rv->facets.profile[0] || rv->where)
 		return 0;
-	return rv->search.kind == SEARCH_PREFIX && !strstr(rv->search.walk, "nkz_code");
+	return rv->search.walk != NULL;
 }
 
 /* Reads up to n rows of section s from its offset into out; returns the

@@ -39,13 +39,8 @@ static const char *const where[2][4] = {
 	},
 };
 
-/* A prefix tested on each row walked.  The folded names are in the
- * name-order indexes (schema 6), the code is not: the code's test is left
- * out when no code can start with the query, so the walk reads no row. */
-static const char reg_prefix_walk[] =
-	"(reg_row.fold_kk >= :search_q AND reg_row.fold_kk < :search_hi"
-	" OR reg_row.fold_ru >= :search_q AND reg_row.fold_ru < :search_hi"
-	" OR reg_row.nkz_code >= :search_c AND reg_row.nkz_code < :search_chi)";
+/* A prefix tested on each row walked, from the folded names that the
+ * name-order indexes hold (schema 6), so the walk reads no row. */
 static const char reg_prefix_walk_names[] =
 	"(reg_row.fold_kk >= :search_q AND reg_row.fold_kk < :search_hi"
 	" OR reg_row.fold_ru >= :search_q AND reg_row.fold_ru < :search_hi)";
@@ -162,9 +157,8 @@ int search_init(struct search *s, enum search_scope scope, const char *query)
 		return -1;
 	}
 	s->where = where[scope][s->kind];
-	s->walk = s->where;
-	if (scope == SEARCH_REG && s->kind == SEARCH_PREFIX)
-		s->walk = may_start_code(s->code) ? reg_prefix_walk : reg_prefix_walk_names;
+	if (scope == SEARCH_REG && s->kind == SEARCH_PREFIX && !may_start_code(s->code))
+		s->walk = reg_prefix_walk_names;
 	return 0;
 }
 

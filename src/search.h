@@ -40,9 +40,9 @@ struct search {
 	enum search_scope scope;
 	enum search_kind kind;
 	const char *where;   /* the condition, static */
-	/* The same condition tested on each row, for a caller that walks its
-	 * own sort index and stops after a page (no list of matches built
-	 * first); for a prefix, ranges tested on the row's own columns. */
+	/* A register prefix that no code can start with, tested on the folded
+	 * names of each row, for a caller that walks the name-order index and
+	 * stops after a page (no list of matches built first); NULL otherwise. */
 	const char *walk;
 	char *q;             /* :search_q   — folded query, or the FTS5 expression */
 	char *hi;            /* :search_hi  — upper bound of the folded prefix range */
