@@ -243,6 +243,43 @@ static void headers_and_updates(tz_db *db)
 	CHECK_STR(text_of(db, "SELECT active FROM nkz WHERE code = :code", "0111-1"), "1");
 }
 
+/* A file longer than one write slice of the stage: every code written,
+ * and a duplicate far from its first line still found. */
+static void many(tz_db *db)
+{
+	char path[128];
+	snprintf(path, sizeof path, "%s/many.csv", dir);
+	for (int dup = 1; dup >= 0; dup--) {
+		FILE *f = fopen(path, "w");
+		if (!f)
+			return;
+		fputs("code,name_ru,name_kz\n9,Г,Т\n99,Г,Т\n999,Г,Т\n9999,Г,Т\n", f);
+		for (int g = 1; g <= 3; g++) {
+			fprintf(f, "9999-%d,Г%d,Т%d\n", g, g, g);
+			for (int n = 0; n < 1000; n++)
+				fprintf(f, "9999-%d-%03d,Слесарь %d,Слесарь %d\n", g, n, n, n);
+		}
+		if (dup)
+			fputs("9999-1-007,Слесарь,Слесарь\n", f);
+		fclose(f);
+		struct nkz_import_stats st;
+		int rc = nkz_import_csv(db, path, NULL, &st, err, sizeof err);
+		if (dup) {
+			CHECK(rc == -1, "a duplicate on line 3009 is refused");
+			CHECK(strstr(err, "many.csv:3009:1: code 9999-1-007 appears again; it is already "
+			                  "on line 14") != NULL, "duplicate message: %s", err);
+			CHECK_INT(count(db, "SELECT count(*) FROM nkz WHERE code >= '9999-' AND code < '9999.'"), 0);
+		} else {
+			CHECK(rc == 0, "3,007 codes: %s", err);
+			CHECK_INT(st.imported, 3007);
+			CHECK_INT(st.per_level[6], 3000);
+			CHECK_INT(count(db, "SELECT count(*) FROM nkz WHERE code >= '9999-' AND code < '9999.'"), 3003);
+			CHECK_STR(text_of(db, "SELECT parent FROM nkz WHERE code = :code", "9999-3-999"),
+			          "9999-3");
+		}
+	}
+}
+
 int main(void)
 {
 	/* No i18n_init: in the C locale gettext gives the English msgids, which
@@ -261,6 +298,7 @@ int main(void)
 	sample(db);
 	refusals(db);
 	headers_and_updates(db);
+	many(db);
 
 	db_close(db);
 	text_cleanup();
