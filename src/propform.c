@@ -343,12 +343,6 @@ static void assoc_name(tz_db *db, int64_t id, char *buf, size_t len)
 	sqlite3_finalize(st);
 }
 
-static const char *action_text(const char *a)
-{
-	return !strcmp(a, "include") ? _("include") : !strcmp(a, "exclude") ? _("exclude")
-	     : !strcmp(a, "amend") ? _("amend") : a;
-}
-
 void pf_value_text(tz_db *db, const struct propform *f, int field, char *buf, size_t len)
 {
 	buf[0] = 0;
@@ -358,7 +352,7 @@ void pf_value_text(tz_db *db, const struct propform *f, int field, char *buf, si
 			rf_body_name(db, f->body_id, 0, buf, len);
 		break;
 	case PF_F_ASSOC: assoc_name(db, f->assoc_id, buf, len); break;
-	case PF_F_ACTION: snprintf(buf, len, "%s", action_text(f->action)); break;
+	case PF_F_ACTION: snprintf(buf, len, "%s", proposals_action_label(f->action)); break;
 	case PF_F_SECTION:
 		snprintf(buf, len, "%s", !strcmp(f->section, "mandatory") ? _("mandatory") : _("voluntary"));
 		break;

@@ -30,6 +30,12 @@ const char *proposals_state_label(const char *s)
 	return s;
 }
 
+const char *proposals_action_label(const char *a)
+{
+	return !strcmp(a, "include") ? _("include") : !strcmp(a, "exclude") ? _("exclude")
+	     : !strcmp(a, "amend") ? _("amend") : a;
+}
+
 int64_t proposals_body(tz_db *db, const char *code)
 {
 	sqlite3_stmt *st = db_prep(db, "SELECT id FROM body WHERE code = :c OR CAST(id AS TEXT) = :c");

@@ -36,6 +36,8 @@ struct proposal_rec {
 void proposal_rec_free(struct proposal_rec *r);
 /* The state as shown (translated). */
 const char *proposals_state_label(const char *state);
+/* The action (include, exclude, amend) as shown (translated). */
+const char *proposals_action_label(const char *action);
 
 /* A body or an association by its code or number; 0 when none. */
 int64_t proposals_body(tz_db *db, const char *code_or_id);

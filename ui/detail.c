@@ -53,17 +53,6 @@ static void entries_free(struct entries *l)
 	free(l->e);
 }
 
-static const char *action_word(const char *a)
-{
-	if (!strcmp(a, "include"))
-		return _("include");
-	if (!strcmp(a, "exclude"))
-		return _("exclude");
-	if (!strcmp(a, "amend"))
-		return _("amend");
-	return a;
-}
-
 static void add_proposal(tz_db *db, int64_t pid, struct entries *l)
 {
 	add(l, _("Proposal"), NULL, 1);
@@ -82,7 +71,7 @@ static void add_proposal(tz_db *db, int64_t pid, struct entries *l)
 		char buf[64];
 		snprintf(buf, sizeof buf, "%lld", (long long)sqlite3_column_int64(st, 0));
 		add(l, _("Number"), buf, 0);
-		add(l, _("Action"), action_word(db_col_text(st, 1)), 0);
+		add(l, _("Action"), proposals_action_label(db_col_text(st, 1)), 0);
 		add(l, _("Sectoral body"), i18n_pick(db_col_text(st, 3), db_col_text(st, 4)), 0);
 		add(l, _("State"), proposals_state_label(db_col_text(st, 2)), 0);
 		snprintf(buf, sizeof buf, "%s %s", db_col_text(st, 5),

@@ -110,12 +110,6 @@ static void body_short(tz_db *db, int64_t id, char *buf, size_t len)
 	sqlite3_finalize(st);
 }
 
-static const char *action_word(const char *a)
-{
-	return !strcmp(a, "include") ? _("include") : !strcmp(a, "exclude") ? _("exclude")
-	     : !strcmp(a, "amend") ? _("amend") : a;
-}
-
 enum { C_NO, C_STATE, C_BODY, C_ACTION, C_CODE, C_LEVELS, C_ROUND, C_LATE, C_DUE, C_NAME, NCOL };
 
 static int list_height(void) { return LINES - 5; }
@@ -167,7 +161,7 @@ static void proposals_draw(struct ui_app *app)
 		draw_cell(y, x[C_STATE], w[C_STATE], proposals_state_label(p->state), a, 0);
 		body_short(app->db, p->body, body, sizeof body);
 		draw_cell(y, x[C_BODY], w[C_BODY], body, a, 0);
-		draw_cell(y, x[C_ACTION], w[C_ACTION], action_word(p->action), a, 0);
+		draw_cell(y, x[C_ACTION], w[C_ACTION], proposals_action_label(p->action), a, 0);
 		draw_cell(y, x[C_CODE], w[C_CODE], p->code, a, 0);
 		draw_cell(y, x[C_LEVELS], w[C_LEVELS], p->levels, a, 0);
 		snprintf(buf, sizeof buf, "%d", p->round);
@@ -224,7 +218,7 @@ static void fill_proposal(struct ui_app *app, struct cui_lines *l, char *title, 
 	cui_pair(l, _("State"), proposals_state_label(r.state));
 	snprintf(buf, sizeof buf, "%d%s", r.round, r.late ? _(", late") : "");
 	cui_pair(l, _("Round"), buf);
-	cui_pair(l, _("Action"), action_word(r.pr.action));
+	cui_pair(l, _("Action"), proposals_action_label(r.pr.action));
 	body_short(app->db, r.pr.body_id, body, sizeof body);
 	cui_pair(l, _("Sectoral body"), body);
 	cui_pair(l, _("NKZ code"), r.pr.row.nkz_code);
