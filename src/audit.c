@@ -9,7 +9,7 @@
 #include "i18n.h"
 #include "log.h"
 #include "store.h"
-#include "privs.h"
+#include "safefile.h"
 
 /* Per connection: the reason set by audit_reason(), read by tz_reason(), and
  * the digest that tz_chain() reuses (set up once: fetching SHA-256 afresh for
@@ -388,7 +388,7 @@ int audit_query(tz_db *db, const struct audit_filter *f, audit_fn fn, void *ctx)
 
 int audit_sha256_file(const char *path, char hex[65])
 {
-	FILE *fp = privs_fopen(path, "rb");
+	FILE *fp = userfile_read(path, "rb");
 	if (!fp)
 		return -1;
 	EVP_MD_CTX *md = EVP_MD_CTX_new();

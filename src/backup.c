@@ -14,6 +14,7 @@
 #include "i18n.h"
 #include "log.h"
 #include "privs.h"
+#include "safefile.h"
 
 /* Pages per step: small enough that each step's read lock is brief, so other
  * clerks' writes never wait on a backup. */
@@ -74,41 +75,6 @@ static int same_file(const char *a, const char *b)
 	return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
-static int fsync_path(const char *path)
-{
-	int fd = open(path, O_RDONLY);
-	if (fd < 0)
-		return -1;
-	int rc = fsync(fd);
-	close(fd);
-	return rc;
-}
-
-/* A new empty file beside path, mode 0600; its name into tmp. */
-static int make_temp(const char *path, char *tmp, size_t len)
-{
-	if ((size_t)snprintf(tmp, len, "%s.tmp-XXXXXX", path) >= len)
-		return -1;
-	int fd = mkstemp(tmp);
-	if (fd < 0)
-		return -1;
-	fchmod(fd, 0600);
-	close(fd);
-	return 0;
-}
-
-static void unlink_db(const char *path)
-{
-	char side[4200];
-	unlink(path);
-	snprintf(side, sizeof side, "%s-wal", path);
-	unlink(side);
-	snprintf(side, sizeof side, "%s-shm", path);
-	unlink(side);
-	snprintf(side, sizeof side, "%s-journal", path);
-	unlink(side);
-}
-
 int backup_to(tz_db *db, const char *dest, char *err, size_t errlen)
 {
 	char why[512] = "";
@@ -120,8 +86,8 @@ int backup_to(tz_db *db, const char *dest, char *err, size_t errlen)
 		snprintf(err, errlen, _("%s is the database itself; choose another file for the backup"), dest);
 		return -1;
 	}
-	char tmp[4096];
-	if (make_temp(dest, tmp, sizeof tmp)) {
+	char *tmp = safefile_temp(dest, 0600);
+	if (!tmp) {
 		snprintf(err, errlen, _("cannot create a file beside %s: %s"), dest, strerror(errno));
 		return -1;
 	}
@@ -147,10 +113,11 @@ int backup_to(tz_db *db, const char *dest, char *err, size_t errlen)
 		goto fail;
 	}
 	h = NULL;
-	if (fsync_path(tmp) || privs_replaceable(dest) || rename(tmp, dest)) {
+	if (safefile_place(tmp, dest)) {
 		snprintf(why, sizeof why, "%s", strerror(errno));
 		goto fail;
 	}
+	free(tmp);
 	return 0;
 fail:
 	if (!why[0])
@@ -159,7 +126,8 @@ fail:
 	snprintf(err, errlen, _("cannot write the backup %s: %s"), dest, why);
 	if (h)
 		sqlite3_close(h);
-	unlink_db(tmp);
+	safefile_discard(tmp);
+	free(tmp);
 	return -1;
 }
 
@@ -319,23 +287,44 @@ out:
 	return ret;
 }
 
-/* Copies a file byte for byte (the backup, to migrate without touching it). */
-static int copy_file(const char *from, const char *to)
+/* Copies the user's file byte for byte into a new file beside the database
+ * (the backup, to migrate without touching it); its name, malloc'd. */
+static char *copy_beside(const char *from, const char *path)
 {
-	FILE *in = privs_fopen(from, "rb"), *out = in ? fopen(to, "wb") : NULL;
+	struct safefile out;
+	FILE *in = userfile_read(from, "rb");
+	if (!in || safefile_create(&out, path, 0600)) {
+		int e = errno;
+		if (in)
+			fclose(in);
+		errno = e;
+		return NULL;
+	}
 	char buf[65536];
 	size_t n;
-	int rc = in && out ? 0 : -1;
+	int rc = 0;
 	while (!rc && (n = fread(buf, 1, sizeof buf, in)) > 0)
-		if (fwrite(buf, 1, n, out) != n)
+		if (fwrite(buf, 1, n, out.fp) != n)
 			rc = -1;
-	if (in && ferror(in))
+	if (ferror(in))
 		rc = -1;
-	if (in)
-		fclose(in);
-	if (out && fclose(out))
+	fclose(in);
+	/* Kept under its temporary name: it is opened, migrated and copied
+	 * from there, then thrown away. */
+	char *tmp = out.tmp;
+	if (fflush(out.fp) || ferror(out.fp))
 		rc = -1;
-	return rc;
+	if (fclose(out.fp))
+		rc = -1;
+	free(out.path);
+	if (rc) {
+		int e = errno;
+		unlink(tmp);
+		free(tmp);
+		errno = e;
+		return NULL;
+	}
+	return tmp;
 }
 
 int backup_restore(tz_db *db, const char *file, char *saved, size_t savedlen,
@@ -353,10 +342,9 @@ int backup_restore(tz_db *db, const char *file, char *saved, size_t savedlen,
 	privs_program();
 	if (bad)
 		return -1;
-	char tmp[4096];
-	if (make_temp(db_path(db), tmp, sizeof tmp) || copy_file(file, tmp)) {
+	char *tmp = copy_beside(file, db_path(db));
+	if (!tmp) {
 		snprintf(err, errlen, _("cannot copy %s beside the database: %s"), file, strerror(errno));
-		unlink(tmp);
 		return -1;
 	}
 	/* db_open brings an older backup up to this program's schema, on the copy. */
@@ -364,7 +352,8 @@ int backup_restore(tz_db *db, const char *file, char *saved, size_t savedlen,
 	tz_db *src = db_open(tmp, 0, why, sizeof why);
 	if (!src) {
 		snprintf(err, errlen, _("%s cannot be opened: %s"), file, why);
-		unlink_db(tmp);
+		safefile_discard(tmp);
+		free(tmp);
 		return -1;
 	}
 	char when[32];
@@ -401,6 +390,7 @@ int backup_restore(tz_db *db, const char *file, char *saved, size_t savedlen,
 	audit_reason(db, NULL);
 out:
 	db_close(src);
-	unlink_db(tmp);
+	safefile_discard(tmp);
+	free(tmp);
 	return rc;
 }

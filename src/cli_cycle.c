@@ -17,7 +17,7 @@
 #include "proposals.h"
 #include "review.h"
 #include "text.h"
-#include "privs.h"
+#include "safefile.h"
 
 /* Arguments: "--key value" pairs and the words between them. */
 #define MAX_ARGS 48
@@ -299,7 +299,7 @@ static int fill(tz_db *db, const char *cmd, const struct args *a, struct proposa
 	char *buf = NULL;
 	const char *from = get(a, "from");
 	if (from) {
-		FILE *in = privs_fopen(from, "r");
+		FILE *in = userfile_read(from, "r");
 		if (!in) {
 			cli_error(_("%s: cannot read %s"), cmd, from);
 			return EXIT_DATA;
@@ -790,7 +790,7 @@ int cmd_press(tz_db *db, int argc, char **argv)
 	}
 	if (!strcmp(sub, "edit") && a.nwords <= 1) {
 		const char *path = a.nwords ? a.word[0] : "-";
-		FILE *f = strcmp(path, "-") ? privs_fopen(path, "r") : stdin;
+		FILE *f = strcmp(path, "-") ? userfile_read(path, "r") : stdin;
 		if (!f) {
 			cli_error(_("press edit: cannot read %s"), path);
 			return EXIT_DATA;

@@ -1,5 +1,5 @@
 #include "csvin.h"
-#include "privs.h"
+#include "safefile.h"
 
 #include <csv.h>
 #include <errno.h>
@@ -475,7 +475,7 @@ fail:
 int csvin_read(const char *path, const char *encoding, csvin_fn fn, void *ctx,
                const char **chosen, char *err, size_t errlen)
 {
-	FILE *f = strcmp(path, "-") ? privs_fopen(path, "rb") : spool(stdin, err, errlen);
+	FILE *f = strcmp(path, "-") ? userfile_read(path, "rb") : spool(stdin, err, errlen);
 	if (!f) {
 		if (strcmp(path, "-"))
 			snprintf(err, errlen, _("cannot read %s: %s"), path, strerror(errno));

@@ -246,7 +246,10 @@ static void note_write(tz_db *db)
 		return;
 	memcpy(part, db->note, plen);
 	strcpy(part + plen, tmp);
-	int fd = open(part, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	/* A name this pid left behind is the program's own leftover; O_EXCL
+	 * then never writes through whatever else might stand there. */
+	unlink(part);
+	int fd = open(part, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
 	if (fd >= 0) {
 		int full = write(fd, buf, (size_t)n) == n;
 		if (close(fd) == 0 && full && rename(part, db->note) == 0) {
@@ -267,7 +270,8 @@ static void busy_explain(tz_db *db)
 {
 	char buf[512] = "", login[64] = "?", host[128] = "", when[32] = "", myhost[128] = "";
 	long pid = 0;
-	FILE *f = fopen(db->note, "re");
+	int nfd = open(db->note, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+	FILE *f = nfd >= 0 ? fdopen(nfd, "r") : NULL;
 	if (f) {
 		size_t n = fread(buf, 1, sizeof buf - 1, f);
 		buf[n] = 0;

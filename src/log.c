@@ -1,5 +1,6 @@
 #include "log.h"
 #include "privs.h"
+#include "safefile.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -11,7 +12,7 @@ void tz_log(const char *fmt, ...)
 	const char *path = privs_getenv("TIZILIM_LOG");
 	if (!path || !*path)
 		return;
-	FILE *f = privs_fopen(path, "a");
+	FILE *f = userfile_log(path, 0);
 	if (!f)
 		return;
 	time_t now = time(NULL);

@@ -16,6 +16,7 @@
 #include "store.h"
 #include "text.h"
 #include "privs.h"
+#include "safefile.h"
 
 /* Why a package database rather than a session changeset: a changeset names
  * the sender's row ids (body, cycle, association, proposal), which mean
@@ -172,7 +173,7 @@ sqlite3 *pkg_open(const char *file, char *err, size_t errlen)
 {
 	struct stat sb;
 	char head[16] = "", b[128];
-	FILE *f = privs_fopen(file, "rb");
+	FILE *f = userfile_read(file, "rb");
 	if (!f || fstat(fileno(f), &sb) || !S_ISREG(sb.st_mode)) {
 		snprintf(err, errlen, _("cannot read %s: %s"), file, f ? _("not a file") : strerror(errno));
 		if (f)
@@ -438,16 +439,13 @@ int package_export(tz_db *db, const char *file, const char *body_code, int64_t y
 	snprintf(info->login, sizeof info->login, "%s", w.login);
 	store_now(info->created);
 
-	char tmp[4096], why[512] = "";
-	int fd = -1;
-	if ((size_t)snprintf(tmp, sizeof tmp, "%s.tmp-XXXXXX", file) < sizeof tmp)
-		fd = mkstemp(tmp);
-	if (fd < 0) {
+	char why[512] = "";
+	/* The caller lends the user's rights (a package is the clerk's file). */
+	char *tmp = safefile_temp(file, 0600);
+	if (!tmp) {
 		snprintf(err, errlen, _("cannot create a file beside %s: %s"), file, strerror(errno));
 		return -1;
 	}
-	fchmod(fd, 0600);
-	close(fd);
 	sqlite3 *h = NULL;
 	const char *where = " FROM proposal p JOIN body b ON b.id = p.body_id "
 	                    "LEFT JOIN association a ON a.id = p.association_id "
@@ -505,14 +503,11 @@ int package_export(tz_db *db, const char *file, const char *body_code, int64_t y
 		goto fail;
 	}
 	h = NULL;
-	if ((fd = open(tmp, O_RDONLY)) >= 0) {
-		fsync(fd);
-		close(fd);
-	}
-	if (privs_replaceable(file) || rename(tmp, file)) {
+	if (safefile_place(tmp, file)) {
 		snprintf(why, sizeof why, "%s", strerror(errno));
 		goto fail;
 	}
+	free(tmp);
 	return 0;
 fail:
 	if (!why[0])
@@ -520,9 +515,7 @@ fail:
 	tz_log("package export to %s: %s", file, why);
 	snprintf(err, errlen, _("cannot write the package %s: %s"), file, why);
 	sqlite3_close(h);
-	unlink(tmp);
-	char side[4200];
-	snprintf(side, sizeof side, "%s-journal", tmp);
-	unlink(side);
+	safefile_discard(tmp);
+	free(tmp);
 	return -1;
 }

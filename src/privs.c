@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -66,69 +67,6 @@ void privs_drop(void)
 		abort();
 	shared = 0;
 	depth = 0;
-}
-
-FILE *privs_fopen(const char *path, const char *mode)
-{
-	privs_user();
-	FILE *f = fopen(path, mode);
-	int e = errno;
-	privs_program();
-	errno = e;
-	return f;
-}
-
-int privs_open(const char *path, int flags, int mode)
-{
-	privs_user();
-	int fd = open(path, flags, mode);
-	int e = errno;
-	privs_program();
-	errno = e;
-	return fd;
-}
-
-int privs_mkstemp(char *tmpl)
-{
-	privs_user();
-	int fd = mkstemp(tmpl);
-	int e = errno;
-	privs_program();
-	errno = e;
-	return fd;
-}
-
-int privs_replaceable(const char *path)
-{
-	struct stat sb;
-	if (lstat(path, &sb) != 0)
-		return 0;
-	if (S_ISREG(sb.st_mode) || S_ISLNK(sb.st_mode))
-		return 0;
-	errno = S_ISDIR(sb.st_mode) ? EISDIR : EPERM;
-	return -1;
-}
-
-int privs_rename(const char *from, const char *to)
-{
-	if (privs_replaceable(to))
-		return -1;
-	privs_user();
-	int rc = rename(from, to);
-	int e = errno;
-	privs_program();
-	errno = e;
-	return rc;
-}
-
-int privs_unlink(const char *path)
-{
-	privs_user();
-	int rc = unlink(path);
-	int e = errno;
-	privs_program();
-	errno = e;
-	return rc;
 }
 
 const char *privs_getenv(const char *name)

@@ -14,7 +14,6 @@
 #define TZ_PRIVS_H
 
 #include <stddef.h>
-#include <stdio.h>
 
 #include "db.h"
 
@@ -35,19 +34,6 @@ int privs_shared(void);
  * connection stays open meanwhile (SQLite has its files open already). */
 void privs_user(void);
 void privs_program(void);
-/* The same, for one call each. */
-FILE *privs_fopen(const char *path, const char *mode);
-int privs_open(const char *path, int flags, int mode);
-int privs_mkstemp(char *tmpl);
-int privs_rename(const char *from, const char *to);
-/* 0 when path may be replaced by renaming a finished file over it: it does
- * not exist, or is a regular file (or a link).  A device, a pipe or a
- * directory is never replaced: -1 with errno EPERM (or EISDIR).  Every
- * "write beside, then rename" goes through this, so that an export to
- * /dev/null cannot put a plain file in its place. */
-int privs_replaceable(const char *path);
-int privs_unlink(const char *path);
-
 /* Gives up the program's group for the rest of the run. */
 void privs_drop(void);
 

@@ -14,7 +14,7 @@
 #include "i18n.h"
 #include "register.h"
 #include "text.h"
-#include "privs.h"
+#include "safefile.h"
 
 /* The Appendix's own words.  These are data of the form, written in the
  * file's language whatever the interface speaks, so they are not messages
@@ -271,31 +271,17 @@ int regcsv_export(tz_db *db, const struct regcsv_export *x, char *err, size_t er
 	}
 	/* Written aside first: a refused letter or a full disk leaves no
 	 * half-written file where the old one was, and nothing on stdout. */
-	char *tmp = NULL, *mem = NULL;
+	struct safefile out = {0};
+	char *mem = NULL;
 	size_t memlen = 0;
 	if (x->path) {
-		size_t n = strlen(x->path) + 16;
-		tmp = malloc(n);
-		if (tmp) {
-			snprintf(tmp, n, "%s.tmpXXXXXX", x->path);
-			int fd = privs_mkstemp(tmp);
-			if (fd >= 0) {
-				mode_t mask = umask(0);
-				umask(mask);
-				fchmod(fd, 0666 & ~mask);
-				o.f = fdopen(fd, "wb");
-				if (!o.f) {
-					close(fd);
-					privs_unlink(tmp);
-				}
-			}
-		}
+		if (userfile_create(&out, x->path, 0666) == 0)
+			o.f = out.fp;
 	} else {
 		o.f = open_memstream(&mem, &memlen);
 	}
 	if (!o.f) {
 		snprintf(err, errlen, _("cannot write %s: %s"), x->path ? x->path : "-", strerror(errno));
-		free(tmp);
 		if (o.cd != (iconv_t)-1)
 			iconv_close(o.cd);
 		return -1;
@@ -306,23 +292,22 @@ int regcsv_export(tz_db *db, const struct regcsv_export *x, char *err, size_t er
 	if (o.cd != (iconv_t)-1)
 		iconv_close(o.cd);
 	int bad = o.failed;
-	if (!bad && (fflush(o.f) || ferror(o.f) || (tmp && fsync(fileno(o.f))))) {
-		snprintf(err, errlen, _("cannot write %s: %s"), x->path ? x->path : "-", strerror(errno));
-		bad = 1;
-	}
-	if (fclose(o.f) && !bad) {
-		snprintf(err, errlen, _("cannot write %s: %s"), x->path ? x->path : "-", strerror(errno));
-		bad = 1;
-	}
-	if (tmp) {
-		if (!bad && privs_rename(tmp, x->path)) {
+	if (x->path) {
+		if (bad) {
+			userfile_abandon(&out);
+		} else if (userfile_commit(&out)) {
 			snprintf(err, errlen, _("cannot write %s: %s"), x->path, strerror(errno));
 			bad = 1;
 		}
-		if (bad)
-			privs_unlink(tmp);
-		free(tmp);
 	} else {
+		if (!bad && (fflush(o.f) || ferror(o.f))) {
+			snprintf(err, errlen, _("cannot write %s: %s"), "-", strerror(errno));
+			bad = 1;
+		}
+		if (fclose(o.f) && !bad) {
+			snprintf(err, errlen, _("cannot write %s: %s"), "-", strerror(errno));
+			bad = 1;
+		}
 		if (!bad && (fwrite(mem, 1, memlen, stdout) != memlen || fflush(stdout))) {
 			snprintf(err, errlen, _("cannot write %s: %s"), "-", strerror(errno));
 			bad = 1;

@@ -1,7 +1,6 @@
 #include "settings.h"
 
 #include <errno.h>
-#include <pwd.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,7 +10,7 @@
 
 #include "i18n.h"
 #include "log.h"
-#include "privs.h"
+#include "safefile.h"
 #include "text.h"
 
 static const char *const action_names[SET_NACT] = {
@@ -44,19 +43,12 @@ void settings_defaults(struct settings *s)
 
 char *settings_path(void)
 {
-	const char *x = privs_getenv("XDG_CONFIG_HOME"), *h = privs_getenv("HOME");
-	/* Setgid, the environment counts for nothing: the login's own home. */
-	struct passwd *pw = !h && getenv("HOME") ? getpwuid(getuid()) : NULL;
-	if (pw)
-		h = pw->pw_dir;
-	const char *base = x && *x ? x : h && *h ? h : NULL;
-	if (!base)
-		return NULL;
-	const char *mid = x && *x ? "" : "/.config";
-	size_t n = strlen(base) + strlen(mid) + sizeof "/tizilim/config";
-	char *p = malloc(n);
+	char *dir = userfile_dir(USERFILE_CONFIG);
+	size_t n = dir ? strlen(dir) + sizeof "/config" : 0;
+	char *p = n ? malloc(n) : NULL;
 	if (p)
-		snprintf(p, n, "%s%s/tizilim/config", base, mid);
+		snprintf(p, n, "%s/config", dir);
+	free(dir);
 	return p;
 }
 
@@ -291,7 +283,7 @@ int settings_parse(struct settings *s, const char *name, const char *text)
 
 int settings_load(struct settings *s, const char *path)
 {
-	FILE *f = privs_fopen(path, "rb");
+	FILE *f = userfile_read(path, "rb");
 	if (!f) {
 		if (errno == ENOENT)
 			return 0;

@@ -53,8 +53,9 @@ struct settings {
 /* The defaults: no language, colours auto, mouse off, no bindings. */
 void settings_defaults(struct settings *s);
 
-/* The file's path (malloc'd): $XDG_CONFIG_HOME/tizilim/config, else
- * $HOME/.config/tizilim/config; NULL when neither is set. */
+/* The file's path (malloc'd): config in the user's configuration directory
+ * (userfile_dir: $XDG_CONFIG_HOME/tizilim or ~/.config/tizilim; setgid, the
+ * login's own home); NULL without a home. */
 char *settings_path(void);
 
 /* Reads text (the file's content; name is used in messages) over s.

@@ -13,6 +13,7 @@
 #include "auth.h"
 #include "log.h"
 #include "privs.h"
+#include "safefile.h"
 
 extern const char tz_data_reference_sql[];
 extern const char tz_data_calendar_sql[];
@@ -37,14 +38,13 @@ char *store_default_path(void)
 	/* Installed setgid, the program exists to guard the one shared file. */
 	if (privs_shared())
 		return strdup(TIZILIM_SHARED_DB);
-	const char *xdg = privs_getenv("XDG_DATA_HOME");
-	const char *home = privs_getenv("HOME");
-	char buf[4096];
-	if (xdg && xdg[0] == '/')
-		snprintf(buf, sizeof buf, "%s/tizilim/tizilim.db", xdg);
-	else
-		snprintf(buf, sizeof buf, "%s/.local/share/tizilim/tizilim.db", home ? home : ".");
-	return strdup(buf);
+	char *dir = userfile_dir(USERFILE_DATA);
+	size_t n = dir ? strlen(dir) + sizeof "/tizilim.db" : sizeof "tizilim.db";
+	char *p = malloc(n);
+	if (p)
+		snprintf(p, n, "%s%s", dir ? dir : "", dir ? "/tizilim.db" : "tizilim.db");
+	free(dir);
+	return p;
 }
 
 int store_load_reference(tz_db *db)

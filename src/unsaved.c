@@ -1,7 +1,5 @@
 #include "unsaved.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,28 +7,17 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "safefile.h"
+
 volatile sig_atomic_t unsaved_signalled;
 
 enum { MAX_LINE = 65536 };
 /* Version 1 had no kind: a row's draft. */
 static const char MAGIC[] = "tizilim-unsaved 2", MAGIC1[] = "tizilim-unsaved 1";
 
-static char *state_dir(void)
-{
-	const char *x = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
-	char buf[PATH_MAX];
-	if (x && *x == '/')
-		snprintf(buf, sizeof buf, "%s/tizilim", x);
-	else if (home && *home)
-		snprintf(buf, sizeof buf, "%s/.local/state/tizilim", home);
-	else
-		return NULL;
-	return strdup(buf);
-}
-
 char *unsaved_path(const char *db_path)
 {
-	char *dir = state_dir();
+	char *dir = userfile_dir(USERFILE_STATE);
 	if (!dir || !db_path)
 		return free(dir), NULL;
 	/* The same database reached by another name is still the same one. */
@@ -45,26 +32,6 @@ char *unsaved_path(const char *db_path)
 		snprintf(path, n, "%s/unsaved-%016llx.txt", dir, (unsigned long long)h);
 	free(dir);
 	return path;
-}
-
-/* mkdir -p of the draft's directory, private: a draft is a clerk's work. */
-static int make_dirs(const char *path)
-{
-	char buf[PATH_MAX];
-	snprintf(buf, sizeof buf, "%s", path);
-	char *slash = strrchr(buf, '/');
-	if (!slash)
-		return 0;
-	*slash = 0;
-	for (char *c = buf + 1; *c; c++) {
-		if (*c != '/')
-			continue;
-		*c = 0;
-		if (mkdir(buf, 0700) && errno != EEXIST)
-			return -1;
-		*c = '/';
-	}
-	return mkdir(buf, 0700) && errno != EEXIST ? -1 : 0;
 }
 
 /* One value a line: backslash and newline escaped. */
@@ -83,47 +50,37 @@ static void put(FILE *fp, const char *key, const char *v)
 }
 
 /* Opens the draft's file aside (renamed over it by finish), with the
- * header every draft has. */
-static FILE *begin(const char *db_path, const char *kind, char **path, char **tmp)
+ * header every draft has.  The clerk's own file, made with the clerk's
+ * rights in a directory from the sanitised environment, never through a
+ * link (src/safefile.h). */
+static FILE *begin(const char *db_path, const char *kind, struct safefile *out)
 {
-	*path = unsaved_path(db_path);
-	*tmp = NULL;
-	if (!*path || make_dirs(*path))
-		return NULL;
-	size_t n = strlen(*path) + 8;
-	if (!(*tmp = malloc(n)))
-		return NULL;
-	snprintf(*tmp, n, "%s.new", *path);
-	int fd = open(*tmp, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-	FILE *fp = fd >= 0 ? fdopen(fd, "w") : NULL;
-	if (!fp) {
-		if (fd >= 0)
-			close(fd);
-		return NULL;
+	memset(out, 0, sizeof *out);
+	char *path = unsaved_path(db_path);
+	char *slash = path ? strrchr(path, '/') : NULL;
+	int bad = !slash;
+	if (!bad) {
+		*slash = 0;
+		bad = userfile_mkdirs(path) != 0;
+		*slash = '/';
 	}
+	if (!bad)
+		bad = userfile_create(out, path, 0600) != 0;
+	free(path);
+	if (bad)
+		return NULL;
 	char num[32];
-	fprintf(fp, "%s\n", MAGIC);
-	put(fp, "kind", kind);
+	fprintf(out->fp, "%s\n", MAGIC);
+	put(out->fp, "kind", kind);
 	snprintf(num, sizeof num, "%lld", (long long)time(NULL));
-	put(fp, "when", num);
-	return fp;
+	put(out->fp, "when", num);
+	return out->fp;
 }
 
 /* Only a file written whole replaces the draft. */
-static int finish(FILE *fp, char *path, char *tmp)
+static int finish(struct safefile *out)
 {
-	int bad = !fp;
-	if (fp) {
-		bad = fflush(fp) != 0 || ferror(fp) || fsync(fileno(fp)) != 0;
-		bad |= fclose(fp) != 0;
-		if (!bad)
-			bad = rename(tmp, path) != 0;
-		if (bad)
-			unlink(tmp);
-	}
-	free(tmp);
-	free(path);
-	return bad ? -1 : 0;
+	return out->fp ? userfile_commit(out) : -1;
 }
 
 static void put_int(FILE *fp, const char *key, int64_t v)
@@ -154,8 +111,8 @@ static void put_common(FILE *fp, int64_t id, const char *section, const char *co
 
 int unsaved_save(const char *db_path, const struct rowform *f)
 {
-	char *path, *tmp;
-	FILE *fp = begin(db_path, "row", &path, &tmp);
+	struct safefile out;
+	FILE *fp = begin(db_path, "row", &out);
 	if (fp) {
 		put_common(fp, f->row_id, f->section, f->nkz_code, f->name_kk, f->name_ru,
 		           te_text(&f->years), f->unlimited, f->levels, f->nlevels,
@@ -163,13 +120,13 @@ int unsaved_save(const char *db_path, const struct rowform *f)
 		put(fp, "basis_kk", te_text(&f->basis_kk));
 		put(fp, "basis_ru", te_text(&f->basis_ru));
 	}
-	return finish(fp, path, tmp);
+	return finish(&out);
 }
 
 int unsaved_save_proposal(const char *db_path, const struct propform *f)
 {
-	char *path, *tmp;
-	FILE *fp = begin(db_path, "proposal", &path, &tmp);
+	struct safefile out;
+	FILE *fp = begin(db_path, "proposal", &out);
 	if (fp) {
 		put_common(fp, f->id, f->section, f->nkz_code, f->name_kk, f->name_ru,
 		           te_text(&f->years), f->unlimited, f->levels, f->nlevels,
@@ -180,7 +137,7 @@ int unsaved_save_proposal(const char *db_path, const struct propform *f)
 		for (int i = 0; i < PF_NTEXTS; i++)
 			put(fp, pf_fields[PF_F_BASIS_KK + i].key, te_text(&f->text[i]));
 	}
-	return finish(fp, path, tmp);
+	return finish(&out);
 }
 
 static void unescape(char *s)
@@ -256,7 +213,7 @@ int unsaved_load(const char *db_path, struct unsaved *u)
 {
 	memset(u, 0, sizeof *u);
 	char *path = unsaved_path(db_path);
-	FILE *fp = path ? fopen(path, "r") : NULL;
+	FILE *fp = path ? userfile_read_own(path) : NULL;
 	free(path);
 	if (!fp)
 		return 0;
@@ -337,6 +294,6 @@ void unsaved_remove(const char *db_path)
 {
 	char *path = unsaved_path(db_path);
 	if (path)
-		unlink(path);
+		userfile_unlink(path);
 	free(path);
 }

@@ -1,9 +1,11 @@
 /* unsaved — an entry form's content kept when the terminal goes away (a
  * hangup, a kill) before the clerk saved it, so that the next start can offer
- * it back.  One draft per database, in $XDG_STATE_HOME/tizilim (or
- * ~/.local/state/tizilim), named by a hash of the database's real path: two
- * databases never share one, and the database itself is never written on the
- * way out.  A draft is of a register row or of a proposal; a file written
+ * it back.  One draft per database, in the user's state directory
+ * ($XDG_STATE_HOME/tizilim or ~/.local/state/tizilim; setgid, the login's
+ * own home whatever the environment says), named by a hash of the
+ * database's real path: two databases never share one, and the database
+ * itself is never written on the way out.  The file is the clerk's, written
+ * with the clerk's rights and never through a link (src/safefile.h).  A draft is of a register row or of a proposal; a file written
  * before proposals were kept has no kind and is a row's.
  *
  * The signal flag lives here so that every loop of the interface (the main

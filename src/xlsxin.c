@@ -12,6 +12,7 @@
 #include "i18n.h"
 #include "log.h"
 #include "privs.h"
+#include "safefile.h"
 
 struct xlsxin_limits xlsxin_limits = {
 	200u << 20, 512u << 20, 250, 2000000, 64 * 1024,
@@ -487,7 +488,7 @@ static void sheet_end(void *u, const XML_Char *name)
 
 static int open_zip(struct book *b)
 {
-	FILE *f = privs_fopen(b->path, "rb");
+	FILE *f = userfile_read(b->path, "rb");
 	if (!f) {
 		fail(b, _("cannot open %s: %s"), b->path, strerror(errno));
 		return -1;
@@ -673,7 +674,7 @@ int xlsxin_is_xlsx(const char *path)
 	size_t n = strlen(path);
 	if (n > 5 && (!strcasecmp(path + n - 5, ".xlsx") || !strcasecmp(path + n - 5, ".xlsm")))
 		return 1;
-	FILE *f = privs_fopen(path, "rb");
+	FILE *f = userfile_read(path, "rb");
 	if (!f)
 		return 0;
 	unsigned char m[4] = {0};

@@ -12,6 +12,7 @@
 #include "regcsv.h"
 #include "register.h"
 #include "privs.h"
+#include "safefile.h"
 
 /* Words of the printed form and of the pack, in the workbook's language
  * whatever the interface speaks (as regcsv's Appendix words): data of the
@@ -145,22 +146,9 @@ static lxw_workbook *new_workbook(const char *tmp)
 /* A temporary name beside path: the workbook appears whole or not at all. */
 static char *temp_beside(const char *path, char *err, size_t errlen)
 {
-	size_t n = strlen(path) + 16;
-	char *tmp = malloc(n);
-	int fd = -1;
-	if (tmp) {
-		snprintf(tmp, n, "%s.tmpXXXXXX", path);
-		fd = privs_mkstemp(tmp);
-	}
-	if (fd < 0) {
+	char *tmp = userfile_temp(path, 0666);
+	if (!tmp)
 		snprintf(err, errlen, _("cannot write %s: %s"), path, strerror(errno));
-		free(tmp);
-		return NULL;
-	}
-	mode_t mask = umask(0);
-	umask(mask);
-	fchmod(fd, 0666 & ~mask);
-	close(fd);
 	return tmp;
 }
 
@@ -175,12 +163,12 @@ static int finish(lxw_workbook *wb, char *tmp, const char *path, int failed, cha
 		snprintf(err, errlen, _("cannot write %s: %s"), path, lxw_strerror(e));
 		failed = 1;
 	}
-	if (!failed && privs_rename(tmp, path)) {
+	if (!failed && userfile_place(tmp, path)) {
 		snprintf(err, errlen, _("cannot write %s: %s"), path, strerror(errno));
 		failed = 1;
 	}
 	if (failed)
-		privs_unlink(tmp);
+		userfile_discard(tmp);
 	free(tmp);
 	return failed ? -1 : 0;
 }
@@ -275,7 +263,7 @@ int xlsxout_register(tz_db *db, const char *lang, int64_t version, const char *p
 		snprintf(err, errlen, _("cannot write %s: %s"), path, _("the workbook cannot be started"));
 		if (wb)
 			workbook_close(wb);
-		privs_unlink(tmp);
+		userfile_discard(tmp);
 		free(tmp);
 		return -1;
 	}
@@ -425,7 +413,7 @@ int xlsxout_review(tz_db *db, const char *lang, int64_t a, int64_t b, const char
 		snprintf(err, errlen, _("cannot write %s: %s"), path, _("the workbook cannot be started"));
 		if (wb)
 			workbook_close(wb);
-		privs_unlink(tmp);
+		userfile_discard(tmp);
 		free(tmp);
 		return -1;
 	}

@@ -18,7 +18,7 @@
 #include "i18n.h"
 #include "keybar.h"
 #include "press.h"
-#include "privs.h"
+#include "safefile.h"
 #include "text.h"
 #include "theme.h"
 
@@ -361,7 +361,7 @@ static void load_done(struct ui_app *app, struct cui_field *f, int n)
 		cui_say(1, "%s", _("No register is published yet."));
 		return;
 	}
-	FILE *fp = *f[1].value ? privs_fopen(f[1].value, "r") : NULL;
+	FILE *fp = *f[1].value ? userfile_read(f[1].value, "r") : NULL;
 	if (!fp) {
 		cui_say(1, _("Cannot read %s"), f[1].value);
 		return;

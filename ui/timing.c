@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <time.h>
 
-#include "privs.h"
+#include "safefile.h"
 #include "screen.h"
 
 static FILE *out;
@@ -27,8 +27,8 @@ static long long usec_since(const struct timespec *t)
 
 int timing_open(const char *path)
 {
-	/* The user's file: never with the program's group (src/privs.h). */
-	out = privs_fopen(path, "w");
+	/* The user's file: never with the program's group, never through a link. */
+	out = userfile_log(path, 1);
 	return out ? 0 : -1;
 }
 

@@ -76,7 +76,7 @@ after_kill() {
 	expect "$sig: one draft kept" 1 "$(drafts)"
 	f=$(ls "$DRAFTS"/unsaved-*.txt 2>/dev/null | head -1)
 	contains "$sig: the draft holds the Kazakh text" "$KK" "$(cat "$f" 2>/dev/null)"
-	expect "$sig: no temporary file left" 0 "$(ls "$DRAFTS" | grep -c '\.new$')"
+	expect "$sig: no temporary file left" 0 "$(ls "$DRAFTS" | grep -c '\.tmp-')"
 }
 
 # SIGHUP while typing.
