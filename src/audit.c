@@ -6,9 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "host.h"
 #include "i18n.h"
 #include "log.h"
-#include "store.h"
 #include "safefile.h"
 
 /* Per connection: the reason set by audit_reason(), read by tz_reason(), and
@@ -30,7 +30,7 @@ static void actx_free(void *p)
 static void login_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	(void)argc, (void)argv;
-	sqlite3_result_text(ctx, store_login(), -1, SQLITE_TRANSIENT);
+	sqlite3_result_text(ctx, host_login(), -1, SQLITE_TRANSIENT);
 }
 
 static void reason_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)

@@ -17,7 +17,7 @@
 
 #include "db.h"
 
-/* Called by db_open() once the schema is current: registers tz_login(),
+/* Called by store_connect() once the schema is current: registers tz_login(),
  * tz_reason() and tz_chain() and the sealing trigger.  0 or an SQLite error. */
 int audit_attach(tz_db *db);
 

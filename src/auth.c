@@ -5,9 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "host.h"
 #include "i18n.h"
 #include "log.h"
-#include "store.h"
 
 static const char *const role_names[] = {"none", "admin", "ab_clerk", "ab_approver", "sb_clerk",
                                          "reader"};
@@ -40,7 +40,7 @@ enum role auth_role_parse(const char *name)
 int auth_whoami(tz_db *db, struct who *w)
 {
 	memset(w, 0, sizeof *w);
-	snprintf(w->login, sizeof w->login, "%s", store_login());
+	snprintf(w->login, sizeof w->login, "%s", host_login());
 	sqlite3_stmt *st = db_prep(db, "SELECT role, coalesce(body_id, 0) FROM app_user WHERE login = :l");
 	db_text(st, ":l", w->login);
 	int rc = db_step(db, st);
@@ -190,8 +190,8 @@ int auth_bootstrap(tz_db *db)
 		return -1;
 	sqlite3_stmt *st = db_prep(db, "INSERT INTO app_user(login, role, created) "
 	                               "VALUES (:l, 'admin', :now)");
-	db_text(st, ":l", store_login());
-	db_text(st, ":now", store_now(now));
+	db_text(st, ":l", host_login());
+	db_text(st, ":now", host_now(now));
 	if (db_run(db, st) || db_commit(db)) {
 		if (db_depth(db))
 			db_rollback(db);
@@ -274,7 +274,7 @@ int auth_user_add(tz_db *db, const char *login, enum role role, const char *body
 		db_int(st, ":b", body);
 	else
 		db_null(st, ":b");
-	db_text(st, ":now", store_now(now));
+	db_text(st, ":now", host_now(now));
 	if (db_run(db, st) || db_commit(db)) {
 		if (db_depth(db))
 			db_rollback(db);

@@ -15,6 +15,7 @@
 #include "log.h"
 #include "privs.h"
 #include "safefile.h"
+#include "store.h"
 
 /* Pages per step: small enough that each step's read lock is brief, so other
  * clerks' writes never wait on a backup. */
@@ -349,7 +350,7 @@ int backup_restore(tz_db *db, const char *file, char *saved, size_t savedlen,
 	}
 	/* db_open brings an older backup up to this program's schema, on the copy. */
 	char why[512] = "";
-	tz_db *src = db_open(tmp, 0, why, sizeof why);
+	tz_db *src = store_connect(tmp, 0, why, sizeof why);
 	if (!src) {
 		snprintf(err, errlen, _("%s cannot be opened: %s"), file, why);
 		safefile_discard(tmp);

@@ -4,7 +4,7 @@
 #include "cli.h"
 #include "csvin.h"
 #include "i18n.h"
-#include "nkz.h"
+#include "nkzin.h"
 
 int cmd_import_nkz(tz_db *db, int argc, char **argv)
 {

@@ -6,10 +6,10 @@
 
 #include "audit.h"
 #include "auth.h"
+#include "host.h"
 #include "i18n.h"
 #include "register.h"
 #include "review.h"
-#include "store.h"
 
 int cycle_season_parse(const char *s, enum dl_season *out)
 {
@@ -205,7 +205,7 @@ static int set_state(tz_db *db, int64_t v, const char *state, const char *stamp_
 	db_text(st, ":s", state);
 	db_int(st, ":v", v);
 	if (stamp_col)
-		db_text(st, ":now", store_now(now));
+		db_text(st, ":now", host_now(now));
 	return db_run(db, st);
 }
 

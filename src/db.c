@@ -2,7 +2,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <pwd.h>
 #include <signal.h>
 #include <sys/statvfs.h>
 #include <stdio.h>
@@ -11,7 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "audit.h"
+#include "host.h"
 #include "i18n.h"
 #include "log.h"
 #include "text.h"
@@ -31,12 +30,6 @@ struct tz_db {
 	char busy[512]; /* the refusal naming the holder, built when waiting ran out */
 };
 
-extern const char tz_data_schema_sql[];
-extern const char tz_data_migrate_2_sql[];
-extern const char tz_data_migrate_3_sql[];
-extern const char tz_data_migrate_4_sql[];
-extern const char tz_data_migrate_5_sql[];
-extern const char tz_data_migrate_6_sql[];
 
 static int collate(void *lang, int n1, const void *s1, int n2, const void *s2)
 {
@@ -94,44 +87,6 @@ static void on_update(void *p, int op, const char *dbname, const char *table, sq
 	tz_db *db = p;
 	if (db->epoch && !strcmp(table, "app_user"))
 		db->epoch = new_epoch();
-}
-
-static int migrate(tz_db *db, char *err, size_t errlen)
-{
-	int64_t v = db_int_query(db, "PRAGMA user_version", -1);
-	if (v < 0 || v > TZ_SCHEMA_VERSION) {
-		snprintf(err, errlen, "schema version %lld is newer than this program's %d",
-		         (long long)v, TZ_SCHEMA_VERSION);
-		return -1;
-	}
-	if (v == TZ_SCHEMA_VERSION)
-		return 0;
-	if (db_begin(db))
-		goto fail;
-	if (v == 0 && db_script(db, tz_data_schema_sql))
-		goto fail;
-	if (v < 2 && db_script(db, tz_data_migrate_2_sql))
-		goto fail;
-	if (v < 3 && db_script(db, tz_data_migrate_3_sql))
-		goto fail;
-	if (v < 4 && db_script(db, tz_data_migrate_4_sql))
-		goto fail;
-	if (v < 5 && db_script(db, tz_data_migrate_5_sql))
-		goto fail;
-	if (v < 6 && db_script(db, tz_data_migrate_6_sql))
-		goto fail;
-	/* After every step, so that a column a step adds is logged too. */
-	if (audit_triggers(db))
-		goto fail;
-	char sql[64];
-	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", TZ_SCHEMA_VERSION);
-	if (db_exec(db, sql) || db_commit(db))
-		goto fail;
-	return 0;
-fail:
-	snprintf(err, errlen, "%s", db_errmsg(db));
-	db_rollback(db);
-	return -1;
 }
 
 tz_db *db_open(const char *path, int create, char *err, size_t errlen)
@@ -192,9 +147,7 @@ tz_db *db_open(const char *path, int create, char *err, size_t errlen)
 	}
 	if (db_exec(db, "PRAGMA foreign_keys = ON") ||
 	    db_exec(db, "PRAGMA journal_mode = WAL") ||
-	    db_exec(db, "PRAGMA synchronous = NORMAL") ||
-	    migrate(db, err, errlen) ||
-	    audit_attach(db)) {
+	    db_exec(db, "PRAGMA synchronous = NORMAL")) {
 		if (!*err)
 			snprintf(err, errlen, "%s", db_errmsg(db));
 		db_close(db);
@@ -230,15 +183,13 @@ static int is_busy(int rc)
  * a note left by a killed process is recognised by its pid being gone. */
 static void note_write(tz_db *db)
 {
-	char host[128] = "", when[32] = "", tmp[64], buf[512];
-	gethostname(host, sizeof host - 1);
+	char when[32] = "", tmp[64], buf[512];
 	time_t t = time(NULL);
 	struct tm tm;
 	if (localtime_r(&t, &tm))
 		strftime(when, sizeof when, "%Y-%m-%d %H:%M:%S", &tm);
-	struct passwd *pw = getpwuid(getuid());
-	int n = snprintf(buf, sizeof buf, "%s\n%ld\n%s\n%s\n", pw ? pw->pw_name : "?",
-	                 (long)getpid(), host, when);
+	int n = snprintf(buf, sizeof buf, "%s\n%ld\n%s\n%s\n", host_login(), (long)getpid(),
+	                 host_name(), when);
 	snprintf(tmp, sizeof tmp, ".%ld", (long)getpid());
 	size_t plen = strlen(db->note);
 	char *part = malloc(plen + strlen(tmp) + 1);
@@ -268,7 +219,7 @@ static void note_remove(tz_db *db)
 
 static void busy_explain(tz_db *db)
 {
-	char buf[512] = "", login[64] = "?", host[128] = "", when[32] = "", myhost[128] = "";
+	char buf[512] = "", login[64] = "?", host[128] = "", when[32] = "";
 	long pid = 0;
 	int nfd = open(db->note, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
 	FILE *f = nfd >= 0 ? fdopen(nfd, "r") : NULL;
@@ -278,8 +229,7 @@ static void busy_explain(tz_db *db)
 		fclose(f);
 		sscanf(buf, "%63[^\n]\n%ld\n%127[^\n]\n%31[^\n]", login, &pid, host, when);
 	}
-	gethostname(myhost, sizeof myhost - 1);
-	int alive = pid > 0 && *when && (strcmp(host, myhost) != 0 ||
+	int alive = pid > 0 && *when && (strcmp(host, host_name()) != 0 ||
 	            kill((pid_t)pid, 0) == 0 || errno == EPERM);
 	double secs = db->busy_ms / 1000.0;
 	if (alive)

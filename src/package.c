@@ -11,9 +11,9 @@
 
 #include "auth.h"
 #include "config.h"
+#include "host.h"
 #include "i18n.h"
 #include "log.h"
-#include "store.h"
 #include "text.h"
 #include "privs.h"
 #include "safefile.h"
@@ -437,7 +437,7 @@ int package_export(tz_db *db, const char *file, const char *body_code, int64_t y
 		snprintf(info->season, sizeof info->season, "%s", season);
 	snprintf(info->program, sizeof info->program, "tizilim %s", TIZILIM_VERSION);
 	snprintf(info->login, sizeof info->login, "%s", w.login);
-	store_now(info->created);
+	host_now(info->created);
 
 	char why[512] = "";
 	/* The caller lends the user's rights (a package is the clerk's file). */

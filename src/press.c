@@ -5,8 +5,8 @@
 #include <string.h>
 
 #include "auth.h"
+#include "host.h"
 #include "review.h"
-#include "store.h"
 
 /* The release is a document in its own language, like the Appendix's words
  * in regcsv: its sentences are written here in Kazakh and in Russian, not
@@ -254,8 +254,8 @@ int press_save(tz_db *db, int64_t version, const char *lang, const char *text, c
 	db_int(st, ":v", version);
 	db_text(st, ":l", lang);
 	db_text(st, ":t", text);
-	db_text(st, ":now", store_now(now));
-	db_text(st, ":who", store_login());
+	db_text(st, ":now", host_now(now));
+	db_text(st, ":who", host_login());
 	if (db_begin(db)) {
 		sqlite3_finalize(st);
 		st = NULL;

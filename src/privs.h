@@ -5,8 +5,9 @@
  * group is for the database and nothing else: every file a user names
  * (imports, exports, backups, packages, logs) is opened with the user's own
  * group, so an export belongs to the clerk and a directory only the group can
- * write stays closed to them.  The login for roles is the real uid's
- * (store_login), never an environment variable.
+ * write stays closed to them (safefile.h).  The login for roles is the real
+ * uid's (host_login), never an environment variable.  Which database keeps
+ * the group is shared.h's to decide.
  *
  * Outside setgid (a single-user install, the tests) every call here is a
  * no-op and privs_getenv is getenv. */
@@ -14,8 +15,7 @@
 #define TZ_PRIVS_H
 
 #include <stddef.h>
-
-#include "db.h"
+#include <sys/types.h>
 
 /* Where the shared database lives; a build may move it with
  * -DTIZILIM_SHARED_DB=... (make install-shared SHARED_DIR=...). */
@@ -39,22 +39,16 @@ void privs_drop(void);
 
 /* getenv for the program's own variables.  Running setgid, variables that
  * name files or change what the program does (TIZILIM_LOG, TIZILIM_TODAY,
- * TIZILIM_LOCALEDIR, XDG_*) are ignored; display preferences (TERM,
+ * TIZILIM_LOCALEDIR, XDG_*, HOME) are ignored; display preferences (TERM,
  * NO_COLOR, TIZILIM_LANG) are kept. */
 const char *privs_getenv(const char *name);
 
-/* The database to open for path.  Running setgid, the program keeps its
- * group only for a shared database set up as install-shared does (the file
- * the group's and group-writable, with its -wal and -shm, in a directory
- * that root owns and only root writes, under directories only root can
- * rename); for any other file it drops the group for good and the user opens
- * it with their own rights.  Returns the path to open (resolved for a shared
- * database), malloc'd, or NULL with a translated reason in err. */
-char *privs_database(const char *path, char *err, size_t errlen);
-
-/* A database shared through its group keeps its -wal and -shm files when
- * closed: only root may create files beside it (see privs_database), so no
- * clerk ever owns a file SQLite reads back. */
-void privs_opened(tz_db *db);
+/* For the shared database's checks (shared.h): privs_probe takes the
+ * program's group for a look; privs_keep(1) keeps it from then on (the
+ * database is the group's), privs_keep(0) gives it back. */
+void privs_probe(void);
+void privs_keep(int keep);
+/* The program's group. */
+gid_t privs_group(void);
 
 #endif

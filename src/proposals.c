@@ -7,8 +7,8 @@
 #include "audit.h"
 #include "auth.h"
 #include "deadlines.h"
+#include "host.h"
 #include "i18n.h"
-#include "store.h"
 
 void proposal_rec_free(struct proposal_rec *r)
 {
@@ -159,8 +159,8 @@ static int event(tz_db *db, int64_t id, const char *what, tz_day date, const cha
 	db_int(st, ":id", id);
 	db_text(st, ":e", what);
 	db_text(st, ":d", cal_format(date, day));
-	db_text(st, ":at", store_now(now));
-	db_text(st, ":who", store_login());
+	db_text(st, ":at", host_now(now));
+	db_text(st, ":who", host_login());
 	db_text(st, ":c", comment ? comment : "");
 	db_int(st, ":late", late);
 	return db_run(db, st);
@@ -252,8 +252,8 @@ int proposals_save(tz_db *db, struct proposal_rec *r, char *err, size_t errlen)
 		db_int(st, ":id", p->id);
 	else {
 		db_int(st, ":cycle", p->cycle_id);
-		db_text(st, ":now", store_now(now));
-		db_text(st, ":who", store_login());
+		db_text(st, ":now", host_now(now));
+		db_text(st, ":who", host_login());
 	}
 	db_int(st, ":body", p->body_id);
 	if (p->association_id)

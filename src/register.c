@@ -5,10 +5,10 @@
 #include <string.h>
 
 #include "auth.h"
+#include "host.h"
 #include "i18n.h"
 #include "log.h"
 #include "nkz.h"
-#include "store.h"
 #include "text.h"
 
 void reg_row_set(char **field, const char *value)
@@ -188,7 +188,7 @@ int64_t reg_new_draft(tz_db *db, char *err, size_t errlen)
 		db_int(st, ":base", base);
 	else
 		db_null(st, ":base");
-	db_text(st, ":now", store_now(now));
+	db_text(st, ":now", host_now(now));
 	if (db_run(db, st))
 		goto fail;
 	int64_t id = sqlite3_last_insert_rowid(db_sqlite(db));

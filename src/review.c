@@ -5,8 +5,8 @@
 
 #include "audit.h"
 #include "auth.h"
+#include "host.h"
 #include "i18n.h"
-#include "store.h"
 
 int64_t review_base(tz_db *db, int64_t version)
 {
@@ -195,8 +195,8 @@ static int record(tz_db *db, int64_t version, const char *key, int64_t rev, cons
 	db_text(st, ":d", decision);
 	db_int(st, ":r", rev);
 	db_text(st, ":m", comment ? comment : "");
-	db_text(st, ":who", store_login());
-	db_text(st, ":at", store_now(now));
+	db_text(st, ":who", host_login());
+	db_text(st, ":at", host_now(now));
 	return db_run(db, st) ? -1 : 0;
 }
 

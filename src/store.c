@@ -2,18 +2,19 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
+#include "audit.h"
 #include "auth.h"
 #include "log.h"
 #include "privs.h"
 #include "safefile.h"
+#include "schema.h"
+#include "shared.h"
 
 extern const char tz_data_reference_sql[];
 extern const char tz_data_calendar_sql[];
@@ -69,6 +70,20 @@ int store_load_demo(tz_db *db)
 	return db_commit(db) ? -1 : 0;
 }
 
+tz_db *store_connect(const char *path, int create, char *err, size_t errlen)
+{
+	tz_db *db = db_open(path, create, err, errlen);
+	if (!db)
+		return NULL;
+	if (schema_migrate(db, err, errlen) || audit_attach(db)) {
+		if (!*err)
+			snprintf(err, errlen, "%s", db_errmsg(db));
+		db_close(db);
+		return NULL;
+	}
+	return db;
+}
+
 static tz_db *open_at(const char *path, int create, int demo, char *err, size_t errlen)
 {
 	struct stat sb;
@@ -93,7 +108,7 @@ static tz_db *open_at(const char *path, int create, int demo, char *err, size_t 
 		}
 		close(fd);
 	}
-	tz_db *db = db_open(path, create, err, errlen);
+	tz_db *db = store_connect(path, create, err, errlen);
 	if (!db)
 		return NULL;
 	if (db_int_query(db, "SELECT count(*) FROM body", 0) == 0 &&
@@ -113,30 +128,12 @@ static tz_db *open_at(const char *path, int create, int demo, char *err, size_t 
 
 tz_db *store_open(const char *path, int create, int demo, char *err, size_t errlen)
 {
-	char *at = privs_database(path, err, errlen);
+	char *at = shared_database(path, err, errlen);
 	if (!at)
 		return NULL;
 	tz_db *db = open_at(at, create, demo, err, errlen);
 	free(at);
 	if (db)
-		privs_opened(db);
+		shared_opened(db);
 	return db;
-}
-
-const char *store_login(void)
-{
-	static char name[64];
-	if (!name[0]) {
-		struct passwd *pw = getpwuid(getuid());
-		snprintf(name, sizeof name, "%s", pw ? pw->pw_name : "?");
-	}
-	return name;
-}
-
-char *store_now(char *buf)
-{
-	time_t t = time(NULL);
-	struct tm tm;
-	strftime(buf, 21, "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&t, &tm));
-	return buf;
 }

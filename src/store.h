@@ -5,6 +5,11 @@
 
 #include "db.h"
 
+/* A connection (db_open) with the schema brought to this program's
+ * (schema_migrate) and the change log attached (audit_attach): what every
+ * use of a database but the shared host's checks needs.  NULL with err. */
+tz_db *store_connect(const char *path, int create, char *err, size_t errlen);
+
 /* $XDG_DATA_HOME/tizilim/tizilim.db (or ~/.local/share/...), malloc'd. */
 char *store_default_path(void);
 
@@ -17,9 +22,5 @@ tz_db *store_open(const char *path, int create, int demo, char *err, size_t errl
 int store_load_reference(tz_db *db);
 int store_load_demo(tz_db *db);
 
-/* The login of the person at the terminal. */
-const char *store_login(void);
-/* 'YYYY-MM-DDTHH:MM:SSZ' now, into buf[21]. */
-char *store_now(char *buf);
 
 #endif

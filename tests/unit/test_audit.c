@@ -8,8 +8,9 @@
 
 #include "audit.h"
 #include "harness.h"
+#include "host.h"
 #include "i18n.h"
-#include "nkz.h"
+#include "nkzin.h"
 #include "register.h"
 #include "store.h"
 
@@ -88,8 +89,8 @@ int main(void)
 	/* A new database: its reference data and its first administrator logged. */
 	CHECK(log_count() > 20, "reference data logged: %lld entries", (long long)log_count());
 	struct last u = newest("app_user");
-	CHECK_STR(u.object_id, store_login());
-	CHECK_STR(u.login, store_login());
+	CHECK_STR(u.object_id, host_login());
+	CHECK_STR(u.login, host_login());
 	CHECK_STR(u.action, "insert");
 	CHECK(strstr(u.after, "\"role\":\"admin\"") != NULL, "after: %s", u.after);
 	CHECK_INT(verify(what, sizeof what), 0);
@@ -113,7 +114,7 @@ int main(void)
 	snprintf(rid_s, sizeof rid_s, "%lld", (long long)rid);
 	CHECK_STR(c.object_id, rid_s);
 	CHECK_STR(c.action, "update");
-	CHECK_STR(c.login, store_login());
+	CHECK_STR(c.login, host_login());
 	CHECK_STR(c.reason, "the standard was renamed");
 	CHECK(strstr(c.before, old) != NULL, "before has the old basis: %s", c.before);
 	CHECK(strstr(c.after, "Жаңа негіз") != NULL, "after has the new basis: %s", c.after);
@@ -148,7 +149,7 @@ int main(void)
 	CHECK_INT(audit_log(db, "press", "2031-spring", "publish", NULL, "{\"lang\":\"kk\"}"), 0);
 	c = newest("press");
 	CHECK_STR(c.after, "{\"lang\":\"kk\"}");
-	CHECK_STR(c.login, store_login());
+	CHECK_STR(c.login, host_login());
 
 	/* The classifier import: one summary entry naming the file by its hash. */
 	const char *shared = getenv("TZ_SHARED") ? getenv("TZ_SHARED") : "../shared";

@@ -7,6 +7,7 @@
 
 #include "auth.h"
 #include "harness.h"
+#include "host.h"
 #include "i18n.h"
 #include "register.h"
 #include "store.h"
@@ -59,7 +60,7 @@ int main(void)
 	if (!db)
 		return tz_test_done();
 	CHECK_INT(store_load_demo(db), 0);
-	me = store_login();
+	me = host_login();
 
 	/* The first login is the administrator. */
 	struct who w;

@@ -9,6 +9,7 @@
 
 #include "audit.h"
 #include "harness.h"
+#include "host.h"
 #include "i18n.h"
 #include "register.h"
 #include "search.h"
@@ -36,7 +37,7 @@ static void role(const char *name)
 {
 	char sql[256];
 	snprintf(sql, sizeof sql, "UPDATE app_user SET role = '%s', body_id = NULL WHERE login = '%s'",
-	         name, store_login());
+	         name, host_login());
 	CHECK_INT(db_exec(db, sql), 0);
 }
 

@@ -9,6 +9,7 @@
 #include "calendar.h"
 #include "calendar_edit.h"
 #include "harness.h"
+#include "host.h"
 #include "i18n.h"
 #include "store.h"
 #include "text.h"
@@ -95,12 +96,12 @@ int main(void)
 	/* A reader may look but not change. */
 	char sql[256];
 	snprintf(sql, sizeof sql, "UPDATE app_user SET role = 'reader' WHERE login = '%s'",
-	         store_login());
+	         host_login());
 	CHECK_INT(db_exec(db, sql), 0);
 	before = count("SELECT count(*) FROM calendar_day");
 	why[0] = 0;
 	CHECK_INT(cal_edit_day(db, "2026-04-07", CAL_EDIT_OFF, why, sizeof why), -1);
-	CHECK(strstr(why, store_login()) != NULL, "refusal names the login: %s", why);
+	CHECK(strstr(why, host_login()) != NULL, "refusal names the login: %s", why);
 	CHECK_INT(cal_edit_kurban(db, "2026-05-27", why, sizeof why), -1);
 	CHECK_INT(count("SELECT count(*) FROM calendar_day"), before);
 

@@ -9,6 +9,7 @@
 #include "auth.h"
 #include "cycle.h"
 #include "harness.h"
+#include "host.h"
 #include "i18n.h"
 #include "press.h"
 #include "proposals.h"
@@ -148,7 +149,7 @@ int main(void)
 	CHECK(cycle_council_submit(db, day("2027-03-30"), &late, err, sizeof err) != 0, "the Council before review");
 	/* Whoever applied it cannot approve it. */
 	CHECK(review_decide(db, "8332-1-002:4", 1, NULL, err, sizeof err) != 0, "the author approves");
-	CHECK(strstr(err, store_login()) != NULL, "the refusal names the author: %s", err);
+	CHECK(strstr(err, host_login()) != NULL, "the refusal names the author: %s", err);
 	CHECK(review_decide(db, "8332-1-002:9", 0, "x", err, sizeof err) != 0, "no such change");
 	CHECK_INT(db_exec(db, "INSERT INTO change_decision (version_id, nkz_code, level, stage, decision, rev, login, at) "
 	                      "SELECT id, '8332-1-002', '4', 'review', 'approved', 1, 'someone', '' FROM reg_version "

@@ -3,7 +3,7 @@
 #include <unistd.h>
 
 #include "harness.h"
-#include "nkz.h"
+#include "nkzin.h"
 #include "store.h"
 #include "text.h"
 

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "harness.h"
+#include "host.h"
 #include "i18n.h"
 #include "propform.h"
 #include "store.h"
@@ -39,7 +40,7 @@ static void become(const char *role, int64_t body)
 {
 	char sql[256];
 	snprintf(sql, sizeof sql, "UPDATE app_user SET role = '%s', body_id = %s WHERE login = '%s'",
-	         role, body ? "(SELECT min(id) FROM body WHERE authorized = 0)" : "NULL", store_login());
+	         role, body ? "(SELECT min(id) FROM body WHERE authorized = 0)" : "NULL", host_login());
 	CHECK_INT(db_exec(db, sql), 0);
 }
 
@@ -183,7 +184,7 @@ int main(void)
 	CHECK_INT(pf_load(db, &f, id), 0);
 	te_set(&f.text[0], "читатель");
 	CHECK_INT(pf_save(db, &f, err, sizeof err), PR_REFUSED);
-	CHECK(strstr(err, store_login()) != NULL, "the refusal names the login: %s", err);
+	CHECK(strstr(err, host_login()) != NULL, "the refusal names the login: %s", err);
 	pf_free(&f);
 	snprintf(sql, sizeof sql, "SELECT basis_kk FROM proposal WHERE id = %lld", (long long)id);
 	q_text(sql, buf, sizeof buf);
@@ -217,7 +218,7 @@ int main(void)
 	CHECK_STR(buf, wantrow);
 	become("reader", 0);
 	CHECK_INT(proposals_association_add(db, body, "Бір", "Одна", &aid, err, sizeof err), PR_REFUSED);
-	CHECK(strstr(err, store_login()) != NULL, "reader refused by name: %s", err);
+	CHECK(strstr(err, host_login()) != NULL, "reader refused by name: %s", err);
 	become("admin", 0);
 
 	db_close(db);

@@ -3,7 +3,7 @@
 #include <stdint.h>
 
 #include "harness.h"
-#include "nkz.h"
+#include "nkzin.h"
 #include "search.h"
 #include "store.h"
 #include "text.h"

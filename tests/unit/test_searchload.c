@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "db.h"
+#include "store.h"
 #include "harness.h"
 #include "i18n.h"
 #include "regview.h"
@@ -20,7 +21,7 @@ static tz_db *fresh_db(void)
 	snprintf(path, sizeof path, "/tmp/tz-searchload-%d.db", (int)getpid());
 	unlink(path);
 	char err[256] = "";
-	tz_db *db = db_open(path, 1, err, sizeof err);
+	tz_db *db = store_connect(path, 1, err, sizeof err);
 	CHECK(db != NULL, "db_open: %s", err);
 	return db;
 }
