@@ -10,7 +10,7 @@ PKGS    := ncursesw formw menuw sqlite3 icu-i18n icu-uc xlsxwriter minizip expat
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 CSTD    := -std=c11 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE
 CFLAGS  ?= -O2 -g
-ALL_CFLAGS = $(CSTD) $(WARN) $(CFLAGS) $(filter-out -D_XOPEN_SOURCE% -D_DEFAULT_SOURCE,$(shell pkg-config --cflags $(PKGS) 2>/dev/null)) -Isrc -I$(B)/gen
+ALL_CFLAGS = $(CSTD) $(WARN) $(CFLAGS) $(filter-out -D_XOPEN_SOURCE% -D_DEFAULT_SOURCE,$(shell pkg-config --cflags $(PKGS) 2>/dev/null)) -Isrc -Iui -I$(B)/gen
 CORE_LIBS  = $(shell pkg-config --libs sqlite3 icu-i18n icu-uc xlsxwriter minizip expat libcrypto 2>/dev/null) -lcsv
 UI_LIBS    = $(shell pkg-config --libs formw menuw ncursesw 2>/dev/null)
 
@@ -20,8 +20,8 @@ DEB_PKGS := build-essential pkg-config clang libclang-rt-14-dev gettext libncurs
             libssl-dev sqlite3 tmux locales python3-openpyxl passwd util-linux groff-base valgrind
 
 B        ?= build
-SRC_C    := $(wildcard src/*.c)
-UI_C     := $(wildcard ui/*.c)
+SRC_C    := $(wildcard src/*/*.c)
+UI_C     := $(wildcard ui/*.c ui/*/*.c)
 DATA_SQL := data/schema.sql data/migrate-2.sql data/migrate-3.sql data/migrate-4.sql data/migrate-5.sql data/migrate-6.sql data/reference.sql data/calendar.sql data/demo.sql
 CORE_O   := $(SRC_C:%.c=$(B)/%.o) $(B)/gen/embedded.o
 UI_O     := $(UI_C:%.c=$(B)/%.o)
@@ -48,7 +48,7 @@ $(B)/gen/config.h: FORCE
 
 FORCE:
 
-$(B)/%.o: %.c $(wildcard src/*.h ui/*.h) $(B)/gen/config.h
+$(B)/%.o: %.c $(wildcard src/*/*.h ui/*.h ui/*/*.h) $(B)/gen/config.h
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
@@ -165,7 +165,7 @@ uninstall:
 # directory is root's and not the group's to write, so that SQLite never
 # makes a file there that a clerk would own; the -wal and -shm files are made
 # here once and kept.  SHARED_DIR must be where the program looks
-# (TIZILIM_SHARED_DB in src/privs.h).  Run as root; run again after an
+# (TIZILIM_SHARED_DB in src/base/privs.h).  Run as root; run again after an
 # upgrade: an existing database is kept.
 SHARED_GROUP ?= tizilim
 SHARED_DIR   ?= /var/lib/tizilim

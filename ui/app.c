@@ -11,20 +11,20 @@
 #include <string.h>
 #include <time.h>
 
-#include "actions.h"
-#include "cli.h"
-#include "draw.h"
-#include "i18n.h"
-#include "keybar.h"
-#include "dialog.h"
-#include "settings.h"
-#include "regview.h"
-#include "table.h"
-#include "theme.h"
-#include "timing.h"
-#include "unsaved.h"
-#include "form.h"
-#include "propform_ui.h"
+#include "kit/actions.h"
+#include "cli/cli.h"
+#include "kit/draw.h"
+#include "base/i18n.h"
+#include "kit/keybar.h"
+#include "kit/dialog.h"
+#include "base/settings.h"
+#include "view/regview.h"
+#include "screens/register_screen.h"
+#include "kit/theme.h"
+#include "kit/timing.h"
+#include "view/unsaved.h"
+#include "forms/rowform_ui.h"
+#include "forms/propform_ui.h"
 
 enum { MIN_COLS = 80, MIN_LINES = 24, ESC_DIGIT_MS = 1000 };
 

@@ -1,14 +1,14 @@
-/* tizilim: with a command, the command line (src/cli.c); without, the
+/* tizilim: with a command, the command line (src/cli/cli.c); without, the
  * terminal interface. */
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "cli.h"
-#include "i18n.h"
-#include "privs.h"
-#include "store.h"
-#include "text.h"
-#include "timing.h"
+#include "cli/cli.h"
+#include "base/i18n.h"
+#include "base/privs.h"
+#include "store/store.h"
+#include "base/text.h"
+#include "kit/timing.h"
 #include "ui.h"
 
 int main(int argc, char **argv)

@@ -2,7 +2,7 @@
 #ifndef TZ_UI_H
 #define TZ_UI_H
 
-#include "db.h"
+#include "store/db.h"
 
 /* Runs the interface on an open database until the user quits; lang_opt is
  * --lang (it outranks the configuration file's language), or NULL.  Returns the

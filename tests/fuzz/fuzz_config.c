@@ -5,7 +5,7 @@
  * the same key. */
 #include "fuzz.h"
 
-#include "settings.h"
+#include "base/settings.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {

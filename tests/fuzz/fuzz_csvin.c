@@ -4,7 +4,7 @@
  * increasing, the text readable to its NUL. */
 #include "fuzz.h"
 
-#include "csvin.h"
+#include "exchange/csvin.h"
 
 static const char *const encodings[] = {"utf-8", "rk1048", "cp1251", "auto"};
 

@@ -4,7 +4,7 @@
  * N after it must be a working day at or after it. */
 #include "fuzz.h"
 
-#include "calendar.h"
+#include "domain/calendar.h"
 
 static tz_calendar *cal;
 

@@ -3,7 +3,7 @@
  * why and write nothing. */
 #include "fuzz.h"
 
-#include "nkzin.h"
+#include "exchange/nkzin.h"
 
 static const char *const encodings[] = {"utf-8", "rk1048", "cp1251", "auto"};
 static tz_db *db;

@@ -3,8 +3,8 @@
  * first form feed.  A refusal must say why and write nothing. */
 #include "fuzz.h"
 
-#include "regcsv.h"
-#include "register.h"
+#include "exchange/regcsv.h"
+#include "domain/register.h"
 
 static const char *const encodings[] = {"utf-8", "rk1048", "cp1251", "auto"};
 static tz_db *db;

@@ -3,7 +3,7 @@
  * numbered from 1 and a positive row number; a refusal must say why. */
 #include "fuzz.h"
 
-#include "xlsxin.h"
+#include "exchange/xlsxin.h"
 
 static int each(void *ctx, const struct csv_field *f, int nfields, long line)
 {

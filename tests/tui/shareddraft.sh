@@ -62,7 +62,7 @@ done
 sums() { sha256sum "$DB" "$DB-wal" | cut -d' ' -f1 | tr '\n' ' '; }
 S0=$(sums)
 
-# The draft's name: FNV-1a of the database's real path (src/unsaved.c).
+# The draft's name: FNV-1a of the database's real path (src/view/unsaved.c).
 NAME=$(python3 -c '
 import os, sys
 h = 1469598103934665603

@@ -6,13 +6,13 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "audit.h"
+#include "store/audit.h"
 #include "harness.h"
-#include "host.h"
-#include "i18n.h"
-#include "nkzin.h"
-#include "register.h"
-#include "store.h"
+#include "base/host.h"
+#include "base/i18n.h"
+#include "exchange/nkzin.h"
+#include "domain/register.h"
+#include "store/store.h"
 
 static tz_db *db;
 static sqlite3 *raw;   /* a connection like the sqlite3 shell's: no program functions */

@@ -7,10 +7,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "audit.h"
+#include "store/audit.h"
 #include "harness.h"
-#include "i18n.h"
-#include "store.h"
+#include "base/i18n.h"
+#include "store/store.h"
 
 extern const char tz_data_schema_sql[];
 extern const char tz_data_migrate_2_sql[];

@@ -5,12 +5,12 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "auth.h"
+#include "store/auth.h"
 #include "harness.h"
-#include "host.h"
-#include "i18n.h"
-#include "register.h"
-#include "store.h"
+#include "base/host.h"
+#include "base/i18n.h"
+#include "domain/register.h"
+#include "store/store.h"
 
 static tz_db *db;
 static const char *me;

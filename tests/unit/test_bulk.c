@@ -7,13 +7,13 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "audit.h"
+#include "store/audit.h"
 #include "harness.h"
-#include "host.h"
-#include "i18n.h"
-#include "register.h"
-#include "search.h"
-#include "store.h"
+#include "base/host.h"
+#include "base/i18n.h"
+#include "domain/register.h"
+#include "domain/search.h"
+#include "store/store.h"
 
 static tz_db *db;
 

@@ -3,9 +3,9 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#include "calendar.h"
-#include "i18n.h"
-#include "store.h"
+#include "domain/calendar.h"
+#include "base/i18n.h"
+#include "store/store.h"
 
 static tz_calendar *cal;
 

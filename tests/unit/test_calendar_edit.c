@@ -6,13 +6,13 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "calendar.h"
-#include "calendar_edit.h"
+#include "domain/calendar.h"
+#include "domain/calendar_edit.h"
 #include "harness.h"
-#include "host.h"
-#include "i18n.h"
-#include "store.h"
-#include "text.h"
+#include "base/host.h"
+#include "base/i18n.h"
+#include "store/store.h"
+#include "base/text.h"
 
 static tz_db *db;
 

@@ -6,8 +6,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "i18n.h"
-#include "settings.h"
+#include "base/i18n.h"
+#include "base/settings.h"
 
 static struct settings s;
 

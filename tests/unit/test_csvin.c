@@ -1,6 +1,6 @@
 #include "harness.h"
 
-#include "csvin.h"
+#include "exchange/csvin.h"
 
 #include <stdio.h>
 #include <stdlib.h>

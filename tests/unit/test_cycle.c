@@ -6,15 +6,15 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "auth.h"
-#include "cycle.h"
+#include "store/auth.h"
+#include "domain/cycle.h"
 #include "harness.h"
-#include "host.h"
-#include "i18n.h"
-#include "press.h"
-#include "proposals.h"
-#include "review.h"
-#include "store.h"
+#include "base/host.h"
+#include "base/i18n.h"
+#include "domain/press.h"
+#include "domain/proposals.h"
+#include "domain/review.h"
+#include "store/store.h"
 
 static tz_db *db;
 

@@ -2,10 +2,10 @@
 
 #include <unistd.h>
 
-#include "calendar.h"
-#include "deadlines.h"
-#include "i18n.h"
-#include "store.h"
+#include "domain/calendar.h"
+#include "domain/deadlines.h"
+#include "base/i18n.h"
+#include "store/store.h"
 
 static tz_calendar *cal;
 

@@ -5,8 +5,8 @@
 #include <string.h>
 
 #include "harness.h"
-#include "text.h"
-#include "textedit.h"
+#include "base/text.h"
+#include "base/textedit.h"
 
 static void type(struct textedit *t, const char *s)
 {

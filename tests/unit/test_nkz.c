@@ -3,9 +3,9 @@
 #include <unistd.h>
 
 #include "harness.h"
-#include "nkzin.h"
-#include "store.h"
-#include "text.h"
+#include "exchange/nkzin.h"
+#include "store/store.h"
+#include "base/text.h"
 
 static char dir[64];
 static char err[8192];

@@ -8,11 +8,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "backup.h"
+#include "store/backup.h"
 #include "harness.h"
-#include "package.h"
-#include "store.h"
-#include "text.h"
+#include "exchange/package.h"
+#include "store/store.h"
+#include "base/text.h"
 
 static char dir[] = "/tmp/tz-package-XXXXXX";
 static char notes[8192];

@@ -9,10 +9,10 @@
 #include <unistd.h>
 
 #include "harness.h"
-#include "host.h"
-#include "i18n.h"
-#include "propform.h"
-#include "store.h"
+#include "base/host.h"
+#include "base/i18n.h"
+#include "view/propform.h"
+#include "store/store.h"
 
 static tz_db *db;
 

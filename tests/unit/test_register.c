@@ -6,10 +6,10 @@
 #include <unistd.h>
 
 #include "harness.h"
-#include "i18n.h"
-#include "proposal.h"
-#include "register.h"
-#include "store.h"
+#include "base/i18n.h"
+#include "domain/proposal_check.h"
+#include "domain/register.h"
+#include "store/store.h"
 
 static tz_db *db;
 

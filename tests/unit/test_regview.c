@@ -6,12 +6,12 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "db.h"
-#include "store.h"
+#include "store/db.h"
+#include "store/store.h"
 #include "harness.h"
-#include "i18n.h"
-#include "regview.h"
-#include "text.h"
+#include "base/i18n.h"
+#include "view/regview.h"
+#include "base/text.h"
 
 static char path[64];
 

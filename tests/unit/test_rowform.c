@@ -8,10 +8,10 @@
 #include <unistd.h>
 
 #include "harness.h"
-#include "i18n.h"
-#include "rowform.h"
-#include "store.h"
-#include "text.h"
+#include "base/i18n.h"
+#include "view/rowform.h"
+#include "store/store.h"
+#include "base/text.h"
 
 static tz_db *db;
 

@@ -14,7 +14,7 @@
 #include <unistd.h>
 
 #include "harness.h"
-#include "safefile.h"
+#include "base/safefile.h"
 
 static char dir[] = "/tmp/tz-safefile-XXXXXX";
 

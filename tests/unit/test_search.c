@@ -3,10 +3,10 @@
 #include <stdint.h>
 
 #include "harness.h"
-#include "nkzin.h"
-#include "search.h"
-#include "store.h"
-#include "text.h"
+#include "exchange/nkzin.h"
+#include "domain/search.h"
+#include "store/store.h"
+#include "base/text.h"
 
 static tz_db *db;
 static char err[8192];

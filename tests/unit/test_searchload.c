@@ -7,12 +7,12 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "db.h"
-#include "store.h"
+#include "store/db.h"
+#include "store/store.h"
 #include "harness.h"
-#include "i18n.h"
-#include "regview.h"
-#include "search.h"
+#include "base/i18n.h"
+#include "view/regview.h"
+#include "domain/search.h"
 
 static char path[64];
 

@@ -2,7 +2,7 @@
 #include <locale.h>
 
 #include "harness.h"
-#include "text.h"
+#include "base/text.h"
 
 static void check_fold(const char *in, const char *want)
 {

@@ -11,9 +11,9 @@
 #include <unistd.h>
 
 #include "harness.h"
-#include "i18n.h"
-#include "store.h"
-#include "unsaved.h"
+#include "base/i18n.h"
+#include "store/store.h"
+#include "view/unsaved.h"
 
 static const char *const kk = "Қазақ мәтіні: ә ғ қ ң ө ұ ү һ і\nекінші жол \\ соңы";
 

@@ -7,7 +7,7 @@
 #include <zip.h>
 
 #include "harness.h"
-#include "xlsxin.h"
+#include "exchange/xlsxin.h"
 
 static char dir[] = "/tmp/tz-xlsxin-XXXXXX";
 

@@ -1,0 +1,312 @@
+/* mkostemp is GNU. */
+#define _GNU_SOURCE
+#include "base/safefile.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <pwd.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "base/privs.h"
+
+int safefile_replaceable(const char *path)
+{
+	struct stat sb;
+	if (lstat(path, &sb) != 0)
+		return 0;
+	if (S_ISREG(sb.st_mode) || S_ISLNK(sb.st_mode))
+		return 0;
+	errno = S_ISDIR(sb.st_mode) ? EISDIR : EPERM;
+	return -1;
+}
+
+static mode_t less_umask(mode_t mode)
+{
+	mode_t mask = umask(0);
+	umask(mask);
+	return mode & ~mask;
+}
+
+/* The descriptor of a new temporary beside path, its name in *tmp. */
+static int temp_fd(const char *path, mode_t mode, char **tmp)
+{
+	size_t n = strlen(path) + sizeof ".tmp-XXXXXX";
+	*tmp = malloc(n);
+	if (!*tmp)
+		return -1;
+	snprintf(*tmp, n, "%s.tmp-XXXXXX", path);
+	/* mkstemp opens with O_CREAT | O_EXCL: a name that exists, a link
+	 * among them, is passed over, never opened. */
+	int fd = mkostemp(*tmp, O_CLOEXEC);
+	if (fd < 0 || fchmod(fd, less_umask(mode))) {
+		int e = errno;
+		if (fd >= 0) {
+			close(fd);
+			unlink(*tmp);
+		}
+		free(*tmp);
+		*tmp = NULL;
+		errno = e;
+		return -1;
+	}
+	return fd;
+}
+
+char *safefile_temp(const char *path, mode_t mode)
+{
+	char *tmp;
+	int fd = temp_fd(path, mode, &tmp);
+	if (fd < 0)
+		return NULL;
+	close(fd);
+	return tmp;
+}
+
+int safefile_place(const char *tmp, const char *path)
+{
+	int fd = open(tmp, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	int rc = fsync(fd);
+	int e = errno;
+	close(fd);
+	if (rc) {
+		errno = e;
+		return -1;
+	}
+	if (safefile_replaceable(path))
+		return -1;
+	return rename(tmp, path);
+}
+
+void safefile_discard(const char *tmp)
+{
+	static const char *const sides[] = {"", "-journal", "-wal", "-shm"};
+	size_t n = strlen(tmp) + sizeof "-journal";
+	char *p = malloc(n);
+	if (!p) {
+		unlink(tmp);
+		return;
+	}
+	for (size_t i = 0; i < sizeof sides / sizeof *sides; i++) {
+		snprintf(p, n, "%s%s", tmp, sides[i]);
+		unlink(p);
+	}
+	free(p);
+}
+
+int safefile_create(struct safefile *f, const char *path, mode_t mode)
+{
+	memset(f, 0, sizeof *f);
+	int fd = temp_fd(path, mode, &f->tmp);
+	if (fd < 0)
+		return -1;
+	if (!(f->path = strdup(path)) || !(f->fp = fdopen(fd, "wb"))) {
+		int e = errno;
+		close(fd);
+		unlink(f->tmp);
+		free(f->tmp);
+		free(f->path);
+		memset(f, 0, sizeof *f);
+		errno = e;
+		return -1;
+	}
+	return 0;
+}
+
+static void clear(struct safefile *f)
+{
+	free(f->tmp);
+	free(f->path);
+	memset(f, 0, sizeof *f);
+}
+
+int safefile_commit(struct safefile *f)
+{
+	if (!f->fp) {
+		clear(f);
+		errno = EBADF;
+		return -1;
+	}
+	int bad = fflush(f->fp) != 0 || ferror(f->fp) || fsync(fileno(f->fp)) != 0;
+	int e = errno;
+	if (fclose(f->fp) && !bad) {
+		bad = 1;
+		e = errno;
+	}
+	if (!bad && safefile_replaceable(f->path)) {
+		bad = 1;
+		e = errno;
+	}
+	if (!bad && rename(f->tmp, f->path)) {
+		bad = 1;
+		e = errno;
+	}
+	if (bad)
+		unlink(f->tmp);
+	clear(f);
+	errno = e;
+	return bad ? -1 : 0;
+}
+
+void safefile_abandon(struct safefile *f)
+{
+	if (f->fp)
+		fclose(f->fp);
+	if (f->tmp)
+		unlink(f->tmp);
+	clear(f);
+}
+
+/* ---- with the user's rights --------------------------------------------- */
+
+/* Each runs its call between privs_user and privs_program, errno kept. */
+#define AS_USER(type, call)                                                    \
+	do {                                                                       \
+		privs_user();                                                          \
+		type r_ = (call);                                                      \
+		int e_ = errno;                                                        \
+		privs_program();                                                       \
+		errno = e_;                                                            \
+		return r_;                                                             \
+	} while (0)
+
+int userfile_create(struct safefile *f, const char *path, mode_t mode)
+{
+	AS_USER(int, safefile_create(f, path, mode));
+}
+
+int userfile_commit(struct safefile *f)
+{
+	AS_USER(int, safefile_commit(f));
+}
+
+char *userfile_temp(const char *path, mode_t mode)
+{
+	AS_USER(char *, safefile_temp(path, mode));
+}
+
+int userfile_place(const char *tmp, const char *path)
+{
+	AS_USER(int, safefile_place(tmp, path));
+}
+
+int userfile_unlink(const char *path)
+{
+	AS_USER(int, unlink(path));
+}
+
+FILE *userfile_read(const char *path, const char *mode)
+{
+	AS_USER(FILE *, fopen(path, mode));
+}
+
+void userfile_abandon(struct safefile *f)
+{
+	privs_user();
+	safefile_abandon(f);
+	privs_program();
+}
+
+void userfile_discard(const char *tmp)
+{
+	privs_user();
+	safefile_discard(tmp);
+	privs_program();
+}
+
+/* A regular file opened with flags, never through a link. */
+static FILE *open_regular(const char *path, int flags, const char *mode)
+{
+	int fd = open(path, flags | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK, 0600);
+	if (fd < 0)
+		return NULL;
+	struct stat sb;
+	if (fstat(fd, &sb) || !S_ISREG(sb.st_mode)) {
+		close(fd);
+		errno = EPERM;
+		return NULL;
+	}
+	/* O_NONBLOCK only so that a pipe planted there cannot hang the open. */
+	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+	FILE *fp = fdopen(fd, mode);
+	if (!fp) {
+		int e = errno;
+		close(fd);
+		errno = e;
+	}
+	return fp;
+}
+
+FILE *userfile_read_own(const char *path)
+{
+	AS_USER(FILE *, open_regular(path, O_RDONLY, "rb"));
+}
+
+FILE *userfile_log(const char *path, int trunc)
+{
+	AS_USER(FILE *, open_regular(path, O_WRONLY | O_CREAT | (trunc ? O_TRUNC : O_APPEND),
+	                             trunc ? "w" : "a"));
+}
+
+char *userfile_dir(enum userfile_place place)
+{
+	static const struct {
+		const char *var, *fallback;
+	} where[] = {
+		[USERFILE_DATA] = {"XDG_DATA_HOME", ".local/share"},
+		[USERFILE_CONFIG] = {"XDG_CONFIG_HOME", ".config"},
+		[USERFILE_STATE] = {"XDG_STATE_HOME", ".local/state"},
+	};
+	const char *x = privs_getenv(where[place].var), *home = privs_getenv("HOME");
+	/* Running setgid both read as unset: the login's own home it is. */
+	if (!home || !*home) {
+		struct passwd *pw = getpwuid(getuid());
+		home = pw ? pw->pw_dir : NULL;
+	}
+	char buf[PATH_MAX];
+	int n;
+	if (x && *x == '/')
+		n = snprintf(buf, sizeof buf, "%s/tizilim", x);
+	else if (home && *home == '/')
+		n = snprintf(buf, sizeof buf, "%s/%s/tizilim", home, where[place].fallback);
+	else
+		return NULL;
+	return n < (int)sizeof buf ? strdup(buf) : NULL;
+}
+
+static int make_dirs(const char *dir)
+{
+	char buf[PATH_MAX];
+	if ((size_t)snprintf(buf, sizeof buf, "%s", dir) >= sizeof buf) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	for (char *c = buf + 1; *c; c++) {
+		if (*c != '/')
+			continue;
+		*c = 0;
+		if (mkdir(buf, 0700) && errno != EEXIST)
+			return -1;
+		*c = '/';
+	}
+	if (mkdir(buf, 0700) && errno != EEXIST)
+		return -1;
+	struct stat sb;
+	if (lstat(buf, &sb))
+		return -1;
+	if (!S_ISDIR(sb.st_mode)) {
+		errno = S_ISLNK(sb.st_mode) ? ELOOP : ENOTDIR;
+		return -1;
+	}
+	return 0;
+}
+
+int userfile_mkdirs(const char *dir)
+{
+	AS_USER(int, make_dirs(dir));
+}

@@ -1,0 +1,230 @@
+#include "base/text.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include <unicode/ucol.h>
+#include <unicode/ustring.h>
+#include <unicode/utf8.h>
+
+static UCollator *coll_kk, *coll_ru;
+
+static UCollator *collator(const char *lang)
+{
+	int kk = lang && lang[0] == 'k';
+	UCollator **c = kk ? &coll_kk : &coll_ru;
+	if (!*c) {
+		UErrorCode e = U_ZERO_ERROR;
+		*c = ucol_open(kk ? "kk" : "ru", &e);
+		if (U_FAILURE(e))
+			*c = NULL;
+	}
+	return *c;
+}
+
+void text_cleanup(void)
+{
+	if (coll_kk)
+		ucol_close(coll_kk);
+	if (coll_ru)
+		ucol_close(coll_ru);
+	coll_kk = coll_ru = NULL;
+}
+
+int text_collate(const char *lang, const void *a, int alen, const void *b, int blen)
+{
+	UCollator *c = collator(lang);
+	UErrorCode e = U_ZERO_ERROR;
+	if (c) {
+		UCollationResult r = ucol_strcollUTF8(c, a, alen, b, blen, &e);
+		if (U_SUCCESS(e))
+			return r;
+	}
+	int n = alen < blen ? alen : blen;
+	int r = memcmp(a, b, (size_t)n);
+	return r ? r : alen - blen;
+}
+
+unsigned char *text_sortkey(const char *lang, const char *s, int *len)
+{
+	UCollator *c = collator(lang);
+	UErrorCode e = U_ZERO_ERROR;
+	int32_t ulen = 0;
+	u_strFromUTF8(NULL, 0, &ulen, s, -1, &e);
+	e = U_ZERO_ERROR;
+	UChar *u = malloc(((size_t)ulen + 1) * sizeof *u);
+	if (!u)
+		return NULL;
+	u_strFromUTF8WithSub(u, ulen + 1, NULL, s, -1, 0xFFFD, NULL, &e);
+	unsigned char *key = NULL;
+	if (c && U_SUCCESS(e)) {
+		int32_t n = ucol_getSortKey(c, u, ulen, NULL, 0);
+		key = malloc((size_t)n + 1);
+		if (key) {
+			ucol_getSortKey(c, u, ulen, key, n + 1);
+			*len = n;
+		}
+	}
+	free(u);
+	return key;
+}
+
+static int is_cyrillic(UChar32 c)
+{
+	return (c >= 0x0400 && c <= 0x04FF) || (c >= 0x0500 && c <= 0x052F);
+}
+
+char *text_fold(const char *s)
+{
+	size_t n = strlen(s);
+	if (!text_valid_utf8(s, (long)n) || n > 1u << 24)
+		return NULL;
+	/* UTF-16 folded text is at most 3 units per input unit. */
+	UErrorCode e = U_ZERO_ERROR;
+	int32_t ulen = 0;
+	u_strFromUTF8(NULL, 0, &ulen, s, (int32_t)n, &e);
+	e = U_ZERO_ERROR;
+	UChar *u = malloc(((size_t)ulen + 1) * sizeof *u);
+	UChar *f = malloc(((size_t)ulen * 3 + 1) * sizeof *f);
+	char *out = NULL;
+	if (!u || !f)
+		goto done;
+	u_strFromUTF8(u, ulen + 1, NULL, s, (int32_t)n, &e);
+	int32_t flen = u_strFoldCase(f, ulen * 3 + 1, u, ulen, U_FOLD_CASE_DEFAULT, &e);
+	if (U_FAILURE(e))
+		goto done;
+	/* Latin i between or beside Cyrillic letters is a mistyped Kazakh і. */
+	for (int32_t i = 0; i < flen; i++) {
+		if (f[i] != 'i')
+			continue;
+		int prev = i > 0 && is_cyrillic(f[i - 1]);
+		int next = i + 1 < flen && is_cyrillic(f[i + 1]);
+		if (prev || next)
+			f[i] = 0x0456;
+	}
+	int32_t olen = 0;
+	e = U_ZERO_ERROR;
+	u_strToUTF8(NULL, 0, &olen, f, flen, &e);
+	e = U_ZERO_ERROR;
+	out = malloc((size_t)olen + 1);
+	if (out)
+		u_strToUTF8(out, olen + 1, NULL, f, flen, &e);
+	if (out && U_FAILURE(e)) {
+		free(out);
+		out = NULL;
+	}
+done:
+	free(u);
+	free(f);
+	return out;
+}
+
+int text_next(const char *s, unsigned *cp)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	if (!*p)
+		return 0;
+	if (p[0] < 0x80) {
+		*cp = p[0];
+		return 1;
+	}
+	int len = p[0] >= 0xF0 && p[0] <= 0xF4 ? 4 : p[0] >= 0xE0 ? 3 : p[0] >= 0xC2 && p[0] < 0xE0 ? 2 : 0;
+	if (p[0] >= 0xF5)
+		len = 0;
+	unsigned c = len == 2 ? p[0] & 0x1F : len == 3 ? p[0] & 0x0F : p[0] & 0x07;
+	for (int i = 1; i < len; i++) {
+		if ((p[i] & 0xC0) != 0x80) {
+			len = 0;
+			break;
+		}
+		c = c << 6 | (p[i] & 0x3F);
+	}
+	/* Overlong, surrogate and out-of-range forms are bad bytes. */
+	if (len && ((len == 3 && (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF))) ||
+	            (len == 4 && (c < 0x10000 || c > 0x10FFFF))))
+		len = 0;
+	if (!len) {
+		*cp = 0xFFFD;
+		return 1;
+	}
+	*cp = c;
+	return len;
+}
+
+int text_valid_utf8(const char *s, long n)
+{
+	const char *end = n < 0 ? s + strlen(s) : s + n;
+	while (s < end) {
+		unsigned cp;
+		if (!*s)
+			return 0;
+		int len = text_next(s, &cp);
+		if (cp == 0xFFFD && len == 1 && (unsigned char)*s >= 0x80)
+			return 0;
+		s += len;
+	}
+	return 1;
+}
+
+static int char_width(unsigned cp)
+{
+	int w = wcwidth((wchar_t)cp);
+	return w < 0 ? 1 : w;
+}
+
+int text_width(const char *s)
+{
+	int w = 0;
+	unsigned cp;
+	for (int len; (len = text_next(s, &cp)) > 0; s += len)
+		w += char_width(cp);
+	return w;
+}
+
+size_t text_fit(const char *s, int cols)
+{
+	const char *p = s;
+	unsigned cp;
+	for (int len; (len = text_next(p, &cp)) > 0; p += len) {
+		int w = char_width(cp);
+		if (w > cols)
+			break;
+		cols -= w;
+	}
+	return (size_t)(p - s);
+}
+
+char *text_pad(char *buf, size_t len, const char *s, int cols)
+{
+	if (!len)
+		return buf;
+	size_t n = strlen(s);
+	if (n >= len) {
+		/* Cut before the character that does not fit whole. */
+		n = len - 1;
+		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+			n--;
+	}
+	memcpy(buf, s, n);
+	buf[n] = 0;
+	for (int w = text_width(buf); w < cols && n + 1 < len; w++) {
+		buf[n++] = ' ';
+		buf[n] = 0;
+	}
+	return buf;
+}
+
+char *text_trim(char *s)
+{
+	size_t n = strlen(s);
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r' || s[n - 1] == '\n'))
+		s[--n] = 0;
+	size_t i = 0;
+	while (s[i] == ' ' || s[i] == '\t')
+		i++;
+	if (i)
+		memmove(s, s + i, n - i + 1);
+	return s;
+}

@@ -1,0 +1,409 @@
+#include "cli/cli.h"
+
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/audit.h"
+#include "config.h"
+#include "store/auth.h"
+#include "base/i18n.h"
+#include "domain/register.h"
+#include "store/store.h"
+
+void cli_error(const char *fmt, ...)
+{
+	va_list ap;
+	fputs("tizilim: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+struct command {
+	const char *name;
+	cmd_fn *fn;
+	int creates;          /* may create the database */
+	const char *args;     /* untranslated: option syntax */
+	const char *help;     /* translated at print time */
+};
+
+static const struct command commands[] = {
+	{"init", cmd_init, 1, "[--demo]",
+	 N_("create the database with its reference data")},
+	{"import-nkz", cmd_import_nkz, 0, "FILE [--encoding E] [--sheet NAME]",
+	 N_("import the occupation classifier (NKZ) from a CSV or XLSX file")},
+	{"import", cmd_import, 0, "FILE [FILE2] [--encoding E] [--sheet NAME]",
+	 N_("import register rows from CSV or XLSX files in the Appendix layout (Kazakh, Russian or both) into the draft")},
+	{"export", cmd_export, 0, "[--format csv|xlsx] [--lang kk|ru] [--encoding E] [--bom] [--version N] [-o FILE] | --format xlsx --diff [A B] -o FILE",
+	 N_("export the register in the Appendix layout (CSV, or an XLSX sheet to print); with --diff, the review pack of the draft against the published register")},
+	{"check", cmd_check, 0, "",
+	 N_("validate every row of the draft register")},
+	{"diff", cmd_diff, 0, "[A B]",
+	 N_("compare two register versions (by default the published one and the draft)")},
+	{"deadlines", cmd_deadlines, 0, "[--date YYYY-MM-DD]",
+	 N_("print the deadlines of the cycle current at a date")},
+	{"workdays", cmd_workdays, 0, "YYYY-MM-DD N",
+	 N_("print the date N working days after a date")},
+	{"verify", cmd_verify, 0, "",
+	 N_("check the database's integrity, references and change log")},
+	{"user", cmd_user, 0, "list | add LOGIN ROLE [BODY] | remove LOGIN",
+	 N_("show or change who may do what (roles: admin, ab_clerk, ab_approver, sb_clerk, reader)")},
+	{"log", cmd_log, 0, "[--user LOGIN] [--object OBJECT] [--from DATE] [--to DATE]",
+	 N_("show the change log")},
+	{"cycle", cmd_cycle, 0, "list | show [YEAR SEASON] | open YEAR spring|autumn | council-submit [--date D] | "
+	 "recommendations --protocol N [--date D] [--return CODE:LEVEL ... --comment TEXT]",
+	 N_("open a cycle and record its Council steps (dates default to today)")},
+	{"proposal", cmd_proposal, 0, "list [YEAR SEASON] [--body B] | show ID | add|edit [ID] --body B --action include|exclude|amend "
+	 "--section mandatory|voluntary --code C --levels 4,5 --validity N|none --profile t|sg --basis-kk/-ru "
+	 "--safety-kk/-ru --demand-kk/-ru --standard-kk/-ru --legal-act-kk/-ru [--association ID] [--from FILE] | "
+	 "association --body B --name-kk --name-ru | send ID | return ID --comment C | agree --body B --protocol N | "
+	 "submit --body B | check ID | remarks ID --text-kk --text-ru | resubmit ID | accept ID | reject ID --comment C | "
+	 "apply ID|--all  (each with [--date D])",
+	 N_("proposals of the sectoral bodies and their review; --from FILE reads key=value lines with the same keys")},
+	{"review", cmd_review, 0, "[show | approve CODE:LEVEL | approve --all | return CODE:LEVEL --comment TEXT]",
+	 N_("review the draft against the published register, change by change")},
+	{"publish", cmd_publish, 0, "[--date YYYY-MM-DD] [--no-backup]",
+	 N_("publish the register formed per the Council's recommendations")},
+	{"press", cmd_press, 0, "show [--lang kk|ru] | edit [FILE|-] --lang kk|ru",
+	 N_("the press release on the register's changes, in Kazakh and Russian")},
+	{"backup", cmd_backup, 0, "FILE",
+	 N_("copy the database consistently while others keep working")},
+	{"restore", cmd_restore, 0, "FILE",
+	 N_("replace the database with a checked backup")},
+	{"package", cmd_package, 0, "export FILE [--body CODE] [--cycle YEAR SEASON] | import FILE [--dry-run] [--replace | --skip]",
+	 N_("move a sectoral body's proposals between workstations as one file")},
+};
+
+static void usage(FILE *f)
+{
+	fprintf(f, _("Usage: tizilim [--db FILE] [--lang kk|ru] [COMMAND [ARGS]]\n"
+	             "Without a command, opens the register in the terminal.\n\n"
+	             "Commands:\n"));
+	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++) {
+		fprintf(f, "  %s %s\n", commands[i].name, commands[i].args);
+		fprintf(f, "      %s\n", _(commands[i].help));
+	}
+	fprintf(f, _("\nOptions:\n"
+	             "  --db FILE      the database (default: %s)\n"
+	             "  --lang kk|ru   the language of messages and exported text\n"
+	             "  --timing FILE  the terminal interface writes each key's handling time there\n"
+	             "  --help         this help\n"
+	             "  --version      the program's version\n\n"
+	             "Exit status: 0 success, 1 a check found problems, 2 usage error,\n"
+	             "3 data or input/output error.\n"),
+	        "$XDG_DATA_HOME/tizilim/tizilim.db");
+}
+
+int cli_parse(int argc, char **argv, struct cli_opts *o)
+{
+	memset(o, 0, sizeof *o);
+	int i = 1;
+	/* The language first, so that every later message is in it. */
+	for (int j = 1; j < argc && argv[j][0] == '-'; j++) {
+		if (!strcmp(argv[j], "--lang") && j + 1 < argc)
+			o->lang = argv[++j];
+		else if (!strncmp(argv[j], "--lang=", 7))
+			o->lang = argv[j] + 7;
+		else if (!strcmp(argv[j], "--db") || !strcmp(argv[j], "--timing"))
+			j++;
+	}
+	i18n_init(o->lang);
+	if (o->lang && strcmp(o->lang, "kk") && strcmp(o->lang, "ru")) {
+		cli_error(_("unknown language \"%s\": use kk or ru"), o->lang);
+		return EXIT_USAGE;
+	}
+	for (; i < argc && argv[i][0] == '-'; i++) {
+		const char *a = argv[i];
+		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+			usage(stdout);
+			return EXIT_OK;
+		} else if (!strcmp(a, "--version")) {
+			printf("tizilim %s\n", TIZILIM_VERSION);
+			return EXIT_OK;
+		} else if (!strcmp(a, "--db") || !strcmp(a, "--lang") || !strcmp(a, "--timing")) {
+			if (i + 1 >= argc) {
+				cli_error(_("%s needs a value"), a);
+				return EXIT_USAGE;
+			}
+			if (a[2] == 'd')
+				o->db = argv[i + 1];
+			else if (a[2] == 't')
+				o->timing = argv[i + 1];
+			i++;
+		} else if (!strncmp(a, "--db=", 5)) {
+			o->db = a + 5;
+		} else if (!strncmp(a, "--lang=", 7)) {
+			/* taken above */
+		} else {
+			cli_error(_("unknown option %s (see tizilim --help)"), a);
+			return EXIT_USAGE;
+		}
+	}
+	o->first_cmd = i;
+	return -1;
+}
+
+int cli_run(int argc, char **argv, const struct cli_opts *o)
+{
+	const char *name = argv[o->first_cmd];
+	const struct command *c = NULL;
+	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+		if (!strcmp(commands[i].name, name))
+			c = &commands[i];
+	if (!c) {
+		cli_error(_("unknown command \"%s\" (see tizilim --help)"), name);
+		return EXIT_USAGE;
+	}
+	char *def = o->db ? NULL : store_default_path();
+	const char *path = o->db ? o->db : def;
+	char err[512] = "";
+	tz_db *db = store_open(path, c->creates, 0, err, sizeof err);
+	if (!db) {
+		cli_error(_("cannot open the database %s: %s"), path, err);
+		free(def);
+		return EXIT_DATA;
+	}
+	free(def);
+	/* getopt_long in the commands starts over on their own argv. */
+	optind = 0;
+	int rc = c->fn(db, argc - o->first_cmd, argv + o->first_cmd);
+	db_close(db);
+	return rc;
+}
+
+int cmd_init(tz_db *db, int argc, char **argv)
+{
+	int demo = 0;
+	for (int i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--demo")) {
+			demo = 1;
+		} else {
+			cli_error(_("init: unknown argument %s"), argv[i]);
+			return EXIT_USAGE;
+		}
+	}
+	if (demo && db_int_query(db, "SELECT count(*) FROM reg_version", 0) == 0) {
+		/* Demo rows in a real register are a change like any other. */
+		char why[512];
+		if (auth_admin(db, why, sizeof why)) {
+			cli_error("init: %s", why);
+			return EXIT_DATA;
+		}
+		if (store_load_demo(db)) {
+			cli_error(_("init: cannot load the demo register: %s"), db_errmsg(db));
+			return EXIT_DATA;
+		}
+	}
+	printf(_("Database %s is ready: %lld bodies, %lld classifier codes, %lld register rows.\n"),
+	       db_path(db),
+	       (long long)db_int_query(db, "SELECT count(*) FROM body", 0),
+	       (long long)db_int_query(db, "SELECT count(*) FROM nkz", 0),
+	       (long long)db_int_query(db, "SELECT count(*) FROM reg_row", 0));
+	return EXIT_OK;
+}
+
+/* A version named on the command line: a number, or "draft" / "published". */
+static int64_t version_arg(tz_db *db, const char *a)
+{
+	if (!strcmp(a, "draft"))
+		return reg_draft(db);
+	if (!strcmp(a, "published"))
+		return reg_published(db);
+	char *end;
+	long long v = strtoll(a, &end, 10);
+	if (*end || v <= 0 || !reg_version_state(db, v))
+		return 0;
+	return v;
+}
+
+static const char *body_name(tz_db *db, int64_t id, char *buf, size_t len)
+{
+	sqlite3_stmt *st = db_prep(db, "SELECT short_kk, short_ru FROM body WHERE id = :id");
+	db_int(st, ":id", id);
+	snprintf(buf, len, "?");
+	if (db_step(db, st) == SQLITE_ROW)
+		snprintf(buf, len, "%s", i18n_pick(db_col_text(st, 0), db_col_text(st, 1)));
+	sqlite3_finalize(st);
+	return buf;
+}
+
+int cmd_check(tz_db *db, int argc, char **argv)
+{
+	int64_t v = argc > 1 ? version_arg(db, argv[1]) : reg_draft(db);
+	if (argc > 2 || (argc > 1 && !v)) {
+		cli_error(_("check: no register version \"%s\""), argc > 1 ? argv[1] : "");
+		return EXIT_USAGE;
+	}
+	if (!v) {
+		cli_error(_("check: there is no draft register"));
+		return EXIT_DATA;
+	}
+	sqlite3_stmt *st = db_prep(db, "SELECT id FROM reg_row WHERE version_id = :v "
+	                               "ORDER BY section, nkz_code, level");
+	db_int(st, ":v", v);
+	long rows = 0, bad = 0;
+	while (db_step(db, st) == SQLITE_ROW) {
+		struct reg_row r;
+		if (reg_row_load(db, sqlite3_column_int64(st, 0), &r))
+			continue;
+		rows++;
+		struct problems p = {0};
+		if (reg_validate(db, &r, &p)) {
+			bad++;
+			for (int i = 0; i < p.n; i++)
+				printf("%s %s: %s\n", r.nkz_code, r.level, p.item[i].msg);
+		}
+		reg_row_free(&r);
+	}
+	sqlite3_finalize(st);
+	printf(ngettext("%ld row checked, ", "%ld rows checked, ", (unsigned long)rows), rows);
+	printf(ngettext("%ld with problems.\n", "%ld with problems.\n", (unsigned long)bad), bad);
+	return bad ? EXIT_PROBLEMS : EXIT_OK;
+}
+
+struct diff_count { tz_db *db; long added, removed, changed; };
+
+static int print_diff(void *ctx, enum reg_diff_kind kind, const struct reg_row *old,
+                      const struct reg_row *neu, unsigned cols)
+{
+	struct diff_count *c = ctx;
+	const struct reg_row *r = neu ? neu : old;
+	char body[256];
+	const char *name = i18n_pick(r->name_kk, r->name_ru);
+	if (kind == DIFF_ADDED) {
+		c->added++;
+		printf("+ %s  %-4s %s (%s)\n", r->nkz_code, r->level, name, body_name(c->db, r->body_id, body, sizeof body));
+		return 0;
+	}
+	if (kind == DIFF_REMOVED) {
+		c->removed++;
+		printf("- %s  %-4s %s\n", r->nkz_code, r->level, name);
+		return 0;
+	}
+	c->changed++;
+	printf("~ %s  %-4s %s\n", r->nkz_code, r->level, name);
+	static const struct { unsigned bit; const char *label; } col[] = {
+		{COL_SECTION, N_("section")}, {COL_NAME, N_("name (column 2)")},
+		{COL_BASIS, N_("basis (column 4)")}, {COL_VALIDITY, N_("validity (column 6)")},
+		{COL_BODY, N_("sectoral body (column 7)")}, {COL_PROFILE, N_("profile (column 8)")},
+	};
+	for (size_t i = 0; i < sizeof col / sizeof *col; i++) {
+		if (!(cols & col[i].bit))
+			continue;
+		char a[512], b[512];
+		switch (col[i].bit) {
+		case COL_SECTION:
+			snprintf(a, sizeof a, "%s", reg_section_title(old->section));
+			snprintf(b, sizeof b, "%s", reg_section_title(neu->section));
+			break;
+		case COL_NAME:
+			snprintf(a, sizeof a, "%s", i18n_pick(old->name_kk, old->name_ru));
+			snprintf(b, sizeof b, "%s", i18n_pick(neu->name_kk, neu->name_ru));
+			break;
+		case COL_BASIS:
+			snprintf(a, sizeof a, "%s", i18n_pick(old->basis_kk, old->basis_ru));
+			snprintf(b, sizeof b, "%s", i18n_pick(neu->basis_kk, neu->basis_ru));
+			break;
+		case COL_VALIDITY:
+			reg_validity_label(old->validity, a, sizeof a);
+			reg_validity_label(neu->validity, b, sizeof b);
+			break;
+		case COL_BODY:
+			body_name(c->db, old->body_id, a, sizeof a);
+			body_name(c->db, neu->body_id, b, sizeof b);
+			break;
+		default:
+			snprintf(a, sizeof a, "%s", reg_profile_label(old->profile));
+			snprintf(b, sizeof b, "%s", reg_profile_label(neu->profile));
+		}
+		printf("    %s: %s -> %s\n", _(col[i].label), a, b);
+	}
+	return 0;
+}
+
+int cmd_diff(tz_db *db, int argc, char **argv)
+{
+	int64_t a, b;
+	if (argc == 1) {
+		a = reg_published(db);
+		b = reg_draft(db);
+		if (!a || !b) {
+			cli_error(_("diff: there must be a published register and a draft to compare; "
+			            "or name two versions"));
+			return EXIT_DATA;
+		}
+	} else if (argc == 3) {
+		a = version_arg(db, argv[1]);
+		b = version_arg(db, argv[2]);
+		if (!a || !b) {
+			cli_error(_("diff: no register version \"%s\""), !a ? argv[1] : argv[2]);
+			return EXIT_USAGE;
+		}
+	} else {
+		cli_error(_("diff: give two versions, or none"));
+		return EXIT_USAGE;
+	}
+	struct diff_count c = {db, 0, 0, 0};
+	if (reg_diff(db, a, b, print_diff, &c)) {
+		cli_error(_("diff: cannot read the register: %s"), db_errmsg(db));
+		return EXIT_DATA;
+	}
+	printf(_("Version %lld against %lld: %ld added, %ld removed, %ld changed.\n"),
+	       (long long)b, (long long)a, c.added, c.removed, c.changed);
+	return EXIT_OK;
+}
+
+/* Prints each row of a check query; returns how many there were. */
+static long report_rows(tz_db *db, const char *sql, const char *what)
+{
+	sqlite3_stmt *st = db_prep(db, sql);
+	long n = 0;
+	int rc;
+	while ((rc = db_step(db, st)) == SQLITE_ROW) {
+		if (sqlite3_column_type(st, 0) == SQLITE_TEXT && !strcmp(db_col_text(st, 0), "ok"))
+			continue;
+		n++;
+		printf("%s:", what);
+		for (int i = 0; i < sqlite3_column_count(st); i++)
+			printf(" %s", db_col_text(st, i));
+		putchar('\n');
+	}
+	if (rc != SQLITE_DONE) {
+		printf("%s: %s\n", what, db_errmsg(db));
+		n++;
+	}
+	sqlite3_finalize(st);
+	return n;
+}
+
+int cmd_verify(tz_db *db, int argc, char **argv)
+{
+	(void)argv;
+	if (argc > 1) {
+		cli_error(_("verify takes no arguments"));
+		return EXIT_USAGE;
+	}
+	long n = 0;
+	n += report_rows(db, "PRAGMA integrity_check", _("integrity"));
+	n += report_rows(db, "PRAGMA foreign_key_check", _("broken reference"));
+	if (db_exec(db, "INSERT INTO reg_fts(reg_fts, rank) VALUES ('integrity-check', 1)") ||
+	    db_exec(db, "INSERT INTO nkz_fts(nkz_fts, rank) VALUES ('integrity-check', 1)")) {
+		printf("%s: %s\n", _("search index"), db_errmsg(db));
+		n++;
+	}
+	char what[512];
+	if (audit_verify(db, what, sizeof what)) {
+		printf("%s: %s\n", _("change log"), what);
+		n++;
+	}
+	if (n) {
+		printf(ngettext("%ld problem found.\n", "%ld problems found.\n", (unsigned long)n), n);
+		return EXIT_PROBLEMS;
+	}
+	printf("%s\n", _("The database is sound."));
+	return EXIT_OK;
+}

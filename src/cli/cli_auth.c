@@ -1,0 +1,149 @@
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "store/audit.h"
+#include "store/auth.h"
+#include "cli/cli.h"
+#include "base/i18n.h"
+
+static int print_user(void *ctx, const struct auth_user *u)
+{
+	(void)ctx;
+	printf("%-16s %-12s %-10s %s  %s\n", u->login, auth_role_name(u->role),
+	       *u->body_code ? u->body_code : "-", u->created, auth_role_label(u->role));
+	return 0;
+}
+
+static int user_usage(void)
+{
+	cli_error(_("usage: tizilim user list | add LOGIN ROLE [BODY-CODE] [--reason TEXT] | "
+	            "remove LOGIN [--reason TEXT]"));
+	return EXIT_USAGE;
+}
+
+int cmd_user(tz_db *db, int argc, char **argv)
+{
+	static const struct option opts[] = {{"reason", required_argument, NULL, 'r'}, {0}};
+	const char *reason = NULL;
+	int c;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
+		if (c != 'r')
+			return user_usage();
+		reason = optarg;
+	}
+	/* Options may also follow the words: gather them from the rest. */
+	const char *word[4] = {0};
+	int nw = 0;
+	for (int i = optind; i < argc; i++) {
+		if (!strcmp(argv[i], "--reason") && i + 1 < argc)
+			reason = argv[++i];
+		else if (!strncmp(argv[i], "--reason=", 9))
+			reason = argv[i] + 9;
+		else if (nw < 4)
+			word[nw++] = argv[i];
+		else
+			return user_usage();
+	}
+	if (!nw)
+		return user_usage();
+	char why[512];
+	if (!strcmp(word[0], "list") && nw == 1) {
+		if (auth_users(db, print_user, NULL)) {
+			cli_error(_("cannot read the users: %s"), db_errmsg(db));
+			return EXIT_DATA;
+		}
+		return EXIT_OK;
+	}
+	if (!strcmp(word[0], "add") && (nw == 3 || nw == 4)) {
+		enum role r = auth_role_parse(word[2]);
+		if (r == ROLE_NONE) {
+			cli_error(_("user add: unknown role \"%s\"; the roles are admin, ab_clerk, "
+			            "ab_approver, sb_clerk and reader"), word[2]);
+			return EXIT_USAGE;
+		}
+		audit_reason(db, reason);
+		if (auth_user_add(db, word[1], r, nw == 4 ? word[3] : NULL, why, sizeof why)) {
+			cli_error("%s", why);
+			return EXIT_PROBLEMS;
+		}
+		printf(_("%s now has the role: %s.\n"), word[1], auth_role_label(r));
+		return EXIT_OK;
+	}
+	if (!strcmp(word[0], "remove") && nw == 2) {
+		audit_reason(db, reason);
+		if (auth_user_remove(db, word[1], why, sizeof why)) {
+			cli_error("%s", why);
+			return EXIT_PROBLEMS;
+		}
+		printf(_("%s is no longer a user of this database.\n"), word[1]);
+		return EXIT_OK;
+	}
+	return user_usage();
+}
+
+static int print_entry(void *ctx, const struct audit_entry *e)
+{
+	long *n = ctx;
+	++*n;
+	printf("%lld  %s  %s  %s %s  %s", (long long)e->id, e->at, *e->login ? e->login : "?",
+	       e->object, *e->object_id ? e->object_id : "-", e->action);
+	if (*e->reason)
+		printf("  (%s)", e->reason);
+	if (*e->delta)
+		printf("  %s", e->delta);
+	putchar('\n');
+	return 0;
+}
+
+/* YYYY-MM-DD, a real date. */
+static int is_date(const char *s)
+{
+	int y, m, d;
+	char tail;
+	return strlen(s) == 10 && sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 &&
+	       s[4] == '-' && s[7] == '-' && m >= 1 && m <= 12 && d >= 1 && d <= 31;
+}
+
+int cmd_log(tz_db *db, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"user", required_argument, NULL, 'u'}, {"object", required_argument, NULL, 'o'},
+		{"id", required_argument, NULL, 'i'}, {"from", required_argument, NULL, 'f'},
+		{"to", required_argument, NULL, 't'}, {0}};
+	struct audit_filter f = {0};
+	int c;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (c) {
+		case 'u': f.login = optarg; break;
+		case 'o': f.object = optarg; break;
+		case 'i': f.object_id = optarg; break;
+		case 'f': f.from = optarg; break;
+		case 't': f.to = optarg; break;
+		default:
+			cli_error(_("log: unknown option %s; the options are --user LOGIN, --object OBJECT, "
+			            "--id ID, --from DATE and --to DATE"), argv[optind - 1]);
+			return EXIT_USAGE;
+		}
+	}
+	if (optind < argc) {
+		cli_error(_("log: unexpected argument %s"), argv[optind]);
+		return EXIT_USAGE;
+	}
+	if ((f.from && !is_date(f.from)) || (f.to && !is_date(f.to))) {
+		cli_error(_("log: --%s wants a date as YYYY-MM-DD, not \"%s\""),
+		          f.from && !is_date(f.from) ? "from" : "to",
+		          f.from && !is_date(f.from) ? f.from : f.to);
+		return EXIT_USAGE;
+	}
+	long n = 0;
+	if (audit_query(db, &f, print_entry, &n)) {
+		cli_error(_("cannot read the change log: %s"), db_errmsg(db));
+		return EXIT_DATA;
+	}
+	if (!n)
+		fprintf(stderr, "%s\n", _("No change log entries match."));
+	return EXIT_OK;
+}

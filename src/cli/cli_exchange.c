@@ -1,0 +1,212 @@
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "exchange/csvin.h"
+#include "base/i18n.h"
+#include "exchange/regcsv.h"
+#include "domain/register.h"
+#include "exchange/xlsxout.h"
+
+static void warn_stderr(void *ctx, const char *msg)
+{
+	(void)ctx;
+	cli_error("%s", msg);
+}
+
+/* getopt's own messages are not translated. */
+static int bad_option(char **argv)
+{
+	cli_error(_("%s: unknown option or missing value: %s (see tizilim --help)"), argv[0],
+	          argv[optind - 1]);
+	return EXIT_USAGE;
+}
+
+int cmd_import(tz_db *db, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"encoding", required_argument, NULL, 'e'},
+		{"sheet", required_argument, NULL, 's'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *encoding = "auto", *sheet = NULL;
+	int c;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (c == 'e')
+			encoding = optarg;
+		else if (c == 's')
+			sheet = optarg;
+		else
+			return bad_option(argv);
+	}
+	int nfiles = argc - optind;
+	if (nfiles < 1 || nfiles > 2) {
+		cli_error("%s", _("import: give the file, or its Kazakh and Russian files "
+		                  "(tizilim import FILE [FILE2] [--encoding E])"));
+		return EXIT_USAGE;
+	}
+	if (!csvin_encoding(encoding)) {
+		cli_error(_("unknown encoding \"%s\": use utf-8, rk1048, cp1251 or auto"), encoding);
+		return EXIT_USAGE;
+	}
+	const char *paths[2] = {argv[optind], nfiles > 1 ? argv[optind + 1] : NULL};
+	struct regcsv_stats st;
+	char err[1024] = "";
+	if (regcsv_import_from(db, paths, nfiles, encoding, sheet, warn_stderr, NULL, &st, err,
+	                       sizeof err)) {
+		cli_error("%s", err);
+		cli_error("%s", _("nothing was imported"));
+		return EXIT_DATA;
+	}
+	for (int i = 0; i < nfiles; i++)
+		fprintf(stderr, _("%s: %s, %s\n"), paths[i],
+		        !strcmp(st.lang[i], "kk") ? _("Kazakh") : _("Russian"), st.encoding[i]);
+	printf(_("%ld added, %ld changed, %ld unchanged\n"), st.added, st.changed, st.unchanged);
+	return EXIT_OK;
+}
+
+/* A version named on the command line: its number, "draft" or "published". */
+static int64_t version_named(tz_db *db, const char *a)
+{
+	if (!strcmp(a, "draft"))
+		return reg_draft(db);
+	if (!strcmp(a, "published"))
+		return reg_published(db);
+	char *end;
+	long long v = strtoll(a, &end, 10);
+	return *end || v <= 0 || !reg_version_state(db, v) ? 0 : v;
+}
+
+/* export --format xlsx: the Appendix form, or with --diff the review pack. */
+static int export_xlsx(tz_db *db, const struct regcsv_export *x, int diff, int encoding_given,
+                       int nargs, char **args)
+{
+	if (encoding_given || x->bom) {
+		cli_error("%s", _("export: --encoding and --bom go with CSV only; a workbook is always "
+		                  "Unicode"));
+		return EXIT_USAGE;
+	}
+	if (!x->path) {
+		cli_error("%s", _("export: a workbook needs a file: give -o FILE.xlsx"));
+		return EXIT_USAGE;
+	}
+	char err[1024] = "";
+	if (!diff) {
+		if (nargs) {
+			cli_error(_("export: unexpected argument \"%s\""), args[0]);
+			return EXIT_USAGE;
+		}
+		if (xlsxout_register(db, x->lang, x->version, x->path, err, sizeof err)) {
+			cli_error("%s", err);
+			return EXIT_DATA;
+		}
+		return EXIT_OK;
+	}
+	if (nargs != 0 && nargs != 2) {
+		cli_error("%s", _("export --diff: give two versions (old, new), or none for the draft "
+		                  "against the published register"));
+		return EXIT_USAGE;
+	}
+	if (x->version) {
+		cli_error("%s", _("export --diff: name the two versions instead of --version"));
+		return EXIT_USAGE;
+	}
+	int64_t a = 0, b = 0;
+	for (int i = 0; i < nargs; i++) {
+		int64_t v = version_named(db, args[i]);
+		if (!v) {
+			cli_error(_("export --diff: no register version \"%s\""), args[i]);
+			return EXIT_USAGE;
+		}
+		*(i ? &b : &a) = v;
+	}
+	long added, removed, changed;
+	if (xlsxout_review(db, x->lang, a, b, x->path, &added, &removed, &changed, err, sizeof err)) {
+		cli_error("%s", err);
+		return EXIT_DATA;
+	}
+	printf(_("%s: %ld added, %ld removed, %ld changed\n"), x->path, added, removed, changed);
+	return EXIT_OK;
+}
+
+int cmd_export(tz_db *db, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"format", required_argument, NULL, 'f'},
+		{"lang", required_argument, NULL, 'l'},
+		{"encoding", required_argument, NULL, 'e'},
+		{"version", required_argument, NULL, 'v'},
+		{"bom", no_argument, NULL, 'b'},
+		{"output", required_argument, NULL, 'o'},
+		{"diff", no_argument, NULL, 'd'},
+		{NULL, 0, NULL, 0},
+	};
+	struct regcsv_export x = {.lang = i18n_lang(), .encoding = "utf-8"};
+	int c, xlsx = 0, diff = 0, encoding_given = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
+		char *end;
+		switch (c) {
+		case 'f':
+			if (strcmp(optarg, "csv") && strcmp(optarg, "xlsx")) {
+				cli_error(_("export: unknown format \"%s\": use csv or xlsx"), optarg);
+				return EXIT_USAGE;
+			}
+			xlsx = !strcmp(optarg, "xlsx");
+			break;
+		case 'd':
+			diff = 1;
+			break;
+		case 'l':
+			if (strcmp(optarg, "kk") && strcmp(optarg, "ru")) {
+				cli_error(_("unknown language \"%s\": use kk or ru"), optarg);
+				return EXIT_USAGE;
+			}
+			x.lang = optarg;
+			break;
+		case 'e':
+			x.encoding = optarg;
+			encoding_given = 1;
+			break;
+		case 'v':
+			x.version = strtoll(optarg, &end, 10);
+			if (*end || x.version <= 0) {
+				cli_error(_("export: \"%s\" is not a version number"), optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		case 'b':
+			x.bom = 1;
+			break;
+		case 'o':
+			x.path = strcmp(optarg, "-") ? optarg : NULL;
+			break;
+		default:
+			return bad_option(argv);
+		}
+	}
+	if (diff || xlsx)
+		return export_xlsx(db, &x, diff, encoding_given, argc - optind, argv + optind);
+	if (optind < argc) {
+		cli_error(_("export: unexpected argument \"%s\""), argv[optind]);
+		return EXIT_USAGE;
+	}
+	const char *enc = csvin_encoding(x.encoding);
+	if (!enc || !strcmp(enc, "auto")) {
+		cli_error(_("unknown encoding \"%s\": use utf-8, rk1048 or cp1251"), x.encoding);
+		return EXIT_USAGE;
+	}
+	if (x.bom && strcmp(enc, "UTF-8")) {
+		cli_error("%s", _("export: --bom goes with UTF-8 only"));
+		return EXIT_USAGE;
+	}
+	char err[1024] = "";
+	if (regcsv_export(db, &x, err, sizeof err)) {
+		cli_error("%s", err);
+		return EXIT_DATA;
+	}
+	return EXIT_OK;
+}

@@ -1,0 +1,288 @@
+#include "domain/press.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/auth.h"
+#include "base/host.h"
+#include "domain/review.h"
+
+/* The release is a document in its own language, like the Appendix's words
+ * in regcsv: its sentences are written here in Kazakh and in Russian, not
+ * taken from the interface's catalog, so that both exist whatever language
+ * the clerk works in. */
+
+int64_t press_version(tz_db *db)
+{
+	return db_int_query(db, "SELECT id FROM reg_version WHERE state = 'published' "
+	                        "ORDER BY published DESC, id DESC LIMIT 1", 0);
+}
+
+const char *press_ru_plural(long n, const char *one, const char *few, const char *many)
+{
+	long t = n % 100, u = n % 10;
+	if (t >= 11 && t <= 14)
+		return many;
+	return u == 1 ? one : (u >= 2 && u <= 4) ? few : many;
+}
+
+struct prof {
+	char code[16];
+	char *name_kk, *name_ru;
+	int kind;     /* 0 added, 1 removed, 2 changed */
+};
+
+struct gather {
+	tz_db *db;
+	int64_t base, version;
+	struct prof *p;
+	int n, cap, failed;
+};
+
+static int count_rows(tz_db *db, int64_t v, const char *code)
+{
+	sqlite3_stmt *st = db_prep(db, "SELECT count(*) FROM reg_row WHERE version_id = :v AND nkz_code = :c");
+	db_int(st, ":v", v);
+	db_text(st, ":c", code);
+	int n = db_step(db, st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+	sqlite3_finalize(st);
+	return n;
+}
+
+static int gather(void *ctx, const struct review_change *c)
+{
+	struct gather *g = ctx;
+	const struct reg_row *r = c->neu ? c->neu : c->old;
+	/* Rows come ordered by code: a profession's rows are together. */
+	if (g->n && !strcmp(g->p[g->n - 1].code, r->nkz_code))
+		return 0;
+	if (g->n == g->cap) {
+		int cap = g->cap ? 2 * g->cap : 16;
+		struct prof *np = realloc(g->p, (size_t)cap * sizeof *np);
+		if (!np) {
+			g->failed = 1;
+			return 1;
+		}
+		g->p = np;
+		g->cap = cap;
+	}
+	struct prof *p = &g->p[g->n++];
+	snprintf(p->code, sizeof p->code, "%s", r->nkz_code);
+	p->name_kk = strdup(r->name_kk);
+	p->name_ru = strdup(r->name_ru);
+	p->kind = !count_rows(g->db, g->base, r->nkz_code) ? 0 : !count_rows(g->db, g->version, r->nkz_code) ? 1 : 2;
+	return 0;
+}
+
+static const char *const month_kk_loc[] = {"қаңтарда", "ақпанда", "наурызда", "сәуірде", "мамырда",
+	"маусымда", "шілдеде", "тамызда", "қыркүйекте", "қазанда", "қарашада", "желтоқсанда"};
+static const char *const month_kk_attr[] = {"қаңтардағы", "ақпандағы", "наурыздағы", "сәуірдегі",
+	"мамырдағы", "маусымдағы", "шілдедегі", "тамыздағы", "қыркүйектегі", "қазандағы", "қарашадағы",
+	"желтоқсандағы"};
+static const char *const month_ru[] = {"января", "февраля", "марта", "апреля", "мая", "июня", "июля",
+	"августа", "сентября", "октября", "ноября", "декабря"};
+
+/* "2027 жылғы 5 сәуірде" / "5 апреля 2027 года"; attr: "...сәуірдегі". */
+static void date_words(const char *lang, const char *iso, int attr, char *buf, size_t len)
+{
+	tz_day d;
+	if (cal_parse(iso, &d)) {
+		snprintf(buf, len, "%s", iso);
+		return;
+	}
+	int y, m, dd;
+	cal_split(d, &y, &m, &dd);
+	if (!strcmp(lang, "kk"))
+		snprintf(buf, len, "%d жылғы %d %s", y, dd, (attr ? month_kk_attr : month_kk_loc)[m - 1]);
+	else
+		snprintf(buf, len, "%d %s %d года", dd, month_ru[m - 1], y);
+}
+
+static void list(FILE *f, const struct gather *g, int kind, const char *lang)
+{
+	int first = 1;
+	for (int i = 0; i < g->n; i++) {
+		if (g->p[i].kind != kind)
+			continue;
+		fprintf(f, "%s%s (%s)", first ? "" : ", ",
+		        !strcmp(lang, "kk") ? g->p[i].name_kk : g->p[i].name_ru, g->p[i].code);
+		first = 0;
+	}
+	fputs(".\n\n", f);
+}
+
+static long professions(tz_db *db, int64_t v, const char *section)
+{
+	sqlite3_stmt *st = db_prep(db, "SELECT count(DISTINCT nkz_code) FROM reg_row WHERE version_id = :v "
+	                               "AND (:s IS NULL OR section = :s)");
+	db_int(st, ":v", v);
+	db_text(st, ":s", section);
+	long n = db_step(db, st) == SQLITE_ROW ? (long)sqlite3_column_int64(st, 0) : 0;
+	sqlite3_finalize(st);
+	return n;
+}
+
+static void write_kk(FILE *f, tz_db *db, const struct gather *g, const long *k,
+                     const char *placed, const char *rec, const char *protocol)
+{
+	char d1[64], d2[64];
+	date_words("kk", placed, 0, d1, sizeof d1);
+	date_words("kk", rec, 1, d2, sizeof d2);
+	fprintf(f, "Қазақстан Республикасы Еңбек және халықты әлеуметтік қорғау министрлігі %s "
+	           "цифрлық платформада Кәсіптер тізілімінің жаңартылған редакциясын орналастырды. Тізілім Кәсіптік "
+	           "біліктілік жөніндегі ұлттық кеңестің %s ұсынымдарын (№ %s хаттама) ескере "
+	           "отырып қалыптастырылды.\n\n", d1, d2, protocol);
+	if (k[0]) {
+		fprintf(f, "Кәсіптер тізіліміне %ld кәсіп енгізілді: ", k[0]);
+		list(f, g, 0, "kk");
+	}
+	if (k[1]) {
+		fprintf(f, "Кәсіптер тізілімінен %ld кәсіп алып тасталды: ", k[1]);
+		list(f, g, 1, "kk");
+	}
+	if (k[2]) {
+		fprintf(f, "%ld кәсіп бойынша мәліметтер өзгертілді: ", k[2]);
+		list(f, g, 2, "kk");
+	}
+	if (!k[0] && !k[1] && !k[2])
+		fputs("Кәсіптер тізілімінде өзгерістер жоқ.\n\n", f);
+	fprintf(f, "Жаңартылған тізілімде барлығы %ld кәсіп бар, оның ішінде біліктілікті міндетті "
+	           "негізде тану — %ld кәсіп, ерікті негізде тану — %ld кәсіп бойынша.\n",
+	        professions(db, g->version, NULL), professions(db, g->version, "mandatory"),
+	        professions(db, g->version, "voluntary"));
+}
+
+static void write_ru(FILE *f, tz_db *db, const struct gather *g, const long *k,
+                     const char *placed, const char *rec, const char *protocol)
+{
+	char d1[64], d2[64];
+	date_words("ru", placed, 0, d1, sizeof d1);
+	date_words("ru", rec, 1, d2, sizeof d2);
+	fprintf(f, "Министерство труда и социальной защиты населения Республики Казахстан %s "
+	           "разместило на цифровой платформе обновлённый Реестр профессий, сформированный с учётом рекомендаций "
+	           "Национального совета по профессиональной квалификации от %s (протокол № %s).\n\n",
+	        d1, d2, protocol);
+	const char *prof[3] = {"профессия", "профессии", "профессий"};
+	if (k[0]) {
+		fprintf(f, "В Реестр профессий %s %ld %s: ", press_ru_plural(k[0], "включена", "включены", "включено"),
+		        k[0], press_ru_plural(k[0], prof[0], prof[1], prof[2]));
+		list(f, g, 0, "ru");
+	}
+	if (k[1]) {
+		fprintf(f, "Из Реестра профессий %s %ld %s: ",
+		        press_ru_plural(k[1], "исключена", "исключены", "исключено"), k[1],
+		        press_ru_plural(k[1], prof[0], prof[1], prof[2]));
+		list(f, g, 1, "ru");
+	}
+	if (k[2]) {
+		fprintf(f, "Изменены сведения о %ld %s: ", k[2], press_ru_plural(k[2], "профессии", "профессиях", "профессиях"));
+		list(f, g, 2, "ru");
+	}
+	if (!k[0] && !k[1] && !k[2])
+		fputs("Изменений в Реестре профессий нет.\n\n", f);
+	long all = professions(db, g->version, NULL), m = professions(db, g->version, "mandatory"),
+	     v = professions(db, g->version, "voluntary");
+	fprintf(f, "Всего в обновлённом Реестре %ld %s, из них признание квалификации на обязательной "
+	           "основе — по %ld %s, на добровольной основе — по %ld %s.\n",
+	        all, press_ru_plural(all, prof[0], prof[1], prof[2]),
+	        m, press_ru_plural(m, "профессии", "профессиям", "профессиям"),
+	        v, press_ru_plural(v, "профессии", "профессиям", "профессиям"));
+}
+
+char *press_draft(tz_db *db, int64_t version, const char *lang)
+{
+	struct gather g = {db, review_base(db, version), version, NULL, 0, 0, 0};
+	sqlite3_stmt *st = db_prep(db, "SELECT coalesce(c.placed_date, ''), coalesce(c.council_rec_date, ''), "
+	                               "coalesce(c.council_protocol, '') FROM reg_version v "
+	                               "LEFT JOIN cycle c ON c.id = v.cycle_id WHERE v.id = :v");
+	db_int(st, ":v", version);
+	char placed[16] = "", rec[16] = "", protocol[64] = "";
+	if (db_step(db, st) == SQLITE_ROW) {
+		snprintf(placed, sizeof placed, "%s", db_col_text(st, 0));
+		snprintf(rec, sizeof rec, "%s", db_col_text(st, 1));
+		snprintf(protocol, sizeof protocol, "%s", db_col_text(st, 2));
+	}
+	sqlite3_finalize(st);
+	char *text = NULL;
+	size_t len = 0;
+	if (review_each(db, version, gather, &g) >= 0 && !g.failed) {
+		long k[3] = {0, 0, 0};
+		for (int i = 0; i < g.n; i++)
+			k[g.p[i].kind]++;
+		FILE *f = open_memstream(&text, &len);
+		if (f) {
+			if (!strcmp(lang, "kk"))
+				write_kk(f, db, &g, k, placed, rec, protocol);
+			else
+				write_ru(f, db, &g, k, placed, rec, protocol);
+			fclose(f);
+		}
+	}
+	for (int i = 0; i < g.n; i++) {
+		free(g.p[i].name_kk);
+		free(g.p[i].name_ru);
+	}
+	free(g.p);
+	return text;
+}
+
+char *press_text(tz_db *db, int64_t version, const char *lang, int *edited)
+{
+	sqlite3_stmt *st = db_prep(db, "SELECT text FROM press_release WHERE version_id = :v AND lang = :l");
+	db_int(st, ":v", version);
+	db_text(st, ":l", lang);
+	char *text = NULL;
+	*edited = 0;
+	if (db_step(db, st) == SQLITE_ROW) {
+		text = strdup(db_col_text(st, 0));
+		*edited = 1;
+	}
+	sqlite3_finalize(st);
+	return text ? text : press_draft(db, version, lang);
+}
+
+int press_save(tz_db *db, int64_t version, const char *lang, const char *text, char *err, size_t errlen)
+{
+	if (auth_edit_register(db, err, errlen))
+		return -1;
+	char now[24];
+	sqlite3_stmt *st = db_prep(db, "INSERT INTO press_release (version_id, lang, text, edited, updated, login) "
+	                               "VALUES (:v, :l, :t, 1, :now, :who) ON CONFLICT (version_id, lang) DO UPDATE "
+	                               "SET text = excluded.text, edited = 1, updated = excluded.updated, "
+	                               "login = excluded.login");
+	db_int(st, ":v", version);
+	db_text(st, ":l", lang);
+	db_text(st, ":t", text);
+	db_text(st, ":now", host_now(now));
+	db_text(st, ":who", host_login());
+	if (db_begin(db)) {
+		sqlite3_finalize(st);
+		st = NULL;
+	}
+	if (!st || db_run(db, st) || db_commit(db)) {
+		snprintf(err, errlen, "%s", db_errmsg(db));
+		db_rollback(db);
+		return -1;
+	}
+	return 0;
+}
+
+tz_day press_due(tz_db *db, int64_t version)
+{
+	sqlite3_stmt *st = db_prep(db, "SELECT c.placed_date FROM reg_version v JOIN cycle c ON c.id = v.cycle_id "
+	                               "WHERE v.id = :v AND c.placed_date IS NOT NULL");
+	db_int(st, ":v", version);
+	tz_day placed = -1, due = -1;
+	if (db_step(db, st) == SQLITE_ROW && cal_parse(db_col_text(st, 0), &placed))
+		placed = -1;
+	sqlite3_finalize(st);
+	if (placed >= 0) {
+		tz_calendar *cal = cal_load(db);
+		if (cal) {
+			due = cal_add_workdays(cal, placed, 3);
+			cal_free(cal);
+		}
+	}
+	return due;
+}

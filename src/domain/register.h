@@ -1,0 +1,76 @@
+/* register — register versions and their rows (the Appendix form): add,
+ * change and delete rows in the draft, validate a row (each problem naming its
+ * field), start a draft from the published version, compare two versions. */
+#ifndef TZ_REGISTER_H
+#define TZ_REGISTER_H
+
+#include <stdint.h>
+
+#include "store/db.h"
+#include "base/problem.h"
+
+struct reg_row {
+	int64_t id;            /* 0 for a new row */
+	int64_t version_id;
+	char section[12];      /* "mandatory" | "voluntary" */
+	char nkz_code[16];     /* NNNN-N-NNN */
+	char *name_kk, *name_ru;    /* as in the classifier */
+	char *basis_kk, *basis_ru;  /* column 4 */
+	char level[8];         /* "1".."8" or a sublevel "4.2" */
+	int validity;          /* years; 0 = without time limit; -1 = not given */
+	int64_t body_id;
+	char profile[4];       /* "t" | "sg" */
+	int64_t proposal_id;   /* 0 = none */
+	int64_t rev;           /* as read; a change is refused if it moved on */
+};
+
+/* Columns of the Appendix form, for diffs (bit i = column i). */
+enum reg_col {
+	COL_NAME = 1 << 2, COL_CODE = 1 << 3, COL_BASIS = 1 << 4, COL_LEVEL = 1 << 5,
+	COL_VALIDITY = 1 << 6, COL_BODY = 1 << 7, COL_PROFILE = 1 << 8, COL_SECTION = 1 << 9
+};
+
+void reg_row_free(struct reg_row *r);     /* frees the strings, not r */
+void reg_row_copy(struct reg_row *dst, const struct reg_row *src);
+void reg_row_set(char **field, const char *value);
+
+/* Reads a row; 0, or -1 if there is none. */
+int reg_row_load(tz_db *db, int64_t id, struct reg_row *out);
+
+/* Validates a row's content (not its version).  Returns the problem count. */
+int reg_validate(tz_db *db, const struct reg_row *r, struct problems *p);
+
+/* Versions: the draft (0 if none), the newest published (0 if none). */
+int64_t reg_draft(tz_db *db);
+int64_t reg_published(tz_db *db);
+const char *reg_version_state(tz_db *db, int64_t version);  /* static string or NULL */
+/* Starts a draft as a copy of the newest published version (empty if none).
+ * Fails when a draft exists.  Returns its id, or 0 with err set. */
+int64_t reg_new_draft(tz_db *db, char *err, size_t errlen);
+
+/* Row edits, each one transaction (nesting inside a caller's).  They validate
+ * first and write nothing on a problem.  reg_change refuses with
+ * REG_CONFLICT when the stored row's rev differs from r->rev.
+ * Returns 0 or a reg_status. */
+enum reg_status { REG_OK = 0, REG_INVALID = 1, REG_CONFLICT = 2, REG_NOT_DRAFT = 3,
+                  REG_DUPLICATE = 4, REG_GONE = 5, REG_DBERR = 6,
+                  REG_DENIED = 7 /* the user's role forbids it; the reason is in p */ };
+int reg_add(tz_db *db, struct reg_row *r, struct problems *p);     /* sets r->id */
+int reg_change(tz_db *db, struct reg_row *r, struct problems *p);  /* bumps r->rev */
+int reg_delete(tz_db *db, int64_t id, int64_t rev);
+/* A translated sentence for a status. */
+const char *reg_status_text(int status);
+
+/* Diff of version a (old) against b (new), rows matched by (code, level). */
+enum reg_diff_kind { DIFF_ADDED, DIFF_REMOVED, DIFF_CHANGED };
+typedef int (*reg_diff_fn)(void *ctx, enum reg_diff_kind kind, const struct reg_row *old,
+                           const struct reg_row *neu, unsigned changed_cols);
+int reg_diff(tz_db *db, int64_t a, int64_t b, reg_diff_fn fn, void *ctx);
+
+/* Sections and profiles as shown: translated words. */
+const char *reg_section_title(const char *section);   /* the Appendix's section heading */
+const char *reg_profile_label(const char *profile);   /* т / әг or т / сг */
+/* "5 жыл" / "мерзімсіз" ... */
+void reg_validity_label(int validity, char *buf, size_t len);
+
+#endif

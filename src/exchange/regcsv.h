@@ -1,0 +1,68 @@
+/* regcsv — the register as a CSV file laid out like the Appendix of Order 399:
+ * a heading row, the column numbers, then the mandatory and the voluntary
+ * section, each under its title row and numbered from 1.  One language per
+ * file; export writes one, import reads one or a Kazakh and a Russian file of
+ * the same register and pairs their rows by (code, level). */
+#ifndef TZ_REGCSV_H
+#define TZ_REGCSV_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "store/db.h"
+
+struct regcsv_export {
+	const char *lang;      /* "kk" or "ru": the file's language */
+	const char *encoding;  /* "utf-8" (default), "rk1048", "cp1251" */
+	int bom;               /* UTF-8 only: start with a byte-order mark */
+	int64_t version;       /* 0: the draft, else the newest published */
+	const char *path;      /* NULL: standard output */
+};
+
+/* Writes the file whole or not at all: into a temporary file beside path,
+ * renamed on success.  Returns 0, or -1 with a translated message in err
+ * (a letter the encoding cannot hold is named with its line and column). */
+int regcsv_export(tz_db *db, const struct regcsv_export *o, char *err, size_t errlen);
+
+/* The version export writes by default; 0 if there is none. */
+int64_t regcsv_default_version(tz_db *db);
+
+/* "5 жыл", "5 лет", "мерзімсіз", "бессрочно": the Appendix's words, in the
+ * file's language whatever the interface's. */
+void regcsv_validity(const char *lang, int years, char *buf, size_t len);
+/* Years from those words or a bare number; 0 without time limit; -1 if
+ * unreadable. */
+int regcsv_parse_validity(const char *text);
+
+/* The Appendix's words in lang ("kk" or "ru"), for other layouts of the same
+ * form: a column's heading (1..8), a section's title ("mandatory",
+ * "voluntary"), a profile's word ("t", "sg"). */
+const char *regcsv_heading(const char *lang, int column);
+const char *regcsv_section_title(const char *lang, const char *section);
+const char *regcsv_profile_word(const char *lang, const char *profile);
+
+struct regcsv_stats {
+	long added, changed, unchanged;
+	const char *lang[2];       /* each file's language */
+	const char *encoding[2];   /* each file's encoding, as read */
+};
+
+/* Called with each warning (translated, naming file, line and column). */
+typedef void regcsv_warn_fn(void *ctx, const char *msg);
+
+/* Imports npaths (1 or 2) files into the draft: rows with a (code, level)
+ * already in the draft are changed, others added.  All or nothing: on the
+ * first bad row nothing is written and err names FILE:LINE:COLUMN.
+ * Returns 0 or -1. */
+int regcsv_import(tz_db *db, const char *const *paths, int npaths, const char *encoding,
+                  regcsv_warn_fn *warn, void *wctx, struct regcsv_stats *st,
+                  char *err, size_t errlen);
+
+/* The same, each file a CSV or an .xlsx workbook (xlsxin_is_xlsx); of a
+ * workbook the sheet called sheet is read, or the first when NULL.  A
+ * workbook's encoding is reported as "XLSX". */
+int regcsv_import_from(tz_db *db, const char *const *paths, int npaths, const char *encoding,
+                       const char *sheet, regcsv_warn_fn *warn, void *wctx,
+                       struct regcsv_stats *st, char *err, size_t errlen);
+
+#endif

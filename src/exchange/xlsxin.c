@@ -1,0 +1,700 @@
+#include "exchange/xlsxin.h"
+
+#include <errno.h>
+#include <expat.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unzip.h>
+
+#include "base/i18n.h"
+#include "base/debuglog.h"
+#include "base/privs.h"
+#include "base/safefile.h"
+
+struct xlsxin_limits xlsxin_limits = {
+	200u << 20, 512u << 20, 250, 2000000, 64 * 1024,
+};
+
+/* What Excel itself allows: the last row and column XFD. */
+#define MAX_ROW 1048576L
+#define MAX_COL 16384
+#define MAX_ENTRIES 10000
+#define MAX_SHEETS 4096
+#define CHUNK 65536
+
+struct book {
+	const char *path;
+	unzFile zf;
+	char *err;
+	size_t errlen;
+	int failed;             /* err holds our message */
+	int cbrc;               /* the row callback stopped us with this */
+	const char *part;       /* the part being parsed, for messages */
+	XML_Parser p;
+
+	char **sheet_name, **sheet_rid;
+	int nsheets;
+	char **rel_id, **rel_target, **rel_type;
+	int nrels;
+	char **sst;
+	long nsst, capsst;
+
+	/* parsing state */
+	int rph, in_si, in_is, in_t, in_v, in_data;
+	char *text;
+	size_t ntext, captext;
+
+	const char *sheet;      /* the chosen sheet's name */
+	long row;
+	int col, maxcol, widest, any;
+	char ctype[8];
+	char **cells;
+	int capcells;
+	struct csv_field *fields;
+	int capfields;
+	csvin_fn fn;
+	void *ctx;
+};
+
+static void fail(struct book *b, const char *fmt, ...) TZ_PRINTF(2, 3);
+static void fail(struct book *b, const char *fmt, ...)
+{
+	if (!b->failed) {
+		va_list ap;
+		va_start(ap, fmt);
+		vsnprintf(b->err, b->errlen, fmt, ap);
+		va_end(ap);
+		b->failed = 1;
+	}
+	if (b->p)
+		XML_StopParser(b->p, XML_FALSE);
+}
+
+/* Element and attribute names come as "namespace|local"; files written with
+ * prefixes (x:row) and without mean the same. */
+static const char *local(const char *name)
+{
+	const char *s = strrchr(name, '|');
+	return s ? s + 1 : name;
+}
+
+static const char *attr(const char **a, const char *name)
+{
+	for (; *a; a += 2)
+		if (!strcmp(local(a[0]), name))
+			return a[1];
+	return NULL;
+}
+
+static int push(struct book *b, char ***arr, int n, const char *s)
+{
+	char **na = realloc(*arr, (size_t)(n + 1) * sizeof *na);
+	if (na)
+		*arr = na;
+	if (!na || !(na[n] = strdup(s ? s : ""))) {
+		fail(b, "%s: %s", b->path, _("out of memory"));
+		return -1;
+	}
+	return 0;
+}
+
+static void on_text(void *u, const XML_Char *s, int len)
+{
+	struct book *b = u;
+	if (!b->in_t && !b->in_v)
+		return;
+	if (b->ntext + (size_t)len > xlsxin_limits.text_bytes) {
+		fail(b, _("%s: a text in %s is longer than %zu KiB; refused"), b->path, b->part,
+		     xlsxin_limits.text_bytes / 1024);
+		return;
+	}
+	if (b->ntext + (size_t)len + 1 > b->captext) {
+		size_t cap = (b->ntext + (size_t)len + 1) * 2;
+		char *nt = realloc(b->text, cap);
+		if (!nt) {
+			fail(b, "%s: %s", b->path, _("out of memory"));
+			return;
+		}
+		b->text = nt;
+		b->captext = cap;
+	}
+	memcpy(b->text + b->ntext, s, (size_t)len);
+	b->ntext += (size_t)len;
+	b->text[b->ntext] = 0;
+}
+
+static void clear_text(struct book *b)
+{
+	b->ntext = 0;
+	if (b->text)
+		b->text[0] = 0;
+}
+
+/* A workbook never declares a DOCTYPE; one that does may be trying entity
+ * expansion (billion laughs), so it is refused outright. */
+static void on_doctype(void *u, const XML_Char *name, const XML_Char *sys, const XML_Char *pub,
+                       int internal)
+{
+	(void)name, (void)sys, (void)pub, (void)internal;
+	struct book *b = u;
+	fail(b, _("%s: %s declares a DOCTYPE or entities, which workbooks never do; refused"),
+	     b->path, b->part);
+}
+
+static void on_entity(void *u, const XML_Char *name, int pe, const XML_Char *value, int vlen,
+                      const XML_Char *base, const XML_Char *sys, const XML_Char *pub,
+                      const XML_Char *notation)
+{
+	(void)name, (void)pe, (void)value, (void)vlen, (void)base, (void)sys, (void)pub,
+		(void)notation;
+	on_doctype(u, NULL, NULL, NULL, 0);
+}
+
+/* ---- parts ---------------------------------------------------------------- */
+
+static void no_end(void *u, const XML_Char *name)
+{
+	(void)u, (void)name;
+}
+
+/* Streams one part through expat.  1 if the zip has no such part. */
+static int parse_part(struct book *b, const char *name, XML_StartElementHandler start,
+                      XML_EndElementHandler end)
+{
+	if (unzLocateFile(b->zf, name, 2) != UNZ_OK)
+		return 1;
+	if (unzOpenCurrentFile(b->zf) != UNZ_OK) {
+		fail(b, _("%s: the workbook is damaged: cannot unpack %s"), b->path, name);
+		return -1;
+	}
+	XML_Parser p = XML_ParserCreateNS(NULL, '|');
+	char *chunk = malloc(CHUNK);
+	if (!p || !chunk) {
+		fail(b, "%s: %s", b->path, _("out of memory"));
+		if (p)
+			XML_ParserFree(p);
+		free(chunk);
+		unzCloseCurrentFile(b->zf);
+		return -1;
+	}
+	XML_SetUserData(p, b);
+	XML_SetElementHandler(p, start, end);
+	XML_SetCharacterDataHandler(p, on_text);
+	XML_SetStartDoctypeDeclHandler(p, on_doctype);
+	XML_SetEntityDeclHandler(p, on_entity);
+#ifdef XML_DTD
+	XML_SetBillionLaughsAttackProtectionMaximumAmplification(p, 20.0f);
+#endif
+	b->p = p;
+	b->part = name;
+	b->rph = b->in_si = b->in_is = b->in_t = b->in_v = b->in_data = 0;
+	clear_text(b);
+	/* Counted while inflating too: the sizes in the directory are the
+	 * file's own claim. */
+	uint64_t total = 0;
+	for (;;) {
+		int n = unzReadCurrentFile(b->zf, chunk, CHUNK);
+		if (n < 0) {
+			fail(b, _("%s: the workbook is damaged or truncated: cannot unpack %s"), b->path,
+			     name);
+			break;
+		}
+		total += (uint64_t)n;
+		if (total > xlsxin_limits.part_bytes) {
+			fail(b, _("%s: %s unpacks to more than %llu MiB; refused as a possible zip bomb"),
+			     b->path, name, (unsigned long long)(xlsxin_limits.part_bytes >> 20));
+			break;
+		}
+		if (XML_Parse(p, chunk, n, n == 0) != XML_STATUS_OK) {
+			if (!b->failed && !b->cbrc)
+				fail(b, _("%s: %s is not well-formed XML (line %lu: %s)"), b->path, name,
+				     (unsigned long)XML_GetCurrentLineNumber(p),
+				     XML_ErrorString(XML_GetErrorCode(p)));
+			break;
+		}
+		if (n == 0)
+			break;
+	}
+	if (unzCloseCurrentFile(b->zf) == UNZ_CRCERROR && !b->failed && !b->cbrc)
+		fail(b, _("%s: the workbook is damaged: %s fails its checksum"), b->path, name);
+	b->p = NULL;
+	XML_ParserFree(p);
+	free(chunk);
+	return b->failed || b->cbrc ? -1 : 0;
+}
+
+static void wb_start(void *u, const XML_Char *name, const XML_Char **a)
+{
+	struct book *b = u;
+	if (strcmp(local(name), "sheet"))
+		return;
+	if (b->nsheets >= MAX_SHEETS) {
+		fail(b, _("%s: more than %d sheets; refused"), b->path, MAX_SHEETS);
+		return;
+	}
+	if (!push(b, &b->sheet_name, b->nsheets, attr(a, "name")) &&
+	    !push(b, &b->sheet_rid, b->nsheets, attr(a, "id")))
+		b->nsheets++;
+}
+
+static void rels_start(void *u, const XML_Char *name, const XML_Char **a)
+{
+	struct book *b = u;
+	if (strcmp(local(name), "Relationship"))
+		return;
+	if (b->nrels >= MAX_SHEETS * 2) {
+		fail(b, _("%s: more than %d relationships in %s; refused"), b->path, MAX_SHEETS * 2,
+		     b->part);
+		return;
+	}
+	if (!push(b, &b->rel_id, b->nrels, attr(a, "Id")) &&
+	    !push(b, &b->rel_target, b->nrels, attr(a, "Target")) &&
+	    !push(b, &b->rel_type, b->nrels, attr(a, "Type")))
+		b->nrels++;
+}
+
+static void sst_start(void *u, const XML_Char *name, const XML_Char **a)
+{
+	struct book *b = u;
+	const char *n = local(name);
+	if (!strcmp(n, "sst")) {
+		const char *c = attr(a, "uniqueCount");
+		if (c && strtol(c, NULL, 10) > xlsxin_limits.strings)
+			fail(b, _("%s: %s declares %s strings, more than %ld; refused"), b->path, b->part, c,
+			     xlsxin_limits.strings);
+	} else if (!strcmp(n, "si")) {
+		b->in_si = 1;
+		clear_text(b);
+	} else if (!strcmp(n, "rPh")) {
+		b->rph++;   /* phonetic guides are not the cell's text */
+	} else if (!strcmp(n, "t") && b->in_si && !b->rph) {
+		b->in_t = 1;
+	}
+}
+
+static void sst_end(void *u, const XML_Char *name)
+{
+	struct book *b = u;
+	const char *n = local(name);
+	if (!strcmp(n, "t")) {
+		b->in_t = 0;
+	} else if (!strcmp(n, "rPh")) {
+		b->rph--;
+	} else if (!strcmp(n, "si")) {
+		b->in_si = 0;
+		if (b->nsst >= xlsxin_limits.strings) {
+			fail(b, _("%s: %s holds more than %ld strings; refused"), b->path, b->part,
+			     xlsxin_limits.strings);
+			return;
+		}
+		if (b->nsst == b->capsst) {
+			long cap = b->capsst ? b->capsst * 2 : 1024;
+			char **ns = realloc(b->sst, (size_t)cap * sizeof *ns);
+			if (!ns) {
+				fail(b, "%s: %s", b->path, _("out of memory"));
+				return;
+			}
+			b->sst = ns;
+			b->capsst = cap;
+		}
+		if (!(b->sst[b->nsst] = strdup(b->text ? b->text : "")))
+			fail(b, "%s: %s", b->path, _("out of memory"));
+		else
+			b->nsst++;
+	}
+}
+
+/* ---- the sheet ------------------------------------------------------------ */
+
+static void format_number(const char *v, char *out, size_t len)
+{
+	char *end;
+	double d = strtod(v, &end);
+	if (end == v || *end) {
+		snprintf(out, len, "%s", v);
+		return;
+	}
+	/* Codes such as 1210 arrive as numbers: written back without ".0".  A
+	 * leading zero (0110) would already be lost in the file; the classifier
+	 * has no such codes. */
+	if (d > -1e15 && d < 1e15 && (double)(long long)d == d) {
+		snprintf(out, len, "%lld", (long long)d);
+		return;
+	}
+	snprintf(out, len, "%.15g", d);
+	if (strtod(out, NULL) != d)
+		snprintf(out, len, "%.17g", d);
+}
+
+static void set_cell(struct book *b, const char *value)
+{
+	if (b->col > b->capcells) {
+		int cap = b->col * 2 > MAX_COL ? MAX_COL : b->col * 2;
+		char **nc = realloc(b->cells, (size_t)cap * sizeof *nc);
+		if (!nc) {
+			fail(b, "%s: %s", b->path, _("out of memory"));
+			return;
+		}
+		memset(nc + b->capcells, 0, (size_t)(cap - b->capcells) * sizeof *nc);
+		b->cells = nc;
+		b->capcells = cap;
+	}
+	free(b->cells[b->col - 1]);
+	if (!(b->cells[b->col - 1] = strdup(value)))
+		fail(b, "%s: %s", b->path, _("out of memory"));
+}
+
+/* "C5" -> column 3; 0 if there are no letters, -1 past XFD. */
+static int ref_col(const char *r, long *row)
+{
+	long c = 0;
+	for (; *r >= 'A' && *r <= 'Z'; r++)
+		if ((c = c * 26 + (*r - 'A' + 1)) > MAX_COL)
+			return -1;
+	*row = strtol(r, NULL, 10);
+	return (int)c;
+}
+
+static void emit_row(struct book *b)
+{
+	if (!b->any)
+		return;
+	int n = b->maxcol > b->widest ? b->maxcol : b->widest;
+	b->widest = n;
+	if (n > b->capfields) {
+		struct csv_field *nf = realloc(b->fields, (size_t)n * sizeof *nf);
+		if (!nf) {
+			fail(b, "%s: %s", b->path, _("out of memory"));
+			return;
+		}
+		b->fields = nf;
+		b->capfields = n;
+	}
+	for (int i = 0; i < n; i++) {
+		b->fields[i].text = i < b->capcells && b->cells[i] ? b->cells[i] : "";
+		b->fields[i].line = b->row;
+		b->fields[i].column = i + 1;
+	}
+	int rc = b->fn(b->ctx, b->fields, n, b->row);
+	if (rc) {
+		b->cbrc = rc;
+		XML_StopParser(b->p, XML_FALSE);
+	}
+}
+
+static void clear_row(struct book *b)
+{
+	for (int i = 0; i < b->capcells; i++) {
+		free(b->cells[i]);
+		b->cells[i] = NULL;
+	}
+	b->any = b->maxcol = b->col = 0;
+}
+
+static void sheet_start(void *u, const XML_Char *name, const XML_Char **a)
+{
+	struct book *b = u;
+	const char *n = local(name);
+	if (!strcmp(n, "sheetData")) {
+		b->in_data = 1;
+	} else if (!b->in_data) {
+		return;
+	} else if (!strcmp(n, "row")) {
+		const char *r = attr(a, "r");
+		long rn = r ? strtol(r, NULL, 10) : b->row + 1;
+		if (rn < 1 || rn > MAX_ROW) {
+			fail(b, _("%s: sheet \"%s\": row number %s is beyond the last row a sheet can "
+			          "have (%ld); refused"), b->path, b->sheet, r ? r : "?", MAX_ROW);
+			return;
+		}
+		clear_row(b);
+		b->row = rn;
+	} else if (!strcmp(n, "c")) {
+		const char *r = attr(a, "r"), *t = attr(a, "t");
+		long rn = b->row;
+		int c = r ? ref_col(r, &rn) : b->col + 1;
+		if (c < 0 || c > MAX_COL || rn > MAX_ROW) {
+			fail(b, _("%s: sheet \"%s\", row %ld: cell \"%s\" is beyond the last row or "
+			          "column (XFD%ld) a sheet can have; refused"),
+			     b->path, b->sheet, b->row, r, MAX_ROW);
+			return;
+		}
+		b->col = c ? c : b->col + 1;
+		if (b->col > MAX_COL) {
+			fail(b, _("%s: sheet \"%s\", row %ld: more than %d columns; refused"), b->path,
+			     b->sheet, b->row, MAX_COL);
+			return;
+		}
+		snprintf(b->ctype, sizeof b->ctype, "%s", t ? t : "n");
+		clear_text(b);
+		b->any = 1;
+		if (b->col > b->maxcol)
+			b->maxcol = b->col;
+	} else if (!strcmp(n, "v")) {
+		b->in_v = 1;
+	} else if (!strcmp(n, "is")) {
+		b->in_is = 1;
+	} else if (!strcmp(n, "rPh")) {
+		b->rph++;
+	} else if (!strcmp(n, "t") && b->in_is && !b->rph) {
+		b->in_t = 1;
+	}
+}
+
+static void sheet_end(void *u, const XML_Char *name)
+{
+	struct book *b = u;
+	const char *n = local(name);
+	if (!b->in_data)
+		return;
+	if (!strcmp(n, "v")) {
+		b->in_v = 0;
+	} else if (!strcmp(n, "t")) {
+		b->in_t = 0;
+	} else if (!strcmp(n, "is")) {
+		b->in_is = 0;
+	} else if (!strcmp(n, "rPh")) {
+		b->rph--;
+	} else if (!strcmp(n, "c")) {
+		const char *text = b->text ? b->text : "";
+		if (!strcmp(b->ctype, "s") && *text) {
+			char *end;
+			long i = strtol(text, &end, 10);
+			if (*end || i < 0 || i >= b->nsst) {
+				fail(b, _("%s: sheet \"%s\", row %ld, column %d: refers to shared string %s, "
+				          "which the workbook lacks"), b->path, b->sheet, b->row, b->col, text);
+				return;
+			}
+			set_cell(b, b->sst[i]);
+		} else if (!strcmp(b->ctype, "n") && *text) {
+			char num[64];
+			format_number(text, num, sizeof num);
+			set_cell(b, num);
+		} else {
+			set_cell(b, text);   /* inlineStr, str, b, e, d, or empty */
+		}
+	} else if (!strcmp(n, "row")) {
+		emit_row(b);
+		clear_row(b);
+	} else if (!strcmp(n, "sheetData")) {
+		b->in_data = 0;
+	}
+}
+
+/* ---- the workbook --------------------------------------------------------- */
+
+static int open_zip(struct book *b)
+{
+	FILE *f = userfile_read(b->path, "rb");
+	if (!f) {
+		fail(b, _("cannot open %s: %s"), b->path, strerror(errno));
+		return -1;
+	}
+	unsigned char magic[4] = {0};
+	size_t got = fread(magic, 1, 4, f);
+	fclose(f);
+	if (got < 4 || magic[0] != 'P' || magic[1] != 'K') {
+		fail(b, _("%s: not an XLSX workbook: the file is not a zip archive"), b->path);
+		return -1;
+	}
+	privs_user();
+	b->zf = unzOpen64(b->path);
+	privs_program();
+	if (!b->zf) {
+		fail(b, _("%s: the workbook is damaged or truncated: its zip directory cannot be read"),
+		     b->path);
+		return -1;
+	}
+	unz_global_info64 gi;
+	if (unzGetGlobalInfo64(b->zf, &gi) != UNZ_OK || gi.number_entry > MAX_ENTRIES) {
+		fail(b, _("%s: the workbook is damaged or has more than %d parts; refused"), b->path,
+		     MAX_ENTRIES);
+		return -1;
+	}
+	uint64_t total = 0;
+	int rc;
+	for (rc = unzGoToFirstFile(b->zf); rc == UNZ_OK; rc = unzGoToNextFile(b->zf)) {
+		char name[256];
+		unz_file_info64 fi;
+		/* minizip ends the name with a NUL only when it is shorter than
+		 * the buffer; a longer one (a hostile file) is cut and ended here. */
+		if (unzGetCurrentFileInfo64(b->zf, &fi, name, sizeof name - 1, NULL, 0, NULL, 0) != UNZ_OK)
+			break;
+		name[sizeof name - 1] = '\0';
+		uint64_t u = fi.uncompressed_size, c = fi.compressed_size ? fi.compressed_size : 1;
+		total += u;
+		if (u > xlsxin_limits.part_bytes || (u > (1u << 20) && u / c > xlsxin_limits.ratio)) {
+			fail(b, _("%s: %s would unpack to %llu MiB from %llu KiB; refused as a possible "
+			          "zip bomb"), b->path, name, (unsigned long long)(u >> 20),
+			     (unsigned long long)(fi.compressed_size >> 10));
+			return -1;
+		}
+		if (total > xlsxin_limits.total_bytes) {
+			fail(b, _("%s: the workbook would unpack to more than %llu MiB; refused"), b->path,
+			     (unsigned long long)(xlsxin_limits.total_bytes >> 20));
+			return -1;
+		}
+	}
+	if (rc != UNZ_END_OF_LIST_OF_FILE) {
+		fail(b, _("%s: the workbook is damaged or truncated: its zip directory cannot be read"),
+		     b->path);
+		return -1;
+	}
+	return 0;
+}
+
+/* A relationship's target as a part name: relative to xl/ unless absolute. */
+static char *target_part(const char *target)
+{
+	size_t n = strlen(target) + 4;
+	char *s = malloc(n);
+	if (s)
+		snprintf(s, n, "%s%s", target[0] == '/' ? "" : "xl/", target + (target[0] == '/'));
+	return s;
+}
+
+static const char *rel_target_of(struct book *b, const char *id, const char *type_end)
+{
+	for (int i = 0; i < b->nrels; i++) {
+		if (id && !strcmp(b->rel_id[i], id))
+			return b->rel_target[i];
+		size_t lt = strlen(b->rel_type[i]), le = type_end ? strlen(type_end) : 0;
+		if (type_end && lt >= le && !strcmp(b->rel_type[i] + lt - le, type_end))
+			return b->rel_target[i];
+	}
+	return NULL;
+}
+
+static void missing(struct book *b, const char *part)
+{
+	fail(b, _("%s: not an XLSX workbook: the part %s is missing"), b->path, part);
+}
+
+static int read_book(struct book *b, const char *sheet)
+{
+	if (open_zip(b))
+		return -1;
+	int r = parse_part(b, "xl/workbook.xml", wb_start, no_end);
+	if (r)
+		return r > 0 ? (missing(b, "xl/workbook.xml"), -1) : -1;
+	if (!b->nsheets) {
+		fail(b, _("%s: the workbook has no sheet"), b->path);
+		return -1;
+	}
+	int which = 0;
+	if (sheet) {
+		which = -1;
+		for (int i = 0; i < b->nsheets && which < 0; i++)
+			if (!strcmp(b->sheet_name[i], sheet))
+				which = i;
+		if (which < 0) {
+			char names[512] = "";
+			size_t used = 0;
+			for (int i = 0; i < b->nsheets && used < sizeof names - 1; i++) {
+				int k = snprintf(names + used, sizeof names - used, "%s\"%s\"", i ? ", " : "",
+				                 b->sheet_name[i]);
+				used += k > 0 ? (size_t)k : 0;
+			}
+			fail(b, _("%s: no sheet is called \"%s\"; the workbook has %s"), b->path, sheet,
+			     names);
+			return -1;
+		}
+	}
+	b->sheet = b->sheet_name[which];
+	r = parse_part(b, "xl/_rels/workbook.xml.rels", rels_start, no_end);
+	if (r)
+		return r > 0 ? (missing(b, "xl/_rels/workbook.xml.rels"), -1) : -1;
+	const char *t = rel_target_of(b, b->sheet_rid[which], NULL);
+	if (!t) {
+		fail(b, _("%s: the workbook names no part for sheet \"%s\""), b->path, b->sheet);
+		return -1;
+	}
+	char *sheet_part = target_part(t);
+	const char *st = rel_target_of(b, NULL, "/sharedStrings");
+	char *sst_part = target_part(st ? st : "sharedStrings.xml");
+	if (!sheet_part || !sst_part) {
+		free(sheet_part);
+		free(sst_part);
+		fail(b, "%s: %s", b->path, _("out of memory"));
+		return -1;
+	}
+	/* A workbook of numbers only has no shared strings. */
+	r = parse_part(b, sst_part, sst_start, sst_end);
+	if (r > 0 && st)
+		missing(b, sst_part);
+	if (r <= 0 || !st) {
+		r = b->failed ? -1 : parse_part(b, sheet_part, sheet_start, sheet_end);
+		if (r > 0)
+			missing(b, sheet_part);
+	}
+	free(sheet_part);
+	free(sst_part);
+	return b->failed ? -1 : b->cbrc;
+}
+
+static void free_list(char **l, int n)
+{
+	for (int i = 0; i < n; i++)
+		free(l[i]);
+	free(l);
+}
+
+int xlsxin_read(const char *path, const char *sheet, csvin_fn fn, void *ctx, char *err,
+                size_t errlen)
+{
+	struct book b = {.path = path, .err = err, .errlen = errlen, .fn = fn, .ctx = ctx};
+	if (errlen)
+		err[0] = 0;
+	read_book(&b, sheet);
+	if (b.zf)
+		unzClose(b.zf);
+	free_list(b.sheet_name, b.nsheets);
+	free_list(b.sheet_rid, b.nsheets);
+	free_list(b.rel_id, b.nrels);
+	free_list(b.rel_target, b.nrels);
+	free_list(b.rel_type, b.nrels);
+	for (long i = 0; i < b.nsst; i++)
+		free(b.sst[i]);
+	free(b.sst);
+	for (int i = 0; i < b.capcells; i++)
+		free(b.cells[i]);
+	free(b.cells);
+	free(b.fields);
+	free(b.text);
+	if (b.failed)
+		tz_log("xlsx %s: %s", path, err);
+	return b.failed ? -1 : b.cbrc;
+}
+
+int xlsxin_is_xlsx(const char *path)
+{
+	size_t n = strlen(path);
+	if (n > 5 && (!strcasecmp(path + n - 5, ".xlsx") || !strcasecmp(path + n - 5, ".xlsm")))
+		return 1;
+	FILE *f = userfile_read(path, "rb");
+	if (!f)
+		return 0;
+	unsigned char m[4] = {0};
+	size_t got = fread(m, 1, 4, f);
+	fclose(f);
+	return got == 4 && !memcmp(m, "PK\3\4", 4);
+}
+
+int xlsxin_read_any(const char *path, const char *encoding, const char *sheet, csvin_fn fn,
+                    void *ctx, const char **chosen, char *err, size_t errlen)
+{
+	if (xlsxin_is_xlsx(path)) {
+		if (chosen)
+			*chosen = "XLSX";
+		return xlsxin_read(path, sheet, fn, ctx, err, errlen);
+	}
+	if (sheet) {
+		snprintf(err, errlen, _("%s: not an XLSX workbook, so it has no sheet \"%s\" to choose"),
+		         path, sheet);
+		return -1;
+	}
+	return csvin_read(path, encoding, fn, ctx, chosen, err, errlen);
+}

@@ -1,0 +1,413 @@
+#include "store/audit.h"
+
+#include <errno.h>
+#include <openssl/evp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/host.h"
+#include "base/i18n.h"
+#include "base/debuglog.h"
+#include "base/safefile.h"
+
+/* Per connection: the reason set by audit_reason(), read by tz_reason(), and
+ * the digest that tz_chain() reuses (set up once: fetching SHA-256 afresh for
+ * every entry cost as much as hashing it). */
+struct actx {
+	char *reason;
+	EVP_MD_CTX *md;
+};
+
+static void actx_free(void *p)
+{
+	struct actx *a = p;
+	free(a->reason);
+	EVP_MD_CTX_free(a->md);
+	free(a);
+}
+
+static void login_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc, (void)argv;
+	sqlite3_result_text(ctx, host_login(), -1, SQLITE_TRANSIENT);
+}
+
+static void reason_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc, (void)argv;
+	struct actx *a = sqlite3_user_data(ctx);
+	sqlite3_result_text(ctx, a->reason ? a->reason : "", -1, SQLITE_TRANSIENT);
+}
+
+static void set_reason_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	struct actx *a = sqlite3_user_data(ctx);
+	const unsigned char *s = sqlite3_value_text(argv[0]);
+	char *copy = s && *s ? strdup((const char *)s) : NULL;
+	if (s && *s && !copy) {
+		sqlite3_result_error_nomem(ctx);
+		return;
+	}
+	free(a->reason);
+	a->reason = copy;
+	sqlite3_result_null(ctx);
+}
+
+/* Each field goes in with its length (or a NULL mark), so that moving text
+ * from one field to the next changes the hash. */
+static void feed(EVP_MD_CTX *md, sqlite3_value *v)
+{
+	if (sqlite3_value_type(v) == SQLITE_NULL) {
+		EVP_DigestUpdate(md, "N;", 2);
+		return;
+	}
+	const unsigned char *s = sqlite3_value_text(v);
+	int n = sqlite3_value_bytes(v);
+	/* "<n>:", the same bytes as printf's "%d:" */
+	char len[24], *p = len + sizeof len;
+	*--p = ':';
+	unsigned u = n > 0 ? (unsigned)n : 0;
+	do
+		*--p = (char)('0' + u % 10);
+	while (u /= 10);
+	EVP_DigestUpdate(md, p, (size_t)(len + sizeof len - p));
+	EVP_DigestUpdate(md, s ? s : (const unsigned char *)"", (size_t)n);
+	EVP_DigestUpdate(md, ";", 1);
+}
+
+static void hex_of(const unsigned char *d, unsigned n, char *out)
+{
+	static const char x[] = "0123456789abcdef";
+	for (unsigned i = 0; i < n; i++) {
+		out[2 * i] = x[d[i] >> 4];
+		out[2 * i + 1] = x[d[i] & 15];
+	}
+	out[2 * n] = 0;
+}
+
+/* tz_chain(id, prev_hash, at, login, object, object_id, action, before, after, reason) */
+static void chain_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct actx *a = sqlite3_user_data(ctx);
+	unsigned char d[EVP_MAX_MD_SIZE];
+	unsigned n = 0;
+	if (!a->md && (a->md = EVP_MD_CTX_new()) &&
+	    !EVP_DigestInit_ex(a->md, EVP_sha256(), NULL)) {
+		EVP_MD_CTX_free(a->md);
+		a->md = NULL;
+	}
+	/* Init with no type starts the digest set up above over again. */
+	if (!a->md || !EVP_DigestInit_ex(a->md, NULL, NULL)) {
+		sqlite3_result_error(ctx, "sha-256 unavailable", -1);
+		return;
+	}
+	EVP_MD_CTX *md = a->md;
+	for (int i = 0; i < argc; i++)
+		feed(md, argv[i]);
+	EVP_DigestFinal_ex(md, d, &n);
+	char hex[2 * EVP_MAX_MD_SIZE + 1];
+	hex_of(d, n, hex);
+	sqlite3_result_text(ctx, hex, -1, SQLITE_TRANSIENT);
+}
+
+/* Temporary, so it exists only on the program's connections: an entry the
+ * schema's triggers write from anywhere else stays unsealed, and verify
+ * reports it.  The head in meta lets verify notice the newest entry gone;
+ * no OR REPLACE there, since an outer upsert or OR clause would override it. */
+static const char seal_sql[] =
+	"CREATE TEMP TRIGGER IF NOT EXISTS tz_seal AFTER INSERT ON main.change_log "
+	"WHEN new.hash = '' BEGIN "
+	"  UPDATE change_log SET login = tz_login(), reason = tz_reason(), "
+	"    hash = tz_chain(new.id, coalesce((SELECT hash FROM change_log WHERE id < new.id "
+	"                                      ORDER BY id DESC LIMIT 1), ''), "
+	"                    new.at, tz_login(), new.object, new.object_id, new.action, "
+	"                    new.before, new.after, tz_reason()) "
+	"  WHERE id = new.id; "
+	"  UPDATE meta SET value = (SELECT id || ' ' || hash FROM change_log WHERE id = new.id) "
+	"  WHERE key = 'log_head'; "
+	"  INSERT INTO meta(key, value) SELECT 'log_head', id || ' ' || hash FROM change_log "
+	"  WHERE id = new.id AND NOT EXISTS (SELECT 1 FROM meta WHERE key = 'log_head'); "
+	"END";
+
+int audit_attach(tz_db *db)
+{
+	sqlite3 *h = db_sqlite(db);
+	struct actx *a = calloc(1, sizeof *a);
+	if (!a)
+		return SQLITE_NOMEM;
+	int rc = sqlite3_create_function_v2(h, "tz_reason", 0, SQLITE_UTF8, a, reason_fn, NULL,
+	                                    NULL, actx_free);
+	if (rc != SQLITE_OK)
+		return rc;   /* SQLite has called actx_free */
+	if ((rc = sqlite3_create_function(h, "tz_set_reason", 1, SQLITE_UTF8, a, set_reason_fn,
+	                                  NULL, NULL)) ||
+	    (rc = sqlite3_create_function(h, "tz_login", 0, SQLITE_UTF8, NULL, login_fn, NULL,
+	                                  NULL)) ||
+	    (rc = sqlite3_create_function(h, "tz_chain", 10, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+	                                  a, chain_fn, NULL, NULL)))
+		return rc;
+	return db_exec(db, seal_sql);
+}
+
+/* What the log follows: rows, proposals and their steps, states, decisions,
+ * reference data and roles.  The classifier (nkz) is not here: its bulk
+ * import logs one summary entry instead of 50,000. */
+static const char *const logged[] = {
+	"app_user", "body", "association", "council", "nrk_level", "holiday_rule",
+	"calendar_day", "cycle", "reg_version", "reg_row", "proposal", "proposal_level",
+	"remark", "council_agreement", "proposal_event", "change_decision", "press_release",
+};
+
+/* json_object('col', new."col", ...) of every column but the derived ones;
+ * a BLOB goes in as hex, since JSON cannot hold one. */
+static void json_of(sqlite3_str *out, sqlite3_stmt *cols, const char *row)
+{
+	sqlite3_str_appendall(out, "json_object(");
+	int n = 0;
+	sqlite3_reset(cols);
+	while (sqlite3_step(cols) == SQLITE_ROW) {
+		const char *c = db_col_text(cols, 0);
+		if (!strncmp(c, "fold_", 5) || !strncmp(c, "sort_", 5))
+			continue;
+		int blob = !sqlite3_stricmp(db_col_text(cols, 1), "BLOB");
+		sqlite3_str_appendf(out, "%s'%q', %s%s.\"%w\"%s", n++ ? ", " : "", c,
+		                    blob ? "hex(" : "", row, c, blob ? ")" : "");
+	}
+	sqlite3_str_appendall(out, ")");
+}
+
+/* The entry's object id: the primary key, its parts joined by '/'. */
+static void key_of(sqlite3_str *out, sqlite3_stmt *cols, const char *row)
+{
+	int n = 0;
+	for (int part = 1; n == part - 1; part++) {
+		sqlite3_reset(cols);
+		while (sqlite3_step(cols) == SQLITE_ROW)
+			if (sqlite3_column_int(cols, 2) == part)
+				sqlite3_str_appendf(out, "%s%s.\"%w\"", n++ ? " || '/' || " : "", row,
+				                    db_col_text(cols, 0));
+	}
+	if (!n)
+		sqlite3_str_appendf(out, "%s.rowid", row);
+}
+
+static void trigger_of(sqlite3_str *out, sqlite3_stmt *cols, const char *table, char kind)
+{
+	static const char *const event[] = {"INSERT", "UPDATE", "DELETE"};
+	static const char *const action[] = {"insert", "update", "delete"};
+	int k = kind == 'i' ? 0 : kind == 'u' ? 1 : 2;
+	sqlite3_str_appendf(out,
+		"CREATE TRIGGER \"log_%w_%c\" AFTER %s ON \"%w\" BEGIN\n"
+		"  INSERT INTO change_log(at, login, object, object_id, action, before, after)\n"
+		"  VALUES (strftime('%%Y-%%m-%%dT%%H:%%M:%%SZ', 'now'), '', '%q', ",
+		table, kind, event[k], table, table);
+	key_of(out, cols, k == 2 ? "old" : "new");
+	sqlite3_str_appendf(out, ", '%s',\n          ", action[k]);
+	if (k == 0)
+		sqlite3_str_appendall(out, "NULL");
+	else
+		json_of(out, cols, "old");
+	sqlite3_str_appendall(out, ",\n          ");
+	if (k == 2)
+		sqlite3_str_appendall(out, "NULL");
+	else
+		json_of(out, cols, "new");
+	sqlite3_str_appendall(out, ");\nEND;\n");
+}
+
+/* Made from pragma table_info rather than written out, because written-out
+ * lists went stale: the columns that schema 3 added to cycle were changed
+ * with no trace of what changed.  The triggers use only built-in functions,
+ * so a change made with the sqlite3 shell is logged too (and left unsealed,
+ * for verify to report). */
+int audit_triggers(tz_db *db)
+{
+	sqlite3_stmt *st = db_prep(db,
+		"SELECT group_concat('DROP TRIGGER \"' || replace(name, '\"', '\"\"') || '\";', ' ') "
+		"FROM sqlite_schema WHERE type = 'trigger' AND name GLOB 'log_*'");
+	if (!st)
+		return db_errcode(db);
+	int rc = db_step(db, st);
+	char *drop = rc == SQLITE_ROW ? strdup(db_col_text(st, 0)) : NULL;
+	sqlite3_finalize(st);
+	if (!drop)
+		return rc == SQLITE_ROW ? SQLITE_NOMEM : rc;
+	rc = db_exec(db, drop);
+	free(drop);
+	if (rc)
+		return rc;
+	sqlite3_stmt *cols = db_prep(db, "SELECT name, type, pk FROM pragma_table_info(:t) ORDER BY cid");
+	if (!cols)
+		return db_errcode(db);
+	sqlite3_str *sql = sqlite3_str_new(db_sqlite(db));
+	for (size_t i = 0; i < sizeof logged / sizeof *logged; i++) {
+		sqlite3_reset(cols);
+		db_text(cols, ":t", logged[i]);
+		if (sqlite3_step(cols) != SQLITE_ROW)
+			continue;   /* not in this schema (yet) */
+		for (const char *k = "iud"; *k; k++)
+			trigger_of(sql, cols, logged[i], *k);
+	}
+	sqlite3_finalize(cols);
+	rc = sqlite3_str_errcode(sql);
+	char *text = sqlite3_str_finish(sql);
+	if (!rc && text)
+		rc = db_exec(db, text);
+	sqlite3_free(text);
+	return rc;
+}
+
+void audit_reason(tz_db *db, const char *why)
+{
+	sqlite3_stmt *st = db_prep(db, "SELECT tz_set_reason(:why)");
+	db_text(st, ":why", why);
+	db_run(db, st);
+}
+
+int audit_log(tz_db *db, const char *object, const char *object_id, const char *action,
+              const char *before, const char *after)
+{
+	sqlite3_stmt *st = db_prep(db,
+		"INSERT INTO change_log(at, login, object, object_id, action, before, after) "
+		"VALUES (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), '', :object, :oid, :action, "
+		"json(:before), json(:after))");
+	db_text(st, ":object", object);
+	db_text(st, ":oid", object_id ? object_id : "");
+	db_text(st, ":action", action);
+	db_text(st, ":before", before);
+	db_text(st, ":after", after);
+	return db_run(db, st);
+}
+
+static void describe(char *what, size_t len, const char *fmt, sqlite3_stmt *st, int64_t id)
+{
+	/* fmt takes the id, the time, the object and its id */
+	snprintf(what, len, fmt, (long long)id, db_col_text(st, 1), db_col_text(st, 2),
+	         db_col_text(st, 3));
+}
+
+int64_t audit_verify(tz_db *db, char *what, size_t len)
+{
+	sqlite3_stmt *st = db_prep(db,
+		"SELECT id, at, object, object_id, hash, tz_chain(id, coalesce(lag(hash) OVER (ORDER BY id), ''), "
+		"at, login, object, object_id, action, before, after, reason) FROM change_log ORDER BY id");
+	int64_t expect = 1, bad = 0;
+	char head[128] = "";
+	int rc;
+	while (!bad && (rc = db_step(db, st)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(st, 0);
+		const char *hash = db_col_text(st, 4);
+		if (id != expect) {
+			bad = expect;
+			snprintf(what, len, _("Change log entry %lld was removed: the entries go from %lld to %lld."),
+			         (long long)expect, (long long)expect - 1, (long long)id);
+		} else if (!*hash) {
+			bad = id;
+			describe(what, len, _("Change log entry %lld (%s, %s %s) was written outside the program."),
+			         st, id);
+		} else if (strcmp(hash, db_col_text(st, 5))) {
+			bad = id;
+			describe(what, len, _("Change log entry %lld (%s, %s %s) does not match its hash: it was "
+			                      "altered, or written outside the program."), st, id);
+		}
+		snprintf(head, sizeof head, "%lld %s", (long long)id, hash);
+		expect = id + 1;
+	}
+	sqlite3_finalize(st);
+	if (bad)
+		return bad;
+	if (!st || rc != SQLITE_DONE) {
+		snprintf(what, len, _("The change log cannot be read: %s"), db_errmsg(db));
+		return expect;
+	}
+	st = db_prep(db, "SELECT value FROM meta WHERE key = 'log_head'");
+	const char *want = st && db_step(db, st) == SQLITE_ROW ? db_col_text(st, 0) : "";
+	if (strcmp(want, head)) {
+		long long hid = atoll(want);
+		bad = hid >= expect ? expect : hid > 0 ? hid : 1;
+		if (hid >= expect)
+			snprintf(what, len, _("Change log entry %lld, the newest, was removed."), (long long)bad);
+		else
+			snprintf(what, len, _("The change log's newest entry is not the one the program "
+			                      "wrote last (entry %lld)."), (long long)bad);
+	}
+	sqlite3_finalize(st);
+	return bad;
+}
+
+int audit_query(tz_db *db, const struct audit_filter *f, audit_fn fn, void *ctx)
+{
+	static const struct audit_filter none;
+	if (!f)
+		f = &none;
+	char sql[2048];
+	snprintf(sql, sizeof sql,
+		"SELECT id, at, login, object, object_id, action, reason, before, after, "
+		" CASE WHEN before IS NOT NULL AND after IS NOT NULL THEN"
+		"  (SELECT group_concat(a.key || ': ' || coalesce(b.value, '-') || ' -> ' || "
+		"          coalesce(a.value, '-'), '; ')"
+		"   FROM json_each(l.after) a LEFT JOIN json_each(l.before) b ON b.key = a.key"
+		"   WHERE b.value IS NOT a.value)"
+		" ELSE"
+		"  (SELECT group_concat(e.key || '=' || e.value, ', ')"
+		"   FROM json_each(coalesce(l.after, l.before)) e WHERE e.value IS NOT NULL)"
+		" END "
+		"FROM change_log l "
+		"WHERE (:login IS NULL OR login = :login) AND (:object IS NULL OR object = :object) "
+		"  AND (:oid IS NULL OR object_id = :oid) AND (:from IS NULL OR at >= :from) "
+		"  AND (:to IS NULL OR at < date(:to, '+1 day')) "
+		"ORDER BY id %s LIMIT :limit", f->newest_first ? "DESC" : "ASC");
+	sqlite3_stmt *st = db_prep(db, sql);
+	db_text(st, ":login", f->login);
+	db_text(st, ":object", f->object);
+	db_text(st, ":oid", f->object_id);
+	db_text(st, ":from", f->from);
+	db_text(st, ":to", f->to);
+	db_int(st, ":limit", f->limit > 0 ? f->limit : -1);
+	int rc;
+	while ((rc = db_step(db, st)) == SQLITE_ROW) {
+		struct audit_entry e = {
+			.id = sqlite3_column_int64(st, 0),
+			.at = db_col_text(st, 1), .login = db_col_text(st, 2),
+			.object = db_col_text(st, 3), .object_id = db_col_text(st, 4),
+			.action = db_col_text(st, 5), .reason = db_col_text(st, 6),
+			.before = (const char *)sqlite3_column_text(st, 7),
+			.after = (const char *)sqlite3_column_text(st, 8),
+			.delta = db_col_text(st, 9),
+		};
+		if (fn(ctx, &e)) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	sqlite3_finalize(st);
+	return !st ? SQLITE_ERROR : rc == SQLITE_DONE ? 0 : rc;
+}
+
+int audit_sha256_file(const char *path, char hex[65])
+{
+	FILE *fp = userfile_read(path, "rb");
+	if (!fp)
+		return -1;
+	EVP_MD_CTX *md = EVP_MD_CTX_new();
+	int ok = md && EVP_DigestInit_ex(md, EVP_sha256(), NULL);
+	unsigned char buf[65536];
+	size_t n;
+	while (ok && (n = fread(buf, 1, sizeof buf, fp)) > 0)
+		ok = EVP_DigestUpdate(md, buf, n);
+	ok = ok && !ferror(fp);
+	unsigned char d[EVP_MAX_MD_SIZE];
+	unsigned dn = 0;
+	ok = ok && EVP_DigestFinal_ex(md, d, &dn) && dn == 32;
+	EVP_MD_CTX_free(md);
+	int e = errno;
+	fclose(fp);
+	if (!ok) {
+		errno = e ? e : EIO;
+		return -1;
+	}
+	hex_of(d, dn, hex);
+	return 0;
+}

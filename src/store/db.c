@@ -1,0 +1,476 @@
+#include "store/db.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/statvfs.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "base/host.h"
+#include "base/i18n.h"
+#include "base/debuglog.h"
+#include "base/text.h"
+
+struct tz_db {
+	sqlite3 *h;
+	char *path;
+	/* Statements kept prepared for a hot path (db_cached): an INSERT into
+	 * reg_row compiles its triggers, which costs more than running it. */
+	struct { const char *sql; sqlite3_stmt *st; } cache[16];
+	int depth;      /* nesting of db_begin() */
+	int doomed;     /* a nested rollback happened: the outermost commit rolls back */
+	int busy_ms;    /* how long a locked database is waited for */
+	int64_t bulk_cache;  /* cache_size before db_bulk(), 0 when not in a bulk load */
+	uint64_t epoch;      /* see db_roles_epoch(); 0 outside a transaction */
+	char *note;     /* "<db>.writer": who holds the write lock, while we do */
+	char busy[512]; /* the refusal naming the holder, built when waiting ran out */
+};
+
+
+static int collate(void *lang, int n1, const void *s1, int n2, const void *s2)
+{
+	return text_collate((const char *)lang, s1, n1, s2, n2);
+}
+
+static void fold_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	const unsigned char *s = sqlite3_value_text(argv[0]);
+	if (!s) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	char *f = text_fold((const char *)s);
+	if (!f) {
+		sqlite3_result_error_nomem(ctx);
+		return;
+	}
+	sqlite3_result_text(ctx, f, -1, free);
+}
+
+static void sortkey_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	const unsigned char *lang = sqlite3_value_text(argv[0]);
+	const unsigned char *s = sqlite3_value_text(argv[1]);
+	if (!lang || !s) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	int len = 0;
+	unsigned char *key = text_sortkey((const char *)lang, (const char *)s, &len);
+	if (!key) {
+		sqlite3_result_error_nomem(ctx);
+		return;
+	}
+	sqlite3_result_blob(ctx, key, len, free);
+}
+
+/* Roles are read from app_user: a write to it on this connection ends
+ * whatever was concluded from them (other connections cannot write while our
+ * write transaction holds the lock). */
+static uint64_t new_epoch(void)
+{
+	/* Process-wide, so that no two connections (nor one closed and another
+	 * opened at its address) ever share one. */
+	static uint64_t last;
+	return ++last;
+}
+
+static void on_update(void *p, int op, const char *dbname, const char *table, sqlite3_int64 rowid)
+{
+	(void)op, (void)dbname, (void)rowid;
+	tz_db *db = p;
+	if (db->epoch && !strcmp(table, "app_user"))
+		db->epoch = new_epoch();
+}
+
+tz_db *db_open(const char *path, int create, char *err, size_t errlen)
+{
+	tz_db *db = calloc(1, sizeof *db);
+	size_t plen = strlen(path);
+	if (!db || !(db->path = strdup(path)) || !(db->note = malloc(plen + sizeof ".writer"))) {
+		if (db)
+			free(db->path);
+		free(db);
+		snprintf(err, errlen, "out of memory");
+		return NULL;
+	}
+	int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
+	int rc = sqlite3_open_v2(path, &db->h, flags, NULL);
+	if (rc == SQLITE_OK && !create && sqlite3_exec(db->h, "PRAGMA schema_version", NULL, NULL, NULL) ==
+	    SQLITE_CANTOPEN) {
+		/* A database on a read-only disk is still read; its writes are refused
+		 * as read-only rather than the file seeming not to be there. */
+		sqlite3_close_v2(db->h);
+		db->h = NULL;
+		rc = SQLITE_CANTOPEN;
+		struct statvfs vfs;
+		/* Nobody can change a file on a read-only disk, so SQLite may read it
+		 * without the shared-memory file it cannot create there. */
+		char *uri = sqlite3_mprintf("file:%s?immutable=1", path);
+		if (uri && statvfs(path, &vfs) == 0 && (vfs.f_flag & ST_RDONLY))
+			rc = sqlite3_open_v2(uri, &db->h, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+		sqlite3_free(uri);
+	}
+	if (rc != SQLITE_OK) {
+		snprintf(err, errlen, "%s", db->h ? sqlite3_errmsg(db->h) : sqlite3_errstr(rc));
+		db_close(db);
+		return NULL;
+	}
+	sqlite3_extended_result_codes(db->h, 1);
+	memcpy(db->note, path, plen);
+	memcpy(db->note + plen, ".writer", sizeof ".writer");
+	/* Tests shorten the wait; a clerk waits long enough for another's save. */
+	const char *ms = getenv("TIZILIM_BUSY_MS");
+	db->busy_ms = ms && *ms ? atoi(ms) : 5000;
+	if (db->busy_ms < 0)
+		db->busy_ms = 0;
+	sqlite3_busy_timeout(db->h, db->busy_ms);
+	sqlite3_update_hook(db->h, on_update, db);
+	sqlite3_create_collation_v2(db->h, "kk", SQLITE_UTF8, (void *)"kk", collate, NULL);
+	sqlite3_create_collation_v2(db->h, "ru", SQLITE_UTF8, (void *)"ru", collate, NULL);
+	sqlite3_create_function(db->h, "tz_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+	                        NULL, fold_fn, NULL, NULL);
+	/* tz_sortkey('kk'|'ru', text): the ICU sort key stored in reg_row.sort_* */
+	sqlite3_create_function(db->h, "tz_sortkey", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+	                        NULL, sortkey_fn, NULL, NULL);
+	/* Refuse a file that is not a database before changing anything in it. */
+	if (db_exec(db, "PRAGMA schema_version")) {
+		snprintf(err, errlen, "%s", db_errmsg(db));
+		db_close(db);
+		return NULL;
+	}
+	if (db_exec(db, "PRAGMA foreign_keys = ON") ||
+	    db_exec(db, "PRAGMA journal_mode = WAL") ||
+	    db_exec(db, "PRAGMA synchronous = NORMAL")) {
+		if (!*err)
+			snprintf(err, errlen, "%s", db_errmsg(db));
+		db_close(db);
+		return NULL;
+	}
+	return db;
+}
+
+void db_close(tz_db *db)
+{
+	if (!db)
+		return;
+	if (db->depth)
+		tz_log("db_close with %d open transaction(s)", db->depth);
+	for (size_t i = 0; i < sizeof db->cache / sizeof *db->cache; i++)
+		sqlite3_finalize(db->cache[i].st);
+	sqlite3_close_v2(db->h);
+	free(db->note);
+	free(db->path);
+	free(db);
+}
+
+sqlite3 *db_sqlite(tz_db *db) { return db->h; }
+const char *db_path(const tz_db *db) { return db->path; }
+static int is_busy(int rc)
+{
+	return (rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED;
+}
+
+/* SQLite cannot say who holds a lock, so the holder says it: whoever opens a
+ * write transaction leaves a note beside the database while it holds it.  It
+ * is written and removed only under the write lock, so it is never another's;
+ * a note left by a killed process is recognised by its pid being gone. */
+static void note_write(tz_db *db)
+{
+	char when[32] = "", tmp[64], buf[512];
+	time_t t = time(NULL);
+	struct tm tm;
+	if (localtime_r(&t, &tm))
+		strftime(when, sizeof when, "%Y-%m-%d %H:%M:%S", &tm);
+	int n = snprintf(buf, sizeof buf, "%s\n%ld\n%s\n%s\n", host_login(), (long)getpid(),
+	                 host_name(), when);
+	snprintf(tmp, sizeof tmp, ".%ld", (long)getpid());
+	size_t plen = strlen(db->note);
+	char *part = malloc(plen + strlen(tmp) + 1);
+	if (!part)
+		return;
+	memcpy(part, db->note, plen);
+	strcpy(part + plen, tmp);
+	/* A name this pid left behind is the program's own leftover; O_EXCL
+	 * then never writes through whatever else might stand there. */
+	unlink(part);
+	int fd = open(part, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+	if (fd >= 0) {
+		int full = write(fd, buf, (size_t)n) == n;
+		if (close(fd) == 0 && full && rename(part, db->note) == 0) {
+			free(part);
+			return;
+		}
+	}
+	unlink(part);
+	free(part);
+}
+
+static void note_remove(tz_db *db)
+{
+	unlink(db->note);
+}
+
+static void busy_explain(tz_db *db)
+{
+	char buf[512] = "", login[64] = "?", host[128] = "", when[32] = "";
+	long pid = 0;
+	int nfd = open(db->note, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+	FILE *f = nfd >= 0 ? fdopen(nfd, "r") : NULL;
+	if (f) {
+		size_t n = fread(buf, 1, sizeof buf - 1, f);
+		buf[n] = 0;
+		fclose(f);
+		sscanf(buf, "%63[^\n]\n%ld\n%127[^\n]\n%31[^\n]", login, &pid, host, when);
+	}
+	int alive = pid > 0 && *when && (strcmp(host, host_name()) != 0 ||
+	            kill((pid_t)pid, 0) == 0 || errno == EPERM);
+	double secs = db->busy_ms / 1000.0;
+	if (alive)
+		snprintf(db->busy, sizeof db->busy,
+		         _("the database is being changed by %s (process %ld on %s, since %s); "
+		           "waited %.1f s: try again when that is finished"),
+		         login, pid, host, when, secs);
+	else
+		snprintf(db->busy, sizeof db->busy,
+		         _("the database is locked by another program; waited %.1f s: "
+		           "try again when it is finished"), secs);
+	tz_log("database busy (%d): %s", sqlite3_extended_errcode(db->h), db->busy);
+}
+
+const char *db_errmsg(tz_db *db)
+{
+	if ((sqlite3_extended_errcode(db->h) & 0xff) == SQLITE_READONLY) {
+		snprintf(db->busy, sizeof db->busy,
+		         _("the database %s cannot be written here (a read-only file or disk)"), db->path);
+		return db->busy;
+	}
+	if (is_busy(sqlite3_extended_errcode(db->h))) {
+		busy_explain(db);
+		return db->busy;
+	}
+	return sqlite3_errmsg(db->h);
+}
+int db_errcode(tz_db *db) { return sqlite3_extended_errcode(db->h); }
+int db_depth(const tz_db *db) { return db->depth; }
+
+sqlite3_stmt *db_prep_at(tz_db *db, const char *sql, const char *file, int line)
+{
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK) {
+		tz_log("%s:%d: prepare: %s: %s", file, line, sqlite3_errmsg(db->h), sql);
+		return NULL;
+	}
+	return st;
+}
+
+sqlite3_stmt *db_cached_at(tz_db *db, const char *sql, const char *file, int line)
+{
+	size_t n = sizeof db->cache / sizeof *db->cache, i;
+	for (i = 0; i < n && db->cache[i].sql; i++) {
+		if (db->cache[i].sql == sql || !strcmp(db->cache[i].sql, sql)) {
+			sqlite3_stmt *st = db->cache[i].st;
+			sqlite3_reset(st);
+			sqlite3_clear_bindings(st);
+			return st;
+		}
+	}
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
+		tz_log("%s:%d: prepare: %s: %s", file, line, sqlite3_errmsg(db->h), sql);
+		return NULL;
+	}
+	if (i < n) {
+		db->cache[i].sql = sql;
+		db->cache[i].st = st;
+	} else {   /* full: the caller's statement is simply not kept */
+		sqlite3_finalize(db->cache[n - 1].st);
+		db->cache[n - 1].sql = sql;
+		db->cache[n - 1].st = st;
+	}
+	return st;
+}
+
+static int param(sqlite3_stmt *st, const char *name)
+{
+	int i = sqlite3_bind_parameter_index(st, name);
+	if (!i)
+		tz_log("no parameter %s in: %s", name, sqlite3_sql(st));
+	return i;
+}
+
+void db_text(sqlite3_stmt *st, const char *name, const char *v)
+{
+	if (!st)
+		return;
+	if (v)
+		sqlite3_bind_text(st, param(st, name), v, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(st, param(st, name));
+}
+
+void db_int(sqlite3_stmt *st, const char *name, int64_t v)
+{
+	if (st)
+		sqlite3_bind_int64(st, param(st, name), v);
+}
+
+void db_blob(sqlite3_stmt *st, const char *name, const void *p, int n)
+{
+	if (st)
+		sqlite3_bind_blob(st, param(st, name), p, n, SQLITE_TRANSIENT);
+}
+
+void db_null(sqlite3_stmt *st, const char *name)
+{
+	if (st)
+		sqlite3_bind_null(st, param(st, name));
+}
+
+int db_step_at(tz_db *db, sqlite3_stmt *st, const char *file, int line)
+{
+	if (!st)
+		return SQLITE_MISUSE;
+	int rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		tz_log("%s:%d: step: %s: %s", file, line, sqlite3_errmsg(db->h), sqlite3_sql(st));
+	return rc;
+}
+
+int db_run_at(tz_db *db, sqlite3_stmt *st, const char *file, int line)
+{
+	if (!st)
+		return SQLITE_ERROR;
+	int rc = db_step_at(db, st, file, line);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : rc;
+}
+
+int db_exec_at(tz_db *db, const char *sql, const char *file, int line)
+{
+	char *msg = NULL;
+	int rc = sqlite3_exec(db->h, sql, NULL, NULL, &msg);
+	if (rc != SQLITE_OK)
+		tz_log("%s:%d: exec: %s: %s", file, line, msg ? msg : "?", sql);
+	sqlite3_free(msg);
+	return rc;
+}
+
+int db_script(tz_db *db, const char *sql)
+{
+	return db_exec(db, sql);
+}
+
+const char *db_col_text(sqlite3_stmt *st, int col)
+{
+	const unsigned char *t = sqlite3_column_text(st, col);
+	return t ? (const char *)t : "";
+}
+
+int64_t db_int_query(tz_db *db, const char *sql, int64_t dflt)
+{
+	sqlite3_stmt *st = db_prep(db, sql);
+	int64_t v = dflt;
+	if (st && db_step(db, st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+int db_begin(tz_db *db)
+{
+	if (db->depth++ > 0)
+		return 0;
+	db->doomed = 0;
+	/* A statement still stepping holds a read snapshot: SQLite then cannot wait
+	 * for the write lock (it could deadlock) and refuses at once. */
+	for (sqlite3_stmt *p = sqlite3_next_stmt(db->h, NULL); p; p = sqlite3_next_stmt(db->h, p))
+		if (sqlite3_stmt_busy(p))
+			tz_log("db_begin while a statement is still open: %s", sqlite3_sql(p));
+	int rc = db_exec(db, "BEGIN IMMEDIATE");
+	if (rc) {
+		db->depth = 0;
+	} else {
+		note_write(db);
+		db->epoch = new_epoch();
+	}
+	return rc;
+}
+
+/* The end of the outermost transaction, whichever way it ends. */
+static void ended(tz_db *db)
+{
+	db->epoch = 0;
+	if (db->bulk_cache) {
+		char sql[64];
+		snprintf(sql, sizeof sql, "PRAGMA cache_size = %lld", (long long)db->bulk_cache);
+		db->bulk_cache = 0;
+		db_exec(db, sql);
+	}
+}
+
+int db_bulk(tz_db *db)
+{
+	if (db->depth <= 0 || db->bulk_cache)
+		return 0;
+	int64_t was = db_int_query(db, "PRAGMA cache_size", 0);
+	if (!was || was <= -TZ_BULK_CACHE_KB)
+		return 0;
+	char sql[64];
+	snprintf(sql, sizeof sql, "PRAGMA cache_size = %d", -TZ_BULK_CACHE_KB);
+	int rc = db_exec(db, sql);
+	if (!rc)
+		db->bulk_cache = was;
+	return rc;
+}
+
+uint64_t db_roles_epoch(const tz_db *db)
+{
+	return db->depth > 0 ? db->epoch : 0;
+}
+
+int db_commit(tz_db *db)
+{
+	if (db->depth <= 0) {
+		tz_log("db_commit without db_begin");
+		return SQLITE_MISUSE;
+	}
+	if (--db->depth > 0)
+		return 0;
+	/* Removed while the lock is still ours: after COMMIT the note may be the
+	 * next writer's. */
+	note_remove(db);
+	if (db->doomed) {
+		db_exec(db, "ROLLBACK");
+		ended(db);
+		return SQLITE_ABORT;
+	}
+	int rc = db_exec(db, "COMMIT");
+	if (rc)
+		db_exec(db, "ROLLBACK");
+	ended(db);
+	return rc;
+}
+
+void db_rollback(tz_db *db)
+{
+	if (db->depth <= 0) {
+		tz_log("db_rollback without db_begin");
+		return;
+	}
+	if (--db->depth > 0) {
+		db->doomed = 1;
+		return;
+	}
+	if (!sqlite3_get_autocommit(db->h)) {
+		note_remove(db);
+		db_exec(db, "ROLLBACK");
+	}
+	ended(db);
+}

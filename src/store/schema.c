@@ -1,0 +1,52 @@
+/* The schema brought up to this program's version, step by step, the
+ * change log's triggers made again after every step (src/store/schema.h). */
+#include "store/schema.h"
+
+#include <stdio.h>
+
+#include "store/audit.h"
+
+extern const char tz_data_schema_sql[];
+extern const char tz_data_migrate_2_sql[];
+extern const char tz_data_migrate_3_sql[];
+extern const char tz_data_migrate_4_sql[];
+extern const char tz_data_migrate_5_sql[];
+extern const char tz_data_migrate_6_sql[];
+
+int schema_migrate(tz_db *db, char *err, size_t errlen)
+{
+	int64_t v = db_int_query(db, "PRAGMA user_version", -1);
+	if (v < 0 || v > TZ_SCHEMA_VERSION) {
+		snprintf(err, errlen, "schema version %lld is newer than this program's %d",
+		         (long long)v, TZ_SCHEMA_VERSION);
+		return -1;
+	}
+	if (v == TZ_SCHEMA_VERSION)
+		return 0;
+	if (db_begin(db))
+		goto fail;
+	if (v == 0 && db_script(db, tz_data_schema_sql))
+		goto fail;
+	if (v < 2 && db_script(db, tz_data_migrate_2_sql))
+		goto fail;
+	if (v < 3 && db_script(db, tz_data_migrate_3_sql))
+		goto fail;
+	if (v < 4 && db_script(db, tz_data_migrate_4_sql))
+		goto fail;
+	if (v < 5 && db_script(db, tz_data_migrate_5_sql))
+		goto fail;
+	if (v < 6 && db_script(db, tz_data_migrate_6_sql))
+		goto fail;
+	/* After every step, so that a column a step adds is logged too. */
+	if (audit_triggers(db))
+		goto fail;
+	char sql[64];
+	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", TZ_SCHEMA_VERSION);
+	if (db_exec(db, sql) || db_commit(db))
+		goto fail;
+	return 0;
+fail:
+	snprintf(err, errlen, "%s", db_errmsg(db));
+	db_rollback(db);
+	return -1;
+}

@@ -1,0 +1,139 @@
+#include "store/store.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "store/audit.h"
+#include "store/auth.h"
+#include "base/debuglog.h"
+#include "base/privs.h"
+#include "base/safefile.h"
+#include "store/schema.h"
+#include "store/shared.h"
+
+extern const char tz_data_reference_sql[];
+extern const char tz_data_calendar_sql[];
+extern const char tz_data_demo_sql[];
+
+static int mkdirs(char *path)
+{
+	for (char *p = path + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = 0;
+		int rc = mkdir(path, 0700);
+		*p = '/';
+		if (rc && errno != EEXIST)
+			return -1;
+	}
+	return 0;
+}
+
+char *store_default_path(void)
+{
+	/* Installed setgid, the program exists to guard the one shared file. */
+	if (privs_shared())
+		return strdup(TIZILIM_SHARED_DB);
+	char *dir = userfile_dir(USERFILE_DATA);
+	size_t n = dir ? strlen(dir) + sizeof "/tizilim.db" : sizeof "tizilim.db";
+	char *p = malloc(n);
+	if (p)
+		snprintf(p, n, "%s%s", dir ? dir : "", dir ? "/tizilim.db" : "tizilim.db");
+	free(dir);
+	return p;
+}
+
+int store_load_reference(tz_db *db)
+{
+	if (db_begin(db))
+		return -1;
+	if (db_script(db, tz_data_reference_sql) || db_script(db, tz_data_calendar_sql)) {
+		db_rollback(db);
+		return -1;
+	}
+	return db_commit(db) ? -1 : 0;
+}
+
+int store_load_demo(tz_db *db)
+{
+	if (db_begin(db))
+		return -1;
+	if (db_script(db, tz_data_demo_sql)) {
+		db_rollback(db);
+		return -1;
+	}
+	return db_commit(db) ? -1 : 0;
+}
+
+tz_db *store_connect(const char *path, int create, char *err, size_t errlen)
+{
+	tz_db *db = db_open(path, create, err, errlen);
+	if (!db)
+		return NULL;
+	if (schema_migrate(db, err, errlen) || audit_attach(db)) {
+		if (!*err)
+			snprintf(err, errlen, "%s", db_errmsg(db));
+		db_close(db);
+		return NULL;
+	}
+	return db;
+}
+
+static tz_db *open_at(const char *path, int create, int demo, char *err, size_t errlen)
+{
+	struct stat sb;
+	int fresh = stat(path, &sb) != 0;
+	if (fresh && !create) {
+		snprintf(err, errlen, "%s", strerror(errno));
+		return NULL;
+	}
+	if (fresh) {
+		char *dir = strdup(path);
+		if (!dir || mkdirs(dir)) {
+			snprintf(err, errlen, "%s", strerror(errno));
+			free(dir);
+			return NULL;
+		}
+		free(dir);
+		/* Created here so that it is 0600 from the first byte. */
+		int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
+		if (fd < 0) {
+			snprintf(err, errlen, "%s", strerror(errno));
+			return NULL;
+		}
+		close(fd);
+	}
+	tz_db *db = store_connect(path, create, err, errlen);
+	if (!db)
+		return NULL;
+	if (db_int_query(db, "SELECT count(*) FROM body", 0) == 0 &&
+	    (store_load_reference(db) || (demo && store_load_demo(db)))) {
+		snprintf(err, errlen, "%s", db_errmsg(db));
+		db_close(db);
+		return NULL;
+	}
+	/* The first login to open a database without users administers it. */
+	if (auth_bootstrap(db)) {
+		snprintf(err, errlen, "%s", db_errmsg(db));
+		db_close(db);
+		return NULL;
+	}
+	return db;
+}
+
+tz_db *store_open(const char *path, int create, int demo, char *err, size_t errlen)
+{
+	char *at = shared_database(path, err, errlen);
+	if (!at)
+		return NULL;
+	tz_db *db = open_at(at, create, demo, err, errlen);
+	free(at);
+	if (db)
+		shared_opened(db);
+	return db;
+}

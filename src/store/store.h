@@ -1,0 +1,26 @@
+/* store — the database file a user works on: where the default one lives,
+ * creating it with its reference data, and the demo register. */
+#ifndef TZ_STORE_H
+#define TZ_STORE_H
+
+#include "store/db.h"
+
+/* A connection (db_open) with the schema brought to this program's
+ * (schema_migrate) and the change log attached (audit_attach): what every
+ * use of a database but the shared host's checks needs.  NULL with err. */
+tz_db *store_connect(const char *path, int create, char *err, size_t errlen);
+
+/* $XDG_DATA_HOME/tizilim/tizilim.db (or ~/.local/share/...), malloc'd. */
+char *store_default_path(void);
+
+/* Opens path; with create, makes it (mode 0600) with reference data, and the
+ * demo register when demo is set, if it does not exist yet. */
+tz_db *store_open(const char *path, int create, int demo, char *err, size_t errlen);
+
+/* Loads the reference data (bodies, NRK levels, calendar) into an empty
+ * database; returns 0 or -1. */
+int store_load_reference(tz_db *db);
+int store_load_demo(tz_db *db);
+
+
+#endif

@@ -1,0 +1,831 @@
+#include "view/regview.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/i18n.h"
+#include "domain/register.h"
+#include "domain/search.h"
+#include "base/text.h"
+
+enum { HITS_LEVELS = 12 };
+
+struct regview {
+	tz_db *db;
+	int64_t version;
+	char state[16];
+	char *title;
+	char lang[3];
+	char *where;          /* the caller's filter fragment, or NULL */
+	rv_bind_fn *bind;
+	void *bind_ctx;
+	struct rv_facets facets;
+	char *query;          /* the search as typed, "" when none */
+	struct search search; /* valid while query is not "" */
+	enum rv_sort sort;
+	int desc;
+	int count[2];
+	int total[2];         /* rows of each section, no condition; -1 = not read */
+	/* A search of three letters or more: its matches in the version on view,
+	 * looked up in the trigram index once per query, reload or language,
+	 * with what orders them by name (section, sort key, level, folded names, id: the
+	 * table's key), so that counting and paging read only the matches.
+	 * hits is 0 when the table is not current (the query's own condition is
+	 * used then). */
+	char hits_name[32];   /* the table in use */
+	int hits;
+	/* Typing on narrows: each longer query gets its own table, made from
+	 * the one before, so that Backspace goes back to a table already made.
+	 * hits_q[k] is the folded query of temp table rv_hits_<hits_id>_<k>. */
+	unsigned hits_id;
+	int hits_depth, hits_made;
+	char *hits_q[HITS_LEVELS];
+	/* The last window: lines [first, first + n). */
+	int first, n, cap;
+	struct rv_line *win;
+};
+
+static const char *const section_key[2] = {"mandatory", "voluntary"};
+
+static void win_clear(struct regview *rv)
+{
+	for (int i = 0; i < rv->n; i++) {
+		free(rv->win[i].name);
+		free(rv->win[i].basis);
+		free(rv->win[i].body);
+	}
+	rv->n = 0;
+}
+
+static char *dup(const char *s)
+{
+	return strdup(s ? s : "");
+}
+
+/* The brief order of preference: the draft being worked on, else what was
+ * last published, else whatever version exists (one under review). */
+static int64_t pick_version(tz_db *db)
+{
+	int64_t v = reg_draft(db);
+	if (!v)
+		v = reg_published(db);
+	if (!v)
+		v = db_int_query(db, "SELECT id FROM reg_version ORDER BY id DESC LIMIT 1", 0);
+	return v;
+}
+
+/* How the search enters a query: as its condition, as the same test made on
+ * each row walked (struct search's walk), or not at all. */
+enum cond_search { COND_SEARCH, COND_WALK, COND_NO_SEARCH };
+
+/* Every condition on top of version and section, joined with AND: the
+ * search, the facets, the caller's filter.  Empty when there is none. */
+static void conditions(const struct regview *rv, const char *where, enum cond_search how,
+                       char *buf, size_t len)
+{
+	size_t n = 0;
+	buf[0] = 0;
+#define ADD(...) do { if (n < len) n += (size_t)snprintf(buf + n, len - n, __VA_ARGS__); } while (0)
+	if (*rv->query && how != COND_NO_SEARCH && rv->hits)
+		ADD(" AND reg_row.id IN (SELECT id FROM temp.%s)", rv->hits_name);
+	else if (*rv->query && how != COND_NO_SEARCH)
+		ADD(" AND %s", how == COND_WALK ? rv->search.walk : rv->search.where);
+	if (rv->facets.body_id)
+		ADD(" AND reg_row.body_id = :f_body");
+	if (rv->facets.level[0])
+		ADD(" AND reg_row.level = :f_level");
+	if (rv->facets.profile[0])
+		ADD(" AND reg_row.profile = :f_profile");
+	if (where)
+		ADD(" AND (%s)", where);
+#undef ADD
+}
+
+static void bind_conditions(const struct regview *rv, sqlite3_stmt *st, const char *where)
+{
+	if (*rv->query)
+		search_bind(&rv->search, st);
+	if (rv->facets.body_id)
+		db_int(st, ":f_body", rv->facets.body_id);
+	if (rv->facets.level[0])
+		db_text(st, ":f_level", rv->facets.level);
+	if (rv->facets.profile[0])
+		db_text(st, ":f_profile", rv->facets.profile);
+	if (where && rv->bind)
+		rv->bind(st, rv->bind_ctx);
+}
+
+/* The query as the trigram index matches it: trimmed and folded. */
+static char *folded_query(const char *query)
+{
+	char *f = text_fold(query);
+	if (!f)
+		return NULL;
+	char *t = text_trim(f);
+	memmove(f, t, strlen(t) + 1);
+	return f;
+}
+
+static void hits_level_name(const struct regview *rv, int k, char *buf, size_t len)
+{
+	snprintf(buf, len, "rv_hits_%u_%d", rv->hits_id, k);
+}
+
+/* Level k's table, made if need be, emptied.  0 or -1. */
+static int hits_level(struct regview *rv, int k)
+{
+	char name[32], sql[512];
+	hits_level_name(rv, k, name, sizeof name);
+	if (k >= rv->hits_made) {
+		snprintf(sql, sizeof sql, "CREATE TEMP TABLE IF NOT EXISTS %s(section TEXT, sort BLOB, "
+		         "level TEXT, fold_kk TEXT, fold_ru TEXT, id INTEGER, "
+		         "PRIMARY KEY (section, sort, level, fold_kk, fold_ru, id)) WITHOUT ROWID", name);
+		if (db_exec(rv->db, sql))
+			return -1;
+		rv->hits_made = k + 1;
+	}
+	snprintf(sql, sizeof sql, "DELETE FROM temp.%s", name);
+	return db_exec(rv->db, sql) ? -1 : 0;
+}
+
+static void hits_drop_to(struct regview *rv, int depth)
+{
+	while (rv->hits_depth > depth)
+		free(rv->hits_q[--rv->hits_depth]);
+	rv->hits = rv->hits_depth > 0;
+	if (rv->hits)
+		hits_level_name(rv, rv->hits_depth - 1, rv->hits_name, sizeof rv->hits_name);
+}
+
+/* Level k from level k - 1: the rows whose names contain fq.  0 or -1. */
+static int hits_narrow(struct regview *rv, int k, const char *fq)
+{
+	char from[32], to[32], sql[256];
+	hits_level_name(rv, k - 1, from, sizeof from);
+	hits_level_name(rv, k, to, sizeof to);
+	snprintf(sql, sizeof sql, "INSERT INTO temp.%s SELECT * FROM temp.%s "
+	         "WHERE instr(fold_kk, :q) > 0 OR instr(fold_ru, :q) > 0", to, from);
+	sqlite3_stmt *st = db_prep(rv->db, sql);
+	if (!st)
+		return -1;
+	db_text(st, ":q", fq);
+	int rc = db_step(rv->db, st) == SQLITE_DONE ? 0 : -1;
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Level 0 from the trigram index.  0 or -1. */
+static int hits_lookup(struct regview *rv)
+{
+	char name[32], sql[512];
+	hits_level_name(rv, 0, name, sizeof name);
+	snprintf(sql, sizeof sql, "INSERT INTO temp.%s SELECT r.section, r.sort_%s, r.level, "
+	         "r.fold_kk, r.fold_ru, r.id "
+	         "FROM reg_row r WHERE r.id IN (SELECT rowid FROM reg_fts WHERE reg_fts MATCH "
+	         ":search_q) AND +r.version_id = :v", name, rv->lang);
+	sqlite3_stmt *st = db_prep(rv->db, sql);
+	if (!st)
+		return -1;
+	search_bind(&rv->search, st);
+	db_int(st, ":v", rv->version);
+	int rc = db_step(rv->db, st) == SQLITE_DONE ? 0 : -1;
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Fills the table of the trigram search's matches.  With narrow set, a
+ * query that contains one already held (typing on, or back) starts from
+ * that level: back to it exactly is free, a longer one filters it.  On any
+ * failure the search goes on with its own condition, only slower. */
+static void fill_hits(struct regview *rv, int narrow)
+{
+	static unsigned serial;
+	char *fq = *rv->query && rv->search.kind == SEARCH_FTS && rv->version ?
+	           folded_query(rv->query) : NULL;
+	if (!fq) {
+		hits_drop_to(rv, 0);
+		return;
+	}
+	if (!rv->hits_id)
+		rv->hits_id = ++serial;
+	if (narrow) {
+		int k = rv->hits_depth - 1;
+		while (k >= 0 && !strstr(fq, rv->hits_q[k]))
+			k--;
+		if (k >= 0) {
+			hits_drop_to(rv, k + 1);
+			if (!strcmp(fq, rv->hits_q[k])) {
+				free(fq);
+				return;
+			}
+			if (k + 1 < HITS_LEVELS && !hits_level(rv, k + 1) && !hits_narrow(rv, k + 1, fq)) {
+				rv->hits_q[rv->hits_depth++] = fq;
+				hits_drop_to(rv, rv->hits_depth);
+				return;
+			}
+		}
+	}
+	hits_drop_to(rv, 0);
+	if (hits_level(rv, 0) || hits_lookup(rv)) {
+		free(fq);
+		return;
+	}
+	rv->hits_q[rv->hits_depth++] = fq;
+	hits_drop_to(rv, rv->hits_depth);
+}
+
+/* No condition but the search and the section: the matches table alone
+ * answers. */
+static int hits_alone(const struct regview *rv, const char *where)
+{
+	return rv->hits && !rv->facets.body_id && !rv->facets.level[0] && !rv->facets.profile[0] &&
+	       !where;
+}
+
+/* The rows of section s with no condition, as the database keeps them
+ * (schema 6's reg_count); read once per reload. */
+static int section_total(struct regview *rv, int s)
+{
+	if (rv->total[s] < 0) {
+		sqlite3_stmt *st = db_prep(rv->db, "SELECT n FROM reg_count "
+		                           "WHERE version_id = :v AND section = :s");
+		if (!st)
+			return 0;
+		db_int(st, ":v", rv->version);
+		db_text(st, ":s", section_key[s]);
+		rv->total[s] = db_step(rv->db, st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+		sqlite3_finalize(st);
+	}
+	return rv->total[s];
+}
+
+/* The matches of a one- or two-letter search, by section, from the indexes:
+ * those of the Kazakh range, plus those of the Russian range outside it,
+ * plus the codes in range outside both (schema 6 put the Kazakh name in the
+ * Russian names' index).  The union of the ranges would look every match up. */
+static const char prefix_count_sql[] =
+	"SELECT s = 'voluntary', sum(n) FROM ("
+	"SELECT reg_row.section AS s, count(*) AS n FROM reg_row INDEXED BY reg_row_fold_kk "
+	"WHERE reg_row.version_id = :v AND reg_row.fold_kk >= :search_q "
+	"AND reg_row.fold_kk < :search_hi%s GROUP BY 1 "
+	"UNION ALL SELECT reg_row.section, count(*) FROM reg_row INDEXED BY reg_row_fold_ru "
+	"WHERE reg_row.version_id = :v AND reg_row.fold_ru >= :search_q "
+	"AND reg_row.fold_ru < :search_hi "
+	"AND NOT (reg_row.fold_kk >= :search_q AND reg_row.fold_kk < :search_hi)%s GROUP BY 1 "
+	"UNION ALL SELECT reg_row.section, count(*) FROM reg_row INDEXED BY reg_row_code "
+	"WHERE reg_row.version_id = :v AND reg_row.section IN ('mandatory', 'voluntary') "
+	"AND reg_row.nkz_code >= :search_c AND reg_row.nkz_code < :search_chi "
+	"AND NOT (reg_row.fold_kk >= :search_q AND reg_row.fold_kk < :search_hi) "
+	"AND NOT (reg_row.fold_ru >= :search_q AND reg_row.fold_ru < :search_hi)%s GROUP BY 1"
+	") GROUP BY 1";
+
+/* The rows of each section under the conditions, in one query: a search
+ * term is looked up once, not once per section.  0, or -1 on an error (the
+ * fragment does not prepare, or the database fails). */
+static int count_sections(struct regview *rv, const char *where, int c[2])
+{
+	c[0] = c[1] = 0;
+	if (!rv->version)
+		return 0;
+	char sql[4096], cond[1024];
+	if (!*rv->query && !rv->facets.body_id && !rv->facets.level[0] && !rv->facets.profile[0] &&
+	    !where) {
+		for (int s = 0; s < 2; s++)
+			if (rv->facets.section < 0 || rv->facets.section == s)
+				c[s] = section_total(rv, s);
+		return 0;
+	}
+	if (hits_alone(rv, where)) {
+		snprintf(sql, sizeof sql, "SELECT section = 'voluntary', count(*) FROM temp.%s GROUP BY 1",
+		         rv->hits_name);
+		sqlite3_stmt *st = db_prep(rv->db, sql);
+		if (!st)
+			return -1;
+		int rc;
+		while ((rc = db_step(rv->db, st)) == SQLITE_ROW) {
+			int s = sqlite3_column_int(st, 0) != 0;
+			if (rv->facets.section < 0 || rv->facets.section == s)
+				c[s] = sqlite3_column_int(st, 1);
+		}
+		sqlite3_finalize(st);
+		return rc == SQLITE_DONE ? 0 : -1;
+	}
+	int prefix = *rv->query && rv->search.kind == SEARCH_PREFIX;
+	conditions(rv, where, prefix ? COND_NO_SEARCH : COND_SEARCH, cond, sizeof cond);
+	/* A name search lists its matches' ids: count by looking those up, or
+	 * the planner may walk the whole version in an index, testing each row
+	 * against the list ("+" keeps it off the version's indexes). */
+	int by_id = *rv->query && rv->search.kind == SEARCH_FTS;
+	if (prefix)
+		snprintf(sql, sizeof sql, prefix_count_sql, cond, cond, cond);
+	else
+		snprintf(sql, sizeof sql, "SELECT reg_row.section = 'voluntary', count(*) FROM reg_row "
+		         "WHERE %sreg_row.version_id = :v%s GROUP BY 1", by_id ? "+" : "", cond);
+	sqlite3_stmt *st = db_prep(rv->db, sql);
+	if (!st)
+		return -1;
+	db_int(st, ":v", rv->version);
+	rv->search.version = rv->version;
+	bind_conditions(rv, st, where);
+	int rc;
+	while ((rc = db_step(rv->db, st)) == SQLITE_ROW) {
+		int s = sqlite3_column_int(st, 0) != 0;
+		if (rv->facets.section < 0 || rv->facets.section == s)
+			c[s] = sqlite3_column_int(st, 1);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+void rv_reload(struct regview *rv)
+{
+	win_clear(rv);
+	rv->total[0] = rv->total[1] = -1;
+	fill_hits(rv, 0);
+	if (count_sections(rv, rv->where, rv->count))
+		rv->count[0] = rv->count[1] = 0;
+}
+
+int rv_set_version(struct regview *rv, int64_t version)
+{
+	if (version) {
+		sqlite3_stmt *st = db_prep(rv->db, "SELECT state, title FROM reg_version WHERE id = :v");
+		if (!st)
+			return -1;
+		db_int(st, ":v", version);
+		if (db_step(rv->db, st) != SQLITE_ROW) {
+			sqlite3_finalize(st);
+			return -1;
+		}
+		snprintf(rv->state, sizeof rv->state, "%s", db_col_text(st, 0));
+		free(rv->title);
+		rv->title = dup(db_col_text(st, 1));
+		sqlite3_finalize(st);
+	} else {
+		rv->state[0] = 0;
+		free(rv->title);
+		rv->title = dup("");
+	}
+	rv->version = version;
+	rv_reload(rv);
+	return 0;
+}
+
+struct regview *rv_open(tz_db *db)
+{
+	struct regview *rv = calloc(1, sizeof *rv);
+	if (!rv)
+		return NULL;
+	rv->db = db;
+	rv->facets.section = -1;
+	rv->query = strdup("");
+	if (!rv->query) {
+		free(rv);
+		return NULL;
+	}
+	memcpy(rv->lang, i18n_is_kk() ? "kk" : "ru", 3);
+	if (rv_set_version(rv, pick_version(db)))
+		rv_set_version(rv, 0);
+	return rv;
+}
+
+void rv_close(struct regview *rv)
+{
+	if (!rv)
+		return;
+	win_clear(rv);
+	for (int k = 0; k < rv->hits_made; k++) {
+		char name[32], sql[64];
+		hits_level_name(rv, k, name, sizeof name);
+		snprintf(sql, sizeof sql, "DROP TABLE IF EXISTS temp.%s", name);
+		db_exec(rv->db, sql);
+	}
+	hits_drop_to(rv, 0);
+	free(rv->win);
+	free(rv->title);
+	free(rv->where);
+	free(rv->query);
+	search_free(&rv->search);
+	free(rv);
+}
+
+int64_t rv_version(const struct regview *rv) { return rv->version; }
+const char *rv_state(const struct regview *rv) { return rv->state; }
+const char *rv_title(const struct regview *rv) { return rv->title ? rv->title : ""; }
+const char *rv_lang(const struct regview *rv) { return rv->lang; }
+
+int rv_set_lang(struct regview *rv, const char *lang)
+{
+	if (!lang || (strcmp(lang, "kk") && strcmp(lang, "ru")))
+		return -1;
+	/* The window holds names in the old language: drop it, so nothing of that
+	 * language can be drawn after the switch. */
+	win_clear(rv);
+	int changed = strcmp(rv->lang, lang) != 0;
+	memcpy(rv->lang, lang, 3);
+	if (changed)
+		fill_hits(rv, 0);   /* its sort keys are the language's */
+	return 0;
+}
+
+int rv_set_filter(struct regview *rv, const char *where, rv_bind_fn *bind, void *ctx)
+{
+	char *w = NULL;
+	if (where) {
+		w = strdup(where);
+		if (!w)
+			return -1;
+		rv_bind_fn *ob = rv->bind;
+		void *oc = rv->bind_ctx;
+		rv->bind = bind;
+		rv->bind_ctx = ctx;
+		int c[2];
+		int ok = !count_sections(rv, w, c);
+		if (!ok) {
+			rv->bind = ob;
+			rv->bind_ctx = oc;
+			free(w);
+			return -1;
+		}
+	}
+	free(rv->where);
+	rv->where = w;
+	rv->bind = where ? bind : NULL;
+	rv->bind_ctx = where ? ctx : NULL;
+	rv_reload(rv);
+	return 0;
+}
+
+/* The counts under new conditions, or -1 with nothing changed: the caller
+ * has already put the new conditions in place and restores them on -1. */
+static int recount(struct regview *rv)
+{
+	int c[2];
+	if (count_sections(rv, rv->where, c))
+		return -1;
+	win_clear(rv);
+	rv->count[0] = c[0];
+	rv->count[1] = c[1];
+	return 0;
+}
+
+int rv_set_facets(struct regview *rv, const struct rv_facets *f)
+{
+	struct rv_facets old = rv->facets;
+	rv->facets = *f;
+	if (rv->facets.section > 1)
+		rv->facets.section = -1;
+	if (recount(rv)) {
+		rv->facets = old;
+		return -1;
+	}
+	return 0;
+}
+
+const struct rv_facets *rv_facets(const struct regview *rv) { return &rv->facets; }
+
+int rv_facet_count(const struct regview *rv)
+{
+	const struct rv_facets *f = &rv->facets;
+	return (f->section >= 0) + (f->body_id != 0) + (f->level[0] != 0) + (f->profile[0] != 0);
+}
+
+int rv_set_search(struct regview *rv, const char *query)
+{
+	struct search s;
+	char *q = strdup(query ? query : "");
+	if (!q || search_init(&s, SEARCH_REG, q)) {
+		free(q);
+		return -1;
+	}
+	if (s.kind == SEARCH_ALL)
+		q[0] = 0;
+	char *oq = rv->query;
+	struct search os = rv->search;
+	rv->query = q;
+	rv->search = s;
+	fill_hits(rv, 1);
+	if (recount(rv)) {
+		rv->query = oq;
+		rv->search = os;
+		search_free(&s);
+		free(q);
+		fill_hits(rv, 0);
+		return -1;
+	}
+	free(oq);
+	search_free(&os);
+	return 0;
+}
+
+const char *rv_search(const struct regview *rv) { return rv->query; }
+
+int rv_set_sort(struct regview *rv, enum rv_sort by, int desc)
+{
+	if ((int)by < 0 || by >= RV_NSORT)
+		return -1;
+	win_clear(rv);
+	rv->sort = by;
+	rv->desc = desc != 0;
+	return 0;
+}
+
+enum rv_sort rv_sort_by(const struct regview *rv) { return rv->sort; }
+int rv_sort_desc(const struct regview *rv) { return rv->desc; }
+
+/* The fold of the one character at s, into buf.  A Latin I or i reads as
+ * Kazakh і among Cyrillic letters (text_fold's rule), so both are offered. */
+static int fold_char(const char *s, int len, char *buf, size_t size)
+{
+	char one[8];
+	memcpy(one, s, (size_t)len);
+	one[len] = 0;
+	char *f = text_fold(one);
+	if (!f)
+		return -1;
+	snprintf(buf, size, "%s", f);
+	free(f);
+	return 0;
+}
+
+int rv_find(const char *text, const char *query, size_t *off, size_t *len)
+{
+	char *tmp = strdup(query ? query : "");
+	if (!tmp)
+		return 0;
+	char *fq = text_fold(text_trim(tmp));
+	free(tmp);
+	if (!fq)
+		return 0;
+	int found = 0;
+	if (*fq) {
+		unsigned cp;
+		for (const char *i = text; *i && !found; i += text_next(i, &cp)) {
+			const char *p = fq, *j = i;
+			while (*p && *j) {
+				int n = text_next(j, &cp);
+				char f[32];
+				if (fold_char(j, n, f, sizeof f))
+					break;
+				size_t fl = strlen(f);
+				if (!strncmp(p, f, fl))
+					p += fl;
+				else if ((cp == 'I' || cp == 'i') && !strncmp(p, "\xD1\x96", 2))
+					p += 2;
+				else
+					break;
+				j += n;
+			}
+			if (!*p) {
+				*off = (size_t)(i - text);
+				*len = (size_t)(j - i);
+				found = 1;
+			}
+		}
+	}
+	free(fq);
+	return found;
+}
+
+int rv_count(const struct regview *rv, int section)
+{
+	return section == 0 || section == 1 ? rv->count[section] : 0;
+}
+
+int rv_rows(const struct regview *rv) { return rv->count[0] + rv->count[1]; }
+int rv_lines(const struct regview *rv) { return rv_rows(rv) + 2; }
+
+int rv_line_of_row(const struct regview *rv, int n)
+{
+	if (n < 0 || n >= rv_rows(rv))
+		return -1;
+	return n < rv->count[0] ? n + 1 : n + 2;
+}
+
+int rv_row_of_line(const struct regview *rv, int line)
+{
+	if (line <= 0 || line == rv->count[0] + 1 || line >= rv_lines(rv))
+		return -1;
+	return line <= rv->count[0] ? line - 1 : line - 2;
+}
+
+int rv_section_of_line(const struct regview *rv, int line)
+{
+	return line <= rv->count[0] ? 0 : 1;
+}
+
+/* The ORDER BY of a sort over the reg_row alias t and the body alias b.
+ * Name and code orders walk the indexes; the others sort. */
+static void order_by(const struct regview *rv, const char *t, char *buf, size_t len)
+{
+	const char *l = rv->lang, *d = rv->desc ? " DESC" : "";
+	char first[160] = "";
+	switch (rv->sort) {
+	case RV_BY_NAME:
+		break;
+	case RV_BY_CODE:
+		snprintf(first, sizeof first, "%s.nkz_code%s, ", t, d);
+		break;
+	case RV_BY_BASIS:
+		snprintf(first, sizeof first, "%s.basis_%s COLLATE %s%s, ", t, l, l, d);
+		break;
+	case RV_BY_LEVEL:
+		snprintf(first, sizeof first, "%s.level%s, ", t, d);
+		break;
+	case RV_BY_VALIDITY:
+		snprintf(first, sizeof first, "%s.validity = 0%s, %s.validity%s, ", t, d, t, d);
+		break;
+	case RV_BY_BODY:
+		snprintf(first, sizeof first, "b.short_%s COLLATE %s%s, ", l, l, d);
+		break;
+	case RV_BY_PROFILE:
+		snprintf(first, sizeof first, "%s.profile%s, ", t, d);
+		break;
+	default:
+		break;
+	}
+	if (rv->sort == RV_BY_CODE)   /* code and level are unique: the index's own order */
+		snprintf(buf, len, "%s.nkz_code%s, %s.level%s, %s.id%s", t, d, t, d, t, d);
+	else if (rv->sort == RV_BY_NAME)   /* the name index's own order, to its last column */
+		snprintf(buf, len, "%s.sort_%s%s, %s.level%s, %s.fold_kk%s, %s.fold_ru%s, %s.id%s", t, l,
+		         d, t, d, t, d, t, d, t, d);
+	else
+		snprintf(buf, len, "%s%s.sort_%s%s, %s.level%s, %s.id%s", first, t, l, d, t, d, t, d);
+}
+
+static void mark_line(const struct regview *rv, struct rv_line *x)
+{
+	x->mark = -1;
+	x->mark_len = 0;
+	x->code_mark = 0;
+	if (!*rv->query)
+		return;
+	if (rv->search.kind == SEARCH_CODE) {
+		size_t n = strlen(rv->search.code);
+		if (!strncmp(x->code, rv->search.code, n))
+			x->code_mark = (int)n;
+		return;
+	}
+	size_t off, len;
+	if (rv_find(x->name, rv->query, &off, &len)) {
+		x->mark = (int)off;
+		x->mark_len = (int)len;
+	}
+}
+
+/* A page of a name search with many matches is read by walking the
+ * section's name index (from the end, for a page past the middle) and
+ * testing each entry: the folded names are in that index (schema 6), so no
+ * row is read, and the walk stops when the page is full.  With few matches,
+ * the list of matches is built and only those are sorted. */
+enum { WALK_MIN_MATCHES = 500 };
+
+static int may_walk(const struct regview *rv, int s)
+{
+	if (!*rv->query || rv->sort != RV_BY_NAME || rv->count[s] < WALK_MIN_MATCHES)
+		return 0;
+	if (rv->facets.body_id || rv->facets.level[0] || rv->facets.profile[0] || rv->where)
+		return 0;
+	return rv->search.walk != NULL;
+}
+
+/* Reads up to n rows of section s from its offset into out; returns the
+ * count or -1.  The inner query walks only the sort index, so that a far
+ * offset costs an index scan, not a body lookup per skipped row. */
+static int fetch(struct regview *rv, int s, int offset, int n, struct rv_line *out)
+{
+	const char *l = rv->lang;
+	char sql[4096], cond[1024], inner[256], outer[256], from[64];
+	/* OFFSET steps over every row before the window: past the middle of a
+	 * section, walk the index from the section's end instead, so that End
+	 * costs what Home does.  The outer ORDER BY puts the rows back. */
+	int skip = offset, back = offset > rv->count[s] - offset - n;
+	if (back) {
+		skip = rv->count[s] - offset - n;
+		if (skip < 0)
+			skip = 0;
+	}
+	int walk = may_walk(rv, s);
+	conditions(rv, rv->where, walk ? COND_WALK : COND_SEARCH, cond, sizeof cond);
+	int by_hits = rv->sort == RV_BY_NAME && hits_alone(rv, rv->where);
+	if (back)
+		rv->desc = !rv->desc;
+	order_by(rv, "reg_row", inner, sizeof inner);
+	if (back)
+		rv->desc = !rv->desc;
+	order_by(rv, "r", outer, sizeof outer);
+	snprintf(from, sizeof from, "reg_row%s%s", walk ? " INDEXED BY reg_row_sort_" : "",
+	         walk ? l : "");
+	if (by_hits) {   /* the matches table's own order: its key */
+		const char *d = rv->desc != back ? " DESC" : "";
+		snprintf(sql, sizeof sql,
+		         "SELECT r.id, r.nkz_code, r.name_%s, r.basis_%s, r.level, r.validity, "
+		         "r.profile, b.short_%s FROM (SELECT id FROM temp.%s WHERE section = :s "
+		         "ORDER BY sort%s, level%s, fold_kk%s, fold_ru%s, id%s LIMIT :n OFFSET :o) w "
+		         "JOIN reg_row r ON r.id = w.id JOIN body b ON b.id = r.body_id "
+		         "WHERE r.version_id = :v ORDER BY %s",
+		         l, l, l, rv->hits_name, d, d, d, d, d, outer);
+	} else {
+		snprintf(sql, sizeof sql,
+		         "SELECT r.id, r.nkz_code, r.name_%s, r.basis_%s, r.level, r.validity, "
+		         "r.profile, b.short_%s FROM (SELECT reg_row.id FROM %s%s "
+		         "WHERE reg_row.version_id = :v AND reg_row.section = :s%s "
+		         "ORDER BY %s LIMIT :n OFFSET :o) w "
+		         "JOIN reg_row r ON r.id = w.id JOIN body b ON b.id = r.body_id "
+		         "ORDER BY %s",
+		         l, l, l, from,
+		         rv->sort == RV_BY_BODY ? " JOIN body b ON b.id = reg_row.body_id" : "", cond,
+		         inner, outer);
+	}
+	sqlite3_stmt *st = db_prep(rv->db, sql);
+	if (!st)
+		return -1;
+	db_int(st, ":v", rv->version);
+	db_text(st, ":s", section_key[s]);
+	db_int(st, ":n", n);
+	db_int(st, ":o", skip);
+	bind_conditions(rv, st, rv->where);
+	int k = 0, rc;
+	while (k < n && (rc = db_step(rv->db, st)) == SQLITE_ROW) {
+		struct rv_line *x = &out[k];
+		memset(x, 0, sizeof *x);
+		x->kind = RV_ROW;
+		x->section = s;
+		x->num = offset + k + 1;
+		x->id = sqlite3_column_int64(st, 0);
+		snprintf(x->code, sizeof x->code, "%s", db_col_text(st, 1));
+		x->name = dup(db_col_text(st, 2));
+		x->basis = dup(db_col_text(st, 3));
+		snprintf(x->level, sizeof x->level, "%s", db_col_text(st, 4));
+		x->validity = sqlite3_column_int(st, 5);
+		snprintf(x->profile, sizeof x->profile, "%s", db_col_text(st, 6));
+		x->body = dup(db_col_text(st, 7));
+		mark_line(rv, x);
+		k++;
+	}
+	sqlite3_finalize(st);
+	return k;
+}
+
+static void title_line(struct rv_line *x, int s)
+{
+	memset(x, 0, sizeof *x);
+	x->kind = RV_TITLE;
+	x->section = s;
+	x->name = dup("");
+	x->basis = dup("");
+	x->body = dup("");
+}
+
+int rv_window(struct regview *rv, int first, int n)
+{
+	win_clear(rv);
+	int total = rv_lines(rv);
+	if (first < 0)
+		first = 0;
+	if (n > total - first)
+		n = total - first;
+	if (n <= 0) {
+		rv->first = first;
+		return 0;
+	}
+	if (n > rv->cap) {
+		struct rv_line *w = realloc(rv->win, (size_t)n * sizeof *w);
+		if (!w)
+			return -1;
+		rv->win = w;
+		rv->cap = n;
+	}
+	rv->first = first;
+	/* Walk the window section by section: a title line, then the rows. */
+	int line = first, end = first + n;
+	for (int s = 0; s < 2 && line < end; s++) {
+		int title = s == 0 ? 0 : rv->count[0] + 1;
+		int last = title + rv->count[s];          /* the section's last line */
+		if (line > last)
+			continue;
+		if (line == title) {
+			title_line(&rv->win[rv->n++], s);
+			line++;
+		}
+		int want = (last < end - 1 ? last : end - 1) - line + 1;
+		if (want > 0) {
+			int got = rv->version ? fetch(rv, s, line - title - 1, want, &rv->win[rv->n]) : 0;
+			if (got < 0)
+				return -1;
+			rv->n += got;
+			line += want;
+			if (got < want)       /* rows vanished since the count: stop here */
+				break;
+		}
+	}
+	return rv->n;
+}
+
+const struct rv_line *rv_line(const struct regview *rv, int line)
+{
+	if (line < rv->first || line >= rv->first + rv->n)
+		return NULL;
+	return &rv->win[line - rv->first];
+}

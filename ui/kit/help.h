@@ -1,0 +1,10 @@
+/* help — the F1 screen: the keys of the screen it was opened from, read from
+ * that screen's action table. */
+#ifndef TZ_UI_HELP_H
+#define TZ_UI_HELP_H
+
+#include "kit/screen.h"
+
+extern const struct ui_screen help_screen;
+
+#endif

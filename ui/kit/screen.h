@@ -1,0 +1,63 @@
+/* screen — what every screen of the interface is made of.  Each screen has
+ * one table of actions; the key bindings, the key bar and the help screen are
+ * all read from it, so they cannot disagree (as in tig and htop). */
+#ifndef TZ_UI_SCREEN_H
+#define TZ_UI_SCREEN_H
+
+#include "store/db.h"
+
+struct regview;
+struct table;
+
+/* What a handler did; the loop, not the handler, redraws or leaves.
+ * UI_PASS: an input hook did not want the key; the action table gets it. */
+enum ui_result { UI_HANDLED, UI_REDRAW, UI_CLOSE, UI_QUIT, UI_PASS };
+
+/* Keys as the loop hands them on: curses' KEY_* codes for function keys,
+ * F-keys also from Esc and a digit; a typed character as its code point,
+ * except that one which falls among the KEY_* codes carries UI_WIDE, so
+ * that a Latin-Extended letter is never taken for an arrow. */
+#define UI_WIDE 0x1000000
+/* The character a key typed, or 0 for a function key. */
+int ui_key_char(int key);
+/* Reads one key for any screen or dialog: wide characters as UI_WIDE, and Esc
+ * then a digit as that F-key (terminals that eat F-keys). */
+int ui_read_key(void);
+
+struct ui_app;
+
+struct ui_action {
+	int fkey;                /* 1..10: the F-key, and Esc followed by its digit */
+	int keys[4];             /* other curses keys, 0-terminated */
+	const char *keys_name;   /* N_(): how the help names keys[], or NULL */
+	const char *label;       /* N_(): the key bar's word; NULL keeps it off the bar */
+	const char *help;        /* N_(): the help screen's line */
+	enum ui_result (*run)(struct ui_app *app);
+};
+
+struct ui_screen {
+	const struct ui_action *actions;
+	int nactions;
+	/* Draws everything above the key bar, from the current language. */
+	void (*draw)(struct ui_app *app);
+	/* Optional: sees every key before the action table (a text line being
+	 * typed into); returns UI_PASS to let the table have it. */
+	enum ui_result (*input)(struct ui_app *app, int key);
+};
+
+#define UI_MAX_DEPTH 4
+
+struct ui_app {
+	tz_db *db;
+	struct regview *rv;
+	struct table *table;
+	const struct ui_screen *stack[UI_MAX_DEPTH];
+	int depth;
+};
+
+/* The screen under the one on top (what the help screen describes). */
+const struct ui_screen *ui_below(const struct ui_app *app);
+/* Puts a screen on top; its draw is called from then on. */
+void ui_push(struct ui_app *app, const struct ui_screen *s);
+
+#endif

@@ -1,0 +1,429 @@
+/* The cycle screen: where the current cycle stands (its register version's
+ * state and the dates recorded) and its steps in order.  Each step asks for
+ * the date it happened on, today by default, since a clerk often records a
+ * step the day after; a refusal of the core is shown with its reason. */
+#include "screens/cycle_steps.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kit/actions.h"
+#include "store/backup.h"
+#include "domain/cycle.h"
+#include "kit/widgets.h"
+#include "kit/dialog.h"
+#include "kit/draw.h"
+#include "base/i18n.h"
+#include "kit/keybar.h"
+#include "domain/press.h"
+#include "base/safefile.h"
+#include "base/text.h"
+#include "kit/theme.h"
+
+/* The cycle on its way, else the newest one (already placed). */
+static int newest(void *ctx, const struct cycle *c)
+{
+	*(struct cycle *)ctx = *c;
+	return 1;
+}
+
+static int which_cycle(tz_db *db, struct cycle *c)
+{
+	int64_t id = cycle_current(db);
+	memset(c, 0, sizeof *c);
+	if (id && !cycle_load(db, id, c))
+		return 1;
+	return cycle_each(db, newest, c) == 1;
+}
+
+static const char *state_label(const char *state)
+{
+	if (!strcmp(state, "draft")) return _("draft");
+	if (!strcmp(state, "submitted")) return _("submitted to the National Council");
+	if (!strcmp(state, "recommended")) return _("recommendations recorded");
+	if (!strcmp(state, "published")) return _("published");
+	return *state ? state : _("no register version yet");
+}
+
+static void row(int y, int lw, const char *label, const char *value)
+{
+	draw_cell(y, 2, lw, label, theme(TH_SECTION), 0);
+	draw_cell(y, lw + 4, COLS - lw - 5, *value ? value : "-", theme(TH_NORMAL), 0);
+}
+
+static void steps_draw(struct ui_app *app)
+{
+	erase();
+	struct cycle c;
+	char t[64], title[160];
+	int have = which_cycle(app->db, &c);
+	if (have) {
+		cycle_title(&c, t, sizeof t);
+		snprintf(title, sizeof title, _("Cycle: %s"), t);
+	} else {
+		snprintf(title, sizeof title, "%s", _("Cycle: none is open"));
+	}
+	cui_title(title);
+	const char *labels[] = {_("Register version"), _("Submitted to the Council"),
+	                        _("Council's recommendations"), _("Placed on the platform"),
+	                        _("Press release")};
+	int lw = 0;
+	for (size_t i = 0; i < sizeof labels / sizeof *labels; i++)
+		if (text_width(labels[i]) > lw)
+			lw = text_width(labels[i]);
+	if (lw > COLS / 3)
+		lw = COLS / 3;
+	char buf[256];
+	int y = 2;
+	if (have) {
+		if (c.version)
+			snprintf(buf, sizeof buf, _("%lld, %s"), (long long)c.version, state_label(c.state));
+		else
+			snprintf(buf, sizeof buf, "%s", state_label(""));
+		row(y++, lw, labels[0], buf);
+		row(y++, lw, labels[1], c.council_sub);
+		if (*c.council_rec)
+			snprintf(buf, sizeof buf, _("%s, protocol %s"), c.council_rec, c.protocol);
+		else
+			buf[0] = 0;
+		row(y++, lw, labels[2], buf);
+		row(y++, lw, labels[3], c.placed);
+	} else {
+		draw_cell(y++, 2, COLS - 4, _("No cycle yet: open one with F3."), theme(TH_NORMAL), 0);
+	}
+	int64_t pv = press_version(app->db);
+	if (pv) {
+		char due[11] = "";
+		tz_day d = press_due(app->db, pv);
+		if (d >= 0)
+			cal_format(d, due);
+		snprintf(buf, sizeof buf, _("of version %lld, due %s; F7 shows it"), (long long)pv, due);
+	} else {
+		snprintf(buf, sizeof buf, "%s", _("after the first publication"));
+	}
+	row(y++, lw, labels[4], buf);
+	y++;
+	static const char *const how[] = {
+		N_("F3 opens a cycle (year and season)."),
+		N_("F4 submits the draft to the National Council (cl. 10)."),
+		N_("F5 records the Council's recommendations (cl. 11)."),
+		N_("F6 places the register on the platform: it is published (cl. 11)."),
+		N_("F7 shows the press release; F8 loads its text from a file (cl. 12)."),
+	};
+	for (size_t i = 0; i < sizeof how / sizeof *how && y < LINES - 2; i++)
+		draw_cell(y++, 2, COLS - 4, _(how[i]), theme(TH_NORMAL), 0);
+	cui_status(LINES - 2, "");
+}
+
+/* A date typed, or "" for today; 0, or -1 after saying what is wrong. */
+static int date_of(const char *s, tz_day *d)
+{
+	if (!*s) {
+		*d = cal_today();
+		return 0;
+	}
+	if (cal_parse(s, d)) {
+		cui_say(1, _("\"%s\" is not a date: write it as YYYY-MM-DD"), s);
+		return -1;
+	}
+	return 0;
+}
+
+static void today_into(char *buf)
+{
+	cal_format(cal_today(), buf);
+}
+
+/* What is under a modal box: this screen and its key bar. */
+static void draw_top(void *ctx)
+{
+	struct ui_app *app = ctx;
+	const struct ui_screen *s = app->stack[app->depth - 1];
+	s->draw(app);
+	keybar_draw(s);
+}
+
+/* ---- the steps -------------------------------------------------------------- */
+
+static void open_done(struct ui_app *app, struct cui_field *f, int n)
+{
+	(void)n;
+	char *end;
+	long y = strtol(f[0].value, &end, 10);
+	enum dl_season s;
+	if (!*f[0].value || *end || y < 2000 || y > 2100) {
+		cui_say(1, _("\"%s\" is not a year"), f[0].value);
+		return;
+	}
+	if (cycle_season_parse(f[1].value, &s)) {
+		cui_say(1, _("\"%s\" is not a season: write spring or autumn"), f[1].value);
+		return;
+	}
+	char err[512] = "";
+	if (!cycle_open(app->db, (int)y, s, err, sizeof err)) {
+		cui_say(1, "%s", err);
+		return;
+	}
+	struct cycle c = {.year = (int)y, .season = s};
+	char t[64];
+	cui_say(0, _("The cycle %s is open."), cycle_title(&c, t, sizeof t));
+}
+
+static enum ui_result act_open(struct ui_app *app)
+{
+	int year;
+	enum dl_season season;
+	deadline_cycle_at(cal_today(), &year, &season);
+	struct cui_field f[2] = {{N_("Year"), ""}, {N_("Season (spring or autumn)"), ""}};
+	snprintf(f[0].value, sizeof f[0].value, "%d", year);
+	snprintf(f[1].value, sizeof f[1].value, "%s", cycle_season_label(season));
+	cui_dialog(app, N_("Open a cycle"), f, 2, open_done);
+	return UI_REDRAW;
+}
+
+static void submit_done(struct ui_app *app, struct cui_field *f, int n)
+{
+	(void)n;
+	tz_day d;
+	int late = 0;
+	char err[512] = "";
+	if (date_of(f[0].value, &d))
+		return;
+	if (cycle_council_submit(app->db, d, &late, err, sizeof err))
+		cui_say(1, "%s", err);
+	else if (late)
+		cui_say(1, "%s", _("The draft is submitted to the Council, after the deadline."));
+	else
+		cui_say(0, "%s", _("The draft is submitted to the Council."));
+}
+
+static enum ui_result act_submit(struct ui_app *app)
+{
+	struct cui_field f[1] = {{N_("Date"), ""}};
+	today_into(f[0].value);
+	cui_dialog(app, N_("Submit the draft to the Council"), f, 1, submit_done);
+	return UI_REDRAW;
+}
+
+static void rec_done(struct ui_app *app, struct cui_field *f, int n)
+{
+	(void)n;
+	tz_day d;
+	if (date_of(f[0].value, &d))
+		return;
+	if (!*f[1].value) {
+		cui_say(1, "%s", _("Give the number of the Council's protocol."));
+		return;
+	}
+	/* The changes returned, as review names them: CODE:LEVEL, by commas or spaces. */
+	char list[512], *ret[64];
+	int nret = 0;
+	snprintf(list, sizeof list, "%s", f[2].value);
+	for (char *p = strtok(list, ", "); p && nret < 64; p = strtok(NULL, ", "))
+		ret[nret++] = p;
+	int undone = 0;
+	char err[512] = "";
+	if (nret && !*f[3].value) {
+		cui_say(1, "%s", _("Say why the changes are returned: the comment goes with them."));
+		return;
+	}
+	if (cycle_recommendations(app->db, d, f[1].value, (const char *const *)ret, nret,
+	                          *f[3].value ? f[3].value : NULL,
+	                          &undone, err, sizeof err))
+		cui_say(1, "%s", err);
+	else
+		cui_say(0, ngettext("The recommendations are recorded; %d change undone.",
+		                    "The recommendations are recorded; %d changes undone.",
+		                    (unsigned long)undone), undone);
+}
+
+static enum ui_result act_recommend(struct ui_app *app)
+{
+	struct cui_field f[4] = {{N_("Date"), ""}, {N_("Protocol number"), ""},
+	                         {N_("Returned (CODE:LEVEL)"), ""}, {N_("Comment"), ""}};
+	today_into(f[0].value);
+	cui_dialog(app, N_("The Council's recommendations"), f, 4, rec_done);
+	return UI_REDRAW;
+}
+
+static void publish_done(struct ui_app *app, struct cui_field *f, int n)
+{
+	(void)n;
+	tz_day d;
+	if (date_of(f[0].value, &d))
+		return;
+	char *suggest = backup_suggest_path(app->db);
+	char q[1400], path[1024], err[512] = "";
+	snprintf(q, sizeof q, _("Copy the database before publishing?\n%s"), suggest ? suggest : "");
+	free(suggest);
+	dlg_layer_push(draw_top, app);
+	if (dlg_confirm(_("Backup"), q)) {
+		char msg[1600];
+		if (backup_before_publish(app->db, path, sizeof path, err, sizeof err)) {
+			snprintf(msg, sizeof msg, _("No backup was made: %s"), err);
+			dlg_message(_("Backup"), msg);
+			dlg_layer_pop();
+			cui_say(1, "%s", _("Nothing is published: the backup failed."));
+			return;
+		}
+		snprintf(msg, sizeof msg, _("The database was copied to %s"), path);
+		dlg_message(_("Backup"), msg);
+	}
+	dlg_layer_pop();
+	int late = 0;
+	if (cycle_publish(app->db, d, &late, err, sizeof err))
+		cui_say(1, "%s", err);
+	else if (late)
+		cui_say(1, "%s", _("The register is published, after the deadline."));
+	else
+		cui_say(0, "%s", _("The register is published."));
+}
+
+static enum ui_result act_publish(struct ui_app *app)
+{
+	struct cui_field f[1] = {{N_("Date"), ""}};
+	today_into(f[0].value);
+	cui_dialog(app, N_("Publish the register"), f, 1, publish_done);
+	return UI_REDRAW;
+}
+
+/* ---- the press release ------------------------------------------------------ */
+
+static void press_fill(struct ui_app *app, struct cui_lines *l, char *title, size_t len)
+{
+	int64_t v = press_version(app->db);
+	const char *lang = i18n_lang();
+	if (!v) {
+		snprintf(title, len, "%s", _("Press release"));
+		cui_line(l, theme(TH_NORMAL), _("No register is published yet."));
+		return;
+	}
+	int edited = 0;
+	char *text = press_text(app->db, v, lang, &edited);
+	snprintf(title, len, edited ? _("Press release on version %lld (%s), edited")
+	                            : _("Press release on version %lld (%s), drafted"),
+	         (long long)v, lang);
+	if (!text) {
+		cui_line(l, theme(TH_ALERT), db_errmsg(app->db));
+		return;
+	}
+	for (char *p = text, *nl; *p; p = nl + 1) {
+		nl = strchr(p, '\n');
+		if (!nl) {
+			cui_line(l, theme(TH_NORMAL), p);
+			break;
+		}
+		*nl = 0;
+		cui_line(l, theme(TH_NORMAL), p);
+	}
+	free(text);
+}
+
+static enum ui_result act_press(struct ui_app *app)
+{
+	cui_view(app, press_fill);
+	return UI_REDRAW;
+}
+
+static char *slurp(FILE *f)
+{
+	size_t n = 0, cap = 4096;
+	char *b = malloc(cap);
+	size_t got;
+	while (b && (got = fread(b + n, 1, cap - n - 1, f)) > 0) {
+		n += got;
+		if (cap - n < 2) {
+			char *nb = realloc(b, cap *= 2);
+			if (!nb) {
+				free(b);
+				return NULL;
+			}
+			b = nb;
+		}
+	}
+	if (b)
+		b[n] = 0;
+	return b;
+}
+
+static void load_done(struct ui_app *app, struct cui_field *f, int n)
+{
+	(void)n;
+	const char *lang = f[0].value;
+	if (strcmp(lang, "kk") && strcmp(lang, "ru")) {
+		cui_say(1, _("\"%s\" is not a language: write kk or ru"), lang);
+		return;
+	}
+	int64_t v = press_version(app->db);
+	if (!v) {
+		cui_say(1, "%s", _("No register is published yet."));
+		return;
+	}
+	FILE *fp = *f[1].value ? userfile_read(f[1].value, "r") : NULL;
+	if (!fp) {
+		cui_say(1, _("Cannot read %s"), f[1].value);
+		return;
+	}
+	char *text = slurp(fp);
+	fclose(fp);
+	if (!text || !*text) {
+		free(text);
+		cui_say(1, _("%s holds no text"), f[1].value);
+		return;
+	}
+	char err[512] = "";
+	int rc = press_save(app->db, v, lang, text, err, sizeof err);
+	free(text);
+	if (rc)
+		cui_say(1, "%s", err);
+	else
+		cui_say(0, _("The press release in %s is saved."), lang);
+}
+
+static enum ui_result act_load(struct ui_app *app)
+{
+	struct cui_field f[2] = {{N_("Language (kk or ru)"), ""}, {N_("Text file"), ""}};
+	snprintf(f[0].value, sizeof f[0].value, "%s", i18n_lang());
+	cui_dialog(app, N_("Load the press release from a file"), f, 2, load_done);
+	return UI_REDRAW;
+}
+
+static enum ui_result act_leave(struct ui_app *app)
+{
+	(void)app;
+	cui_clear();
+	return UI_CLOSE;
+}
+
+static const struct ui_action steps_actions[] = {
+	{1, {0}, NULL, N_("Help"), N_("Show the keys of this screen"), act_help},
+	{2, {0}, NULL, N_("Language"),
+	 N_("Switch everything on screen between Kazakh and Russian"), act_language},
+	{3, {0}, NULL, N_("Open"), N_("Open a cycle: its year and season"), act_open},
+	{4, {0}, NULL, N_("Council"), N_("Submit the draft to the National Council (cl. 10)"),
+	 act_submit},
+	{5, {0}, NULL, N_("Recomm."), N_("Record the Council's recommendations (cl. 11)"),
+	 act_recommend},
+	{6, {0}, NULL, N_("Publish"),
+	 N_("Place the register on the platform, offering a backup first (cl. 11)"), act_publish},
+	{7, {0}, NULL, N_("Press"), N_("The press release in the language on screen (cl. 12)"),
+	 act_press},
+	{8, {0}, NULL, N_("Load"), N_("Load the press release's text from a file"), act_load},
+	{10, {27, 0}, N_("Esc"), N_("Close"), N_("Back to the screen before"), act_leave},
+};
+
+static const struct ui_screen steps_screen = {
+	.actions = steps_actions,
+	.nactions = (int)(sizeof steps_actions / sizeof *steps_actions),
+	.draw = steps_draw,
+	.input = NULL,
+};
+
+enum ui_result ui_open_cycle_steps(struct ui_app *app)
+{
+	cui_clear();
+	ui_push(app, &steps_screen);
+	return UI_REDRAW;
+}

@@ -1,0 +1,304 @@
+/* The deadlines screen: the current cycle as a timeline (SPEC §2) — each
+ * step with its clause, what its deadline counts from, the deadline and
+ * where it stands today; then, per sectoral body, whether its proposals are
+ * submitted (cl. 7), and the open remarks with their rework deadlines
+ * (cl. 9).  What is overdue is drawn in the alert colour. */
+#include "screens/cycle_screens.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "kit/actions.h"
+#include "domain/cycle.h"
+#include "kit/widgets.h"
+#include "kit/draw.h"
+#include "base/i18n.h"
+#include "base/text.h"
+#include "kit/theme.h"
+
+static int top;
+
+/* The cycle on its way, else the one the calendar is in. */
+static void which_cycle(tz_db *db, tz_day today, int64_t *id, int *year, enum dl_season *season)
+{
+	struct cycle c;
+	*id = cycle_current(db);
+	if (*id && !cycle_load(db, *id, &c)) {
+		*year = c.year;
+		*season = c.season;
+		return;
+	}
+	*id = 0;
+	deadline_cycle_at(today, year, season);
+}
+
+static void date_text(const tz_calendar *cal, tz_day d, char *buf, size_t len)
+{
+	char ds[11];
+	if (d < 0) {
+		snprintf(buf, len, "-");
+		return;
+	}
+	const char *name = cal_day_name(cal, d);
+	snprintf(buf, len, "%s %s%s%s%s", cal_format(d, ds), cal_weekday_name(cal_weekday(d)),
+	         *name ? " (" : "", name, *name ? ")" : "");
+}
+
+/* Where a deadline stands, in words; *alert when overdue. */
+static void status_text(const tz_calendar *cal, const struct dl_item *it, tz_day today,
+                        char *buf, size_t len, int *alert)
+{
+	int left = 0;
+	*alert = 0;
+	switch (deadline_status(cal, it, today, &left)) {
+	case DL_DONE: snprintf(buf, len, "%s", _("done")); break;
+	case DL_NOT_RECORDED: snprintf(buf, len, "%s", _("waits for the step it counts from")); break;
+	case DL_PER_ITEM: snprintf(buf, len, "%s", _("per remark: see below")); break;
+	case DL_TODAY: snprintf(buf, len, "%s", _("due today")); break;
+	case DL_PASSED: snprintf(buf, len, "%s", _("deadline passed")); break;
+	case DL_OVERDUE: {
+		int n = cal_workdays_between(cal, it->due, today);
+		snprintf(buf, len, ngettext("overdue by %d working day", "overdue by %d working days",
+		                            (unsigned long)n), n);
+		*alert = 1;
+		break;
+	}
+	case DL_DUE:
+		snprintf(buf, len, ngettext("due in %d working day", "due in %d working days",
+		                            (unsigned long)left), left);
+		break;
+	}
+}
+
+struct line { attr_t a; char text[3][256]; };
+
+/* The sectoral bodies below the steps, scrolled: returns how many there are
+ * (drawn from top, in h lines at y). */
+static int body_lines(tz_db *db, int64_t cycle, tz_day today, tz_day prop_due,
+                      int y, int h, const int *x, const int *w)
+{
+	int n = 0;
+	const char *lang = i18n_lang();
+	char sql[1024];
+	snprintf(sql, sizeof sql,
+		"SELECT b.short_kk, b.short_ru,"
+		" (SELECT count(*) FROM proposal p WHERE p.cycle_id = :c AND p.body_id = b.id),"
+		" (SELECT min(e.date) FROM proposal_event e JOIN proposal p ON p.id = e.proposal_id"
+		"  WHERE p.cycle_id = :c AND p.body_id = b.id AND e.event = 'submitted'),"
+		" (SELECT max(e.late) FROM proposal_event e JOIN proposal p ON p.id = e.proposal_id"
+		"  WHERE p.cycle_id = :c AND p.body_id = b.id AND e.event = 'submitted'),"
+		" (SELECT date || ', ' || protocol FROM council_agreement a WHERE a.cycle_id = :c AND a.body_id = b.id)"
+		" FROM body b WHERE b.authorized = 0 ORDER BY b.short_%s COLLATE %s", lang, lang);
+	sqlite3_stmt *st = db_prep(db, sql);
+	if (!st)
+		return 0;
+	db_int(st, ":c", cycle);
+	for (; db_step(db, st) == SQLITE_ROW; n++) {
+		if (n < top || n >= top + h)
+			continue;
+		int ly = y + n - top, np = sqlite3_column_int(st, 2);
+		const char *sub = db_col_text(st, 3), *agreed = db_col_text(st, 5);
+		char what[256], state[256];
+		attr_t a = theme(TH_NORMAL);
+		snprintf(what, sizeof what, ngettext("%d proposal", "%d proposals", (unsigned long)np), np);
+		if (*sub) {
+			snprintf(state, sizeof state, sqlite3_column_int(st, 4) ? _("submitted %s, late")
+			                                                          : _("submitted %s"), sub);
+			if (sqlite3_column_int(st, 4))
+				a = theme(TH_ALERT);
+		} else if (np && today > prop_due) {
+			snprintf(state, sizeof state, "%s", _("not submitted, deadline passed"));
+			a = theme(TH_ALERT);
+		} else if (np) {
+			snprintf(state, sizeof state, *agreed ? _("agreed %s, not submitted") : _("not submitted"),
+			         agreed);
+		} else {
+			snprintf(state, sizeof state, "%s", _("no proposals"));
+		}
+		draw_cell(ly, x[0], w[0], i18n_pick(db_col_text(st, 0), db_col_text(st, 1)), theme(TH_NORMAL), 0);
+		draw_cell(ly, x[1], w[1], what, theme(TH_NORMAL), 0);
+		draw_cell(ly, x[2], w[2], state, a, 0);
+	}
+	sqlite3_finalize(st);
+
+	return n;
+}
+
+enum { MAX_REMARK_LINES = 4 };
+
+/* The open remarks under the cl. 9 step, each with its own deadline, the
+ * most pressing first; returns the lines used. */
+static int remark_lines(tz_db *db, const tz_calendar *cal, int64_t cycle, tz_day today, int y,
+                        const int *x, const int *w)
+{
+	sqlite3_stmt *st = db_prep(db, "SELECT r.proposal_id, r.received, r.due, p.nkz_code FROM remark r "
+	                               "JOIN proposal p ON p.id = r.proposal_id "
+	                               "WHERE p.cycle_id = :c AND r.resolved IS NULL ORDER BY r.due, r.id");
+	if (!st)
+		return 0;
+	db_int(st, ":c", cycle);
+	int n = 0, more = 0;
+	while (db_step(db, st) == SQLITE_ROW) {
+		if (n == MAX_REMARK_LINES) {
+			more++;
+			continue;
+		}
+		tz_day due;
+		struct dl_item it = {.step = DL_PLACED, .due = -1};
+		if (!cal_parse(db_col_text(st, 2), &due))
+			it.due = due;
+		char what[256], due_s[128], state[256];
+		int alert;
+		status_text(cal, &it, today, state, sizeof state, &alert);
+		snprintf(what, sizeof what, _("proposal %lld (%s)"), (long long)sqlite3_column_int64(st, 0),
+		         db_col_text(st, 3));
+		date_text(cal, it.due, due_s, sizeof due_s);
+		attr_t a = theme(alert ? TH_ALERT : TH_NORMAL);
+		int ly = y + n++;
+		if (alert)
+			draw_fill(ly, a);
+		draw_cell(ly, x[1], w[1], what, a, 0);
+		draw_cell(ly, x[2], w[2], db_col_text(st, 1), a, 0);
+		draw_cell(ly, x[3], w[3], due_s, a, 0);
+		draw_cell(ly, x[4], w[4], state, a, 0);
+	}
+	sqlite3_finalize(st);
+	if (more) {
+		char buf[128];
+		snprintf(buf, sizeof buf, ngettext("and %d more remark", "and %d more remarks", (unsigned long)more),
+		         more);
+		draw_cell(y + n++, x[1], COLS - x[1] - 1, buf, theme(TH_NORMAL), 0);
+	}
+	return n;
+}
+
+static int last_total, last_h;
+
+static void deadlines_draw(struct ui_app *app)
+{
+	tz_calendar *cal = cal_load(app->db);
+	tz_day today = cal_today();
+	int64_t id;
+	int year;
+	enum dl_season season;
+	which_cycle(app->db, today, &id, &year, &season);
+	struct cycle c = {.year = year, .season = season};
+	char t[64], title[256], ds[128];
+	cycle_title(&c, t, sizeof t);
+	if (!cal) {
+		cui_title(t);
+		cui_status(LINES - 2, db_errmsg(app->db));
+		return;
+	}
+	date_text(cal, today, ds, sizeof ds);
+	snprintf(title, sizeof title, _("Deadlines: %s; today %s"), t, ds);
+	cui_title(title);
+
+	struct dl_cycle dl;
+	if (deadline_cycle_load(app->db, cal, year, season, &dl))
+		cui_say(1, "%s", db_errmsg(app->db));
+	static const char *const head[] = {N_("Cl."), N_("Step"), N_("Counts from"), N_("Deadline"),
+	                                   N_("Where it stands")};
+	int w[5] = {4, 0, 11, 24, 0};
+	w[1] = (COLS - 6 - w[0] - w[2] - w[3]) * 9 / 20;
+	w[4] = COLS - 6 - w[0] - w[1] - w[2] - w[3];
+	int x[5] = {1};
+	for (int i = 1; i < 5; i++)
+		x[i] = x[i - 1] + w[i - 1] + 1;
+	draw_fill(1, theme(TH_HEAD));
+	for (int i = 0; i < 5; i++)
+		draw_cell(1, x[i], w[i], _(head[i]), theme(TH_HEAD), 0);
+	int y = 2;
+	for (int i = 0; i < DL_NSTEPS; i++, y++) {
+		const struct dl_item *it = &dl.items[i];
+		char from[16], due[128], st[128];
+		int alert;
+		status_text(cal, it, today, st, sizeof st, &alert);
+		if (it->after && it->start >= 0)
+			cal_format(it->start, from);
+		else
+			snprintf(from, sizeof from, "%s", it->after ? "-" : "");
+		date_text(cal, it->due, due, sizeof due);
+		if (it->step == DL_REMARKS)
+			snprintf(due, sizeof due, "%s", _("2 working days each"));
+		attr_t a = theme(alert ? TH_ALERT : TH_NORMAL);
+		if (alert)
+			draw_fill(y, a);
+		draw_cell(y, x[0], w[0], it->clause, a, 0);
+		draw_cell(y, x[1], w[1], _(it->what), a, 0);
+		draw_cell(y, x[2], w[2], from, a, 0);
+		draw_cell(y, x[3], w[3], due, a, 0);
+		draw_cell(y, x[4], w[4], st, a, 0);
+		if (it->step == DL_REMARKS && id)
+			y += remark_lines(app->db, cal, id, today, y + 1, x, w);
+	}
+	y++;
+	int bw[3] = {w[0] + w[1] + 1, w[2] + 4, 0};
+	bw[2] = COLS - 4 - bw[0] - bw[1];
+	int bx[3] = {1, 2 + bw[0], 3 + bw[0] + bw[1]};
+	draw_fill(y, theme(TH_HEAD));
+	draw_cell(y, bx[0], bw[0], _("Sectoral body"), theme(TH_HEAD), 0);
+	draw_cell(y, bx[1], bw[1], _("Proposals"), theme(TH_HEAD), 0);
+	draw_cell(y, bx[2], bw[2], _("Submitted (cl. 7)"), theme(TH_HEAD), 0);
+	y++;
+	last_h = LINES - 2 - y;
+	last_total = id ? body_lines(app->db, id, today, dl.items[DL_PROPOSALS].due, y, last_h, bx, bw) : 0;
+	if (!id)
+		draw_cell(y, 2, COLS - 4, _("No cycle is open: open one with tizilim cycle open."), theme(TH_NORMAL), 0);
+	char s[160];
+	snprintf(s, sizeof s, _("Sectoral bodies %d-%d of %d; Up and Down scroll them."),
+	         last_total ? top + 1 : 0, top + last_h < last_total ? top + last_h : last_total, last_total);
+	cui_status(LINES - 2, s);
+	cal_free(cal);
+}
+
+static enum ui_result dl_scroll(int by)
+{
+	top += by;
+	if (top > last_total - last_h)
+		top = last_total - last_h;
+	if (top < 0)
+		top = 0;
+	return UI_REDRAW;
+}
+
+static enum ui_result act_up(struct ui_app *app) { (void)app; return dl_scroll(-1); }
+static enum ui_result act_down(struct ui_app *app) { (void)app; return dl_scroll(1); }
+static enum ui_result act_pgup(struct ui_app *app) { (void)app; return dl_scroll(-(last_h - 1)); }
+static enum ui_result act_pgdn(struct ui_app *app) { (void)app; return dl_scroll(last_h - 1); }
+static enum ui_result act_home(struct ui_app *app) { (void)app; top = 0; return UI_REDRAW; }
+static enum ui_result act_end(struct ui_app *app) { (void)app; return dl_scroll(last_total); }
+
+static enum ui_result act_leave(struct ui_app *app)
+{
+	(void)app;
+	cui_clear();
+	return UI_CLOSE;
+}
+
+static const struct ui_action deadlines_actions[] = {
+	{1, {0}, NULL, N_("Help"), N_("Show the keys of this screen"), act_help},
+	{2, {0}, NULL, N_("Language"),
+	 N_("Switch everything on screen between Kazakh and Russian"), act_language},
+	{10, {27, 0}, N_("Esc"), N_("Close"), N_("Back to the screen before"), act_leave},
+	{0, {KEY_UP, 0}, N_("Up"), NULL, N_("Scroll the bodies up a line"), act_up},
+	{0, {KEY_DOWN, 0}, N_("Down"), NULL, N_("Scroll the bodies down a line"), act_down},
+	{0, {KEY_PPAGE, 0}, N_("PgUp"), NULL, N_("A page up"), act_pgup},
+	{0, {KEY_NPAGE, 0}, N_("PgDn"), NULL, N_("A page down"), act_pgdn},
+	{0, {KEY_HOME, 0}, N_("Home"), NULL, N_("Go to the top"), act_home},
+	{0, {KEY_END, 0}, N_("End"), NULL, N_("Go to the end"), act_end},
+};
+
+static const struct ui_screen deadlines_screen = {
+	.actions = deadlines_actions,
+	.nactions = (int)(sizeof deadlines_actions / sizeof *deadlines_actions),
+	.draw = deadlines_draw,
+};
+
+enum ui_result ui_open_deadlines(struct ui_app *app)
+{
+	top = 0;
+	cui_clear();
+	ui_push(app, &deadlines_screen);
+	return UI_REDRAW;
+}

@@ -1,0 +1,284 @@
+#include "screens/filter.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kit/actions.h"
+#include "kit/draw.h"
+#include "base/i18n.h"
+#include "domain/register.h"
+#include "view/regview.h"
+#include "screens/register_screen.h"
+#include "base/text.h"
+#include "kit/theme.h"
+
+enum { L_SECTION, L_BODY, L_LEVEL, L_PROFILE, L_SORT, L_ORDER, L_COL0,
+       NLINES = L_COL0 + TABLE_NCOL };
+
+/* What the dialog found on opening, for Esc. */
+static struct {
+	struct rv_facets facets;
+	enum rv_sort sort;
+	int desc;
+	struct table_cols cols;
+} saved;
+static int sel;
+
+/* The sort orders in the order of the columns that name them. */
+static const int sort_col[RV_NSORT] = {1, 2, 3, 4, 5, 6, 7};
+
+static int sort_index(enum rv_sort s)
+{
+	for (int i = 0; i < RV_NSORT; i++)
+		if (table_col_sort(sort_col[i]) == s)
+			return i;
+	return 0;
+}
+
+/* The next value of a list read from the database, "" standing for any:
+ * bodies and levels that occur in the version on view. */
+static void step_list(struct ui_app *app, const char *sql, const char *cur, int by,
+                      char *out, size_t len)
+{
+	char vals[128][24];
+	int n = 1, at = 0;
+	vals[0][0] = 0;
+	sqlite3_stmt *st = db_prep(app->db, sql);
+	if (!st)
+		return;
+	db_int(st, ":v", rv_version(app->rv));
+	while (n < 128 && db_step(app->db, st) == SQLITE_ROW) {
+		snprintf(vals[n], sizeof vals[n], "%s", db_col_text(st, 0));
+		if (!strcmp(vals[n], cur))
+			at = n;
+		n++;
+	}
+	sqlite3_finalize(st);
+	snprintf(out, len, "%s", vals[((at + by) % n + n) % n]);
+}
+
+static void change(struct ui_app *app, int by)
+{
+	struct rv_facets f = *rv_facets(app->rv);
+	char buf[24];
+	const char *lang = rv_lang(app->rv);
+	switch (sel) {
+	case L_SECTION:
+		f.section = ((f.section + 1 + by) % 3 + 3) % 3 - 1;
+		break;
+	case L_BODY: {
+		char sql[512], cur[24];
+		snprintf(cur, sizeof cur, "%lld", (long long)f.body_id);
+		snprintf(sql, sizeof sql,
+		         "SELECT b.id FROM body b WHERE b.id IN (SELECT body_id FROM reg_row "
+		         "WHERE version_id = :v) ORDER BY b.short_%s COLLATE %s", lang, lang);
+		step_list(app, sql, f.body_id ? cur : "", by, buf, sizeof buf);
+		f.body_id = strtoll(buf, NULL, 10);
+		break;
+	}
+	case L_LEVEL:
+		step_list(app, "SELECT DISTINCT level FROM reg_row WHERE version_id = :v ORDER BY level",
+		          f.level, by, f.level, sizeof f.level);
+		break;
+	case L_PROFILE: {
+		static const char *const p[3] = {"", "t", "sg"};
+		int i = !strcmp(f.profile, "t") ? 1 : !strcmp(f.profile, "sg") ? 2 : 0;
+		snprintf(f.profile, sizeof f.profile, "%s", p[((i + by) % 3 + 3) % 3]);
+		break;
+	}
+	case L_SORT: {
+		int i = (sort_index(rv_sort_by(app->rv)) + by + RV_NSORT) % RV_NSORT;
+		rv_set_sort(app->rv, table_col_sort(sort_col[i]), rv_sort_desc(app->rv));
+		break;
+	}
+	case L_ORDER:
+		rv_set_sort(app->rv, rv_sort_by(app->rv), !rv_sort_desc(app->rv));
+		break;
+	default:
+		table_col_resize(app->table, sel - L_COL0, by);
+		return;
+	}
+	if (sel <= L_PROFILE)
+		rv_set_facets(app->rv, &f);
+	table_home(app->table);
+}
+
+static enum ui_result act_up(struct ui_app *app) { (void)app; sel = (sel + NLINES - 1) % NLINES; return UI_REDRAW; }
+static enum ui_result act_down(struct ui_app *app) { (void)app; sel = (sel + 1) % NLINES; return UI_REDRAW; }
+static enum ui_result act_left(struct ui_app *app) { change(app, -1); return UI_REDRAW; }
+static enum ui_result act_right(struct ui_app *app) { change(app, 1); return UI_REDRAW; }
+
+static enum ui_result act_space(struct ui_app *app)
+{
+	if (sel >= L_COL0)
+		table_col_toggle(app->table, sel - L_COL0);
+	else
+		change(app, 1);
+	return UI_REDRAW;
+}
+
+static enum ui_result act_clear(struct ui_app *app)
+{
+	struct rv_facets none = {.section = -1};
+	rv_set_facets(app->rv, &none);
+	rv_set_sort(app->rv, RV_BY_NAME, 0);
+	struct table_cols c;
+	memset(&c, 0, sizeof c);
+	table_cols_set(app->table, &c);
+	table_home(app->table);
+	return UI_REDRAW;
+}
+
+static enum ui_result act_keep(struct ui_app *app) { (void)app; return UI_CLOSE; }
+
+static enum ui_result act_cancel(struct ui_app *app)
+{
+	rv_set_facets(app->rv, &saved.facets);
+	rv_set_sort(app->rv, saved.sort, saved.desc);
+	table_cols_set(app->table, &saved.cols);
+	table_home(app->table);
+	return UI_CLOSE;
+}
+
+/* The value shown on line i. */
+static void value(struct ui_app *app, int i, char *buf, size_t len)
+{
+	const struct rv_facets *f = rv_facets(app->rv);
+	const char *any = _("any");
+	buf[0] = 0;
+	switch (i) {
+	case L_SECTION:
+		snprintf(buf, len, "%s", f->section < 0 ? any : f->section ? _("voluntary section")
+		                                                          : _("mandatory section"));
+		break;
+	case L_BODY:
+		snprintf(buf, len, "%s", any);
+		if (f->body_id) {
+			sqlite3_stmt *st = db_prep(app->db, "SELECT short_kk, short_ru FROM body WHERE id = :id");
+			if (st) {
+				db_int(st, ":id", f->body_id);
+				if (db_step(app->db, st) == SQLITE_ROW)
+					snprintf(buf, len, "%s", i18n_pick(db_col_text(st, 0), db_col_text(st, 1)));
+				sqlite3_finalize(st);
+			}
+		}
+		break;
+	case L_LEVEL:
+		snprintf(buf, len, "%s", f->level[0] ? f->level : any);
+		break;
+	case L_PROFILE:
+		snprintf(buf, len, "%s", f->profile[0] ? reg_profile_label(f->profile) : any);
+		break;
+	case L_SORT:
+		snprintf(buf, len, "%s", table_col_name(sort_col[sort_index(rv_sort_by(app->rv))]));
+		break;
+	case L_ORDER:
+		snprintf(buf, len, "%s", rv_sort_desc(app->rv) ? _("descending") : _("ascending"));
+		break;
+	default: {
+		int w[TABLE_NCOL];
+		table_col_widths(app->table, app->rv, w);
+		int c = i - L_COL0;
+		if (table_col_hidden(app->table, c))
+			snprintf(buf, len, "%s", _("hidden"));
+		else
+			snprintf(buf, len, _("%d columns wide"), w[c]);
+	}
+	}
+}
+
+static const char *label(int i)
+{
+	switch (i) {
+	case L_SECTION: return _("Section");
+	case L_BODY: return _("Body");
+	case L_LEVEL: return _("Level");
+	case L_PROFILE: return _("Profile");
+	case L_SORT: return _("Sort by");
+	case L_ORDER: return _("Order");
+	default: return table_col_name(i - L_COL0);
+	}
+}
+
+static void filter_draw(struct ui_app *app)
+{
+	table_draw(app);
+	int h = NLINES + 6, w = COLS - 8 < 70 ? COLS - 8 : 70;
+	int y0 = (LINES - 1 - h) / 2, x0 = (COLS - w) / 2;
+	if (y0 < 0)
+		y0 = 0;
+	attr_t a = theme(TH_DIALOG);
+	for (int y = 0; y < h; y++)
+		draw_cell(y0 + y, x0, w, "", a, 0);
+	attrset(a);
+	mvaddch(y0, x0, ACS_ULCORNER);
+	mvhline(y0, x0 + 1, ACS_HLINE, w - 2);
+	mvaddch(y0, x0 + w - 1, ACS_URCORNER);
+	mvvline(y0 + 1, x0, ACS_VLINE, h - 2);
+	mvvline(y0 + 1, x0 + w - 1, ACS_VLINE, h - 2);
+	mvaddch(y0 + h - 1, x0, ACS_LLCORNER);
+	mvhline(y0 + h - 1, x0 + 1, ACS_HLINE, w - 2);
+	mvaddch(y0 + h - 1, x0 + w - 1, ACS_LRCORNER);
+	const char *title = _("Filter, sort and columns");
+	int tw = text_width(title);
+	if (tw > w - 4)
+		tw = w - 4;
+	draw_cell(y0, x0 + (w - tw) / 2, tw, title, a, 0);
+	int lw = 0;
+	for (int i = 0; i < NLINES; i++)
+		lw = text_width(label(i)) > lw ? text_width(label(i)) : lw;
+	if (lw > w / 2 - 4)
+		lw = w / 2 - 4;
+	int vx = x0 + 3 + lw + 2, vw = x0 + w - 2 - vx;
+	for (int i = 0, y = y0 + 1; i < NLINES; i++, y++) {
+		if (i == L_SORT || i == L_COL0)
+			y++;          /* a blank line between filters, sort and columns */
+		attr_t la = i == sel ? theme(TH_CURSOR) : a;
+		char v[160], shown[200];
+		value(app, i, v, sizeof v);
+		snprintf(shown, sizeof shown, "< %s >", v);
+		draw_cell(y, x0 + 2, lw + 2, label(i), la, 0);
+		draw_cell(y, vx, vw, shown, la, 0);
+	}
+	const char *hint = sel >= L_COL0
+		? _("Left/Right: narrower/wider, Space: hide or show, Enter: keep, Esc: cancel")
+		: _("Left/Right: change, Enter: keep, Esc: cancel, F8: clear all");
+	draw_cell(y0 + h - 2, x0 + 2, w - 4, hint, a, 0);
+}
+
+static const struct ui_action filter_actions[] = {
+	{1, {0}, NULL, N_("Help"), N_("Show the keys of this screen"), act_help},
+	{2, {0}, NULL, N_("Language"),
+	 N_("Switch everything on screen between Kazakh and Russian"), act_language},
+	{8, {KEY_DC, 0}, N_("Delete"), N_("Clear"),
+	 N_("Clear every filter, sort by name, show every column at its width"), act_clear},
+	{10, {27, 0}, N_("Esc"), N_("Cancel"), N_("Close, putting everything back as it was"),
+	 act_cancel},
+	{0, {'\r', '\n', KEY_ENTER, 0}, N_("Enter"), NULL, N_("Close, keeping the changes"),
+	 act_keep},
+	{0, {KEY_UP, 0}, N_("Up"), NULL, N_("Previous line"), act_up},
+	{0, {KEY_DOWN, 0}, N_("Down"), NULL, N_("Next line"), act_down},
+	{0, {KEY_LEFT, '-', 0}, N_("Left or -"), NULL,
+	 N_("Previous value; a column: narrower"), act_left},
+	{0, {KEY_RIGHT, '+', 0}, N_("Right or +"), NULL,
+	 N_("Next value; a column: wider"), act_right},
+	{0, {' ', 0}, N_("Space"), NULL, N_("A column: hide or show it"), act_space},
+};
+
+static const struct ui_screen filter_screen = {
+	.actions = filter_actions,
+	.nactions = (int)(sizeof filter_actions / sizeof *filter_actions),
+	.draw = filter_draw,
+};
+
+void filter_open(struct ui_app *app)
+{
+	saved.facets = *rv_facets(app->rv);
+	saved.sort = rv_sort_by(app->rv);
+	saved.desc = rv_sort_desc(app->rv);
+	table_cols_get(app->table, &saved.cols);
+	sel = 0;
+	ui_push(app, &filter_screen);
+}

@@ -1,0 +1,338 @@
+/* The change-log screen: entries newest first (time, login, object, id,
+ * action, reason), filtered by user, object and dates (F6), Enter or F3
+ * shows an entry's before and after in full.  Only the page on screen is
+ * read (logpage.h), so a long log costs no more than a short one. */
+#include "screens/cycle_screens.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kit/actions.h"
+#include "domain/calendar.h"
+#include "kit/widgets.h"
+#include "kit/draw.h"
+#include "base/i18n.h"
+#include "view/auditpage.h"
+#include "base/text.h"
+#include "kit/theme.h"
+
+enum { PAGE_MAX = 256 };
+
+static struct {
+	char login[64], object[64], from[11], to[11];
+	int64_t top_id;            /* the first entry shown; 0 = the newest */
+	int cur;                   /* the cursor's line on the page */
+	int64_t ids[PAGE_MAX + 1]; /* the page's entries, and the one after it */
+	int count, more;
+	int64_t sel;
+} lg;
+
+static void filter_of(struct audit_filter *f)
+{
+	memset(f, 0, sizeof *f);
+	f->login = lg.login;
+	f->object = lg.object;
+	f->from = lg.from;
+	f->to = lg.to;
+}
+
+static int page_height(void)
+{
+	int h = LINES - 5;
+	return h > PAGE_MAX ? PAGE_MAX : h < 1 ? 1 : h;
+}
+
+enum { C_AT, C_LOGIN, C_OBJECT, C_ID, C_ACTION, C_REASON, NCOL };
+
+struct page { int y, n, h; int x[NCOL], w[NCOL]; };
+
+static int draw_entry(void *ctx, const struct audit_entry *e)
+{
+	struct page *p = ctx;
+	lg.ids[p->n] = e->id;
+	if (p->n == p->h) {   /* the one after the page: there is more */
+		lg.more = 1;
+		return 1;
+	}
+	int y = p->y + p->n, cur = p->n == lg.cur;
+	attr_t a = theme(cur ? TH_CURSOR : TH_NORMAL);
+	if (cur) {
+		draw_fill(y, a);
+		lg.sel = e->id;
+	}
+	char at[32];
+	/* The moment as stored, without its 'T' and 'Z', to the second. */
+	snprintf(at, sizeof at, "%.10s %.8s", e->at, strlen(e->at) > 11 ? e->at + 11 : "");
+	const char *cell[NCOL] = {at, e->login, e->object, e->object_id, e->action, e->reason};
+	for (int i = 0; i < NCOL; i++)
+		draw_cell(y, p->x[i], p->w[i], cell[i], a, 0);
+	p->n++;
+	return 0;
+}
+
+static void log_draw(struct ui_app *app)
+{
+	struct audit_filter f;
+	filter_of(&f);
+	char title[512];
+	int filtered = lg.login[0] || lg.object[0] || lg.from[0] || lg.to[0];
+	if (filtered)
+		snprintf(title, sizeof title, _("Change log: user %s, object %s, from %s to %s"),
+		         lg.login[0] ? lg.login : _("any"), lg.object[0] ? lg.object : _("any"),
+		         lg.from[0] ? lg.from : "...", lg.to[0] ? lg.to : "...");
+	else
+		snprintf(title, sizeof title, "%s", _("Change log: all entries, newest first"));
+	cui_title(title);
+	static const char *const head[NCOL] = {N_("Time (UTC)"), N_("User"), N_("Object"), N_("Id"),
+	                                       N_("Action"), N_("Reason")};
+	struct page p = {.y = 2, .h = page_height(), .w = {19, 10, 11, 8, 7, 0}};
+	p.w[C_REASON] = COLS - 2 - 19 - 10 - 11 - 8 - 7 - 5;
+	p.x[0] = 1;
+	for (int i = 1; i < NCOL; i++)
+		p.x[i] = p.x[i - 1] + p.w[i - 1] + 1;
+	draw_fill(1, theme(TH_HEAD));
+	for (int i = 0; i < NCOL; i++)
+		draw_cell(1, p.x[i], p.w[i], _(head[i]), theme(TH_HEAD), 0);
+	lg.more = 0;
+	if (lg.cur >= p.h)
+		lg.cur = p.h - 1;
+	/* The cursor line is known only once the page is read: read it, fix
+	 * the cursor, and draw again if it fell past the end. */
+	for (int pass = 0; pass < 2; pass++) {
+		p.n = 0;
+		lg.more = 0;
+		lg.sel = 0;
+		if (logpage_read(app->db, &f, lg.top_id, -1, p.h + 1, draw_entry, &p))
+			cui_say(1, "%s", db_errmsg(app->db));
+		lg.count = p.n;
+		if (lg.cur < p.n || !p.n)
+			break;
+		lg.cur = p.n - 1;
+	}
+	if (!p.n)
+		draw_cell(3, 2, COLS - 4, filtered ? _("No entry passes the filter.") : _("The log is empty."),
+		          theme(TH_NORMAL), 0);
+	char st[256];
+	snprintf(st, sizeof st, _("%ld entries.  Enter shows one in full; F6 filters by user, object and date."),
+	         logpage_count(app->db, &f));
+	cui_status(LINES - 2, st);
+}
+
+/* ---- moving: a page at a time from the database ------------------------- */
+
+struct newer { int64_t last; int n; };
+
+static int take_newer(void *ctx, const struct audit_entry *e)
+{
+	struct newer *w = ctx;
+	w->last = e->id;
+	w->n++;
+	return 0;
+}
+
+/* The entry n places newer than the top (fewer when there are not so many). */
+static int newer_top(struct ui_app *app, int n)
+{
+	struct audit_filter f;
+	filter_of(&f);
+	struct newer w = {0, 0};
+	if (lg.top_id)
+		logpage_read(app->db, &f, lg.top_id, 1, n, take_newer, &w);
+	if (w.n)
+		lg.top_id = w.last;
+	return w.n;
+}
+
+static enum ui_result act_up(struct ui_app *app)
+{
+	if (lg.cur > 0)
+		lg.cur--;
+	else
+		newer_top(app, 1);
+	return UI_REDRAW;
+}
+
+static enum ui_result act_down(struct ui_app *app)
+{
+	(void)app;
+	if (lg.cur < lg.count - 1)
+		lg.cur++;
+	else if (lg.more && lg.count > 1)
+		lg.top_id = lg.ids[1];
+	return UI_REDRAW;
+}
+
+static enum ui_result act_pgup(struct ui_app *app)
+{
+	if (!newer_top(app, page_height() - 1))
+		lg.cur = 0;
+	return UI_REDRAW;
+}
+
+static enum ui_result act_pgdn(struct ui_app *app)
+{
+	(void)app;
+	if (lg.more)
+		lg.top_id = lg.ids[lg.count - 1];
+	else
+		lg.cur = lg.count - 1;
+	return UI_REDRAW;
+}
+
+static enum ui_result act_home(struct ui_app *app)
+{
+	(void)app;
+	lg.top_id = 0;
+	lg.cur = 0;
+	return UI_REDRAW;
+}
+
+static enum ui_result act_end(struct ui_app *app)
+{
+	struct audit_filter f;
+	filter_of(&f);
+	struct newer w = {0, 0};
+	logpage_read(app->db, &f, 0, 1, page_height(), take_newer, &w);
+	lg.top_id = w.last;
+	lg.cur = page_height();
+	return UI_REDRAW;
+}
+
+/* ---- F3: one entry ------------------------------------------------------ */
+
+static void json_pairs(tz_db *db, struct cui_lines *l, const char *json, const char *other)
+{
+	if (!json) {
+		cui_line(l, theme(TH_NORMAL), _("nothing: the row did not exist"));
+		return;
+	}
+	sqlite3_stmt *st = db_prep(db,
+		"SELECT key, coalesce(value, ''), coalesce(value IS NOT (SELECT value FROM json_each(:o) o "
+		"WHERE o.key = j.key), 1) FROM json_each(:j) j");
+	if (!st) {
+		cui_line(l, theme(TH_NORMAL), json);
+		return;
+	}
+	db_text(st, ":j", json);
+	db_text(st, ":o", other);
+	while (db_step(db, st) == SQLITE_ROW) {
+		char label[160];
+		int changed = other && sqlite3_column_int(st, 2);
+		snprintf(label, sizeof label, "%s%s", changed ? "* " : "", db_col_text(st, 0));
+		cui_pair(l, label, db_col_text(st, 1));
+	}
+	sqlite3_finalize(st);
+}
+
+static void fill_entry(struct ui_app *app, struct cui_lines *l, char *title, size_t len)
+{
+	snprintf(title, len, _("Change log entry %lld"), (long long)lg.sel);
+	sqlite3_stmt *st = db_prep(app->db, "SELECT at, login, object, object_id, action, reason, before, after "
+	                                    "FROM change_log WHERE id = :id");
+	if (!st)
+		return;
+	db_int(st, ":id", lg.sel);
+	if (db_step(app->db, st) != SQLITE_ROW) {
+		cui_line(l, theme(TH_ALERT), _("This entry no longer exists."));
+		sqlite3_finalize(st);
+		return;
+	}
+	cui_pair(l, _("Time (UTC)"), db_col_text(st, 0));
+	cui_pair(l, _("User"), db_col_text(st, 1));
+	cui_pair(l, _("Object"), db_col_text(st, 2));
+	cui_pair(l, _("Id"), db_col_text(st, 3));
+	cui_pair(l, _("Action"), db_col_text(st, 4));
+	cui_pair(l, _("Reason"), *db_col_text(st, 5) ? db_col_text(st, 5) : "-");
+	char *before = sqlite3_column_type(st, 6) == SQLITE_NULL ? NULL : strdup(db_col_text(st, 6));
+	char *after = sqlite3_column_type(st, 7) == SQLITE_NULL ? NULL : strdup(db_col_text(st, 7));
+	sqlite3_finalize(st);
+	cui_heading(l, _("Before"));
+	json_pairs(app->db, l, before, after);
+	cui_heading(l, _("After"));
+	json_pairs(app->db, l, after, before);
+	if (before && after)
+		cui_line(l, theme(TH_SECTION), _("* the field changed"));
+	free(before);
+	free(after);
+}
+
+static enum ui_result act_view(struct ui_app *app)
+{
+	if (lg.sel)
+		cui_view(app, fill_entry);
+	return UI_REDRAW;
+}
+
+/* ---- F6: the filter ----------------------------------------------------- */
+
+static void filter_done(struct ui_app *app, struct cui_field *f, int n)
+{
+	(void)app;
+	(void)n;
+	tz_day d;
+	for (int i = 2; i < 4; i++)
+		if (f[i].value[0] && cal_parse(f[i].value, &d)) {
+			cui_say(1, _("%s: \"%s\" is not a date (YYYY-MM-DD); the filter is unchanged."),
+			        _(f[i].label), f[i].value);
+			return;
+		}
+	snprintf(lg.login, sizeof lg.login, "%.63s", f[0].value);
+	snprintf(lg.object, sizeof lg.object, "%.63s", f[1].value);
+	snprintf(lg.from, sizeof lg.from, "%.10s", f[2].value);
+	snprintf(lg.to, sizeof lg.to, "%.10s", f[3].value);
+	lg.top_id = 0;
+	lg.cur = 0;
+	cui_clear();
+}
+
+static enum ui_result act_filter(struct ui_app *app)
+{
+	struct cui_field f[4] = {
+		{.label = N_("User (login)")}, {.label = N_("Object (table)")},
+		{.label = N_("From date")}, {.label = N_("To date")},
+	};
+	snprintf(f[0].value, sizeof f[0].value, "%s", lg.login);
+	snprintf(f[1].value, sizeof f[1].value, "%s", lg.object);
+	snprintf(f[2].value, sizeof f[2].value, "%s", lg.from);
+	snprintf(f[3].value, sizeof f[3].value, "%s", lg.to);
+	cui_dialog(app, N_("Filter the change log (empty: any)"), f, 4, filter_done);
+	return UI_REDRAW;
+}
+
+static enum ui_result act_leave(struct ui_app *app)
+{
+	(void)app;
+	cui_clear();
+	return UI_CLOSE;
+}
+
+static const struct ui_action log_actions[] = {
+	{1, {0}, NULL, N_("Help"), N_("Show the keys of this screen"), act_help},
+	{2, {0}, NULL, N_("Language"),
+	 N_("Switch everything on screen between Kazakh and Russian"), act_language},
+	{3, {'\r', '\n', KEY_ENTER, 0}, N_("Enter"), N_("View"),
+	 N_("Show the entry in full: every field before and after"), act_view},
+	{6, {0}, NULL, N_("Filter"), N_("Show only the entries of a user, an object, or dates"), act_filter},
+	{10, {27, 0}, N_("Esc"), N_("Close"), N_("Back to the screen before"), act_leave},
+	{0, {KEY_UP, 0}, N_("Up"), NULL, N_("The newer entry"), act_up},
+	{0, {KEY_DOWN, 0}, N_("Down"), NULL, N_("The older entry"), act_down},
+	{0, {KEY_PPAGE, 0}, N_("PgUp"), NULL, N_("A page of newer entries"), act_pgup},
+	{0, {KEY_NPAGE, 0}, N_("PgDn"), NULL, N_("A page of older entries"), act_pgdn},
+	{0, {KEY_HOME, 0}, N_("Home"), NULL, N_("The newest entry"), act_home},
+	{0, {KEY_END, 0}, N_("End"), NULL, N_("The oldest entry"), act_end},
+};
+
+static const struct ui_screen log_screen = {
+	.actions = log_actions,
+	.nactions = (int)(sizeof log_actions / sizeof *log_actions),
+	.draw = log_draw,
+};
+
+enum ui_result ui_open_log(struct ui_app *app)
+{
+	memset(&lg, 0, sizeof lg);
+	cui_clear();
+	ui_push(app, &log_screen);
+	return UI_REDRAW;
+}

@@ -1,0 +1,575 @@
+/* The proposals screen: a cycle's proposals (of one body or of all) with
+ * their state, round, late mark and the rework deadline of open remarks;
+ * F3 shows one in full, F4 takes it a step on (cl. 6-9) or edits it (the
+ * last step, Up from the first), F5 enters a new one.  Each step and each
+ * save is the core's: what it refuses is shown with its reason. */
+#include "screens/cycle_screens.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kit/actions.h"
+#include "domain/cycle.h"
+#include "kit/widgets.h"
+#include "kit/draw.h"
+#include "base/i18n.h"
+#include "domain/proposals.h"
+#include "forms/propform_ui.h"
+#include "base/text.h"
+#include "kit/theme.h"
+
+static struct {
+	int64_t cycle, body;   /* body 0: all bodies */
+	int64_t sel;           /* the proposal under the cursor, kept across redraws */
+	struct cui_list list;
+} ps;
+
+struct prow {
+	int64_t id, body;
+	char state[12], action[8], code[16], levels[40], due[11];
+	int round, late, due_passed;
+	char *name_kk, *name_ru;
+};
+
+struct prows { struct prow *r; int n, cap; tz_db *db; sqlite3_stmt *remark; };
+
+static int collect(void *ctx, const struct proposal_rec *rec)
+{
+	struct prows *l = ctx;
+	if (l->n == l->cap) {
+		int cap = l->cap ? l->cap * 2 : 64;
+		struct prow *r = realloc(l->r, (size_t)cap * sizeof *r);
+		if (!r)
+			return 1;
+		l->r = r;
+		l->cap = cap;
+	}
+	struct prow *p = &l->r[l->n++];
+	memset(p, 0, sizeof *p);
+	p->id = rec->pr.id;
+	p->body = rec->pr.body_id;
+	snprintf(p->state, sizeof p->state, "%s", rec->state);
+	snprintf(p->action, sizeof p->action, "%s", rec->pr.action);
+	snprintf(p->code, sizeof p->code, "%s", rec->pr.row.nkz_code);
+	for (int i = 0; i < rec->pr.nlevels; i++)
+		snprintf(p->levels + strlen(p->levels), sizeof p->levels - strlen(p->levels), "%s%s",
+		         i ? "," : "", rec->pr.levels[i]);
+	p->round = rec->round;
+	p->late = rec->late;
+	p->name_kk = strdup(rec->pr.row.name_kk ? rec->pr.row.name_kk : "");
+	p->name_ru = strdup(rec->pr.row.name_ru ? rec->pr.row.name_ru : "");
+	/* The rework deadline of the remarks not yet answered. */
+	if (l->remark) {
+		sqlite3_reset(l->remark);
+		db_int(l->remark, ":p", p->id);
+		if (db_step(l->db, l->remark) == SQLITE_ROW) {
+			snprintf(p->due, sizeof p->due, "%s", db_col_text(l->remark, 0));
+			tz_day d;
+			p->due_passed = !cal_parse(p->due, &d) && cal_today() > d;
+		}
+	}
+	return 0;
+}
+
+static void rows_free(struct prows *l)
+{
+	for (int i = 0; i < l->n; i++) {
+		free(l->r[i].name_kk);
+		free(l->r[i].name_ru);
+	}
+	free(l->r);
+}
+
+static void rows_load(tz_db *db, struct prows *l)
+{
+	memset(l, 0, sizeof *l);
+	l->db = db;
+	l->remark = db_prep(db, "SELECT due FROM remark WHERE proposal_id = :p AND resolved IS NULL "
+	                        "ORDER BY id DESC LIMIT 1");
+	if (ps.cycle)
+		proposals_each(db, ps.cycle, ps.body, collect, l);
+	sqlite3_finalize(l->remark);
+	l->remark = NULL;
+	ps.list.n = l->n;
+	/* The cursor stays on its proposal when others come and go. */
+	for (int i = 0; i < l->n; i++)
+		if (l->r[i].id == ps.sel)
+			ps.list.cur = i;
+}
+
+static void body_short(tz_db *db, int64_t id, char *buf, size_t len)
+{
+	snprintf(buf, len, "?");
+	sqlite3_stmt *st = db_prep(db, "SELECT short_kk, short_ru FROM body WHERE id = :id");
+	if (!st)
+		return;
+	db_int(st, ":id", id);
+	if (db_step(db, st) == SQLITE_ROW)
+		snprintf(buf, len, "%s", i18n_pick(db_col_text(st, 0), db_col_text(st, 1)));
+	sqlite3_finalize(st);
+}
+
+enum { C_NO, C_STATE, C_BODY, C_ACTION, C_CODE, C_LEVELS, C_ROUND, C_LATE, C_DUE, C_NAME, NCOL };
+
+static int list_height(void) { return LINES - 5; }
+
+static void proposals_draw(struct ui_app *app)
+{
+	struct prows l;
+	rows_load(app->db, &l);
+	char title[256], t[64], body[128];
+	struct cycle c;
+	if (ps.cycle && !cycle_load(app->db, ps.cycle, &c))
+		cycle_title(&c, t, sizeof t);
+	else
+		snprintf(t, sizeof t, "%s", _("no cycle is open"));
+	if (ps.body)
+		body_short(app->db, ps.body, body, sizeof body);
+	snprintf(title, sizeof title, _("Proposals: %s, %s"), t, ps.body ? body : _("all bodies"));
+	cui_title(title);
+
+	static const char *const head[NCOL] = {
+		N_("No."), N_("State"), N_("Body"), N_("Action"), N_("NKZ code"), N_("Levels"),
+		N_("Round"), N_("Late"), N_("Rework by"), N_("Profession")};
+	int w[NCOL] = {4, 14, 9, 8, 10, 6, 5, 6, 10, 0};
+	int fixed = 0;
+	for (int i = 0; i < NCOL - 1; i++)
+		fixed += w[i] + 1;
+	w[C_NAME] = COLS - fixed - 1;
+	int x[NCOL];
+	x[0] = 1;
+	for (int i = 1; i < NCOL; i++)
+		x[i] = x[i - 1] + w[i - 1] + 1;
+	draw_fill(1, theme(TH_HEAD));
+	for (int i = 0; i < NCOL; i++)
+		draw_cell(1, x[i], w[i], _(head[i]), theme(TH_HEAD), 0);
+
+	int h = list_height();
+	cui_list_fit(&ps.list, h);
+	for (int i = ps.list.top; i < l.n && i < ps.list.top + h; i++) {
+		const struct prow *p = &l.r[i];
+		int y = 2 + i - ps.list.top, cur = i == ps.list.cur;
+		attr_t a = cur ? theme(TH_CURSOR) : theme(TH_NORMAL);
+		if (cur) {
+			ps.sel = p->id;
+			draw_fill(y, a);
+		}
+		char buf[64];
+		snprintf(buf, sizeof buf, "%lld", (long long)p->id);
+		draw_cell(y, x[C_NO], w[C_NO], buf, a, 1);
+		draw_cell(y, x[C_STATE], w[C_STATE], proposals_state_label(p->state), a, 0);
+		body_short(app->db, p->body, body, sizeof body);
+		draw_cell(y, x[C_BODY], w[C_BODY], body, a, 0);
+		draw_cell(y, x[C_ACTION], w[C_ACTION], proposals_action_label(p->action), a, 0);
+		draw_cell(y, x[C_CODE], w[C_CODE], p->code, a, 0);
+		draw_cell(y, x[C_LEVELS], w[C_LEVELS], p->levels, a, 0);
+		snprintf(buf, sizeof buf, "%d", p->round);
+		draw_cell(y, x[C_ROUND], w[C_ROUND], buf, a, 1);
+		draw_cell(y, x[C_LATE], w[C_LATE], p->late ? _("late") : "",
+		          p->late ? theme(TH_ALERT) : a, 0);
+		draw_cell(y, x[C_DUE], w[C_DUE], p->due, p->due_passed ? theme(TH_ALERT) : a, 0);
+		draw_cell(y, x[C_NAME], w[C_NAME], i18n_pick(p->name_kk, p->name_ru), a, 0);
+	}
+	if (!l.n)
+		draw_cell(3, 2, COLS - 4, ps.cycle ? _("No proposals in this cycle.")
+		                                   : _("No cycle is open: open one with tizilim cycle open."),
+		          theme(TH_NORMAL), 0);
+	char st[160];
+	snprintf(st, sizeof st, _("Proposal %d of %d.  F4: a step on, or edit; F5: a new one; Left and Right change the cycle."),
+	         l.n ? ps.list.cur + 1 : 0, l.n);
+	cui_status(LINES - 2, st);
+	rows_free(&l);
+}
+
+/* ---- F3: a proposal in full --------------------------------------------- */
+
+static void pair2(struct cui_lines *l, const char *what, const char *kk, const char *ru)
+{
+	char label[128];
+	snprintf(label, sizeof label, _("%s (Kazakh)"), what);
+	cui_pair(l, label, kk && *kk ? kk : "-");
+	snprintf(label, sizeof label, _("%s (Russian)"), what);
+	cui_pair(l, label, ru && *ru ? ru : "-");
+}
+
+static int add_event(void *ctx, const struct proposal_event *e)
+{
+	struct cui_lines *l = ctx;
+	char line[1024];
+	snprintf(line, sizeof line, _("round %d, %s: %s by %s%s%s%s"), e->round, e->date,
+	         proposals_state_label(!strcmp(e->event, "resubmitted") ? "submitted" : e->event),
+	         e->login, *e->comment ? ": " : "", e->comment, e->late ? _(" (late)") : "");
+	cui_line(l, theme(e->late ? TH_ALERT : TH_NORMAL), line);
+	return 0;
+}
+
+static void fill_proposal(struct ui_app *app, struct cui_lines *l, char *title, size_t len)
+{
+	struct proposal_rec r;
+	snprintf(title, len, _("Proposal %lld"), (long long)ps.sel);
+	if (!ps.sel || proposals_load(app->db, ps.sel, &r)) {
+		cui_line(l, theme(TH_ALERT), _("This proposal no longer exists."));
+		return;
+	}
+	char buf[512], body[128];
+	snprintf(title, len, _("Proposal %lld: %s %s"), (long long)ps.sel, r.pr.row.nkz_code,
+	         i18n_pick(r.pr.row.name_kk, r.pr.row.name_ru));
+	cui_pair(l, _("State"), proposals_state_label(r.state));
+	snprintf(buf, sizeof buf, "%d%s", r.round, r.late ? _(", late") : "");
+	cui_pair(l, _("Round"), buf);
+	cui_pair(l, _("Action"), proposals_action_label(r.pr.action));
+	body_short(app->db, r.pr.body_id, body, sizeof body);
+	cui_pair(l, _("Sectoral body"), body);
+	cui_pair(l, _("NKZ code"), r.pr.row.nkz_code);
+	pair2(l, _("Name"), r.pr.row.name_kk, r.pr.row.name_ru);
+	cui_pair(l, _("Section"), *r.pr.row.section ? reg_section_title(r.pr.row.section) : "-");
+	buf[0] = 0;
+	for (int i = 0; i < r.pr.nlevels; i++)
+		snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "%s%s", i ? ", " : "", r.pr.levels[i]);
+	cui_pair(l, _("Levels"), *buf ? buf : "-");
+	if (r.pr.row.validity >= 0)
+		reg_validity_label(r.pr.row.validity, buf, sizeof buf);
+	else
+		snprintf(buf, sizeof buf, "-");
+	cui_pair(l, _("Validity"), buf);
+	cui_pair(l, _("Profile"), *r.pr.row.profile ? reg_profile_label(r.pr.row.profile) : "-");
+	pair2(l, _("Basis"), r.pr.row.basis_kk, r.pr.row.basis_ru);
+	cui_heading(l, _("Justification (cl. 8, 8-1)"));
+	pair2(l, _("1) Health, life support, safety"), r.pr.safety_kk, r.pr.safety_ru);
+	pair2(l, _("2) Demand on the labour market"), r.pr.demand_kk, r.pr.demand_ru);
+	pair2(l, _("3) Professional standard"), r.pr.standard_kk, r.pr.standard_ru);
+	pair2(l, _("4) Legal act (mandatory section)"), r.pr.legal_act_kk, r.pr.legal_act_ru);
+	struct problems p = {0};
+	int n = proposal_validate(app->db, &r.pr, &p);
+	cui_heading(l, _("Completeness check (cl. 9)"));
+	if (!n)
+		cui_line(l, theme(TH_NORMAL), _("Complete: nothing is missing."));
+	for (int i = 0; i < p.n; i++)
+		cui_line(l, theme(TH_ALERT), p.item[i].msg);
+	cui_heading(l, _("Rounds"));
+	proposals_history(app->db, ps.sel, add_event, l);
+	cui_heading(l, _("Remarks"));
+	sqlite3_stmt *st = db_prep(app->db, "SELECT received, due, text_kk, text_ru, coalesce(resolved, '') "
+	                                    "FROM remark WHERE proposal_id = :id ORDER BY id");
+	int nr = 0;
+	while (st && (db_int(st, ":id", ps.sel), db_step(app->db, st) == SQLITE_ROW)) {
+		snprintf(buf, sizeof buf, _("received %s, rework due %s%s"), db_col_text(st, 0),
+		         db_col_text(st, 1), *db_col_text(st, 4) ? _(" (reworked)") : "");
+		tz_day due;
+		int open = !*db_col_text(st, 4) && !cal_parse(db_col_text(st, 1), &due) && cal_today() > due;
+		cui_line(l, theme(open ? TH_ALERT : TH_SECTION), buf);
+		pair2(l, _("Remarks"), db_col_text(st, 2), db_col_text(st, 3));
+		nr++;
+	}
+	sqlite3_finalize(st);
+	if (!nr)
+		cui_line(l, theme(TH_NORMAL), _("none"));
+	proposal_rec_free(&r);
+}
+
+/* ---- F4: the steps ------------------------------------------------------ */
+
+static void said_state(struct ui_app *app, int late, const char *late_msg)
+{
+	struct proposal_rec r;
+	if (proposals_load(app->db, ps.sel, &r))
+		return;
+	if (late)
+		cui_say(1, _("Proposal %lld: %s.  %s"), (long long)ps.sel, proposals_state_label(r.state), late_msg);
+	else
+		cui_say(0, _("Proposal %lld: %s."), (long long)ps.sel, proposals_state_label(r.state));
+	proposal_rec_free(&r);
+}
+
+static void done_or_refused(struct ui_app *app, int rc, const char *err)
+{
+	if (rc)
+		cui_say(1, "%s", err);
+	else
+		said_state(app, 0, NULL);
+}
+
+static int64_t sel_body(struct ui_app *app)
+{
+	struct proposal_rec r;
+	if (proposals_load(app->db, ps.sel, &r))
+		return 0;
+	int64_t b = r.pr.body_id;
+	proposal_rec_free(&r);
+	return b;
+}
+
+static void step_send(struct ui_app *app)
+{
+	char err[512] = "";
+	done_or_refused(app, proposals_send(app->db, ps.sel, cal_today(), err, sizeof err), err);
+}
+
+static void return_done(struct ui_app *app, struct cui_field *f, int n)
+{
+	(void)n;
+	char err[512] = "";
+	done_or_refused(app, proposals_return(app->db, ps.sel, cal_today(), f[0].value, err, sizeof err), err);
+}
+
+static void step_return(struct ui_app *app)
+{
+	struct cui_field f[] = {{.label = N_("Recommendations")}};
+	cui_dialog(app, N_("Return for rework"), f, 1, return_done);
+}
+
+static void agree_done(struct ui_app *app, struct cui_field *f, int n)
+{
+	(void)n;
+	char err[512] = "";
+	int k = 0;
+	if (proposals_agree(app->db, ps.cycle, sel_body(app), cal_today(), f[0].value, &k, err, sizeof err))
+		cui_say(1, "%s", err);
+	else
+		cui_say(0, _("The sectoral council's agreement (protocol %s) is recorded; %d proposals agreed."),
+		        f[0].value, k);
+}
+
+static void step_agree(struct ui_app *app)
+{
+	struct cui_field f[] = {{.label = N_("Protocol number")}};
+	cui_dialog(app, N_("The sectoral council's agreement"), f, 1, agree_done);
+}
+
+static void step_submit(struct ui_app *app)
+{
+	char err[512] = "";
+	int k = 0, late = 0;
+	if (proposals_submit(app->db, ps.cycle, sel_body(app), cal_today(), &k, &late, err, sizeof err))
+		cui_say(1, "%s", err);
+	else
+		cui_say(late, late ? _("%d proposals submitted, late: after the deadline of cl. 7.")
+		                   : _("%d proposals submitted to the authorized body."), k);
+}
+
+static void step_check(struct ui_app *app) { cui_view(app, fill_proposal); }
+
+static void step_accept(struct ui_app *app)
+{
+	char err[512] = "";
+	struct problems p = {0};
+	int rc = proposals_accept(app->db, ps.sel, cal_today(), &p, err, sizeof err);
+	if (rc == PR_INCOMPLETE) {
+		cui_say(1, "%s", err);
+		/* The missing items, each named, in the proposal's full view. */
+		cui_view(app, fill_proposal);
+		return;
+	}
+	done_or_refused(app, rc, err);
+}
+
+static void remarks_done(struct ui_app *app, struct cui_field *f, int n)
+{
+	(void)n;
+	char err[512] = "", d[11];
+	tz_day due;
+	if (proposals_remarks(app->db, ps.sel, cal_today(), f[0].value, f[1].value, &due, err, sizeof err))
+		cui_say(1, "%s", err);
+	else
+		cui_say(0, _("Remarks on proposal %lld issued; the rework is due by %s (cl. 9)."),
+		        (long long)ps.sel, cal_format(due, d));
+}
+
+static void step_remarks(struct ui_app *app)
+{
+	struct cui_field f[] = {{.label = N_("Remarks (Kazakh)")}, {.label = N_("Remarks (Russian)")}};
+	cui_dialog(app, N_("Remarks on the proposal"), f, 2, remarks_done);
+}
+
+static void step_resubmit(struct ui_app *app)
+{
+	char err[512] = "";
+	int late = 0;
+	int rc = proposals_resubmit(app->db, ps.sel, cal_today(), &late, err, sizeof err);
+	if (rc)
+		cui_say(1, "%s", err);
+	else
+		said_state(app, late, _("Late: after the rework deadline of the remarks."));
+}
+
+static void reject_done(struct ui_app *app, struct cui_field *f, int n)
+{
+	(void)n;
+	char err[512] = "";
+	done_or_refused(app, proposals_reject(app->db, ps.sel, cal_today(), f[0].value, err, sizeof err), err);
+}
+
+static void step_reject(struct ui_app *app)
+{
+	struct cui_field f[] = {{.label = N_("Reason")}};
+	cui_dialog(app, N_("Reject the proposal"), f, 1, reject_done);
+}
+
+static void step_apply(struct ui_app *app)
+{
+	char err[512] = "";
+	struct problems p = {0};
+	int rc = proposals_apply(app->db, ps.sel, &p, err, sizeof err);
+	if (rc)
+		cui_say(1, "%s%s%s", err, p.n ? ": " : "", p.n ? p.item[0].msg : "");
+	else
+		said_state(app, 0, NULL);
+}
+
+/* The form saves through proposals_save, which refuses what the state or
+ * the user's role does not allow; the list is read afresh at every draw. */
+static void step_edit(struct ui_app *app)
+{
+	int64_t id = propform_edit(app->db, ps.sel);
+	if (id)
+		said_state(app, 0, NULL);
+}
+
+static const struct cui_choice steps[] = {
+	{N_("Send to the sectoral body"), step_send},
+	{N_("Return with recommendations"), step_return},
+	{N_("Record the sectoral council's agreement"), step_agree},
+	{N_("Submit the body's agreed proposals"), step_submit},
+	{N_("Check completeness"), step_check},
+	{N_("Accept"), step_accept},
+	{N_("Issue remarks"), step_remarks},
+	{N_("Resubmit after rework"), step_resubmit},
+	{N_("Reject"), step_reject},
+	{N_("Apply to the draft register"), step_apply},
+	/* Last, so that Up from the first step reaches it. */
+	{N_("Edit the proposal"), step_edit},
+};
+
+/* ---- keys --------------------------------------------------------------- */
+
+static enum ui_result act_view(struct ui_app *app)
+{
+	if (ps.sel && ps.list.n)
+		cui_view(app, fill_proposal);
+	return UI_REDRAW;
+}
+
+static enum ui_result act_step(struct ui_app *app)
+{
+	if (!ps.sel || !ps.list.n) {
+		cui_say(1, "%s", _("There is no proposal to take a step on."));
+		return UI_REDRAW;
+	}
+	cui_clear();
+	cui_choose(app, N_("Step"), steps, (int)(sizeof steps / sizeof *steps));
+	return UI_REDRAW;
+}
+
+static enum ui_result act_new(struct ui_app *app)
+{
+	int64_t id = propform_new(app->db, ps.cycle);
+	if (id) {
+		ps.sel = id;
+		said_state(app, 0, NULL);
+	}
+	return UI_REDRAW;
+}
+
+/* The next body that has proposals in the cycle, then all bodies again. */
+static enum ui_result act_body(struct ui_app *app)
+{
+	sqlite3_stmt *st = db_prep(app->db, "SELECT min(body_id) FROM proposal WHERE cycle_id = :c AND body_id > :b");
+	if (st) {
+		db_int(st, ":c", ps.cycle);
+		db_int(st, ":b", ps.body);
+		ps.body = db_step(app->db, st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+		sqlite3_finalize(st);
+	}
+	ps.list.cur = ps.list.top = 0;
+	ps.sel = 0;
+	return UI_REDRAW;
+}
+
+static enum ui_result to_cycle(struct ui_app *app, int older)
+{
+	int64_t id = 0;
+	sqlite3_stmt *st = db_prep(app->db, older
+		? "SELECT id FROM cycle WHERE (year, season = 'autumn') < (SELECT year, season = 'autumn' FROM cycle WHERE id = :c) "
+		  "ORDER BY year DESC, season = 'autumn' DESC LIMIT 1"
+		: "SELECT id FROM cycle WHERE (year, season = 'autumn') > (SELECT year, season = 'autumn' FROM cycle WHERE id = :c) "
+		  "ORDER BY year, season = 'autumn' LIMIT 1");
+	if (st) {
+		db_int(st, ":c", ps.cycle);
+		if (db_step(app->db, st) == SQLITE_ROW)
+			id = sqlite3_column_int64(st, 0);
+		sqlite3_finalize(st);
+	}
+	if (id) {
+		ps.cycle = id;
+		ps.list.cur = ps.list.top = 0;
+		ps.sel = 0;
+	}
+	return UI_REDRAW;
+}
+
+static enum ui_result act_older(struct ui_app *app) { return to_cycle(app, 1); }
+static enum ui_result act_newer(struct ui_app *app) { return to_cycle(app, 0); }
+
+static enum ui_result list_move(int key)
+{
+	cui_list_key(&ps.list, key, list_height());
+	ps.sel = 0;
+	return UI_REDRAW;
+}
+
+static enum ui_result act_up(struct ui_app *app) { (void)app; return list_move(KEY_UP); }
+static enum ui_result act_down(struct ui_app *app) { (void)app; return list_move(KEY_DOWN); }
+static enum ui_result act_pgup(struct ui_app *app) { (void)app; return list_move(KEY_PPAGE); }
+static enum ui_result act_pgdn(struct ui_app *app) { (void)app; return list_move(KEY_NPAGE); }
+static enum ui_result act_home(struct ui_app *app) { (void)app; return list_move(KEY_HOME); }
+static enum ui_result act_end(struct ui_app *app) { (void)app; return list_move(KEY_END); }
+
+static enum ui_result act_leave(struct ui_app *app)
+{
+	(void)app;
+	cui_clear();
+	return UI_CLOSE;
+}
+
+static const struct ui_action proposals_actions[] = {
+	{1, {0}, NULL, N_("Help"), N_("Show the keys of this screen"), act_help},
+	{2, {0}, NULL, N_("Language"),
+	 N_("Switch everything on screen between Kazakh and Russian"), act_language},
+	{3, {'\r', '\n', KEY_ENTER, 0}, N_("Enter"), N_("View"),
+	 N_("Show the proposal in full: both languages, justification, rounds, remarks"), act_view},
+	{4, {0}, NULL, N_("Step"),
+	 N_("Take the proposal a step on (send, return, agree, submit, check, accept, remarks, "
+	    "resubmit, reject, apply), or edit it: the last in the list"), act_step},
+	{5, {0}, NULL, N_("New"), N_("Enter a new proposal in the cycle shown"), act_new},
+	{6, {0}, NULL, N_("Body"), N_("Show the next body's proposals, then all again"), act_body},
+	{10, {27, 0}, N_("Esc"), N_("Close"), N_("Back to the screen before"), act_leave},
+	{0, {KEY_LEFT, 0}, N_("Left"), NULL, N_("The cycle before"), act_older},
+	{0, {KEY_RIGHT, 0}, N_("Right"), NULL, N_("The cycle after"), act_newer},
+	{0, {KEY_UP, 0}, N_("Up"), NULL, N_("The proposal above"), act_up},
+	{0, {KEY_DOWN, 0}, N_("Down"), NULL, N_("The proposal below"), act_down},
+	{0, {KEY_PPAGE, 0}, N_("PgUp"), NULL, N_("A page up"), act_pgup},
+	{0, {KEY_NPAGE, 0}, N_("PgDn"), NULL, N_("A page down"), act_pgdn},
+	{0, {KEY_HOME, 0}, N_("Home"), NULL, N_("The first proposal"), act_home},
+	{0, {KEY_END, 0}, N_("End"), NULL, N_("The last proposal"), act_end},
+};
+
+static const struct ui_screen proposals_screen = {
+	.actions = proposals_actions,
+	.nactions = (int)(sizeof proposals_actions / sizeof *proposals_actions),
+	.draw = proposals_draw,
+};
+
+enum ui_result ui_open_proposals(struct ui_app *app)
+{
+	if (!ps.cycle || cycle_load(app->db, ps.cycle, &(struct cycle){0}))
+		ps.cycle = cycle_current(app->db);
+	if (!ps.cycle)
+		ps.cycle = db_int_query(app->db, "SELECT max(id) FROM cycle", 0);
+	ps.body = 0;
+	ps.sel = 0;
+	ps.list = (struct cui_list){0};
+	cui_clear();
+	ui_push(app, &proposals_screen);
+	return UI_REDRAW;
+}

@@ -1,0 +1,285 @@
+/* One list screen serves every small reference table: a table is described
+ * by its columns and two queries, and the screen reads only the rows it
+ * shows (LIMIT/OFFSET; these tables hold tens of rows, not thousands).
+ * Employer associations also take F5 New: a sectoral body's clerk adds the
+ * associations that propose to that body (cl. 6). */
+#include "screens/reference_screens.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kit/actions.h"
+#include "store/auth.h"
+#include "kit/widgets.h"
+#include "forms/rowform_ui.h"
+#include "kit/draw.h"
+#include "base/i18n.h"
+#include "screens/menu.h"
+#include "kit/picker.h"
+#include "domain/proposals.h"
+#include "base/text.h"
+#include "kit/theme.h"
+
+enum { MAXCOL = 4 };
+
+struct refcol {
+	const char *head;   /* N_() */
+	int width;          /* columns; 0 = a share of what is left */
+	int right;
+};
+
+/* rows: the shown columns, then the row's full kk and ru names, in the
+ * current language's order ("%s" is the language: kk or ru).  count: rows. */
+struct refdef {
+	const char *title;  /* N_() */
+	int ncols;
+	struct refcol col[MAXCOL];
+	const char *rows;
+	const char *count;
+};
+
+static const struct refdef bodies = {
+	N_("Sectoral state bodies"), 4,
+	{{N_("Code"), 12, 0}, {N_("Short name"), 22, 0}, {N_("Name"), 0, 0},
+	 {N_("Authorized"), 10, 0}},
+	"SELECT code, short_%s, name_%s, authorized, name_kk, name_ru FROM body "
+	"ORDER BY authorized DESC, short_%s COLLATE %s",
+	"SELECT count(*) FROM body",
+};
+
+static const struct refdef associations = {
+	N_("Employer associations"), 2,
+	{{N_("Name"), 0, 0}, {N_("Sectoral body"), 20, 0}},
+	"SELECT a.name_%s, coalesce(b.short_%s, ''), a.name_kk, a.name_ru FROM association a "
+	"LEFT JOIN body b ON b.id = a.body_id ORDER BY a.name_%s COLLATE %s",
+	"SELECT count(*) FROM association",
+};
+
+static const struct refdef councils = {
+	N_("Sectoral councils"), 2,
+	{{N_("Name"), 0, 0}, {N_("Sectoral body"), 20, 0}},
+	"SELECT c.name_%s, b.short_%s, c.name_kk, c.name_ru FROM council c "
+	"JOIN body b ON b.id = c.body_id ORDER BY c.name_%s COLLATE %s",
+	"SELECT count(*) FROM council",
+};
+
+static const struct refdef levels = {
+	N_("NRK levels"), 2,
+	{{N_("Level"), 6, 0}, {N_("Description"), 0, 0}},
+	/* '4.2' after '4', '10' never before '2': by base, then code. */
+	"SELECT code, descr_%s, descr_kk, descr_ru FROM nrk_level "
+	"ORDER BY base, length(code), code",
+	"SELECT count(*) FROM nrk_level",
+};
+
+static const struct refdef *def;
+static int cur, top, nrows;
+
+static int body_height(void) { return LINES - 6; }
+
+static int count_rows(tz_db *db)
+{
+	return (int)db_int_query(db, def->count, 0);
+}
+
+static void widths(int w[MAXCOL])
+{
+	int fixed = 0, shares = 0;
+	for (int c = 0; c < def->ncols; c++) {
+		w[c] = def->col[c].width;
+		int h = text_width(_(def->col[c].head));
+		if (w[c] && h > w[c] && h <= w[c] + 6)
+			w[c] = h;       /* a heading a little longer than its data keeps its word */
+		fixed += w[c];
+		shares += !w[c];
+	}
+	int left = COLS - fixed - (def->ncols - 1) - 1;
+	for (int c = 0; c < def->ncols; c++)
+		if (!w[c])
+			w[c] = left / (shares ? shares : 1) > 4 ? left / shares : 4;
+}
+
+static void clamp(void)
+{
+	int h = body_height();
+	if (cur >= nrows)
+		cur = nrows - 1;
+	if (cur < 0)
+		cur = 0;
+	if (cur < top)
+		top = cur;
+	if (cur >= top + h)
+		top = cur - h + 1;
+	if (top < 0)
+		top = 0;
+}
+
+static void ref_draw(struct ui_app *app)
+{
+	const char *l = i18n_lang();
+	char sql[512], title[256];
+	nrows = count_rows(app->db);
+	clamp();
+	snprintf(title, sizeof title, "%s (%d)", _(def->title), nrows);
+	draw_fill(0, theme(TH_TITLE));
+	draw_cell(0, 1, COLS - 2, title, theme(TH_TITLE), 0);
+	int w[MAXCOL];
+	widths(w);
+	draw_fill(1, theme(TH_HEAD));
+	for (int c = 0, x = 1; c < def->ncols; c++) {
+		draw_cell(1, x, w[c], _(def->col[c].head), theme(TH_HEAD), 0);
+		x += w[c] + 1;
+	}
+	int h = body_height();
+	snprintf(sql, sizeof sql, def->rows, l, l, l, l);
+	size_t n = strlen(sql);
+	snprintf(sql + n, sizeof sql - n, " LIMIT %d OFFSET %d", h, top);
+	sqlite3_stmt *st = db_prep(app->db, sql);
+	int i = 0;
+	char both[2][512] = {"", ""};
+	while (st && i < h && db_step(app->db, st) == SQLITE_ROW) {
+		attr_t a = top + i == cur ? theme(TH_CURSOR) : theme(TH_NORMAL);
+		draw_fill(2 + i, a);
+		for (int c = 0, x = 1; c < def->ncols; c++) {
+			const char *v = db_col_text(st, c);
+			if (def == &bodies && c == 3)
+				v = sqlite3_column_int(st, 3) ? _("yes") : "";
+			draw_cell(2 + i, x, w[c], v, a, def->col[c].right);
+			x += w[c] + 1;
+		}
+		if (top + i == cur)
+			for (int k = 0; k < 2; k++)
+				snprintf(both[k], sizeof both[k], "%s", db_col_text(st, def->ncols + k));
+		i++;
+	}
+	sqlite3_finalize(st);
+	if (!nrows)
+		draw_cell(3, 2, COLS - 4, _("This list is empty."), theme(TH_NORMAL), 0);
+	/* Both languages of the row under the cursor, whichever is on screen. */
+	const char *kk = _("Kazakh:"), *ru = _("Russian:");
+	int lw = text_width(kk) > text_width(ru) ? text_width(kk) : text_width(ru);
+	draw_fill(LINES - 4, theme(TH_NORMAL));
+	draw_fill(LINES - 3, theme(TH_NORMAL));
+	draw_cell(LINES - 4, 1, lw, kk, theme(TH_HEAD), 0);
+	draw_cell(LINES - 4, lw + 2, COLS - lw - 3, both[0], theme(TH_NORMAL), 0);
+	draw_cell(LINES - 3, 1, lw, ru, theme(TH_HEAD), 0);
+	draw_cell(LINES - 3, lw + 2, COLS - lw - 3, both[1], theme(TH_NORMAL), 0);
+	char status[128];
+	if (nrows)
+		snprintf(status, sizeof status, _("Row %d of %d"), cur + 1, nrows);
+	else
+		snprintf(status, sizeof status, "%s", _("No rows"));
+	cui_status(LINES - 2, status);
+}
+
+static enum ui_result move_by(int by)
+{
+	cur += by;
+	clamp();
+	return UI_REDRAW;
+}
+static enum ui_result act_up(struct ui_app *app) { (void)app; return move_by(-1); }
+static enum ui_result act_down(struct ui_app *app) { (void)app; return move_by(1); }
+static enum ui_result act_pgup(struct ui_app *app) { (void)app; top -= body_height() - 1; return move_by(-(body_height() - 1)); }
+static enum ui_result act_pgdn(struct ui_app *app) { (void)app; top += body_height() - 1; return move_by(body_height() - 1); }
+static enum ui_result act_home(struct ui_app *app) { (void)app; cur = top = 0; return UI_REDRAW; }
+static enum ui_result act_end(struct ui_app *app) { (void)app; return move_by(nrows); }
+
+/* The keys every reference screen has; the associations' adds F5. */
+#define REF_KEYS_HEAD \
+	{1, {0}, NULL, N_("Help"), N_("Show the keys of this screen"), act_help}, \
+	{2, {0}, NULL, N_("Language"), \
+	 N_("Switch everything on screen between Kazakh and Russian"), act_language}
+#define REF_KEYS_TAIL \
+	{9, {0}, NULL, N_("Menu"), N_("Open the menu of screens and commands"), menu_open}, \
+	{10, {27, 0}, N_("Esc"), N_("Close"), N_("Back to the register"), act_close}, \
+	{0, {KEY_UP, 0}, N_("Up"), NULL, N_("Move to the previous row"), act_up}, \
+	{0, {KEY_DOWN, 0}, N_("Down"), NULL, N_("Move to the next row"), act_down}, \
+	{0, {KEY_PPAGE, 0}, N_("PgUp"), NULL, N_("Move a page up"), act_pgup}, \
+	{0, {KEY_NPAGE, 0}, N_("PgDn"), NULL, N_("Move a page down"), act_pgdn}, \
+	{0, {KEY_HOME, 0}, N_("Home"), NULL, N_("Go to the first row"), act_home}, \
+	{0, {KEY_END, 0}, N_("End"), NULL, N_("Go to the last row"), act_end}
+
+static const struct ui_action ref_actions[] = {REF_KEYS_HEAD, REF_KEYS_TAIL};
+
+static const struct ui_screen ref_screen = {
+	.actions = ref_actions,
+	.nactions = (int)(sizeof ref_actions / sizeof *ref_actions),
+	.draw = ref_draw,
+	.input = NULL,
+};
+
+/* ---- F5: a new employer association -------------------------------------- */
+
+static void assoc_done(struct ui_app *app, struct cui_field *f, int n)
+{
+	(void)n;
+	/* A sectoral body's clerk adds to that body; anyone else chooses.
+	 * Whether they may is the core's to say. */
+	struct who w;
+	int64_t body = 0;
+	if (!auth_whoami(app->db, &w) && w.role == ROLE_SB_CLERK && w.body_id) {
+		body = w.body_id;
+	} else {
+		struct picker p = {N_("Sectoral state body"), 1, 0, form_load_bodies, NULL, NULL, &app->db};
+		char key[32];
+		if (!picker_run(&p, NULL, key, sizeof key))
+			return;
+		body = strtoll(key, NULL, 10);
+	}
+	char err[512] = "";
+	int64_t id = 0;
+	if (proposals_association_add(app->db, body, f[0].value, f[1].value, &id, err, sizeof err)) {
+		cui_say(1, "%s", err);
+		return;
+	}
+	char said[256];
+	snprintf(said, sizeof said, _("Employer association %lld added.\n"), (long long)id);
+	said[strcspn(said, "\n")] = 0;
+	cui_say(0, "%s", said);
+	/* The cursor onto the new one, wherever the language's order put it. */
+	const char *l = i18n_lang();
+	char sql[256];
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM association WHERE name_%s COLLATE %s < "
+	         "(SELECT name_%s FROM association WHERE id = %lld)", l, l, l, (long long)id);
+	cur = (int)db_int_query(app->db, sql, 0);
+}
+
+static enum ui_result act_new_assoc(struct ui_app *app)
+{
+	struct cui_field f[] = {{.label = N_("Name (Kazakh)")}, {.label = N_("Name (Russian)")}};
+	cui_clear();
+	cui_dialog(app, N_("New employer association"), f, 2, assoc_done);
+	return UI_REDRAW;
+}
+
+static const struct ui_action assoc_actions[] = {
+	REF_KEYS_HEAD,
+	{5, {0}, NULL, N_("New"),
+	 N_("Add an employer association: its names in Kazakh and Russian, then its sectoral body"),
+	 act_new_assoc},
+	REF_KEYS_TAIL,
+};
+
+static const struct ui_screen assoc_screen = {
+	.actions = assoc_actions,
+	.nactions = (int)(sizeof assoc_actions / sizeof *assoc_actions),
+	.draw = ref_draw,
+	.input = NULL,
+};
+
+static enum ui_result open_def(struct ui_app *app, const struct refdef *d)
+{
+	def = d;
+	cur = top = 0;
+	cui_clear();
+	ui_push(app, d == &associations ? &assoc_screen : &ref_screen);
+	return UI_REDRAW;
+}
+
+enum ui_result refs_open_bodies(struct ui_app *app) { return open_def(app, &bodies); }
+enum ui_result refs_open_associations(struct ui_app *app) { return open_def(app, &associations); }
+enum ui_result refs_open_councils(struct ui_app *app) { return open_def(app, &councils); }
+enum ui_result refs_open_levels(struct ui_app *app) { return open_def(app, &levels); }

@@ -1,0 +1,586 @@
+#include "screens/register_screen.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "kit/actions.h"
+#include "screens/detail.h"
+#include "kit/draw.h"
+#include "screens/filter.h"
+#include "forms/rowform_ui.h"
+#include "base/i18n.h"
+#include "screens/menu.h"
+#include "domain/register.h"
+#include "view/regview.h"
+#include "base/text.h"
+#include "kit/theme.h"
+
+struct table {
+	int cur;      /* the cursor's row (0-based over both sections), -1 if none */
+	int top;      /* the first line shown */
+	int typing;   /* the search line has the keys */
+	char query[256];
+	struct table_cols cols;
+};
+
+struct table *table_new(void)
+{
+	struct table *t = calloc(1, sizeof *t);
+	return t;
+}
+
+void table_free(struct table *t) { free(t); }
+
+void table_home(struct table *t)
+{
+	t->cur = 0;
+	t->top = 0;
+}
+
+enum { C_NUM, C_NAME, C_CODE, C_BASIS, C_LEVEL, C_VALID, C_BODY, C_PROF, NCOL };
+
+/* TRANSLATORS: the eight column headings of the Appendix form */
+static const char *const heads[NCOL] = {
+	N_("No."), N_("Profession name per NKZ"), N_("NKZ code"), N_("Basis"),
+	N_("Level"), N_("Validity"), N_("Body"), N_("Profile"),
+};
+
+/* Row numbers follow the order shown, so sorting "by number" is by name. */
+static const enum rv_sort col_sort[NCOL] = {
+	RV_BY_NAME, RV_BY_NAME, RV_BY_CODE, RV_BY_BASIS, RV_BY_LEVEL, RV_BY_VALIDITY,
+	RV_BY_BODY, RV_BY_PROFILE,
+};
+
+const char *table_col_name(int c) { return c >= 0 && c < NCOL ? _(heads[c]) : ""; }
+enum rv_sort table_col_sort(int c) { return c >= 0 && c < NCOL ? col_sort[c] : RV_BY_NAME; }
+int table_col_hidden(const struct table *t, int c) { return t->cols.hidden[c]; }
+
+void table_col_toggle(struct table *t, int c)
+{
+	if (c >= 0 && c < NCOL && c != C_NAME)
+		t->cols.hidden[c] = !t->cols.hidden[c];
+}
+
+void table_col_resize(struct table *t, int c, int by)
+{
+	if (c >= 0 && c < NCOL && t->cols.delta[c] + by > -60 && t->cols.delta[c] + by < 200)
+		t->cols.delta[c] += by;
+}
+
+void table_cols_get(const struct table *t, struct table_cols *c) { *c = t->cols; }
+void table_cols_set(struct table *t, const struct table_cols *c) { t->cols = *c; }
+
+/* The search line takes a line from the rows while it is shown. */
+static int search_shown(const struct ui_app *app)
+{
+	return app->table->typing || *rv_search(app->rv);
+}
+
+/* Lines between the column headings and the status line. */
+static int body_height(const struct ui_app *app)
+{
+	return LINES - 4 - search_shown(app);
+}
+
+/* A short column's width: its content's, widened for its heading up to max. */
+static int fit_head(int c, int content, int max)
+{
+	int h = text_width(_(heads[c]));
+	int w = h > content ? h : content;
+	return w > max ? max : w;
+}
+
+enum { MIN_NAME = 8, MIN_COL = 2 };
+
+/* Widths for this screen width: the short columns first, then what is left
+ * shared by name, basis and body 5:3:2.  The clerk's changes come on top;
+ * the columns that were not changed give or take the difference, the name
+ * first, so the row always fills the screen. */
+void table_col_widths(const struct table *t, const struct regview *rv, int w[NCOL])
+{
+	const int *hid = t->cols.hidden, *delta = t->cols.delta;
+	int rows = rv_rows(rv), digits = 1;
+	for (int n = rows; n >= 10; n /= 10)
+		digits++;
+	w[C_NUM] = digits < 3 ? 3 : digits;
+	w[C_CODE] = 10;
+	w[C_LEVEL] = fit_head(C_LEVEL, 5, 6);
+	/* Wide enough for "without time limit" in this language when the
+	 * screen has room; at 80 columns it is cut. */
+	char v[64];
+	reg_validity_label(0, v, sizeof v);
+	int vw = text_width(v);
+	reg_validity_label(10, v, sizeof v);
+	vw = text_width(v) > vw ? text_width(v) : vw;
+	w[C_VALID] = fit_head(C_VALID, vw, COLS >= 100 ? 18 : 10);
+	w[C_PROF] = fit_head(C_PROF, 4, COLS >= 100 ? 8 : 4);
+	int seps = -1, fixed = 0;
+	for (int c = 0; c < NCOL; c++) {
+		if (hid[c])
+			continue;
+		seps++;
+		if (c != C_NAME && c != C_BASIS && c != C_BODY)
+			fixed += w[c];
+	}
+	int left = COLS - seps - fixed;
+	if (left < 12)
+		left = 12;
+	int wn = 5, wb = hid[C_BASIS] ? 0 : 3, wo = hid[C_BODY] ? 0 : 2;
+	w[C_BASIS] = left * wb / (wn + wb + wo);
+	w[C_BODY] = left * wo / (wn + wb + wo);
+	w[C_NAME] = left - w[C_BASIS] - w[C_BODY];
+	int total = 0;
+	for (int c = 0; c < NCOL; c++) {
+		if (hid[c]) {
+			w[c] = 0;
+			continue;
+		}
+		w[c] += delta[c];
+		if (w[c] < (c == C_NAME ? MIN_NAME : MIN_COL))
+			w[c] = c == C_NAME ? MIN_NAME : MIN_COL;
+		total += w[c];
+	}
+	/* Give or take the difference. */
+	int diff = COLS - seps - total;
+	static const int takers[] = {C_NAME, C_BASIS, C_BODY, C_CODE, C_VALID, C_LEVEL, C_PROF, C_NUM};
+	for (int pass = 0; pass < 2 && diff; pass++)
+		for (int i = 0; i < NCOL && diff; i++) {
+			int c = takers[i];
+			if (hid[c] || (pass == 0 && delta[c]))
+				continue;
+			int min = c == C_NAME ? MIN_NAME : MIN_COL;
+			int nw = w[c] + diff < min ? min : w[c] + diff;
+			diff -= nw - w[c];
+			w[c] = nw;
+			if (diff > 0)
+				break;        /* one column takes all the spare room */
+		}
+}
+
+static const char *state_word(const char *state)
+{
+	if (!strcmp(state, "draft"))
+		return _("draft");
+	if (!strcmp(state, "submitted"))
+		return _("submitted to the Council");
+	if (!strcmp(state, "recommended"))
+		return _("recommendations recorded");
+	if (!strcmp(state, "published"))
+		return _("published");
+	return state;
+}
+
+static void draw_title(const struct regview *rv)
+{
+	char buf[512], ver[160];
+	if (!rv_version(rv)) {
+		snprintf(buf, sizeof buf, "%s: %s", _("Register of Professions"),
+		         _("there is no register version yet"));
+	} else {
+		if (*rv_title(rv))
+			snprintf(ver, sizeof ver, "%s", rv_title(rv));
+		else
+			snprintf(ver, sizeof ver, _("version %lld"), (long long)rv_version(rv));
+		snprintf(buf, sizeof buf, "%s: %s (%s)", _("Register of Professions"), ver,
+		         state_word(rv_state(rv)));
+	}
+	draw_fill(0, theme(TH_TITLE));
+	draw_cell(0, 1, COLS - 2, buf, theme(TH_TITLE), 0);
+}
+
+static void draw_row(int y, const struct rv_line *l, const int w[NCOL], int cursor)
+{
+	attr_t a = cursor ? theme(TH_CURSOR) : theme(TH_NORMAL);
+	if (l->kind == RV_TITLE) {
+		draw_fill(y, theme(TH_SECTION));
+		draw_cell(y, 1, COLS - 1, reg_section_title(l->section ? "voluntary" : "mandatory"),
+		          theme(TH_SECTION), 0);
+		return;
+	}
+	char num[16], valid[64];
+	snprintf(num, sizeof num, "%d", l->num);
+	reg_validity_label(l->validity, valid, sizeof valid);
+	const char *cell[NCOL] = {
+		num, l->name, l->code, l->basis, l->level, valid, l->body,
+		reg_profile_label(l->profile),
+	};
+	draw_fill(y, a);
+	for (int c = 0, x = 0; c < NCOL; c++) {
+		if (!w[c])
+			continue;
+		if (c == C_NAME)
+			draw_cell_mark(y, x, w[c], cell[c], a, 0, l->mark, l->mark_len, theme(TH_MARK));
+		else if (c == C_CODE)
+			draw_cell_mark(y, x, w[c], cell[c], a, 0, 0, l->code_mark, theme(TH_MARK));
+		else
+			draw_cell(y, x, w[c], cell[c], a, c == C_NUM);
+		x += w[c] + 1;
+	}
+}
+
+static const char *section_word(int s)
+{
+	return s ? _("voluntary section") : _("mandatory section");
+}
+
+/* The facets in force, as the status line names them. */
+static void facets_text(const struct regview *rv, tz_db *db, char *buf, size_t len)
+{
+	const struct rv_facets *f = rv_facets(rv);
+	size_t n = 0;
+	buf[0] = 0;
+#define ADD(...) do { if (n < len) n += (size_t)snprintf(buf + n, len - n, __VA_ARGS__); } while (0)
+	if (f->section >= 0)
+		ADD("%s", section_word(f->section));
+	if (f->body_id) {
+		sqlite3_stmt *st = db_prep(db, "SELECT short_kk, short_ru FROM body WHERE id = :id");
+		if (st) {
+			db_int(st, ":id", f->body_id);
+			if (db_step(db, st) == SQLITE_ROW)
+				ADD("%s%s", n ? ", " : "", i18n_pick(db_col_text(st, 0), db_col_text(st, 1)));
+			sqlite3_finalize(st);
+		}
+	}
+	if (f->level[0])
+		ADD("%s%s %s", n ? ", " : "", _("level"), f->level);
+	if (f->profile[0])
+		ADD("%s%s", n ? ", " : "", reg_profile_label(f->profile));
+#undef ADD
+}
+
+static void draw_status(struct ui_app *app)
+{
+	const struct regview *rv = app->rv;
+	const struct table *t = app->table;
+	char buf[1024], fac[512];
+	size_t n = 0;
+	if (t->cur < 0) {
+		n = (size_t)snprintf(buf, sizeof buf, "%s", _("No rows"));
+	} else {
+		int sec = rv_section_of_line(rv, rv_line_of_row(rv, t->cur));
+		n = (size_t)snprintf(buf, sizeof buf, _("Row %d of %d"), t->cur + 1, rv_rows(rv));
+		n += (size_t)snprintf(buf + n, sizeof buf - n, " | %s", section_word(sec));
+	}
+	if (rv_facet_count(rv)) {
+		facets_text(rv, app->db, fac, sizeof fac);
+		/* TRANSLATORS: the status line's list of filters in force */
+		n += (size_t)snprintf(buf + n, sizeof buf - n, " | %s: %s", _("Filter"), fac);
+	}
+	if (rv_sort_by(rv) != RV_BY_NAME || rv_sort_desc(rv)) {
+		int c = 0;
+		while (c < NCOL - 1 && col_sort[c] != rv_sort_by(rv))
+			c++;
+		if (rv_sort_by(rv) == RV_BY_NAME)
+			c = C_NAME;
+		/* TRANSLATORS: the status line's sort order, e.g. "Sorted by: Level, descending" */
+		n += (size_t)snprintf(buf + n, sizeof buf - n, " | %s: %s%s%s", _("Sorted by"),
+		                      _(heads[c]), rv_sort_desc(rv) ? ", " : "",
+		                      rv_sort_desc(rv) ? _("descending") : "");
+	}
+	if (n < sizeof buf)
+		snprintf(buf + n, sizeof buf - n, " | %s", i18n_pick("Қазақша", "Русский"));
+	int y = LINES - 2 - search_shown(app);
+	draw_fill(y, theme(TH_STATUS));
+	draw_cell(y, 1, COLS - 2, buf, theme(TH_STATUS), 0);
+}
+
+/* The search line: what is typed, with a block for the cursor while
+ * typing; the count of matches. */
+static void draw_search(struct ui_app *app)
+{
+	const struct table *t = app->table;
+	int y = LINES - 2;
+	char count[64];
+	snprintf(count, sizeof count, _("%d found"), rv_rows(app->rv));
+	const char *label = _("Search:");
+	int lw = text_width(label), cw = text_width(count);
+	draw_fill(y, theme(TH_NORMAL));
+	draw_cell(y, 1, lw, label, theme(TH_HEAD), 0);
+	int qx = lw + 2, qw = COLS - qx - cw - 3;
+	const char *q = t->query;
+	/* Keep the end of a long query in view, where the typing happens. */
+	while (text_width(q) > qw - 1 && *q) {
+		unsigned cp;
+		q += text_next(q, &cp);
+	}
+	draw_cell(y, qx, qw, q, theme(TH_STATUS), 0);
+	if (t->typing) {
+		int x = qx + text_width(q);
+		if (x < qx + qw)
+			mvaddch(y, x, ' ' | theme(TH_CURSOR));
+	}
+	draw_cell(y, COLS - cw - 1, cw, count, theme(TH_NORMAL), 1);
+}
+
+/* Keeps the cursor row on screen, with its section's title when the
+ * cursor is on the section's first row. */
+static void clamp(struct ui_app *app)
+{
+	struct table *t = app->table;
+	const struct regview *rv = app->rv;
+	int h = body_height(app), rows = rv_rows(rv), lines = rv_lines(rv);
+	if (rows == 0) {
+		t->cur = -1;
+		t->top = 0;
+		return;
+	}
+	if (t->cur < 0)
+		t->cur = 0;
+	if (t->cur >= rows)
+		t->cur = rows - 1;
+	int line = rv_line_of_row(rv, t->cur);
+	if (rv_row_of_line(rv, line - 1) < 0)     /* a title just above */
+		line--;
+	if (line < t->top)
+		t->top = line;
+	line = rv_line_of_row(rv, t->cur);
+	if (line >= t->top + h)
+		t->top = line - h + 1;
+	if (t->top > lines - h)
+		t->top = lines - h;
+	if (t->top < 0)
+		t->top = 0;
+}
+
+void table_draw(struct ui_app *app)
+{
+	struct table *t = app->table;
+	struct regview *rv = app->rv;
+	int w[NCOL], h = body_height(app);
+	clamp(app);
+	table_col_widths(t, rv, w);
+	draw_title(rv);
+	draw_fill(1, theme(TH_HEAD));
+	int sorted = rv_sort_by(rv) == RV_BY_NAME ? C_NAME : -1;
+	for (int c = 0; c < NCOL && sorted < 0; c++)
+		if (col_sort[c] == rv_sort_by(rv))
+			sorted = c;
+	for (int c = 0, x = 0; c < NCOL; c++) {
+		if (!w[c])
+			continue;
+		attr_t a = theme(TH_HEAD) | (c == sorted ? A_UNDERLINE : 0);
+		draw_cell(1, x, w[c], _(heads[c]), a, c == C_NUM);
+		x += w[c] + 1;
+	}
+	int n = rv_window(rv, t->top, h);
+	int cur_line = t->cur < 0 ? -1 : rv_line_of_row(rv, t->cur);
+	for (int i = 0; i < h; i++) {
+		const struct rv_line *l = i < n ? rv_line(rv, t->top + i) : NULL;
+		if (l)
+			draw_row(2 + i, l, w, t->top + i == cur_line);
+		else
+			draw_fill(2 + i, theme(TH_NORMAL));
+	}
+	draw_status(app);
+	if (search_shown(app))
+		draw_search(app);
+}
+
+int64_t table_cursor_id(struct ui_app *app)
+{
+	if (app->table->cur < 0)
+		return 0;
+	int line = rv_line_of_row(app->rv, app->table->cur);
+	if (line < 0 || rv_window(app->rv, line, 1) < 1)
+		return 0;
+	const struct rv_line *l = rv_line(app->rv, line);
+	return l ? l->id : 0;
+}
+
+static enum ui_result move_by(struct ui_app *app, int rows, int scroll)
+{
+	struct table *t = app->table;
+	t->cur += rows;
+	t->top += scroll;
+	clamp(app);
+	return UI_REDRAW;
+}
+
+static enum ui_result act_up(struct ui_app *app) { return move_by(app, -1, 0); }
+static enum ui_result act_down(struct ui_app *app) { return move_by(app, 1, 0); }
+static enum ui_result act_pgup(struct ui_app *app)
+{
+	int h = body_height(app) - 1;
+	return move_by(app, -h, -h);
+}
+static enum ui_result act_pgdn(struct ui_app *app)
+{
+	int h = body_height(app) - 1;
+	return move_by(app, h, h);
+}
+static enum ui_result act_home(struct ui_app *app)
+{
+	table_home(app->table);
+	clamp(app);
+	return UI_REDRAW;
+}
+static enum ui_result act_end(struct ui_app *app)
+{
+	app->table->cur = rv_rows(app->rv) - 1;
+	app->table->top = rv_lines(app->rv);
+	clamp(app);
+	return UI_REDRAW;
+}
+
+/* Each change of the query narrows the view at once; a query the view
+ * cannot use (not UTF-8) leaves the rows as they were. */
+static void search_apply(struct ui_app *app)
+{
+	rv_set_search(app->rv, app->table->query);
+	table_home(app->table);
+}
+
+static enum ui_result act_search(struct ui_app *app)
+{
+	struct table *t = app->table;
+	t->typing = 1;
+	snprintf(t->query, sizeof t->query, "%s", rv_search(app->rv));
+	return UI_REDRAW;
+}
+
+static enum ui_result act_clear_search(struct ui_app *app)
+{
+	struct table *t = app->table;
+	if (!*rv_search(app->rv) && !t->typing)
+		return UI_HANDLED;
+	t->typing = 0;
+	t->query[0] = 0;
+	search_apply(app);
+	return UI_REDRAW;
+}
+
+/* Removes the query's last character, not its last byte. */
+static void backspace(char *q)
+{
+	size_t n = strlen(q);
+	while (n > 0 && ((unsigned char)q[n - 1] & 0xC0) == 0x80)
+		n--;
+	if (n > 0)
+		n--;
+	q[n] = 0;
+}
+
+static enum ui_result search_input(struct ui_app *app, int key)
+{
+	struct table *t = app->table;
+	if (!t->typing)
+		return UI_PASS;
+	int ch = ui_key_char(key);
+	if (key == 27)
+		return act_clear_search(app);
+	if (key == '\r' || key == '\n' || key == KEY_ENTER) {
+		t->typing = 0;
+		return UI_REDRAW;
+	}
+	if (key == KEY_BACKSPACE || key == 127 || key == 8) {
+		backspace(t->query);
+		search_apply(app);
+		return UI_REDRAW;
+	}
+	if (ch >= 0x20 && ch != 0x7f) {
+		char u[8];
+		mbstate_t ps;
+		memset(&ps, 0, sizeof ps);
+		size_t n = wcrtomb(u, (wchar_t)ch, &ps);
+		if (n != (size_t)-1 && strlen(t->query) + n < sizeof t->query) {
+			strncat(t->query, u, n);
+			search_apply(app);
+		}
+		return UI_REDRAW;
+	}
+	return UI_PASS;       /* arrows, F-keys: the table's actions */
+}
+
+static enum ui_result sort_step(struct ui_app *app, int by)
+{
+	int s = ((int)rv_sort_by(app->rv) + by + RV_NSORT) % RV_NSORT;
+	rv_set_sort(app->rv, (enum rv_sort)s, 0);
+	table_home(app->table);
+	return UI_REDRAW;
+}
+static enum ui_result act_sort_next(struct ui_app *app) { return sort_step(app, 1); }
+static enum ui_result act_sort_prev(struct ui_app *app) { return sort_step(app, -1); }
+
+static enum ui_result act_view(struct ui_app *app)
+{
+	int64_t id = table_cursor_id(app);
+	if (!id)
+		return UI_HANDLED;
+	detail_open(app, id);
+	return UI_REDRAW;
+}
+
+static enum ui_result act_filter(struct ui_app *app)
+{
+	filter_open(app);
+	return UI_REDRAW;
+}
+
+/* The form runs over the screen; when it changed the register the view
+ * re-reads its counts. */
+static enum ui_result after_form(struct ui_app *app, int changed)
+{
+	if (changed)
+		rv_reload(app->rv);
+	return UI_REDRAW;
+}
+
+static enum ui_result act_edit(struct ui_app *app)
+{
+	int64_t id = table_cursor_id(app);
+	return id ? after_form(app, form_edit_row(app->db, id)) : UI_HANDLED;
+}
+
+static enum ui_result act_new(struct ui_app *app)
+{
+	return after_form(app, form_new_row(app->db));
+}
+
+static enum ui_result act_delete(struct ui_app *app)
+{
+	int64_t id = table_cursor_id(app);
+	return id ? after_form(app, form_delete_row(app->db, id)) : UI_HANDLED;
+}
+
+/* '/' is where '.' is on the Russian and Kazakh layouts; '<' and '>' are
+ * Б and Ю there. */
+static const struct ui_action register_actions[] = {
+	{1, {0}, NULL, N_("Help"), N_("Show the keys of this screen"), act_help},
+	{2, {0}, NULL, N_("Language"),
+	 N_("Switch everything on screen between Kazakh and Russian"), act_language},
+	{3, {0}, NULL, N_("View"),
+	 N_("Show every field of the row in both languages, its proposal and its history"),
+	 act_view},
+	{4, {0}, NULL, N_("Edit"), N_("Change the row under the cursor"), act_edit},
+	{5, {0}, NULL, N_("New"), N_("Add a row to the draft"), act_new},
+	{6, {0}, NULL, N_("Filter"),
+	 N_("Filter by section, body, level and profile; choose the sort and the columns"),
+	 act_filter},
+	{7, {'/', '.', 0}, N_("/ or ."), N_("Search"),
+	 N_("Search by code or by name in either language as you type; Enter keeps the "
+	    "result, Esc clears it"), act_search},
+	{8, {0}, NULL, N_("Delete"), N_("Delete the row under the cursor"), act_delete},
+	{9, {0}, NULL, N_("Menu"),
+	 N_("Open the menu: reference data, calendar, the cycle's screens, backup"), menu_open},
+	{10, {0}, NULL, N_("Quit"), N_("Leave the program"), act_quit},
+	{0, {27, 0}, N_("Esc"), NULL, N_("Clear the search and show every row again"),
+	 act_clear_search},
+	{0, {'>', 0x42E, 0}, N_("> or Ю"), NULL, N_("Sort by the next column"), act_sort_next},
+	{0, {'<', 0x411, 0}, N_("< or Б"), NULL, N_("Sort by the previous column"), act_sort_prev},
+	{0, {KEY_UP, 0}, N_("Up"), NULL, N_("Move to the previous row"), act_up},
+	{0, {KEY_DOWN, 0}, N_("Down"), NULL, N_("Move to the next row"), act_down},
+	{0, {KEY_PPAGE, 0}, N_("PgUp"), NULL, N_("Move a page up"), act_pgup},
+	{0, {KEY_NPAGE, 0}, N_("PgDn"), NULL, N_("Move a page down"), act_pgdn},
+	{0, {KEY_HOME, 0}, N_("Home"), NULL, N_("Go to the first row"), act_home},
+	{0, {KEY_END, 0}, N_("End"), NULL, N_("Go to the last row"), act_end},
+};
+
+const struct ui_screen register_screen = {
+	.actions = register_actions,
+	.nactions = (int)(sizeof register_actions / sizeof *register_actions),
+	.draw = table_draw,
+	.input = search_input,
+};

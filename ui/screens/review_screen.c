@@ -1,0 +1,391 @@
+/* The review screen: the draft set against the published register, what a
+ * clerk shows the Council (cl. 10) — totals by section, body and level on
+ * top, then each added, removed and changed row with its changed cells
+ * marked; F3 shows the old and new values, F4 approves a change, F8 returns
+ * it with a comment.  The core decides who may approve (auth_approve): its
+ * refusal is shown as it gives it. */
+#include "screens/cycle_screens.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kit/actions.h"
+#include "kit/widgets.h"
+#include "kit/draw.h"
+#include "base/i18n.h"
+#include "domain/review.h"
+#include "base/text.h"
+#include "kit/theme.h"
+
+struct change {
+	enum reg_diff_kind kind;
+	unsigned cols;
+	int has_old, has_neu;
+	struct reg_row old, neu;
+	char key[32], decision[12], comment[512], login[64], council[12], author[64];
+};
+
+static struct {
+	int64_t version;
+	struct change *c;
+	int n, cap, loaded;
+	struct review_totals t;
+	struct cui_list list;
+} rs;
+
+static void changes_free(void)
+{
+	for (int i = 0; i < rs.n; i++) {
+		reg_row_free(&rs.c[i].old);
+		reg_row_free(&rs.c[i].neu);
+	}
+	free(rs.c);
+	rs.c = NULL;
+	rs.n = rs.cap = 0;
+}
+
+static int collect(void *ctx, const struct review_change *rc)
+{
+	(void)ctx;
+	if (rs.n == rs.cap) {
+		int cap = rs.cap ? rs.cap * 2 : 64;
+		struct change *c = realloc(rs.c, (size_t)cap * sizeof *c);
+		if (!c)
+			return 1;
+		rs.c = c;
+		rs.cap = cap;
+	}
+	struct change *c = &rs.c[rs.n++];
+	memset(c, 0, sizeof *c);
+	c->kind = rc->kind;
+	c->cols = rc->cols;
+	if ((c->has_old = rc->old != NULL))
+		reg_row_copy(&c->old, rc->old);
+	if ((c->has_neu = rc->neu != NULL))
+		reg_row_copy(&c->neu, rc->neu);
+	snprintf(c->key, sizeof c->key, "%s", rc->key);
+	snprintf(c->decision, sizeof c->decision, "%s", rc->decision);
+	snprintf(c->comment, sizeof c->comment, "%s", rc->comment);
+	snprintf(c->login, sizeof c->login, "%s", rc->login);
+	snprintf(c->council, sizeof c->council, "%s", rc->council);
+	snprintf(c->author, sizeof c->author, "%s", rc->author);
+	return 0;
+}
+
+/* The draft, else the version that went to the Council (as the command
+ * line's review show). */
+static void load(tz_db *db)
+{
+	changes_free();
+	rs.version = reg_draft(db);
+	if (!rs.version)
+		rs.version = db_int_query(db, "SELECT id FROM reg_version WHERE state IN ('submitted', 'recommended')", 0);
+	memset(&rs.t, 0, sizeof rs.t);
+	if (rs.version) {
+		review_each(db, rs.version, collect, NULL);
+		review_totals(db, rs.version, &rs.t);
+	}
+	rs.list.n = rs.n;
+	rs.loaded = 1;
+}
+
+static void body_short(tz_db *db, int64_t id, char *buf, size_t len)
+{
+	snprintf(buf, len, "?");
+	sqlite3_stmt *st = db_prep(db, "SELECT short_kk, short_ru FROM body WHERE id = :id");
+	if (!st)
+		return;
+	db_int(st, ":id", id);
+	if (db_step(db, st) == SQLITE_ROW)
+		snprintf(buf, len, "%s", i18n_pick(db_col_text(st, 0), db_col_text(st, 1)));
+	sqlite3_finalize(st);
+}
+
+static void count_text(const struct review_count *n, char *buf, size_t len)
+{
+	snprintf(buf, len, "+%d -%d ~%d", n->added, n->removed, n->changed);
+}
+
+/* Totals, three lines from y: all and the sections; the bodies; the levels. */
+static int draw_totals(struct ui_app *app, int y)
+{
+	char line[1024], part[256], n[64];
+	count_text(&rs.t.all, n, sizeof n);
+	char s0[64], s1[64];
+	count_text(&rs.t.section[0], s0, sizeof s0);
+	count_text(&rs.t.section[1], s1, sizeof s1);
+	snprintf(line, sizeof line, _("All %s (+ added, - removed, ~ changed); mandatory %s; voluntary %s; "
+	                              "to review %d, returned %d"),
+	         n, s0, s1, rs.t.pending - rs.t.returned, rs.t.returned);
+	draw_fill(y, theme(TH_SECTION));
+	draw_cell(y, 1, COLS - 2, line, theme(TH_SECTION), 0);
+	snprintf(line, sizeof line, "%s", _("By body:"));
+	for (int i = 0; i < rs.t.nbody; i++) {
+		char b[64];
+		body_short(app->db, rs.t.body[i].body_id, b, sizeof b);
+		count_text(&rs.t.body[i].n, n, sizeof n);
+		snprintf(part, sizeof part, " %s %s;", b, n);
+		snprintf(line + strlen(line), sizeof line - strlen(line), "%s", part);
+	}
+	draw_cell(y + 1, 1, COLS - 2, line, theme(TH_NORMAL), 0);
+	snprintf(line, sizeof line, "%s", _("By level:"));
+	for (int i = 0; i < rs.t.nlevel; i++) {
+		count_text(&rs.t.level[i].n, n, sizeof n);
+		snprintf(part, sizeof part, " %s: %s;", rs.t.level[i].label, n);
+		snprintf(line + strlen(line), sizeof line - strlen(line), "%s", part);
+	}
+	draw_cell(y + 2, 1, COLS - 2, line, theme(TH_NORMAL), 0);
+	return 3;
+}
+
+enum { C_MARK, C_CODE, C_LEVEL, C_NAME, C_BASIS, C_VALID, C_BODY, C_PROF, C_SECT, C_DEC, NCOL };
+static const unsigned col_bit[NCOL] = {0, COL_CODE, COL_LEVEL, COL_NAME, COL_BASIS,
+                                       COL_VALIDITY, COL_BODY, COL_PROFILE, COL_SECTION, 0};
+
+static int list_top(void) { return 5; }
+static int list_height(void) { return LINES - 2 - list_top(); }
+
+static const char *decision_word(const struct change *c)
+{
+	return !strcmp(c->decision, "approved") ? _("approved")
+	     : !strcmp(c->decision, "returned") ? _("returned") : _("to review");
+}
+
+static void review_draw(struct ui_app *app)
+{
+	if (!rs.loaded)
+		load(app->db);
+	char title[256];
+	snprintf(title, sizeof title, _("Review: draft register %lld against the published %lld"),
+	         (long long)rs.version, (long long)review_base(app->db, rs.version));
+	cui_title(title);
+	int y = 1 + draw_totals(app, 1);
+
+	static const char *const head[NCOL] = {
+		"", N_("NKZ code"), N_("Lvl"), N_("Profession"), N_("Basis"), N_("Validity"),
+		N_("Body"), N_("Prof."), N_("Sect."), N_("Decision")};
+	int w[NCOL] = {1, 10, 4, 0, 0, 8, 8, 4, 5, 10}, fixed = 0;
+	for (int i = 0; i < NCOL; i++)
+		fixed += w[i] + 1;
+	int rest = COLS - fixed - 1;
+	w[C_NAME] = rest * 3 / 5;
+	w[C_BASIS] = rest - w[C_NAME];
+	int x[NCOL];
+	x[0] = 1;
+	for (int i = 1; i < NCOL; i++)
+		x[i] = x[i - 1] + w[i - 1] + 1;
+	draw_fill(y, theme(TH_HEAD));
+	for (int i = 0; i < NCOL; i++)
+		draw_cell(y, x[i], w[i], _(head[i]), theme(TH_HEAD), 0);
+
+	int h = list_height();
+	cui_list_fit(&rs.list, h);
+	for (int i = rs.list.top; i < rs.n && i < rs.list.top + h; i++) {
+		const struct change *c = &rs.c[i];
+		const struct reg_row *r = c->has_neu ? &c->neu : &c->old;
+		int ly = list_top() + i - rs.list.top;
+		attr_t a = i == rs.list.cur ? theme(TH_CURSOR) : theme(TH_NORMAL);
+		if (i == rs.list.cur)
+			draw_fill(ly, a);
+		char v[8][128];
+		const char *cell[NCOL];
+		cell[C_MARK] = c->kind == DIFF_ADDED ? "+" : c->kind == DIFF_REMOVED ? "-" : "~";
+		cell[C_CODE] = r->nkz_code;
+		cell[C_LEVEL] = r->level;
+		cell[C_NAME] = i18n_pick(r->name_kk, r->name_ru);
+		cell[C_BASIS] = i18n_pick(r->basis_kk, r->basis_ru);
+		reg_validity_label(r->validity, v[0], sizeof v[0]);
+		cell[C_VALID] = v[0];
+		body_short(app->db, r->body_id, v[1], sizeof v[1]);
+		cell[C_BODY] = v[1];
+		cell[C_PROF] = reg_profile_label(r->profile);
+		cell[C_SECT] = !strcmp(r->section, "mandatory") ? _("mand.") : _("vol.");
+		cell[C_DEC] = decision_word(c);
+		for (int k = 0; k < NCOL; k++) {
+			attr_t ca = a;
+			/* A changed cell stands out, on the cursor row as elsewhere. */
+			if (c->kind == DIFF_CHANGED && (c->cols & col_bit[k]))
+				ca = theme(TH_MARK);
+			if (k == C_DEC && !strcmp(c->decision, "returned"))
+				ca = theme(TH_ALERT);
+			draw_cell(ly, x[k], w[k], cell[k], ca, 0);
+		}
+	}
+	if (!rs.n)
+		draw_cell(list_top() + 1, 2, COLS - 4,
+		          rs.version ? _("The draft does not differ from the published register.")
+		                     : _("There is no draft register."), theme(TH_NORMAL), 0);
+	char st[256];
+	snprintf(st, sizeof st, _("Change %d of %d.  Changed cells are marked; F3 shows the old values."),
+	         rs.n ? rs.list.cur + 1 : 0, rs.n);
+	cui_status(LINES - 2, st);
+}
+
+/* ---- F3: one change, old against new ----------------------------------- */
+
+static void fill_change(struct ui_app *app, struct cui_lines *l, char *title, size_t len)
+{
+	if (!rs.n) {
+		snprintf(title, len, "%s", _("Review"));
+		return;
+	}
+	const struct change *c = &rs.c[rs.list.cur];
+	const char *kind = c->kind == DIFF_ADDED ? _("added") : c->kind == DIFF_REMOVED ? _("removed")
+	                                                                                 : _("changed");
+	snprintf(title, len, _("Change %s: %s"), c->key, kind);
+	static const struct { unsigned bit; const char *label; } cols[] = {
+		{COL_CODE, N_("NKZ code")}, {COL_NAME, N_("Name (Kazakh)")}, {COL_NAME, N_("Name (Russian)")},
+		{COL_SECTION, N_("Section")}, {COL_BASIS, N_("Basis (Kazakh)")}, {COL_BASIS, N_("Basis (Russian)")},
+		{COL_LEVEL, N_("Level")}, {COL_VALIDITY, N_("Validity")}, {COL_BODY, N_("Sectoral body")},
+		{COL_PROFILE, N_("Profile")},
+	};
+	for (int side = 0; side < 2; side++) {
+		const struct reg_row *r = side ? (c->has_neu ? &c->neu : NULL) : (c->has_old ? &c->old : NULL);
+		cui_heading(l, side ? _("In the draft") : _("In the published register"));
+		if (!r) {
+			cui_line(l, theme(TH_NORMAL), side ? _("removed: not in the draft") : _("not there: a new row"));
+			continue;
+		}
+		for (size_t i = 0; i < sizeof cols / sizeof *cols; i++) {
+			char v[512], label[160];
+			const char *val = "";
+			switch (i) {
+			case 0: val = r->nkz_code; break;
+			case 1: val = r->name_kk; break;
+			case 2: val = r->name_ru; break;
+			case 3: val = reg_section_title(r->section); break;
+			case 4: val = r->basis_kk; break;
+			case 5: val = r->basis_ru; break;
+			case 6: val = r->level; break;
+			case 7: reg_validity_label(r->validity, v, sizeof v); val = v; break;
+			case 8: body_short(app->db, r->body_id, v, sizeof v); val = v; break;
+			case 9: val = reg_profile_label(r->profile); break;
+			}
+			int changed = c->kind == DIFF_CHANGED && (c->cols & cols[i].bit);
+			snprintf(label, sizeof label, "%s%s", changed ? "* " : "", _(cols[i].label));
+			cui_pair(l, label, val && *val ? val : "-");
+		}
+	}
+	if (c->kind == DIFF_CHANGED)
+		cui_line(l, theme(TH_SECTION), _("* the column changed"));
+	cui_heading(l, _("Decision"));
+	cui_pair(l, _("Prepared by"), *c->author ? c->author : "-");
+	char d[700];
+	if (*c->decision)
+		snprintf(d, sizeof d, "%s (%s)%s%s", decision_word(c), c->login, *c->comment ? ": " : "", c->comment);
+	else
+		snprintf(d, sizeof d, "%s", decision_word(c));
+	cui_pair(l, _("Review"), d);
+	cui_pair(l, _("National Council"), *c->council ? c->council : "-");
+}
+
+/* ---- decisions ---------------------------------------------------------- */
+
+static enum ui_result act_approve(struct ui_app *app)
+{
+	if (!rs.n)
+		return UI_REDRAW;
+	char err[512] = "", key[32];
+	snprintf(key, sizeof key, "%s", rs.c[rs.list.cur].key);
+	if (review_decide(app->db, key, 1, NULL, err, sizeof err))
+		cui_say(1, "%s", err);
+	else
+		cui_say(0, _("%s approved."), key);
+	rs.loaded = 0;
+	return UI_REDRAW;
+}
+
+static char return_key[32];
+
+static void return_done(struct ui_app *app, struct cui_field *f, int n)
+{
+	(void)n;
+	char err[512] = "";
+	if (review_decide(app->db, return_key, 0, f[0].value, err, sizeof err))
+		cui_say(1, "%s", err);
+	else
+		cui_say(0, _("%s returned."), return_key);
+	rs.loaded = 0;
+}
+
+static enum ui_result act_return(struct ui_app *app)
+{
+	if (!rs.n)
+		return UI_REDRAW;
+	snprintf(return_key, sizeof return_key, "%s", rs.c[rs.list.cur].key);
+	struct cui_field f[] = {{.label = N_("Comment")}};
+	cui_dialog(app, N_("Return the change"), f, 1, return_done);
+	return UI_REDRAW;
+}
+
+static enum ui_result act_view(struct ui_app *app)
+{
+	if (rs.n)
+		cui_view(app, fill_change);
+	return UI_REDRAW;
+}
+
+static enum ui_result act_reload(struct ui_app *app)
+{
+	(void)app;
+	rs.loaded = 0;
+	cui_clear();
+	return UI_REDRAW;
+}
+
+static enum ui_result list_move(int key)
+{
+	cui_list_key(&rs.list, key, list_height());
+	return UI_REDRAW;
+}
+
+static enum ui_result act_up(struct ui_app *app) { (void)app; return list_move(KEY_UP); }
+static enum ui_result act_down(struct ui_app *app) { (void)app; return list_move(KEY_DOWN); }
+static enum ui_result act_pgup(struct ui_app *app) { (void)app; return list_move(KEY_PPAGE); }
+static enum ui_result act_pgdn(struct ui_app *app) { (void)app; return list_move(KEY_NPAGE); }
+static enum ui_result act_home(struct ui_app *app) { (void)app; return list_move(KEY_HOME); }
+static enum ui_result act_end(struct ui_app *app) { (void)app; return list_move(KEY_END); }
+
+static enum ui_result act_leave(struct ui_app *app)
+{
+	(void)app;
+	changes_free();
+	rs.loaded = 0;
+	cui_clear();
+	return UI_CLOSE;
+}
+
+static const struct ui_action review_actions[] = {
+	{1, {0}, NULL, N_("Help"), N_("Show the keys of this screen"), act_help},
+	{2, {0}, NULL, N_("Language"),
+	 N_("Switch everything on screen between Kazakh and Russian"), act_language},
+	{3, {'\r', '\n', KEY_ENTER, 0}, N_("Enter"), N_("View"),
+	 N_("Show the change in full: the published and the draft values, the decision"), act_view},
+	{4, {0}, NULL, N_("Approve"),
+	 N_("Approve the change (an approver who did not prepare it)"), act_approve},
+	{5, {0}, NULL, N_("Reread"), N_("Read the changes again"), act_reload},
+	{8, {0}, NULL, N_("Return"), N_("Return the change with a comment"), act_return},
+	{10, {27, 0}, N_("Esc"), N_("Close"), N_("Back to the screen before"), act_leave},
+	{0, {KEY_UP, 0}, N_("Up"), NULL, N_("The change above"), act_up},
+	{0, {KEY_DOWN, 0}, N_("Down"), NULL, N_("The change below"), act_down},
+	{0, {KEY_PPAGE, 0}, N_("PgUp"), NULL, N_("A page up"), act_pgup},
+	{0, {KEY_NPAGE, 0}, N_("PgDn"), NULL, N_("A page down"), act_pgdn},
+	{0, {KEY_HOME, 0}, N_("Home"), NULL, N_("The first change"), act_home},
+	{0, {KEY_END, 0}, N_("End"), NULL, N_("The last change"), act_end},
+};
+
+static const struct ui_screen review_screen = {
+	.actions = review_actions,
+	.nactions = (int)(sizeof review_actions / sizeof *review_actions),
+	.draw = review_draw,
+};
+
+enum ui_result ui_open_review(struct ui_app *app)
+{
+	rs.loaded = 0;
+	rs.list = (struct cui_list){0};
+	cui_clear();
+	ui_push(app, &review_screen);
+	return UI_REDRAW;
+}
