@@ -11,6 +11,7 @@
 #include "store/auth.h"
 #include "base/i18n.h"
 #include "domain/register.h"
+#include "store/refdata.h"
 #include "store/store.h"
 
 void cli_error(const char *fmt, ...)
@@ -222,12 +223,7 @@ static int64_t version_arg(tz_db *db, const char *a)
 
 static const char *body_name(tz_db *db, int64_t id, char *buf, size_t len)
 {
-	sqlite3_stmt *st = db_prep(db, "SELECT short_kk, short_ru FROM body WHERE id = :id");
-	db_int(st, ":id", id);
-	snprintf(buf, len, "?");
-	if (db_step(db, st) == SQLITE_ROW)
-		snprintf(buf, len, "%s", i18n_pick(db_col_text(st, 0), db_col_text(st, 1)));
-	sqlite3_finalize(st);
+	ref_body(db, id, REF_SHORT, NULL, buf, len, "?");
 	return buf;
 }
 

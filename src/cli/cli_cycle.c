@@ -18,6 +18,7 @@
 #include "domain/review.h"
 #include "base/text.h"
 #include "base/safefile.h"
+#include "store/refdata.h"
 
 /* Arguments: "--key value" pairs and the words between them. */
 #define MAX_ARGS 48
@@ -111,12 +112,7 @@ static int64_t id_word(const char *cmd, const struct args *a)
 
 static const char *body_label(tz_db *db, int64_t id, char *buf, size_t len)
 {
-	sqlite3_stmt *st = db_prep(db, "SELECT code, short_kk, short_ru FROM body WHERE id = :id");
-	db_int(st, ":id", id);
-	snprintf(buf, len, "?");
-	if (db_step(db, st) == SQLITE_ROW)
-		snprintf(buf, len, "%s", db_col_text(st, 0));
-	sqlite3_finalize(st);
+	ref_body(db, id, REF_CODE, NULL, buf, len, "?");
 	return buf;
 }
 

@@ -13,6 +13,7 @@
 #include "domain/register.h"
 #include "base/privs.h"
 #include "base/safefile.h"
+#include "store/refdata.h"
 
 /* Words of the printed form and of the pack, in the workbook's language
  * whatever the interface speaks (as regcsv's Appendix words): data of the
@@ -302,12 +303,9 @@ struct pack {
 
 static char *body_name(tz_db *db, int64_t id, int ru)
 {
-	sqlite3_stmt *q = db_prep(db, ru ? "SELECT name_ru FROM body WHERE id = :id"
-	                                 : "SELECT name_kk FROM body WHERE id = :id");
-	db_int(q, ":id", id);
-	char *s = strdup(q && db_step(db, q) == SQLITE_ROW ? db_col_text(q, 0) : "");
-	sqlite3_finalize(q);
-	return s;
+	char buf[512];
+	ref_body(db, id, REF_FULL, ru ? "ru" : "kk", buf, sizeof buf, NULL);
+	return strdup(buf);
 }
 
 /* The eight cells of a row as the pack shows it: section, then columns 2-8

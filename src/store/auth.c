@@ -8,6 +8,7 @@
 #include "base/host.h"
 #include "base/i18n.h"
 #include "base/debuglog.h"
+#include "store/refdata.h"
 
 static const char *const role_names[] = {"none", "admin", "ab_clerk", "ab_approver", "sb_clerk",
                                          "reader"};
@@ -65,13 +66,8 @@ static void admins(tz_db *db, char *buf, size_t len)
 
 static void body_name(tz_db *db, int64_t id, char *buf, size_t len)
 {
-	sqlite3_stmt *st = db_prep(db, "SELECT short_kk, short_ru, code FROM body WHERE id = :id");
-	db_int(st, ":id", id);
-	if (st && db_step(db, st) == SQLITE_ROW)
-		snprintf(buf, len, "%s", i18n_pick(db_col_text(st, 0), db_col_text(st, 1)));
-	else
+	if (!ref_body(db, id, REF_SHORT, NULL, buf, len, NULL))
 		snprintf(buf, len, "#%lld", (long long)id);
-	sqlite3_finalize(st);
 }
 
 /* The refusals every check shares: someone not in the table, and a reader.

@@ -6,6 +6,7 @@
 
 #include "store/auth.h"
 #include "base/i18n.h"
+#include "store/refdata.h"
 #include "view/rowform.h"
 
 /* The hints are worded as on a register row's form (src/view/rowform.c). */
@@ -332,15 +333,8 @@ int pf_save(tz_db *db, struct propform *f, char *err, size_t errlen)
 static void assoc_name(tz_db *db, int64_t id, char *buf, size_t len)
 {
 	buf[0] = 0;
-	if (!id)
-		return;
-	sqlite3_stmt *st = db_prep(db, "SELECT name_kk, name_ru FROM association WHERE id = :id");
-	if (!st)
-		return;
-	db_int(st, ":id", id);
-	if (db_step(db, st) == SQLITE_ROW)
-		snprintf(buf, len, "%s", i18n_pick(db_col_text(st, 0), db_col_text(st, 1)));
-	sqlite3_finalize(st);
+	if (id)
+		ref_association(db, id, NULL, buf, len, NULL);
 }
 
 void pf_value_text(tz_db *db, const struct propform *f, int field, char *buf, size_t len)

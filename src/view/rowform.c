@@ -6,6 +6,7 @@
 
 #include "base/i18n.h"
 #include "domain/nkz.h"
+#include "store/refdata.h"
 
 /* Typed years: digits only, 1 to 99.  The core would only say "not given"
  * for anything else; this says what was typed. */
@@ -350,15 +351,7 @@ void rf_body_name(tz_db *db, int64_t body_id, int shortname, char *buf, size_t l
 	buf[0] = 0;
 	if (body_id <= 0)
 		return;
-	sqlite3_stmt *st = db_prep(db, shortname
-		? "SELECT short_kk, short_ru FROM body WHERE id = :id"
-		: "SELECT name_kk, name_ru FROM body WHERE id = :id");
-	if (!st)
-		return;
-	db_int(st, ":id", body_id);
-	if (db_step(db, st) == SQLITE_ROW)
-		snprintf(buf, len, "%s", i18n_pick(db_col_text(st, 0), db_col_text(st, 1)));
-	sqlite3_finalize(st);
+	ref_body(db, body_id, shortname ? REF_SHORT : REF_FULL, NULL, buf, len, NULL);
 }
 
 static void section_text(const char *section, char *buf, size_t len)

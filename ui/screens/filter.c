@@ -9,6 +9,7 @@
 #include "kit/draw.h"
 #include "base/i18n.h"
 #include "domain/register.h"
+#include "store/refdata.h"
 #include "view/regview.h"
 #include "screens/register_screen.h"
 #include "base/text.h"
@@ -155,15 +156,8 @@ static void value(struct ui_app *app, int i, char *buf, size_t len)
 		break;
 	case L_BODY:
 		snprintf(buf, len, "%s", any);
-		if (f->body_id) {
-			sqlite3_stmt *st = db_prep(app->db, "SELECT short_kk, short_ru FROM body WHERE id = :id");
-			if (st) {
-				db_int(st, ":id", f->body_id);
-				if (db_step(app->db, st) == SQLITE_ROW)
-					snprintf(buf, len, "%s", i18n_pick(db_col_text(st, 0), db_col_text(st, 1)));
-				sqlite3_finalize(st);
-			}
-		}
+		if (f->body_id)
+			ref_body(app->db, f->body_id, REF_SHORT, NULL, buf, len, any);
 		break;
 	case L_LEVEL:
 		snprintf(buf, len, "%s", f->level[0] ? f->level : any);

@@ -18,6 +18,7 @@
 #include "forms/propform_ui.h"
 #include "base/text.h"
 #include "kit/theme.h"
+#include "store/refdata.h"
 
 static struct {
 	int64_t cycle, body;   /* body 0: all bodies */
@@ -100,14 +101,7 @@ static void rows_load(tz_db *db, struct prows *l)
 
 static void body_short(tz_db *db, int64_t id, char *buf, size_t len)
 {
-	snprintf(buf, len, "?");
-	sqlite3_stmt *st = db_prep(db, "SELECT short_kk, short_ru FROM body WHERE id = :id");
-	if (!st)
-		return;
-	db_int(st, ":id", id);
-	if (db_step(db, st) == SQLITE_ROW)
-		snprintf(buf, len, "%s", i18n_pick(db_col_text(st, 0), db_col_text(st, 1)));
-	sqlite3_finalize(st);
+	ref_body(db, id, REF_SHORT, NULL, buf, len, "?");
 }
 
 enum { C_NO, C_STATE, C_BODY, C_ACTION, C_CODE, C_LEVELS, C_ROUND, C_LATE, C_DUE, C_NAME, NCOL };

@@ -14,6 +14,7 @@
 #include "base/i18n.h"
 #include "screens/menu.h"
 #include "domain/register.h"
+#include "store/refdata.h"
 #include "view/regview.h"
 #include "base/text.h"
 #include "kit/theme.h"
@@ -235,15 +236,9 @@ static void facets_text(const struct regview *rv, tz_db *db, char *buf, size_t l
 #define ADD(...) do { if (n < len) n += (size_t)snprintf(buf + n, len - n, __VA_ARGS__); } while (0)
 	if (f->section >= 0)
 		ADD("%s", section_word(f->section));
-	if (f->body_id) {
-		sqlite3_stmt *st = db_prep(db, "SELECT short_kk, short_ru FROM body WHERE id = :id");
-		if (st) {
-			db_int(st, ":id", f->body_id);
-			if (db_step(db, st) == SQLITE_ROW)
-				ADD("%s%s", n ? ", " : "", i18n_pick(db_col_text(st, 0), db_col_text(st, 1)));
-			sqlite3_finalize(st);
-		}
-	}
+	char body[200];
+	if (f->body_id && ref_body(db, f->body_id, REF_SHORT, NULL, body, sizeof body, NULL))
+		ADD("%s%s", n ? ", " : "", body);
 	if (f->level[0])
 		ADD("%s%s %s", n ? ", " : "", _("level"), f->level);
 	if (f->profile[0])

@@ -17,6 +17,7 @@
 #include "domain/review.h"
 #include "base/text.h"
 #include "kit/theme.h"
+#include "store/refdata.h"
 
 struct change {
 	enum reg_diff_kind kind;
@@ -92,14 +93,7 @@ static void load(tz_db *db)
 
 static void body_short(tz_db *db, int64_t id, char *buf, size_t len)
 {
-	snprintf(buf, len, "?");
-	sqlite3_stmt *st = db_prep(db, "SELECT short_kk, short_ru FROM body WHERE id = :id");
-	if (!st)
-		return;
-	db_int(st, ":id", id);
-	if (db_step(db, st) == SQLITE_ROW)
-		snprintf(buf, len, "%s", i18n_pick(db_col_text(st, 0), db_col_text(st, 1)));
-	sqlite3_finalize(st);
+	ref_body(db, id, REF_SHORT, NULL, buf, len, "?");
 }
 
 static void count_text(const struct review_count *n, char *buf, size_t len)
