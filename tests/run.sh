@@ -22,6 +22,9 @@ run() {  # run LABEL CMD...
 	p=${line%% passed*}; f=${line#*passed, }; f=${f%% failed*}
 	total_p=$((total_p + p)); total_f=$((total_f + f))
 }
+# The layers of the source (README "The source"): includes only downwards,
+# no circles, no curses in the core, no SQL in the screens.
+run "layers" python3 tests/layers.py
 for build in build build-asan; do
 	[ -d "$build" ] || continue
 	export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1

@@ -1,7 +1,6 @@
-/* The event loop: reads a key (Esc and a digit count as that F-key), finds
- * the action in the top screen's table, and redraws everything after any
- * change — a redraw reads every word and every row afresh, which is what
- * makes a language switch and a resize complete. */
+/* The interface put together: the settings and their key bindings, the
+ * terminal, the register screen at the bottom of the stack, the draft left
+ * when the terminal last went away, then the key loop (kit/screen.c). */
 #include "ui.h"
 
 #include <curses.h>
@@ -16,123 +15,18 @@
 #include "kit/draw.h"
 #include "base/i18n.h"
 #include "kit/keybar.h"
+#include "kit/loop.h"
 #include "kit/dialog.h"
 #include "base/settings.h"
 #include "view/regview.h"
+#include "screens/menu.h"
 #include "screens/register_screen.h"
+#include "screens/regtable.h"
 #include "kit/theme.h"
 #include "kit/timing.h"
 #include "view/unsaved.h"
 #include "forms/rowform_ui.h"
 #include "forms/propform_ui.h"
-
-enum { MIN_COLS = 80, MIN_LINES = 24, ESC_DIGIT_MS = 1000 };
-
-static void on_signal(int sig)
-{
-	(void)sig;
-	unsaved_signalled = 1;
-}
-
-const struct ui_screen *ui_below(const struct ui_app *app)
-{
-	return app->depth >= 2 ? app->stack[app->depth - 2] : NULL;
-}
-
-void ui_push(struct ui_app *app, const struct ui_screen *s)
-{
-	if (app->depth < UI_MAX_DEPTH)
-		app->stack[app->depth++] = s;
-}
-
-static void draw_too_small(void)
-{
-	char buf[160];
-	snprintf(buf, sizeof buf, _("terminal too small: need %dx%d, have %dx%d"),
-	         MIN_COLS, MIN_LINES, COLS, LINES);
-	int w = COLS > 2 ? COLS - 2 : COLS;
-	draw_wrap(LINES > 2 ? LINES / 2 - 1 : 0, COLS > 2 ? 1 : 0, w, LINES, buf, theme(TH_ALERT));
-}
-
-static void draw_all(struct ui_app *app)
-{
-	/* The language may have been switched on another screen or in a form:
-	 * the register's data follows it. */
-	if (app->rv && strcmp(rv_lang(app->rv), i18n_lang()) != 0)
-		rv_set_lang(app->rv, i18n_lang());
-	attrset(theme(TH_NORMAL));
-	erase();
-	if (COLS < MIN_COLS || LINES < MIN_LINES) {
-		draw_too_small();
-	} else {
-		const struct ui_screen *s = app->stack[app->depth - 1];
-		s->draw(app);
-		keybar_draw(s);
-	}
-	refresh();
-}
-
-int ui_key_char(int key)
-{
-	if (key & UI_WIDE)
-		return key & ~UI_WIDE;
-	if (key >= KEY_MIN && key <= KEY_MAX)
-		return 0;
-	return key;
-}
-
-/* One key through get_wch, so that a Cyrillic letter arrives whole. */
-static int next_key(void)
-{
-	wint_t wc;
-	int r = get_wch(&wc);
-	if (r == ERR)
-		return ERR;
-	if (r == KEY_CODE_YES)
-		return (int)wc;
-	if (wc >= KEY_MIN && wc <= KEY_MAX)
-		return (int)wc | UI_WIDE;
-	return (int)wc;
-}
-
-/* Terminals that eat F-keys get Esc then a digit (mc's convention); a lone
- * Esc is passed on as Esc once the digit has not come.  Once the terminal
- * has gone (SIGHUP, SIGTERM, SIGINT) every read is Esc: each picker and
- * dialog open at that moment closes as if cancelled, and the loop beneath it
- * sees the flag and leaves — the form keeping what was typed as a draft. */
-int ui_read_key(void)
-{
-	if (unsaved_signalled)
-		return 27;
-	int k = next_key();
-	if (k == ERR && unsaved_signalled)
-		return 27;
-	if (k != 27)
-		return k;
-	timeout(ESC_DIGIT_MS);
-	int n = next_key();
-	timeout(-1);
-	if (n >= '0' && n <= '9')
-		return KEY_F(n == '0' ? 10 : n - '0');
-	if (n != ERR) {
-		if (n & UI_WIDE || n > KEY_MAX)
-			unget_wch((wchar_t)ui_key_char(n));
-		else
-			ungetch(n);
-	}
-	return 27;
-}
-
-static void catch_signals(void)
-{
-	struct sigaction sa;
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on_signal;   /* no SA_RESTART: getch returns so we can leave */
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
-}
 
 static struct settings conf;
 
@@ -183,21 +77,6 @@ static int bound_key(int k)
 			return KEY_F((int)conf.binds[i].action);
 	}
 	return k;
-}
-
-/* The mouse wheel scrolls as the arrows do; clicks are not used yet. */
-static int mouse_key(void)
-{
-	MEVENT ev;
-	if (getmouse(&ev) != OK)
-		return ERR;
-	if (ev.bstate & BUTTON4_PRESSED)
-		return KEY_UP;
-#ifdef BUTTON5_PRESSED
-	if (ev.bstate & BUTTON5_PRESSED)
-		return KEY_DOWN;
-#endif
-	return ERR;
 }
 
 static void draw_layer(void *ctx)
@@ -282,49 +161,22 @@ int ui_run(tz_db *db, const char *lang_opt)
 	                      : 0, NULL);
 	theme_allow_colour(conf.colors != SET_COLORS_OFF);
 	theme_init();
-	catch_signals();
+	ui_catch_signals();
 	ui_push(&app, &register_screen);
+	app.open_menu = menu_open;
 	if (conf.nproblems) {
-		draw_all(&app);
+		ui_draw_all(&app);
 		show_settings_problems(&app);
 	}
 
-	int rc = EXIT_OK, redraw = 1;
+	int rc = EXIT_OK;
 	/* What the form held when the terminal went away last time. */
-	draw_all(&app);
+	ui_draw_all(&app);
 	dlg_layer_push(draw_layer, &app);
 	if (offer_unsaved(db))
 		rv_reload(app.rv);
 	dlg_layer_pop();
-	while (!unsaved_signalled) {
-		if (redraw)
-			draw_all(&app);
-		timing_drawn();
-		redraw = 0;
-		int k = ui_read_key();
-		if (k == ERR)
-			continue;
-		timing_key(k);
-		if (k == KEY_RESIZE) {
-			redraw = 1;
-			continue;
-		}
-		if (k == KEY_MOUSE && (k = mouse_key()) == ERR)
-			continue;
-		const struct ui_screen *s = app.stack[app.depth - 1];
-		enum ui_result r = s->input ? s->input(&app, k) : UI_PASS;
-		if (r == UI_PASS) {
-			const struct ui_action *a = action_for_key(s, bound_key(k));
-			if (!a)
-				continue;
-			r = a->run(&app);
-		}
-		if (r == UI_QUIT)
-			break;
-		if (r == UI_CLOSE && app.depth > 1)
-			app.depth--;
-		redraw = 1;
-	}
+	ui_loop(&app, bound_key);
 	endwin();
 	delscreen(scr);
 	rv_close(app.rv);

@@ -13,7 +13,7 @@
 #include "kit/dialog.h"
 #include "kit/draw.h"
 #include "kit/field.h"
-#include "forms/rowform_ui.h"
+#include "forms/pickers.h"
 #include "base/i18n.h"
 #include "kit/keybar.h"
 #include "kit/picker.h"

@@ -11,7 +11,7 @@
 
 #include "kit/dialog.h"
 #include "kit/draw.h"
-#include "forms/rowform_ui.h"
+#include "forms/pickers.h"
 #include "forms/formloop.h"
 #include "base/i18n.h"
 #include "kit/picker.h"

@@ -20,15 +20,4 @@ int form_delete_row(tz_db *db, int64_t row_id);
 struct unsaved;
 int form_restore(tz_db *db, const struct unsaved *kept);
 
-/* What other entry forms share with this one (ui/forms/propform_ui.c): the
- * pickers' lists, each in the language on screen (ctx points to a struct
- * whose first member is the tz_db *), and the help box that lists a form's
- * keys from its action table. */
-struct picker_list;
-struct ui_screen;
-void form_load_nkz(void *ctx, const char *query, struct picker_list *l);
-void form_load_bodies(void *ctx, const char *query, struct picker_list *l);
-void form_load_levels(void *ctx, const char *query, struct picker_list *l);
-void form_keys_help(const struct ui_screen *s);
-
 #endif

@@ -4,7 +4,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "kit/help.h"
 #include "base/i18n.h"
 #include "view/regview.h"
 #include "base/settings.h"
@@ -47,12 +46,6 @@ void action_keys_text(const struct ui_action *a, char *buf, size_t len)
 	}
 }
 
-enum ui_result act_help(struct ui_app *app)
-{
-	ui_push(app, &help_screen);
-	return UI_REDRAW;
-}
-
 /* Every word on screen is looked up again at the next draw, and the view
  * re-reads its rows, so nothing of the old language survives the switch. */
 enum ui_result act_language(struct ui_app *app)
@@ -60,6 +53,11 @@ enum ui_result act_language(struct ui_app *app)
 	i18n_set_lang(i18n_is_kk() ? "ru" : "kk");
 	rv_set_lang(app->rv, i18n_lang());
 	return UI_REDRAW;
+}
+
+enum ui_result act_menu(struct ui_app *app)
+{
+	return app->open_menu ? app->open_menu(app) : UI_HANDLED;
 }
 
 enum ui_result act_quit(struct ui_app *app)

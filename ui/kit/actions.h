@@ -15,7 +15,8 @@ void action_bindings(const struct settings *conf);
 /* "F1, Esc 1" and the other keys' names, translated, into buf. */
 void action_keys_text(const struct ui_action *a, char *buf, size_t len);
 
-enum ui_result act_help(struct ui_app *app);
+/* F9: the menu of screens (ui_app.open_menu). */
+enum ui_result act_menu(struct ui_app *app);
 enum ui_result act_language(struct ui_app *app);
 enum ui_result act_quit(struct ui_app *app);
 enum ui_result act_close(struct ui_app *app);

@@ -49,3 +49,9 @@ const struct ui_screen help_screen = {
 	.nactions = (int)(sizeof help_actions / sizeof *help_actions),
 	.draw = help_draw,
 };
+
+enum ui_result act_help(struct ui_app *app)
+{
+	ui_push(app, &help_screen);
+	return UI_REDRAW;
+}

@@ -6,5 +6,7 @@
 #include "kit/screen.h"
 
 extern const struct ui_screen help_screen;
+/* F1 on any screen: opens the help over it. */
+enum ui_result act_help(struct ui_app *app);
 
 #endif

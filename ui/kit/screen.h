@@ -53,11 +53,15 @@ struct ui_app {
 	struct table *table;
 	const struct ui_screen *stack[UI_MAX_DEPTH];
 	int depth;
+	/* F9 on any screen: the menu of screens, which opens the screens
+	 * themselves (set by the program, so no screen names the menu). */
+	enum ui_result (*open_menu)(struct ui_app *app);
 };
 
 /* The screen under the one on top (what the help screen describes). */
 const struct ui_screen *ui_below(const struct ui_app *app);
 /* Puts a screen on top; its draw is called from then on. */
 void ui_push(struct ui_app *app, const struct ui_screen *s);
+
 
 #endif

@@ -7,6 +7,7 @@
 
 #include "kit/actions.h"
 #include "kit/draw.h"
+#include "kit/help.h"
 #include "base/i18n.h"
 #include "base/text.h"
 #include "kit/theme.h"

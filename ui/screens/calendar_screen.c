@@ -14,9 +14,9 @@
 #include "domain/calendar_edit.h"
 #include "kit/dialog.h"
 #include "kit/draw.h"
+#include "kit/help.h"
 #include "kit/field.h"
 #include "base/i18n.h"
-#include "screens/menu.h"
 #include "base/text.h"
 #include "base/textedit.h"
 #include "kit/theme.h"
@@ -394,7 +394,7 @@ static const struct ui_action cal_actions[] = {
 	 act_change},
 	{5, {0}, NULL, N_("Kurban"), N_("Set the first day of Kurban ait for the year"),
 	 act_kurban},
-	{9, {0}, NULL, N_("Menu"), N_("Open the menu of screens and commands"), menu_open},
+	{9, {0}, NULL, N_("Menu"), N_("Open the menu of screens and commands"), act_menu},
 	{10, {27, 0}, N_("Esc"), N_("Close"), N_("Back to the register"), act_back},
 	{0, {KEY_PPAGE, 0}, N_("PgUp"), NULL, N_("The year before"), act_pgup},
 	{0, {KEY_NPAGE, 0}, N_("PgDn"), NULL, N_("The year after"), act_pgdn},

@@ -11,8 +11,8 @@
 
 #include "kit/actions.h"
 #include "kit/draw.h"
+#include "kit/help.h"
 #include "base/i18n.h"
-#include "screens/menu.h"
 #include "domain/search.h"
 #include "base/text.h"
 #include "kit/theme.h"
@@ -296,7 +296,7 @@ static const struct ui_action cls_actions[] = {
 	{7, {0}, NULL, N_("Search"),
 	 N_("Start a new search; typing a code or a name in either language searches at once"),
 	 act_new_search},
-	{9, {0}, NULL, N_("Menu"), N_("Open the menu of screens and commands"), menu_open},
+	{9, {0}, NULL, N_("Menu"), N_("Open the menu of screens and commands"), act_menu},
 	{10, {27, 0}, N_("Esc"), N_("Close"),
 	 N_("Clear the search; without one, back to the register"), act_close},
 	{0, {'\r', '\n', KEY_ENTER, KEY_RIGHT}, N_("Enter or Right"), NULL,

@@ -15,6 +15,7 @@
 #include "kit/widgets.h"
 #include "kit/dialog.h"
 #include "kit/draw.h"
+#include "kit/help.h"
 #include "base/i18n.h"
 #include "kit/keybar.h"
 #include "domain/press.h"

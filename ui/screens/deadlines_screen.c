@@ -12,6 +12,7 @@
 #include "domain/cycle.h"
 #include "kit/widgets.h"
 #include "kit/draw.h"
+#include "kit/help.h"
 #include "base/i18n.h"
 #include "base/text.h"
 #include "kit/theme.h"

@@ -7,6 +7,7 @@
 
 #include "kit/actions.h"
 #include "kit/draw.h"
+#include "kit/help.h"
 #include "base/i18n.h"
 #include "domain/proposals.h"
 #include "domain/register.h"

@@ -7,11 +7,12 @@
 
 #include "kit/actions.h"
 #include "kit/draw.h"
+#include "kit/help.h"
 #include "base/i18n.h"
 #include "domain/register.h"
 #include "store/refdata.h"
 #include "view/regview.h"
-#include "screens/register_screen.h"
+#include "screens/regtable.h"
 #include "base/text.h"
 #include "kit/theme.h"
 
@@ -198,7 +199,9 @@ static const char *label(int i)
 
 static void filter_draw(struct ui_app *app)
 {
-	table_draw(app);
+	const struct ui_screen *under = ui_below(app);
+	if (under)
+		under->draw(app);
 	int h = NLINES + 6, w = COLS - 8 < 70 ? COLS - 8 : 70;
 	int y0 = (LINES - 1 - h) / 2, x0 = (COLS - w) / 2;
 	if (y0 < 0)

@@ -12,6 +12,7 @@
 #include "domain/calendar.h"
 #include "kit/widgets.h"
 #include "kit/draw.h"
+#include "kit/help.h"
 #include "base/i18n.h"
 #include "view/auditpage.h"
 #include "base/text.h"

@@ -16,6 +16,7 @@
 #include "screens/cycle_steps.h"
 #include "kit/dialog.h"
 #include "kit/draw.h"
+#include "kit/help.h"
 #include "base/i18n.h"
 #include "kit/keybar.h"
 #include "screens/package_screen.h"

@@ -18,6 +18,7 @@
 #include "kit/widgets.h"
 #include "kit/dialog.h"
 #include "kit/draw.h"
+#include "kit/help.h"
 #include "kit/field.h"
 #include "base/i18n.h"
 #include "kit/keybar.h"

@@ -13,6 +13,7 @@
 #include "domain/cycle.h"
 #include "kit/widgets.h"
 #include "kit/draw.h"
+#include "kit/help.h"
 #include "base/i18n.h"
 #include "domain/proposals.h"
 #include "forms/propform_ui.h"

@@ -13,10 +13,10 @@
 #include "kit/actions.h"
 #include "store/auth.h"
 #include "kit/widgets.h"
-#include "forms/rowform_ui.h"
+#include "forms/pickers.h"
 #include "kit/draw.h"
+#include "kit/help.h"
 #include "base/i18n.h"
-#include "screens/menu.h"
 #include "kit/picker.h"
 #include "domain/proposals.h"
 #include "base/text.h"
@@ -193,7 +193,7 @@ static enum ui_result act_end(struct ui_app *app) { (void)app; return move_by(nr
 	{2, {0}, NULL, N_("Language"), \
 	 N_("Switch everything on screen between Kazakh and Russian"), act_language}
 #define REF_KEYS_TAIL \
-	{9, {0}, NULL, N_("Menu"), N_("Open the menu of screens and commands"), menu_open}, \
+	{9, {0}, NULL, N_("Menu"), N_("Open the menu of screens and commands"), act_menu}, \
 	{10, {27, 0}, N_("Esc"), N_("Close"), N_("Back to the register"), act_close}, \
 	{0, {KEY_UP, 0}, N_("Up"), NULL, N_("Move to the previous row"), act_up}, \
 	{0, {KEY_DOWN, 0}, N_("Down"), NULL, N_("Move to the next row"), act_down}, \

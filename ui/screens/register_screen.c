@@ -9,70 +9,16 @@
 #include "kit/actions.h"
 #include "screens/detail.h"
 #include "kit/draw.h"
+#include "kit/help.h"
 #include "screens/filter.h"
+#include "screens/regtable.h"
 #include "forms/rowform_ui.h"
 #include "base/i18n.h"
-#include "screens/menu.h"
 #include "domain/register.h"
 #include "store/refdata.h"
 #include "view/regview.h"
 #include "base/text.h"
 #include "kit/theme.h"
-
-struct table {
-	int cur;      /* the cursor's row (0-based over both sections), -1 if none */
-	int top;      /* the first line shown */
-	int typing;   /* the search line has the keys */
-	char query[256];
-	struct table_cols cols;
-};
-
-struct table *table_new(void)
-{
-	struct table *t = calloc(1, sizeof *t);
-	return t;
-}
-
-void table_free(struct table *t) { free(t); }
-
-void table_home(struct table *t)
-{
-	t->cur = 0;
-	t->top = 0;
-}
-
-enum { C_NUM, C_NAME, C_CODE, C_BASIS, C_LEVEL, C_VALID, C_BODY, C_PROF, NCOL };
-
-/* TRANSLATORS: the eight column headings of the Appendix form */
-static const char *const heads[NCOL] = {
-	N_("No."), N_("Profession name per NKZ"), N_("NKZ code"), N_("Basis"),
-	N_("Level"), N_("Validity"), N_("Body"), N_("Profile"),
-};
-
-/* Row numbers follow the order shown, so sorting "by number" is by name. */
-static const enum rv_sort col_sort[NCOL] = {
-	RV_BY_NAME, RV_BY_NAME, RV_BY_CODE, RV_BY_BASIS, RV_BY_LEVEL, RV_BY_VALIDITY,
-	RV_BY_BODY, RV_BY_PROFILE,
-};
-
-const char *table_col_name(int c) { return c >= 0 && c < NCOL ? _(heads[c]) : ""; }
-enum rv_sort table_col_sort(int c) { return c >= 0 && c < NCOL ? col_sort[c] : RV_BY_NAME; }
-int table_col_hidden(const struct table *t, int c) { return t->cols.hidden[c]; }
-
-void table_col_toggle(struct table *t, int c)
-{
-	if (c >= 0 && c < NCOL && c != C_NAME)
-		t->cols.hidden[c] = !t->cols.hidden[c];
-}
-
-void table_col_resize(struct table *t, int c, int by)
-{
-	if (c >= 0 && c < NCOL && t->cols.delta[c] + by > -60 && t->cols.delta[c] + by < 200)
-		t->cols.delta[c] += by;
-}
-
-void table_cols_get(const struct table *t, struct table_cols *c) { *c = t->cols; }
-void table_cols_set(struct table *t, const struct table_cols *c) { t->cols = *c; }
 
 /* The search line takes a line from the rows while it is shown. */
 static int search_shown(const struct ui_app *app)
@@ -84,81 +30,6 @@ static int search_shown(const struct ui_app *app)
 static int body_height(const struct ui_app *app)
 {
 	return LINES - 4 - search_shown(app);
-}
-
-/* A short column's width: its content's, widened for its heading up to max. */
-static int fit_head(int c, int content, int max)
-{
-	int h = text_width(_(heads[c]));
-	int w = h > content ? h : content;
-	return w > max ? max : w;
-}
-
-enum { MIN_NAME = 8, MIN_COL = 2 };
-
-/* Widths for this screen width: the short columns first, then what is left
- * shared by name, basis and body 5:3:2.  The clerk's changes come on top;
- * the columns that were not changed give or take the difference, the name
- * first, so the row always fills the screen. */
-void table_col_widths(const struct table *t, const struct regview *rv, int w[NCOL])
-{
-	const int *hid = t->cols.hidden, *delta = t->cols.delta;
-	int rows = rv_rows(rv), digits = 1;
-	for (int n = rows; n >= 10; n /= 10)
-		digits++;
-	w[C_NUM] = digits < 3 ? 3 : digits;
-	w[C_CODE] = 10;
-	w[C_LEVEL] = fit_head(C_LEVEL, 5, 6);
-	/* Wide enough for "without time limit" in this language when the
-	 * screen has room; at 80 columns it is cut. */
-	char v[64];
-	reg_validity_label(0, v, sizeof v);
-	int vw = text_width(v);
-	reg_validity_label(10, v, sizeof v);
-	vw = text_width(v) > vw ? text_width(v) : vw;
-	w[C_VALID] = fit_head(C_VALID, vw, COLS >= 100 ? 18 : 10);
-	w[C_PROF] = fit_head(C_PROF, 4, COLS >= 100 ? 8 : 4);
-	int seps = -1, fixed = 0;
-	for (int c = 0; c < NCOL; c++) {
-		if (hid[c])
-			continue;
-		seps++;
-		if (c != C_NAME && c != C_BASIS && c != C_BODY)
-			fixed += w[c];
-	}
-	int left = COLS - seps - fixed;
-	if (left < 12)
-		left = 12;
-	int wn = 5, wb = hid[C_BASIS] ? 0 : 3, wo = hid[C_BODY] ? 0 : 2;
-	w[C_BASIS] = left * wb / (wn + wb + wo);
-	w[C_BODY] = left * wo / (wn + wb + wo);
-	w[C_NAME] = left - w[C_BASIS] - w[C_BODY];
-	int total = 0;
-	for (int c = 0; c < NCOL; c++) {
-		if (hid[c]) {
-			w[c] = 0;
-			continue;
-		}
-		w[c] += delta[c];
-		if (w[c] < (c == C_NAME ? MIN_NAME : MIN_COL))
-			w[c] = c == C_NAME ? MIN_NAME : MIN_COL;
-		total += w[c];
-	}
-	/* Give or take the difference. */
-	int diff = COLS - seps - total;
-	static const int takers[] = {C_NAME, C_BASIS, C_BODY, C_CODE, C_VALID, C_LEVEL, C_PROF, C_NUM};
-	for (int pass = 0; pass < 2 && diff; pass++)
-		for (int i = 0; i < NCOL && diff; i++) {
-			int c = takers[i];
-			if (hid[c] || (pass == 0 && delta[c]))
-				continue;
-			int min = c == C_NAME ? MIN_NAME : MIN_COL;
-			int nw = w[c] + diff < min ? min : w[c] + diff;
-			diff -= nw - w[c];
-			w[c] = nw;
-			if (diff > 0)
-				break;        /* one column takes all the spare room */
-		}
 }
 
 static const char *state_word(const char *state)
@@ -192,7 +63,7 @@ static void draw_title(const struct regview *rv)
 	draw_cell(0, 1, COLS - 2, buf, theme(TH_TITLE), 0);
 }
 
-static void draw_row(int y, const struct rv_line *l, const int w[NCOL], int cursor)
+static void draw_row(int y, const struct rv_line *l, const int w[TABLE_NCOL], int cursor)
 {
 	attr_t a = cursor ? theme(TH_CURSOR) : theme(TH_NORMAL);
 	if (l->kind == RV_TITLE) {
@@ -204,20 +75,20 @@ static void draw_row(int y, const struct rv_line *l, const int w[NCOL], int curs
 	char num[16], valid[64];
 	snprintf(num, sizeof num, "%d", l->num);
 	reg_validity_label(l->validity, valid, sizeof valid);
-	const char *cell[NCOL] = {
+	const char *cell[TABLE_NCOL] = {
 		num, l->name, l->code, l->basis, l->level, valid, l->body,
 		reg_profile_label(l->profile),
 	};
 	draw_fill(y, a);
-	for (int c = 0, x = 0; c < NCOL; c++) {
+	for (int c = 0, x = 0; c < TABLE_NCOL; c++) {
 		if (!w[c])
 			continue;
-		if (c == C_NAME)
+		if (c == TABLE_NAME)
 			draw_cell_mark(y, x, w[c], cell[c], a, 0, l->mark, l->mark_len, theme(TH_MARK));
-		else if (c == C_CODE)
+		else if (c == TABLE_CODE)
 			draw_cell_mark(y, x, w[c], cell[c], a, 0, 0, l->code_mark, theme(TH_MARK));
 		else
-			draw_cell(y, x, w[c], cell[c], a, c == C_NUM);
+			draw_cell(y, x, w[c], cell[c], a, c == TABLE_NUM);
 		x += w[c] + 1;
 	}
 }
@@ -266,13 +137,13 @@ static void draw_status(struct ui_app *app)
 	}
 	if (rv_sort_by(rv) != RV_BY_NAME || rv_sort_desc(rv)) {
 		int c = 0;
-		while (c < NCOL - 1 && col_sort[c] != rv_sort_by(rv))
+		while (c < TABLE_NCOL - 1 && table_col_sort(c) != rv_sort_by(rv))
 			c++;
 		if (rv_sort_by(rv) == RV_BY_NAME)
-			c = C_NAME;
+			c = TABLE_NAME;
 		/* TRANSLATORS: the status line's sort order, e.g. "Sorted by: Level, descending" */
 		n += (size_t)snprintf(buf + n, sizeof buf - n, " | %s: %s%s%s", _("Sorted by"),
-		                      _(heads[c]), rv_sort_desc(rv) ? ", " : "",
+		                      table_col_name(c), rv_sort_desc(rv) ? ", " : "",
 		                      rv_sort_desc(rv) ? _("descending") : "");
 	}
 	if (n < sizeof buf)
@@ -344,20 +215,20 @@ void table_draw(struct ui_app *app)
 {
 	struct table *t = app->table;
 	struct regview *rv = app->rv;
-	int w[NCOL], h = body_height(app);
+	int w[TABLE_NCOL], h = body_height(app);
 	clamp(app);
 	table_col_widths(t, rv, w);
 	draw_title(rv);
 	draw_fill(1, theme(TH_HEAD));
-	int sorted = rv_sort_by(rv) == RV_BY_NAME ? C_NAME : -1;
-	for (int c = 0; c < NCOL && sorted < 0; c++)
-		if (col_sort[c] == rv_sort_by(rv))
+	int sorted = rv_sort_by(rv) == RV_BY_NAME ? TABLE_NAME : -1;
+	for (int c = 0; c < TABLE_NCOL && sorted < 0; c++)
+		if (table_col_sort(c) == rv_sort_by(rv))
 			sorted = c;
-	for (int c = 0, x = 0; c < NCOL; c++) {
+	for (int c = 0, x = 0; c < TABLE_NCOL; c++) {
 		if (!w[c])
 			continue;
 		attr_t a = theme(TH_HEAD) | (c == sorted ? A_UNDERLINE : 0);
-		draw_cell(1, x, w[c], _(heads[c]), a, c == C_NUM);
+		draw_cell(1, x, w[c], table_col_name(c), a, c == TABLE_NUM);
 		x += w[c] + 1;
 	}
 	int n = rv_window(rv, t->top, h);
@@ -559,7 +430,7 @@ static const struct ui_action register_actions[] = {
 	    "result, Esc clears it"), act_search},
 	{8, {0}, NULL, N_("Delete"), N_("Delete the row under the cursor"), act_delete},
 	{9, {0}, NULL, N_("Menu"),
-	 N_("Open the menu: reference data, calendar, the cycle's screens, backup"), menu_open},
+	 N_("Open the menu: reference data, calendar, the cycle's screens, backup"), act_menu},
 	{10, {0}, NULL, N_("Quit"), N_("Leave the program"), act_quit},
 	{0, {27, 0}, N_("Esc"), NULL, N_("Clear the search and show every row again"),
 	 act_clear_search},

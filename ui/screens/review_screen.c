@@ -13,6 +13,7 @@
 #include "kit/actions.h"
 #include "kit/widgets.h"
 #include "kit/draw.h"
+#include "kit/help.h"
 #include "base/i18n.h"
 #include "domain/review.h"
 #include "base/text.h"

@@ -1,0 +1,115 @@
+/* The key loop: reads a key (Esc and a digit count as that F-key), finds
+ * the action in the top screen's table, and redraws everything after any
+ * change — a redraw reads every word and every row afresh, which is what
+ * makes a language switch and a resize complete. */
+#include "kit/loop.h"
+
+#include <curses.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "base/i18n.h"
+#include "kit/actions.h"
+#include "kit/draw.h"
+#include "kit/keybar.h"
+#include "kit/theme.h"
+#include "kit/timing.h"
+#include "view/regview.h"
+#include "view/unsaved.h"
+
+enum { MIN_COLS = 80, MIN_LINES = 24 };
+
+static void on_signal(int sig)
+{
+	(void)sig;
+	unsaved_signalled = 1;
+}
+
+static void draw_too_small(void)
+{
+	char buf[160];
+	snprintf(buf, sizeof buf, _("terminal too small: need %dx%d, have %dx%d"),
+	         MIN_COLS, MIN_LINES, COLS, LINES);
+	int w = COLS > 2 ? COLS - 2 : COLS;
+	draw_wrap(LINES > 2 ? LINES / 2 - 1 : 0, COLS > 2 ? 1 : 0, w, LINES, buf, theme(TH_ALERT));
+}
+
+void ui_draw_all(struct ui_app *app)
+{
+	/* The language may have been switched on another screen or in a form:
+	 * the register's data follows it. */
+	if (app->rv && strcmp(rv_lang(app->rv), i18n_lang()) != 0)
+		rv_set_lang(app->rv, i18n_lang());
+	attrset(theme(TH_NORMAL));
+	erase();
+	if (COLS < MIN_COLS || LINES < MIN_LINES) {
+		draw_too_small();
+	} else {
+		const struct ui_screen *s = app->stack[app->depth - 1];
+		s->draw(app);
+		keybar_draw(s);
+	}
+	refresh();
+}
+
+void ui_catch_signals(void)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;   /* no SA_RESTART: getch returns so we can leave */
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+}
+
+
+/* The mouse wheel scrolls as the arrows do; clicks are not used yet. */
+static int mouse_key(void)
+{
+	MEVENT ev;
+	if (getmouse(&ev) != OK)
+		return ERR;
+	if (ev.bstate & BUTTON4_PRESSED)
+		return KEY_UP;
+#ifdef BUTTON5_PRESSED
+	if (ev.bstate & BUTTON5_PRESSED)
+		return KEY_DOWN;
+#endif
+	return ERR;
+}
+
+void ui_loop(struct ui_app *app, int (*translate)(int key))
+{
+	int redraw = 1;
+	while (!unsaved_signalled) {
+		if (redraw)
+			ui_draw_all(app);
+		timing_drawn();
+		redraw = 0;
+		int k = ui_read_key();
+		if (k == ERR)
+			continue;
+		timing_key(k);
+		if (k == KEY_RESIZE) {
+			redraw = 1;
+			continue;
+		}
+		if (k == KEY_MOUSE && (k = mouse_key()) == ERR)
+			continue;
+		const struct ui_screen *s = app->stack[app->depth - 1];
+		enum ui_result r = s->input ? s->input(app, k) : UI_PASS;
+		if (r == UI_PASS) {
+			const struct ui_action *a = action_for_key(s, translate ? translate(k) : k);
+			if (!a)
+				continue;
+			r = a->run(app);
+		}
+		if (r == UI_QUIT)
+			break;
+		if (r == UI_CLOSE && app->depth > 1)
+			app->depth--;
+		redraw = 1;
+	}
+}

@@ -1,0 +1,45 @@
+/* regtable — the register table's state and columns: where the cursor is,
+ * the search being typed, and the eight columns of the Appendix form as the
+ * clerk narrowed, widened or hid them (kept in memory for the session). */
+#ifndef TZ_UI_REGTABLE_H
+#define TZ_UI_REGTABLE_H
+
+#include "view/regview.h"
+
+/* The eight columns of the Appendix form, in its order. */
+enum {
+	TABLE_NUM, TABLE_NAME, TABLE_CODE, TABLE_BASIS, TABLE_LEVEL, TABLE_VALID, TABLE_BODY,
+	TABLE_PROF, TABLE_NCOL
+};
+
+/* Saves and restores the column choices (a dialog's Esc). */
+struct table_cols { int hidden[TABLE_NCOL], delta[TABLE_NCOL]; };
+
+struct table {
+	int cur;      /* the cursor's row (0-based over both sections), -1 if none */
+	int top;      /* the first line shown */
+	int typing;   /* the search line has the keys */
+	char query[256];
+	struct table_cols cols;
+};
+
+struct table *table_new(void);
+void table_free(struct table *t);
+
+/* Puts the cursor back on the first row (after the rows changed). */
+void table_home(struct table *t);
+
+/* A column's heading, translated; the order it sorts by. */
+const char *table_col_name(int c);
+enum rv_sort table_col_sort(int c);
+int table_col_hidden(const struct table *t, int c);
+/* Hides or shows a column; the profession name always stays. */
+void table_col_toggle(struct table *t, int c);
+/* Widens (by > 0) or narrows a column. */
+void table_col_resize(struct table *t, int c, int by);
+/* The columns' widths on this screen, 0 for a hidden one. */
+void table_col_widths(const struct table *t, const struct regview *rv, int w[TABLE_NCOL]);
+void table_cols_get(const struct table *t, struct table_cols *c);
+void table_cols_set(struct table *t, const struct table_cols *c);
+
+#endif
