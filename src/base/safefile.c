@@ -6,6 +6,7 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <pwd.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -81,6 +82,30 @@ int safefile_place(const char *tmp, const char *path)
 	if (safefile_replaceable(path))
 		return -1;
 	return rename(tmp, path);
+}
+
+int safefile_place_new(const char *tmp, const char *path)
+{
+	int fd = open(tmp, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	int rc = fsync(fd);
+	int e = errno;
+	close(fd);
+	if (rc) {
+		errno = e;
+		return -1;
+	}
+	if (renameat2(AT_FDCWD, tmp, AT_FDCWD, path, RENAME_NOREPLACE) == 0)
+		return 0;
+	if (errno != EINVAL && errno != ENOSYS)
+		return -1;
+	/* A file system without RENAME_NOREPLACE: a hard link is made only
+	 * where no name stands either. */
+	if (link(tmp, path))
+		return -1;
+	unlink(tmp);
+	return 0;
 }
 
 void safefile_discard(const char *tmp)

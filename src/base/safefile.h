@@ -36,6 +36,9 @@ char *safefile_temp(const char *path, mode_t mode);
 /* Syncs tmp and renames it over path (see safefile_replaceable).  0, or -1
  * with errno and tmp left for the caller to discard. */
 int safefile_place(const char *tmp, const char *path);
+/* The same, but never over an existing file: -1 with errno EEXIST when
+ * path exists (a backup never replaces another). */
+int safefile_place_new(const char *tmp, const char *path);
 /* Removes tmp and the journal files SQLite may have left beside it. */
 void safefile_discard(const char *tmp);
 

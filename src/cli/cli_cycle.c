@@ -255,6 +255,9 @@ int cmd_publish(tz_db *db, int argc, char **argv)
 		return EXIT_USAGE;
 	char err[512], t[11], due[11];
 	int late;
+	/* Every check first: a refused publication leaves no backup behind. */
+	if (cycle_publish_check(db, d, err, sizeof err))
+		return refused("publish", err);
 	/* Publication is the one step that cannot be taken back: keep a copy. */
 	if (!get(&a, "no-backup")) {
 		char path[4096];

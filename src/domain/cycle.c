@@ -378,25 +378,44 @@ fail:
 	return dberr(db, err, errlen);
 }
 
-int cycle_publish(tz_db *db, tz_day date, int *late, char *err, size_t errlen)
+/* What publication checks, in one place, so that callers run it before any
+ * side effect (the backup): the version formed per the recommendations, the
+ * date, the role.  The version's id, or 0 with err. */
+static int64_t publish_check(tz_db *db, tz_day date, struct cycle *out, char *err, size_t errlen)
 {
 	struct cycle c;
-	*late = 0;
 	int64_t v = version_in(db, "recommended", &c);
 	if (!v) {
 		snprintf(err, errlen, "%s", reg_draft(db) || version_in(db, "submitted", &c)
 		         ? _("The register cannot be published before the Council's recommendations are recorded "
 		             "(cycle recommendations).")
 		         : _("There is no register formed per the Council's recommendations to publish."));
-		return -1;
+		return 0;
 	}
 	tz_day rec = day_or_none(c.council_rec);
 	if (rec >= 0 && date < rec) {
 		snprintf(err, errlen, _("The register cannot be placed before the Council's recommendations (%s)."),
 		         c.council_rec);
-		return -1;
+		return 0;
 	}
 	if (auth_edit_register(db, err, errlen))
+		return 0;
+	if (out)
+		*out = c;
+	return v;
+}
+
+int cycle_publish_check(tz_db *db, tz_day date, char *err, size_t errlen)
+{
+	return publish_check(db, date, NULL, err, errlen) ? 0 : -1;
+}
+
+int cycle_publish(tz_db *db, tz_day date, int *late, char *err, size_t errlen)
+{
+	struct cycle c;
+	*late = 0;
+	int64_t v = publish_check(db, date, &c, err, errlen);
+	if (!v)
 		return -1;
 	tz_day due;
 	*late = is_late(db, &c, DL_PLACED, date, &due);

@@ -72,5 +72,9 @@ int cycle_recommendations(tz_db *db, tz_day date, const char *protocol,
  * published version; a new draft starts from it.  *late when more than 10
  * working days after the recommendations. */
 int cycle_publish(tz_db *db, tz_day date, int *late, char *err, size_t errlen);
+/* Every check cycle_publish makes (the version, the date, the role), with
+ * nothing written: run before anything publication does first, such as its
+ * backup.  0, or -1 with the reason in err. */
+int cycle_publish_check(tz_db *db, tz_day date, char *err, size_t errlen);
 
 #endif

@@ -440,6 +440,11 @@ int package_export(tz_db *db, const char *file, const char *body_code, int64_t y
 	host_now(info->created);
 
 	char why[512] = "";
+	if (db_own_file(db, file)) {
+		snprintf(err, errlen, _("%s is the database itself or a file SQLite keeps beside it; "
+		                        "choose another file"), file);
+		return -1;
+	}
 	/* The caller lends the user's rights (a package is the clerk's file). */
 	char *tmp = safefile_temp(file, 0600);
 	if (!tmp) {

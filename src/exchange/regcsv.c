@@ -271,6 +271,13 @@ int regcsv_export(tz_db *db, const struct regcsv_export *x, char *err, size_t er
 	}
 	/* Written aside first: a refused letter or a full disk leaves no
 	 * half-written file where the old one was, and nothing on stdout. */
+	if (x->path && db_own_file(db, x->path)) {
+		snprintf(err, errlen, _("%s is the database itself or a file SQLite keeps beside it; "
+		                        "choose another file"), x->path);
+		if (o.cd != (iconv_t)-1)
+			iconv_close(o.cd);
+		return -1;
+	}
 	struct safefile out = {0};
 	char *mem = NULL;
 	size_t memlen = 0;

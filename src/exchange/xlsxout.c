@@ -145,8 +145,13 @@ static lxw_workbook *new_workbook(const char *tmp)
 }
 
 /* A temporary name beside path: the workbook appears whole or not at all. */
-static char *temp_beside(const char *path, char *err, size_t errlen)
+static char *temp_beside(tz_db *db, const char *path, char *err, size_t errlen)
 {
+	if (db_own_file(db, path)) {
+		snprintf(err, errlen, _("%s is the database itself or a file SQLite keeps beside it; "
+		                        "choose another file"), path);
+		return NULL;
+	}
 	char *tmp = userfile_temp(path, 0666);
 	if (!tmp)
 		snprintf(err, errlen, _("cannot write %s: %s"), path, strerror(errno));
@@ -255,7 +260,7 @@ int xlsxout_register(tz_db *db, const char *lang, int64_t version, const char *p
 			snprintf(err, errlen, "%s", _("there is no register to export: no draft and none published"));
 		return -1;
 	}
-	char *tmp = temp_beside(path, err, errlen);
+	char *tmp = temp_beside(db, path, err, errlen);
 	if (!tmp)
 		return -1;
 	lxw_workbook *wb = new_workbook(tmp);
@@ -399,7 +404,7 @@ int xlsxout_review(tz_db *db, const char *lang, int64_t a, int64_t b, const char
 		                              "or two versions named"));
 		return -1;
 	}
-	char *tmp = temp_beside(path, err, errlen);
+	char *tmp = temp_beside(db, path, err, errlen);
 	if (!tmp)
 		return -1;
 	lxw_workbook *wb = new_workbook(tmp);

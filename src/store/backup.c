@@ -83,8 +83,15 @@ int backup_to(tz_db *db, const char *dest, char *err, size_t errlen)
 		snprintf(err, errlen, "%s", _("a backup cannot be taken in the middle of a change; save or cancel it first"));
 		return -1;
 	}
-	if (same_file(dest, db_path(db))) {
-		snprintf(err, errlen, _("%s is the database itself; choose another file for the backup"), dest);
+	if (db_own_file(db, dest)) {
+		snprintf(err, errlen, _("%s is the database itself or a file SQLite keeps beside it; "
+		                        "choose another file for the backup"), dest);
+		return -1;
+	}
+	struct stat sb;
+	if (lstat(dest, &sb) == 0) {
+		snprintf(err, errlen, _("%s exists already: a backup never replaces a file; "
+		                        "choose another name"), dest);
 		return -1;
 	}
 	char *tmp = safefile_temp(dest, 0600);
@@ -114,13 +121,14 @@ int backup_to(tz_db *db, const char *dest, char *err, size_t errlen)
 		goto fail;
 	}
 	h = NULL;
-	if (safefile_place(tmp, dest)) {
+	if (safefile_place_new(tmp, dest)) {
 		snprintf(why, sizeof why, "%s", strerror(errno));
 		goto fail;
 	}
 	free(tmp);
 	return 0;
-fail:
+fail:;
+	int e = errno;
 	if (!why[0])
 		snprintf(why, sizeof why, "%s", h ? sqlite3_errmsg(h) : "?");
 	tz_log("backup to %s: %s", dest, why);
@@ -129,6 +137,7 @@ fail:
 		sqlite3_close(h);
 	safefile_discard(tmp);
 	free(tmp);
+	errno = e;
 	return -1;
 }
 
@@ -156,6 +165,11 @@ char *backup_suggest_path(tz_db *db)
 
 int backup_before_publish(tz_db *db, char *path, size_t len, char *err, size_t errlen)
 {
+	/* Only who may publish fills the backups directory: a reader's or an
+	 * outsider's run writes nothing before it is refused. */
+	if (auth_edit_register(db, err, errlen))
+		return -1;
+	err[0] = 0;
 	char *p = backup_suggest_path(db);
 	if (!p) {
 		snprintf(err, errlen, "%s", strerror(ENOMEM));
@@ -169,8 +183,28 @@ int backup_before_publish(tz_db *db, char *path, size_t len, char *err, size_t e
 		return -1;
 	}
 	*slash = '/';
-	snprintf(path, len, "%s", p);
-	int rc = backup_to(db, p, err, errlen);
+	/* Two in the same second get -2, -3...: none replaces another. */
+	size_t n = strlen(p) + 8;
+	char *at = malloc(n);
+	int rc = -1;
+	for (int i = 1; at && i < 100; i++) {
+		if (i == 1)
+			snprintf(at, n, "%s", p);
+		else
+			snprintf(at, n, "%.*s-%d.db", (int)(strlen(p) - 3), p, i);
+		struct stat sb;
+		if (lstat(at, &sb) == 0)
+			continue;
+		snprintf(path, len, "%s", at);
+		rc = backup_to(db, at, err, errlen);
+		if (rc == 0 || errno != EEXIST)
+			break;
+	}
+	if (!at)
+		snprintf(err, errlen, "%s", strerror(ENOMEM));
+	else if (rc && !*err)
+		snprintf(err, errlen, _("cannot find a free name for the backup beside %s"), p);
+	free(at);
 	free(p);
 	return rc;
 }

@@ -2,7 +2,9 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <signal.h>
+#include <sys/stat.h>
 #include <sys/statvfs.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -210,6 +212,42 @@ static void note_write(tz_db *db)
 	}
 	unlink(part);
 	free(part);
+}
+
+/* The real path of a file that may not exist yet: its directory's real
+ * path and its own name. */
+static int real_name(const char *path, char *out, size_t len)
+{
+	char dir[PATH_MAX], real[PATH_MAX];
+	const char *slash = strrchr(path, '/');
+	const char *base = slash ? slash + 1 : path;
+	snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - path) + (slash == path) : 1,
+	         slash ? path : ".");
+	if (!realpath(dir, real))
+		return -1;
+	return (size_t)snprintf(out, len, "%s/%s", strcmp(real, "/") ? real : "", base) < len ? 0 : -1;
+}
+
+int db_own_file(tz_db *db, const char *path)
+{
+	static const char *const sides[] = {"", "-wal", "-shm", "-journal", ".writer"};
+	char mine[PATH_MAX + 16], other[PATH_MAX + 16], base[PATH_MAX];
+	struct stat sp, sm;
+	int exists = stat(path, &sp) == 0;
+	if (real_name(path, other, sizeof other))
+		other[0] = 0;
+	const char *dbp = db->path;
+	char realdb[PATH_MAX];
+	if (realpath(dbp, realdb))
+		dbp = realdb;
+	for (size_t i = 0; i < sizeof sides / sizeof *sides; i++) {
+		snprintf(base, sizeof base, "%s%s", dbp, sides[i]);
+		if (exists && stat(base, &sm) == 0 && sm.st_dev == sp.st_dev && sm.st_ino == sp.st_ino)
+			return 1;
+		if (other[0] && real_name(base, mine, sizeof mine) == 0 && !strcmp(mine, other))
+			return 1;
+	}
+	return 0;
 }
 
 static void note_remove(tz_db *db)

@@ -69,6 +69,10 @@ uint64_t db_roles_epoch(const tz_db *db);
 
 /* The last SQLite error text, for the log. */
 const char *db_errmsg(tz_db *db);
+/* 1 when path names the database's own file or one SQLite keeps beside it
+ * (-wal, -shm, -journal) or the writer's note, whether it exists yet or
+ * not: no backup or export may be written there. */
+int db_own_file(tz_db *db, const char *path);
 int db_errcode(tz_db *db);
 
 /* Runs a script of several statements (schema, reference data). */

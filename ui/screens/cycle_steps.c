@@ -255,8 +255,13 @@ static void publish_done(struct ui_app *app, struct cui_field *f, int n)
 	tz_day d;
 	if (date_of(f[0].value, &d))
 		return;
-	char *suggest = backup_suggest_path(app->db);
 	char q[1400], path[1024], err[512] = "";
+	/* Every check first: a refused publication leaves no backup behind. */
+	if (cycle_publish_check(app->db, d, err, sizeof err)) {
+		cui_say(1, "%s", err);
+		return;
+	}
+	char *suggest = backup_suggest_path(app->db);
 	snprintf(q, sizeof q, _("Copy the database before publishing?\n%s"), suggest ? suggest : "");
 	free(suggest);
 	dlg_layer_push(draw_top, app);
