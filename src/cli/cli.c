@@ -1,5 +1,6 @@
 #include "cli/cli.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -22,6 +23,18 @@ void cli_error(const char *fmt, ...)
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
+}
+
+int cli_flushed(int rc)
+{
+	/* What was printed but never arrived (a full disk, a closed pipe,
+	 * /dev/full) makes the run fail, whatever the command concluded. */
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return rc;
+	if (rc == EXIT_DATA)   /* the command has said what failed */
+		return rc;
+	cli_error(_("cannot write the output: %s"), strerror(errno ? errno : EIO));
+	return EXIT_DATA;
 }
 
 struct command {
@@ -121,10 +134,10 @@ int cli_parse(int argc, char **argv, struct cli_opts *o)
 		const char *a = argv[i];
 		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
 			usage(stdout);
-			return EXIT_OK;
+			return cli_flushed(EXIT_OK);
 		} else if (!strcmp(a, "--version")) {
 			printf("tizilim %s\n", TIZILIM_VERSION);
-			return EXIT_OK;
+			return cli_flushed(EXIT_OK);
 		} else if (!strcmp(a, "--db") || !strcmp(a, "--lang") || !strcmp(a, "--timing")) {
 			if (i + 1 >= argc) {
 				cli_error(_("%s needs a value"), a);
@@ -173,7 +186,7 @@ int cli_run(int argc, char **argv, const struct cli_opts *o)
 	optind = 0;
 	int rc = c->fn(db, argc - o->first_cmd, argv + o->first_cmd);
 	db_close(db);
-	return rc;
+	return cli_flushed(rc);
 }
 
 int cmd_init(tz_db *db, int argc, char **argv)

@@ -7,6 +7,10 @@
 
 enum { EXIT_OK = 0, EXIT_PROBLEMS = 1, EXIT_USAGE = 2, EXIT_DATA = 3 };
 
+/* rc, or EXIT_DATA (said on standard error) when standard output could not
+ * take what was printed: a run whose answer was lost has not succeeded. */
+int cli_flushed(int rc);
+
 struct cli_opts {
 	const char *db;     /* --db FILE, or NULL for the default database */
 	const char *lang;   /* --lang */

@@ -66,7 +66,7 @@ int cmd_user(tz_db *db, int argc, char **argv)
 		audit_reason(db, reason);
 		if (auth_user_add(db, word[1], r, nw == 4 ? word[3] : NULL, why, sizeof why)) {
 			cli_error("%s", why);
-			return EXIT_PROBLEMS;
+			return EXIT_DATA;
 		}
 		printf(_("%s now has the role: %s.\n"), word[1], auth_role_label(r));
 		return EXIT_OK;
@@ -75,7 +75,7 @@ int cmd_user(tz_db *db, int argc, char **argv)
 		audit_reason(db, reason);
 		if (auth_user_remove(db, word[1], why, sizeof why)) {
 			cli_error("%s", why);
-			return EXIT_PROBLEMS;
+			return EXIT_DATA;
 		}
 		printf(_("%s is no longer a user of this database.\n"), word[1]);
 		return EXIT_OK;

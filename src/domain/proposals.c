@@ -660,7 +660,7 @@ static int apply_rows(tz_db *db, int64_t v, const struct proposal *pr, struct pr
 		if (!keep && !include) {
 			int rc = reg_delete(db, ids[i], revs[i]);
 			if (rc) {
-				snprintf(err, errlen, "%s", reg_status_text(rc));
+				reg_status_why(db, rc, err, errlen);
 				return -1;
 			}
 		}
@@ -681,7 +681,9 @@ static int apply_rows(tz_db *db, int64_t v, const struct proposal *pr, struct pr
 			}
 		int rc = r.id ? reg_change(db, &r, p) : reg_add(db, &r, p);
 		if (rc) {
-			snprintf(err, errlen, _("%s at level %s: %s"), pr->row.nkz_code, r.level, reg_status_text(rc));
+			char why[700];
+			snprintf(err, errlen, _("%s at level %s: %s"), pr->row.nkz_code, r.level,
+			         reg_status_why(db, rc, why, sizeof why));
 			return -1;
 		}
 	}

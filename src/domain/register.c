@@ -421,6 +421,16 @@ const char *reg_status_text(int status)
 	}
 }
 
+const char *reg_status_why(tz_db *db, int status, char *buf, size_t len)
+{
+	if (status == REG_DBERR)
+		snprintf(buf, len, _("The database refused the change: %s; nothing was saved."),
+		         db_errmsg(db));
+	else
+		snprintf(buf, len, "%s", reg_status_text(status));
+	return buf;
+}
+
 static unsigned row_changes(const struct reg_row *a, const struct reg_row *b)
 {
 	unsigned c = 0;

@@ -60,6 +60,10 @@ int reg_change(tz_db *db, struct reg_row *r, struct problems *p);  /* bumps r->r
 int reg_delete(tz_db *db, int64_t id, int64_t rev);
 /* A translated sentence for a status. */
 const char *reg_status_text(int status);
+/* The same into buf, and for REG_DBERR with the cause the database gave
+ * (a full disk, a read-only file, another writer): what the clerk can act
+ * on.  Returns buf. */
+const char *reg_status_why(tz_db *db, int status, char *buf, size_t len);
 
 /* Diff of version a (old) against b (new), rows matched by (code, level). */
 enum reg_diff_kind { DIFF_ADDED, DIFF_REMOVED, DIFF_CHANGED };

@@ -267,6 +267,10 @@ int review_approve_all(tz_db *db, int *n, int *refused, char *err, size_t errlen
 		snprintf(err, errlen, "%s", _("There is no draft register to review."));
 		return -1;
 	}
+	/* Who may approve at all is asked once, first: a reader is refused,
+	 * not told that every change was left. */
+	if (auth_approve(db, NULL, err, errlen))
+		return -1;
 	if (db_begin(db) || review_each(db, a.version, approve_one, &a) < 0 || a.failed ||
 	    db_commit(db)) {
 		snprintf(err, errlen, _("The database refused the change: %s"), db_errmsg(db));

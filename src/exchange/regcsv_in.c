@@ -416,8 +416,9 @@ static int write_key(tz_db *db, int64_t draft, struct prow *a, struct prow *b,
 	size_t fl = field ? strlen(field) : 0;
 	if (b && fl > 3 && !strcmp(field + fl - 3, b->file->lang ? "_ru" : "_kk"))
 		at = b;
+	char why[700];
 	return bad(at, problem_column(field), err, errlen, "%s",
-	           pr.n ? pr.item[0].msg : reg_status_text(status));
+	           pr.n ? pr.item[0].msg : reg_status_why(at->file->db, status, why, sizeof why));
 }
 
 int regcsv_import(tz_db *db, const char *const *paths, int npaths, const char *encoding,

@@ -1,6 +1,7 @@
 #include "exchange/xlsxout.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,6 +9,7 @@
 #include <unistd.h>
 #include <xlsxwriter.h>
 
+#include "base/debuglog.h"
 #include "base/i18n.h"
 #include "exchange/regcsv.h"
 #include "domain/register.h"
@@ -161,12 +163,29 @@ static char *temp_beside(tz_db *db, const char *path, char *err, size_t errlen)
 static int finish(lxw_workbook *wb, char *tmp, const char *path, int failed, char *err,
                   size_t errlen)
 {
-	/* The workbook is written here, into the user's file. */
+	/* The workbook is written here, into the user's file.  The library
+	 * says its own failures on standard error, which would land on the
+	 * clerk's screen: they go to nowhere, and the cause is said below. */
+	fflush(stderr);
+	int saved = dup(2), null = open("/dev/null", O_WRONLY | O_CLOEXEC);
+	if (saved >= 0 && null >= 0)
+		dup2(null, 2);
 	privs_user();
+	errno = 0;
 	lxw_error e = workbook_close(wb);
+	int sys = errno;
 	privs_program();
+	if (saved >= 0) {
+		dup2(saved, 2);
+		close(saved);
+	}
+	if (null >= 0)
+		close(null);
 	if (!failed && e != LXW_NO_ERROR) {
-		snprintf(err, errlen, _("cannot write %s: %s"), path, lxw_strerror(e));
+		tz_log("workbook %s: %s (%s)", path, lxw_strerror(e), strerror(sys));
+		snprintf(err, errlen, _("cannot write %s: %s"), path,
+		         sys == ENOSPC || sys == EDQUOT ? _("the disk is full: free some space, then try again")
+		         : sys ? strerror(sys) : lxw_strerror(e));
 		failed = 1;
 	}
 	if (!failed && userfile_place(tmp, path)) {

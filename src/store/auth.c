@@ -163,7 +163,9 @@ int auth_edit_reference(tz_db *db, char *why, size_t len)
 	return -1;
 }
 
-int auth_admin(tz_db *db, char *why, size_t len)
+/* An administrator's task; fmt names it, with the login, the role and
+ * the administrators to ask. */
+static int admin_only(tz_db *db, const char *fmt, char *why, size_t len)
 {
 	struct who w;
 	if (load(db, &w, why, len))
@@ -172,9 +174,20 @@ int auth_admin(tz_db *db, char *why, size_t len)
 		return 0;
 	char a[256];
 	admins(db, a, sizeof a);
-	snprintf(why, len, _("%s (%s) may not manage users: only an administrator does (%s)."),
-	         w.login, auth_role_label(w.role), a);
+	snprintf(why, len, fmt, w.login, auth_role_label(w.role), a);
 	return -1;
+}
+
+int auth_admin(tz_db *db, char *why, size_t len)
+{
+	return admin_only(db, _("%s (%s) may not manage users: only an administrator does (%s)."),
+	                  why, len);
+}
+
+int auth_restore(tz_db *db, char *why, size_t len)
+{
+	return admin_only(db, _("%s (%s) may not restore the database from a backup: only an "
+	                        "administrator does (%s)."), why, len);
 }
 
 int auth_bootstrap(tz_db *db)

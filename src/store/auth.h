@@ -34,6 +34,8 @@ int auth_approve(tz_db *db, const char *author, char *why, size_t len);
 int auth_edit_reference(tz_db *db, char *why, size_t len);
 /* Users and roles. */
 int auth_admin(tz_db *db, char *why, size_t len);
+/* Restoring the database from a backup (administrators, as for users). */
+int auth_restore(tz_db *db, char *why, size_t len);
 
 /* "admin" ... "reader" to a role; ROLE_NONE when it is none of them. */
 enum role auth_role_parse(const char *name);

@@ -129,6 +129,9 @@ int backup_to(tz_db *db, const char *dest, char *err, size_t errlen)
 	return 0;
 fail:;
 	int e = errno;
+	if (h && ((sqlite3_extended_errcode(h) & 0xff) == SQLITE_FULL ||
+	          sqlite3_system_errno(h) == ENOSPC))
+		snprintf(why, sizeof why, "%s", _("the disk is full: free some space, then try again"));
 	if (!why[0])
 		snprintf(why, sizeof why, "%s", h ? sqlite3_errmsg(h) : "?");
 	tz_log("backup to %s: %s", dest, why);
@@ -365,7 +368,7 @@ static char *copy_beside(const char *from, const char *path)
 int backup_restore(tz_db *db, const char *file, char *saved, size_t savedlen,
                    char *err, size_t errlen)
 {
-	if (auth_admin(db, err, errlen))
+	if (auth_restore(db, err, errlen))
 		return -1;
 	if (same_file(file, db_path(db))) {
 		snprintf(err, errlen, _("%s is the database itself"), file);

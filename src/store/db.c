@@ -29,6 +29,10 @@ struct tz_db {
 	int64_t bulk_cache;  /* cache_size before db_bulk(), 0 when not in a bulk load */
 	uint64_t epoch;      /* see db_roles_epoch(); 0 outside a transaction */
 	char *note;     /* "<db>.writer": who holds the write lock, while we do */
+	/* The last failure, kept until the next transaction begins: a rollback
+	 * after it succeeds and SQLite's own code then says "not an error". */
+	int fail_code, fail_errno;
+	char fail_msg[256];
 	char busy[512]; /* the refusal naming the holder, built when waiting ran out */
 };
 
@@ -147,9 +151,7 @@ tz_db *db_open(const char *path, int create, char *err, size_t errlen)
 		db_close(db);
 		return NULL;
 	}
-	if (db_exec(db, "PRAGMA foreign_keys = ON") ||
-	    db_exec(db, "PRAGMA journal_mode = WAL") ||
-	    db_exec(db, "PRAGMA synchronous = NORMAL")) {
+	if (db_exec(db, "PRAGMA foreign_keys = ON")) {
 		if (!*err)
 			snprintf(err, errlen, "%s", db_errmsg(db));
 		db_close(db);
@@ -282,18 +284,64 @@ static void busy_explain(tz_db *db)
 	tz_log("database busy (%d): %s", sqlite3_extended_errcode(db->h), db->busy);
 }
 
+static void note_failure(tz_db *db)
+{
+	int code = sqlite3_extended_errcode(db->h);
+	if ((code & 0xff) == SQLITE_OK || (code & 0xff) == SQLITE_ROW || (code & 0xff) == SQLITE_DONE)
+		return;
+	db->fail_code = code;
+	db->fail_errno = sqlite3_system_errno(db->h);
+	snprintf(db->fail_msg, sizeof db->fail_msg, "%s", sqlite3_errmsg(db->h));
+}
+
 const char *db_errmsg(tz_db *db)
 {
-	if ((sqlite3_extended_errcode(db->h) & 0xff) == SQLITE_READONLY) {
+	int code = sqlite3_extended_errcode(db->h), sys = sqlite3_system_errno(db->h);
+	const char *msg = sqlite3_errmsg(db->h);
+	if ((code & 0xff) == SQLITE_OK && db->fail_code) {
+		code = db->fail_code;
+		sys = db->fail_errno;
+		msg = db->fail_msg;
+	}
+	switch (code & 0xff) {
+	case SQLITE_READONLY:
 		snprintf(db->busy, sizeof db->busy,
 		         _("the database %s cannot be written here (a read-only file or disk)"), db->path);
 		return db->busy;
+	case SQLITE_FULL:
+		snprintf(db->busy, sizeof db->busy,
+		         _("the disk that holds the database %s is full: free some space, then try "
+		           "again"), db->path);
+		return db->busy;
+	case SQLITE_IOERR:
+		if (sys == ENOSPC || sys == EDQUOT) {
+			snprintf(db->busy, sizeof db->busy,
+			         _("the disk that holds the database %s is full: free some space, then try "
+			           "again"), db->path);
+		} else if (sys == EROFS) {
+			snprintf(db->busy, sizeof db->busy,
+			         _("the database %s cannot be written here (a read-only file or disk)"),
+			         db->path);
+		} else {
+			snprintf(db->busy, sizeof db->busy,
+			         _("the disk could not read or write the database %s (%s): check the disk, "
+			           "then try again"), db->path, sys ? strerror(sys) : msg);
+		}
+		return db->busy;
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		snprintf(db->busy, sizeof db->busy,
+		         _("the database %s is damaged: restore it from a backup (tizilim restore)"),
+		         db->path);
+		return db->busy;
+	default:
+		break;
 	}
-	if (is_busy(sqlite3_extended_errcode(db->h))) {
+	if (is_busy(code)) {
 		busy_explain(db);
 		return db->busy;
 	}
-	return sqlite3_errmsg(db->h);
+	return msg;
 }
 int db_errcode(tz_db *db) { return sqlite3_extended_errcode(db->h); }
 int db_depth(const tz_db *db) { return db->depth; }
@@ -302,6 +350,7 @@ sqlite3_stmt *db_prep_at(tz_db *db, const char *sql, const char *file, int line)
 {
 	sqlite3_stmt *st = NULL;
 	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK) {
+		note_failure(db);
 		tz_log("%s:%d: prepare: %s: %s", file, line, sqlite3_errmsg(db->h), sql);
 		return NULL;
 	}
@@ -376,8 +425,10 @@ int db_step_at(tz_db *db, sqlite3_stmt *st, const char *file, int line)
 	if (!st)
 		return SQLITE_MISUSE;
 	int rc = sqlite3_step(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		note_failure(db);
 		tz_log("%s:%d: step: %s: %s", file, line, sqlite3_errmsg(db->h), sqlite3_sql(st));
+	}
 	return rc;
 }
 
@@ -394,8 +445,10 @@ int db_exec_at(tz_db *db, const char *sql, const char *file, int line)
 {
 	char *msg = NULL;
 	int rc = sqlite3_exec(db->h, sql, NULL, NULL, &msg);
-	if (rc != SQLITE_OK)
+	if (rc != SQLITE_OK) {
+		note_failure(db);
 		tz_log("%s:%d: exec: %s: %s", file, line, msg ? msg : "?", sql);
+	}
 	sqlite3_free(msg);
 	return rc;
 }
@@ -426,6 +479,7 @@ int db_begin(tz_db *db)
 	if (db->depth++ > 0)
 		return 0;
 	db->doomed = 0;
+	db->fail_code = 0;
 	/* A statement still stepping holds a read snapshot: SQLite then cannot wait
 	 * for the write lock (it could deadlock) and refuses at once. */
 	for (sqlite3_stmt *p = sqlite3_next_stmt(db->h, NULL); p; p = sqlite3_next_stmt(db->h, p))

@@ -13,8 +13,9 @@ typedef struct tz_db tz_db;
 
 #define TZ_SCHEMA_VERSION 6
 
-/* Opens (creating when create is set) the database at path, sets WAL, foreign
- * keys and the busy timeout, registers the collations and functions.  The
+/* Opens (creating when create is set) the database at path, sets foreign
+ * keys and the busy timeout, registers the collations and functions, and
+ * writes nothing: whether the file is the program's, the WAL mode, the
  * schema and the change log are the layers above (store_connect composes
  * them).  On failure returns NULL and a message in err. */
 tz_db *db_open(const char *path, int create, char *err, size_t errlen);

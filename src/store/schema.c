@@ -13,6 +13,34 @@ extern const char tz_data_migrate_4_sql[];
 extern const char tz_data_migrate_5_sql[];
 extern const char tz_data_migrate_6_sql[];
 
+enum schema_kind schema_identify(tz_db *db)
+{
+	if (db_int_query(db, "PRAGMA application_id", 0) == TZ_APPLICATION_ID)
+		return SCHEMA_OURS;
+	if (db_int_query(db, "SELECT count(*) FROM sqlite_schema", -1) == 0)
+		return SCHEMA_EMPTY;
+	/* Made before databases were marked: the program's by its version
+	 * and its own tables, which no other program has all of. */
+	if (db_int_query(db, "PRAGMA application_id", 0) == 0 &&
+	    db_int_query(db, "PRAGMA user_version", 0) >= 1 &&
+	    db_int_query(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN "
+	                     "('meta', 'reg_version', 'reg_row', 'nkz', 'body', 'change_log')", 0) == 6)
+		return SCHEMA_OURS;
+	return SCHEMA_FOREIGN;
+}
+
+/* Marks the file as the program's.  A read-only file keeps its mark
+ * unwritten: it is read as it is. */
+static void mark(tz_db *db)
+{
+	if (db_int_query(db, "PRAGMA application_id", 0) != TZ_APPLICATION_ID &&
+	    !sqlite3_db_readonly(db_sqlite(db), "main")) {
+		char sql[64];
+		snprintf(sql, sizeof sql, "PRAGMA application_id = %d", TZ_APPLICATION_ID);
+		db_exec(db, sql);
+	}
+}
+
 int schema_migrate(tz_db *db, char *err, size_t errlen)
 {
 	int64_t v = db_int_query(db, "PRAGMA user_version", -1);
@@ -21,8 +49,10 @@ int schema_migrate(tz_db *db, char *err, size_t errlen)
 		         (long long)v, TZ_SCHEMA_VERSION);
 		return -1;
 	}
-	if (v == TZ_SCHEMA_VERSION)
+	if (v == TZ_SCHEMA_VERSION) {
+		mark(db);
 		return 0;
+	}
 	if (db_begin(db))
 		goto fail;
 	if (v == 0 && db_script(db, tz_data_schema_sql))
@@ -41,6 +71,7 @@ int schema_migrate(tz_db *db, char *err, size_t errlen)
 	if (audit_triggers(db))
 		goto fail;
 	char sql[64];
+	mark(db);
 	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", TZ_SCHEMA_VERSION);
 	if (db_exec(db, sql) || db_commit(db))
 		goto fail;

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "base/i18n.h"
 #include "store/audit.h"
 #include "store/auth.h"
 #include "base/debuglog.h"
@@ -75,7 +76,20 @@ tz_db *store_connect(const char *path, int create, char *err, size_t errlen)
 	tz_db *db = db_open(path, create, err, errlen);
 	if (!db)
 		return NULL;
-	if (schema_migrate(db, err, errlen) || audit_attach(db)) {
+	/* Another program's file is left exactly as it is: nothing below has
+	 * written to it yet. */
+	enum schema_kind kind = schema_identify(db);
+	if (kind == SCHEMA_FOREIGN || (kind == SCHEMA_EMPTY && !create)) {
+		snprintf(err, errlen, kind == SCHEMA_FOREIGN
+		         ? _("%s is an SQLite database of another program, not a tizilim database; "
+		             "nothing in it was changed")
+		         : _("%s is not a tizilim database (it is empty): create one with init"), path);
+		db_close(db);
+		return NULL;
+	}
+	if (db_exec(db, "PRAGMA journal_mode = WAL") ||
+	    db_exec(db, "PRAGMA synchronous = NORMAL") ||
+	    schema_migrate(db, err, errlen) || audit_attach(db)) {
 		if (!*err)
 			snprintf(err, errlen, "%s", db_errmsg(db));
 		db_close(db);

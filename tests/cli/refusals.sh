@@ -46,4 +46,25 @@ expect "the file kept" "keep me" "$(cat "$TMP/mine.db")"
 status "backup to a new name" 0 "$TZB" --db "$DB2" backup "$TMP/new.db"
 status "the same name again" 3 "$TZB" --db "$DB2" backup "$TMP/new.db"
 
+# Only the program's own databases: another program's SQLite file is refused
+# by every command, init included, and left byte for byte as it was.
+F=$TMP/customers.db
+sqlite3 "$F" "CREATE TABLE customer (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO customer VALUES (1, 'Асель')"
+FS=$(sha256sum < "$F")
+for cmd in verify check "log" "user list" "export" init "backup $TMP/c.bak"; do
+	status "foreign file: $cmd" 3 "$TZB" --db "$F" $cmd
+	contains "foreign file: $cmd: says so" "another program" "$out"
+done
+expect "foreign file untouched" "$FS" "$(sha256sum < "$F")"
+expect "foreign file: nothing beside it" "customers.db" "$(ls "$TMP" | grep '^customers')"
+: > "$TMP/empty.db"
+status "empty file: verify" 3 "$TZB" --db "$TMP/empty.db" verify
+expect "empty file untouched" 0 "$(stat -c %s "$TMP/empty.db")"
+status "empty file: init" 0 "$TZB" --db "$TMP/empty.db" init
+expect "init marks the database" 1417309293 "$(sqlite3 "$TMP/empty.db" 'PRAGMA application_id')"
+# A database made before the mark is still the program's, and gets it.
+sqlite3 "$DB2" "PRAGMA application_id = 0"
+status "unmarked database of the program" 0 "$TZB" --db "$DB2" verify
+expect "marked when opened" 1417309293 "$(sqlite3 "$DB2" 'PRAGMA application_id')"
+
 done_tests

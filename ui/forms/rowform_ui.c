@@ -246,10 +246,8 @@ static int save(struct form *u, int *changed)
 			dlg_message(_("Not saved"), p.item[0].msg);
 			return 0;
 		}
-		char buf[600];
-		snprintf(buf, sizeof buf, "%s %s", reg_status_text(st),
-		         st == REG_DBERR ? db_errmsg(u->db) : "");
-		dlg_message(_("Not saved"), buf);
+		char buf[700];
+		dlg_message(_("Not saved"), reg_status_why(u->db, st, buf, sizeof buf));
 		return 0;
 	}
 }
@@ -344,7 +342,7 @@ int form_delete_row(tz_db *db, int64_t row_id)
 			if (st == REG_OK || st == REG_GONE)
 				changed = 1;
 			if (st != REG_OK)
-				dlg_message(_("Not deleted"), reg_status_text(st));
+				dlg_message(_("Not deleted"), reg_status_why(db, st, (char[700]){0}, 700));
 		}
 	}
 	reg_row_free(&r);
