@@ -32,7 +32,7 @@ struct each {
 	int64_t version;
 	review_fn fn;
 	void *ctx;
-	sqlite3_stmt *author, *decision;
+	sqlite3_stmt *author, *removed_by, *decision;
 };
 
 static void copy_col(char *dst, size_t len, sqlite3_stmt *st, int col)
@@ -53,14 +53,24 @@ static int each_diff(void *ctx, enum reg_diff_kind kind, const struct reg_row *o
 	const struct reg_row *r = neu ? neu : old;
 	snprintf(c.key, sizeof c.key, "%s:%s", r->nkz_code, r->level);
 
-	/* The author is whoever applied the proposal that touched this code in
-	 * the version's cycle: the person who put the change into the draft. */
-	sqlite3_reset(e->author);
-	db_text(e->author, ":c", r->nkz_code);
-	db_int(e->author, ":v", e->version);
-	db_int(e->author, ":p", neu ? neu->proposal_id : 0);
-	if (db_step(e->db, e->author) == SQLITE_ROW)
-		copy_col(c.author, sizeof c.author, e->author, 0);
+	/* The author is whoever put the change into the draft, whatever made
+	 * it (the form, an import, a package, a proposal applied, the
+	 * Council's amendment, a correction): the login the change log holds
+	 * for the row's last write, or for its deletion. */
+	sqlite3_stmt *q = neu ? e->author : e->removed_by;
+	sqlite3_reset(q);
+	if (neu) {
+		char id[32];
+		snprintf(id, sizeof id, "%lld", (long long)neu->id);
+		db_text(q, ":id", id);
+	} else {
+		db_int(q, ":v", e->version);
+		db_text(q, ":c", r->nkz_code);
+		db_text(q, ":l", r->level);
+	}
+	if (db_step(e->db, q) == SQLITE_ROW)
+		copy_col(c.author, sizeof c.author, q, 0);
+	sqlite3_reset(q);
 
 	sqlite3_reset(e->decision);
 	db_int(e->decision, ":v", e->version);
@@ -85,17 +95,21 @@ static int each_diff(void *ctx, enum reg_diff_kind kind, const struct reg_row *o
 
 int review_each(tz_db *db, int64_t version, review_fn fn, void *ctx)
 {
-	struct each e = {db, version, fn, ctx, NULL, NULL};
+	struct each e = {db, version, fn, ctx, NULL, NULL, NULL};
 	e.author = db_prep(db,
-		"SELECT e.login FROM proposal_event e JOIN proposal p ON p.id = e.proposal_id "
-		"WHERE e.event = 'applied' AND (p.id = :p OR (p.nkz_code = :c AND p.cycle_id = "
-		"(SELECT cycle_id FROM reg_version WHERE id = :v))) ORDER BY p.id = :p DESC, e.id DESC LIMIT 1");
+		"SELECT login FROM change_log WHERE object = 'reg_row' AND object_id = :id "
+		"AND action IN ('insert', 'update') ORDER BY id DESC LIMIT 1");
+	e.removed_by = db_prep(db,
+		"SELECT login FROM change_log WHERE object = 'reg_row' AND action = 'delete' "
+		"AND json_extract(before, '$.version_id') = :v AND json_extract(before, '$.nkz_code') = :c "
+		"AND json_extract(before, '$.level') = :l ORDER BY id DESC LIMIT 1");
 	e.decision = db_prep(db, "SELECT stage, decision, rev, comment, login FROM change_decision "
 	                         "WHERE version_id = :v AND nkz_code = :c AND level = :l");
 	int rc = -1;
-	if (e.author && e.decision)
+	if (e.author && e.removed_by && e.decision)
 		rc = reg_diff(db, review_base(db, version), version, each_diff, &e);
 	sqlite3_finalize(e.author);
+	sqlite3_finalize(e.removed_by);
 	sqlite3_finalize(e.decision);
 	return rc;
 }

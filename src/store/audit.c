@@ -27,10 +27,15 @@ static void actx_free(void *p)
 	free(a);
 }
 
+/* Set only while the program loads data it ships (audit_login_as). */
+static const char *login_as;
+
+void audit_login_as(const char *login) { login_as = login; }
+
 static void login_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	(void)argc, (void)argv;
-	sqlite3_result_text(ctx, host_login(), -1, SQLITE_TRANSIENT);
+	sqlite3_result_text(ctx, login_as ? login_as : host_login(), -1, SQLITE_TRANSIENT);
 }
 
 static void reason_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)

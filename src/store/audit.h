@@ -31,6 +31,10 @@ int audit_triggers(tz_db *db);
 /* The reason recorded with the changes that follow on this connection, until
  * set again (NULL clears it). */
 void audit_reason(tz_db *db, const char *why);
+/* While data the program ships is loaded (the demo register), its entries
+ * name login instead of the person at the terminal: the installer did not
+ * prepare those changes and may approve them.  NULL ends it. */
+void audit_login_as(const char *login);
 
 /* Records one change explicitly (for what no trigger sees: imports, state
  * changes).  before/after are JSON texts or NULL.  Must run inside the

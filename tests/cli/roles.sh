@@ -49,19 +49,19 @@ expect "only the creator" "$ADM admin" "$(q "select login || ' ' || role from ap
 
 # Someone not in the table may read but not change, and is told whom to ask.
 status "outsider lists users" 0 as "$RD" user list
-status "outsider adds a user" 1 as "$RD" user add "$RD" admin
+status "outsider adds a user" 3 as "$RD" user add "$RD" admin
 contains "names the outsider" "$RD" "$out"
 contains "says whom to ask" "$ADM" "$out"
-status "root, not in the table, adds a user" 1 "$TZB" --db "$DB" user add root admin
+status "root, not in the table, adds a user" 3 "$TZB" --db "$DB" user add root admin
 contains "names root" "root" "$out"
 
 status "add sb clerk" 0 as "$ADM" user add "$SB" sb_clerk agriculture
 status "add ab clerk" 0 as "$ADM" user add "$AB" ab_clerk
 status "add approver" 0 as "$ADM" user add "$AP" ab_approver
 status "add reader" 0 as "$ADM" user add "$RD" reader
-status "sb clerk needs a body" 1 as "$ADM" user add "$AB" sb_clerk
+status "sb clerk needs a body" 3 as "$ADM" user add "$AB" sb_clerk
 status "unknown role" 2 as "$ADM" user add "$AB" boss
-status "unknown login" 1 as "$ADM" user add "nosuch$id" reader
+status "unknown login" 3 as "$ADM" user add "nosuch$id" reader
 contains "names the unknown login" "nosuch$id" "$out"
 expect "five users" 5 "$(q "select count(*) from app_user")"
 expect "the clerk's body" "agriculture" "$(q "select b.code from app_user u join body b on b.id = u.body_id where u.login = '$SB'")"
@@ -84,16 +84,16 @@ status "ab clerk changes the register" 0 as "$AB" import "$SH/kk2.csv"
 expect "the change is in" 1 "$(q "select count(*) from reg_row where basis_kk like '%(түзетілген)%'")"
 
 # Users: administrators only; the last one stays.
-status "sb clerk manages users" 1 as "$SB" user add "$SB" admin
+status "sb clerk manages users" 3 as "$SB" user add "$SB" admin
 contains "names the clerk" "$SB" "$out"
-status "approver removes a user" 1 as "$AP" user remove "$RD"
-status "last admin removes self" 1 as "$ADM" user remove "$ADM"
+status "approver removes a user" 3 as "$AP" user remove "$RD"
+status "last admin removes self" 3 as "$ADM" user remove "$ADM"
 contains "names the last admin" "$ADM" "$out"
-status "last admin demotes self" 1 as "$ADM" user add "$ADM" reader
+status "last admin demotes self" 3 as "$ADM" user add "$ADM" reader
 expect "still admin" "admin" "$(q "select role from app_user where login = '$ADM'")"
 status "a second admin" 0 as "$ADM" user add "$AP" admin
 status "now the first may go" 0 as "$AP" user remove "$ADM"
-status "the former admin is an outsider" 1 as "$ADM" user add "$ADM" admin
+status "the former admin is an outsider" 3 as "$ADM" user add "$ADM" admin
 contains "told whom to ask" "$AP" "$out"
 
 # Every change above is in the log under the login that made it; verify holds.
