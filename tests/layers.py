@@ -25,7 +25,6 @@ SQL = re.compile(r'\bsqlite3_[a-z_0-9]+\s*\(|\bdb_(prep|exec|cached|int_query|ru
 SQL_STILL = {
     'ui/screens/calendar_screen.c',
     'ui/screens/deadlines_screen.c',
-    'ui/screens/filter.c',
     'ui/screens/log_screen.c',
     'ui/screens/package_screen.c',
     'ui/screens/proposals_screen.c',
