@@ -491,6 +491,38 @@ int rv_facet_count(const struct regview *rv)
 	return (f->section >= 0) + (f->body_id != 0) + (f->level[0] != 0) + (f->profile[0] != 0);
 }
 
+#define FACET_BODIES(L) \
+	"SELECT b.id FROM body b WHERE b.id IN (SELECT body_id FROM reg_row " \
+	"WHERE version_id = :v) ORDER BY b.short_" L " COLLATE " L
+
+int rv_facet_bodies(const struct regview *rv, int64_t *ids, int max)
+{
+	static const char *const sql[2] = {FACET_BODIES("kk"), FACET_BODIES("ru")};
+	sqlite3_stmt *st = db_prep(rv->db, sql[rv->lang[0] == 'r']);
+	if (!st)
+		return -1;
+	db_int(st, ":v", rv->version);
+	int n = 0;
+	while (n < max && db_step(rv->db, st) == SQLITE_ROW)
+		ids[n++] = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+int rv_facet_levels(const struct regview *rv, char (*levels)[8], int max)
+{
+	sqlite3_stmt *st = db_prep(rv->db, "SELECT DISTINCT level FROM reg_row "
+	                                   "WHERE version_id = :v ORDER BY level");
+	if (!st)
+		return -1;
+	db_int(st, ":v", rv->version);
+	int n = 0;
+	while (n < max && db_step(rv->db, st) == SQLITE_ROW)
+		snprintf(levels[n++], sizeof levels[0], "%s", db_col_text(st, 0));
+	sqlite3_finalize(st);
+	return n;
+}
+
 int rv_set_search(struct regview *rv, const char *query)
 {
 	struct search s;

@@ -69,6 +69,12 @@ int rv_set_facets(struct regview *rv, const struct rv_facets *f);
 const struct rv_facets *rv_facets(const struct regview *rv);
 /* How many facets are set. */
 int rv_facet_count(const struct regview *rv);
+/* What the facets can narrow to in the version on view, for the filter to
+ * step through: the bodies that have rows in it, by short name in the
+ * view's alphabet, and the levels that occur, in code order.  Fill up to
+ * max; return how many, or -1 on a database error. */
+int rv_facet_bodies(const struct regview *rv, int64_t *ids, int max);
+int rv_facet_levels(const struct regview *rv, char (*levels)[8], int max);
 
 /* The incremental search (search.h, SEARCH_REG): code, or name in either
  * language, case folded.  NULL or "" shows everything again.  0, or -1 when

@@ -331,6 +331,43 @@ static void test_find(void)
 	CHECK_INT(rv_find("Аспаз", "", &off, &len), 0);
 }
 
+/* What the filter dialog steps through: the bodies that have rows in the
+ * version on view, by short name in the view's alphabet (ӘМ before ЕХӘҚМ
+ * in Kazakh; Минобороны before МТСЗН in Russian, и before т whatever the
+ * case), and the levels that occur, in code order. */
+static void test_facet_values(tz_db *db)
+{
+	i18n_set_lang("kk");
+	struct regview *rv = rv_open(db);
+	int64_t ids[8] = {0};
+	CHECK_INT(rv_facet_bodies(rv, ids, 8), 2);
+	CHECK_INT(ids[0], 2);
+	CHECK_INT(ids[1], 1);
+	CHECK_INT(rv_set_lang(rv, "ru"), 0);
+	memset(ids, 0, sizeof ids);
+	CHECK_INT(rv_facet_bodies(rv, ids, 8), 2);
+	CHECK_INT(ids[0], 2);
+	CHECK_INT(ids[1], 1);
+	CHECK_INT(rv_facet_bodies(rv, ids, 1), 1);
+	char levels[8][8];
+	CHECK_INT(rv_facet_levels(rv, levels, 8), 3);
+	CHECK_STR(levels[0], "3");
+	CHECK_STR(levels[1], "4");
+	CHECK_STR(levels[2], "5");
+	/* The facets set do not narrow what can be chosen next. */
+	struct rv_facets f = {.section = -1, .body_id = 2, .level = "4"};
+	CHECK_INT(rv_set_facets(rv, &f), 0);
+	CHECK_INT(rv_facet_levels(rv, levels, 8), 3);
+	CHECK_INT(rv_facet_bodies(rv, ids, 8), 2);
+	/* Another version: its own bodies and levels. */
+	CHECK_INT(rv_set_version(rv, 1), 0);
+	CHECK_INT(rv_facet_bodies(rv, ids, 8), 1);
+	CHECK_INT(ids[0], 1);
+	CHECK_INT(rv_facet_levels(rv, levels, 8), 1);
+	CHECK_STR(levels[0], "3");
+	rv_close(rv);
+}
+
 static void test_filter_and_versions(tz_db *db)
 {
 	i18n_set_lang("kk");
@@ -473,6 +510,7 @@ int main(void)
 	seed_more(db);
 	test_sort(db);
 	test_facets_and_search(db);
+	test_facet_values(db);
 	test_filter_and_versions(db);
 	drop_db(db);
 	test_find();

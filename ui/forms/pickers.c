@@ -4,17 +4,15 @@
 
 #include <curses.h>
 #include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 
 #include "base/i18n.h"
 #include "base/text.h"
-#include "domain/search.h"
 #include "kit/actions.h"
 #include "kit/dialog.h"
 #include "kit/draw.h"
 #include "kit/picker.h"
 #include "kit/theme.h"
+#include "view/picklists.h"
 
 static void help_draw(void *ctx)
 {
@@ -53,73 +51,45 @@ void form_keys_help(const struct ui_screen *s)
 	dlg_layer_pop();
 }
 
-/* Pickers' lists, each in the language on screen.  Every picker context
- * starts with the database handle. */
-void form_load_nkz(void *ctx, const char *query, struct picker_list *l)
+/* Pickers' lists, each in the language on screen (view/picklists.h).  Every
+ * picker context starts with the database handle. */
+static void pickers_add_nkz(void *ctx, const struct pick_item *it)
 {
-	tz_db *db = *(tz_db **)ctx;
-	struct search s;
-	if (search_init(&s, SEARCH_NKZ, query))
-		return;
-	char sql[1024];
-	/* Groups come before their occupations in code order, so they read as
-	 * headings; retired codes are left out. */
-	snprintf(sql, sizeof sql, "SELECT code, name_kk, name_ru, level FROM nkz "
-	         "WHERE nkz.active = 1 AND %s ORDER BY code LIMIT %d", s.where, PICKER_MAX + 1);
-	sqlite3_stmt *st = db_prep(db, sql);
-	if (st) {
-		search_bind(&s, st);
-		while (db_step(db, st) == SQLITE_ROW) {
-			char label[800];
-			int occ = sqlite3_column_int(st, 3) == 6;
-			snprintf(label, sizeof label, "%-10s  %s%s", db_col_text(st, 0), occ ? "" : "- ",
-			         i18n_pick(db_col_text(st, 1), db_col_text(st, 2)));
-			picker_add(l, db_col_text(st, 0), label, occ);
-		}
-		sqlite3_finalize(st);
-	}
-	search_free(&s);
+	char label[800];
+	/* Groups read as headings above their occupations. */
+	snprintf(label, sizeof label, "%-10s  %s%s", it->code, it->group ? "- " : "", it->name);
+	picker_add(ctx, it->key, label, !it->group);
 }
 
-static int contains_folded(const char *hay, const char *fq)
+void form_load_nkz(void *ctx, const char *query, struct picker_list *l)
 {
-	if (!*fq)
-		return 1;
-	char *fh = text_fold(hay);
-	int found = fh && strstr(fh, fq);
-	free(fh);
-	return found;
+	picklist_nkz(*(tz_db **)ctx, query, NULL, PICKER_MAX + 1, pickers_add_nkz, l);
+}
+
+static void pickers_add_named(void *ctx, const struct pick_item *it)
+{
+	picker_add(ctx, it->key, it->name, 1);
 }
 
 void form_load_bodies(void *ctx, const char *query, struct picker_list *l)
 {
-	tz_db *db = *(tz_db **)ctx;
-	char *fq = text_fold(query);
-	char sql[256];
-	const char *lang = i18n_lang();
-	snprintf(sql, sizeof sql, "SELECT id, short_%s, name_%s FROM body ORDER BY name_%s COLLATE %s",
-	         lang, lang, lang, lang);
-	sqlite3_stmt *st = db_prep(db, sql);
-	while (st && fq && db_step(db, st) == SQLITE_ROW) {
-		if (!contains_folded(db_col_text(st, 2), fq) && !contains_folded(db_col_text(st, 1), fq))
-			continue;
-		picker_add(l, db_col_text(st, 0), db_col_text(st, 2), 1);
-	}
-	sqlite3_finalize(st);
-	free(fq);
+	picklist_bodies(*(tz_db **)ctx, query, NULL, pickers_add_named, l);
+}
+
+static void pickers_add_level(void *ctx, const struct pick_item *it)
+{
+	char label[800];
+	snprintf(label, sizeof label, "%-4s %s", it->code, it->name);
+	picker_add(ctx, it->key, label, 1);
 }
 
 void form_load_levels(void *ctx, const char *query, struct picker_list *l)
 {
-	tz_db *db = *(tz_db **)ctx;
 	(void)query;
-	sqlite3_stmt *st = db_prep(db, "SELECT code, descr_kk, descr_ru FROM nrk_level "
-	                               "ORDER BY base, code");
-	while (st && db_step(db, st) == SQLITE_ROW) {
-		char label[800];
-		snprintf(label, sizeof label, "%-4s %s", db_col_text(st, 0),
-		         i18n_pick(db_col_text(st, 1), db_col_text(st, 2)));
-		picker_add(l, db_col_text(st, 0), label, 1);
-	}
-	sqlite3_finalize(st);
+	picklist_levels(*(tz_db **)ctx, NULL, pickers_add_level, l);
+}
+
+void form_load_associations(tz_db *db, int64_t body_id, const char *query, struct picker_list *l)
+{
+	picklist_associations(db, body_id, query, NULL, _("none"), pickers_add_named, l);
 }

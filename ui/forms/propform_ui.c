@@ -17,7 +17,6 @@
 #include "kit/picker.h"
 #include "view/propform.h"
 #include "kit/screen.h"
-#include "base/text.h"
 #include "kit/theme.h"
 #include "view/unsaved.h"
 
@@ -109,26 +108,7 @@ static void note(struct pform *u, int alert, const char *msg)
 static void load_assocs(void *ctx, const char *query, struct picker_list *l)
 {
 	struct pform *u = ctx;
-	char *fq = text_fold(query);
-	const char *lang = i18n_lang();
-	char sql[320];
-	/* The body's own, and those that speak for every body (the National
-	 * Chamber). */
-	snprintf(sql, sizeof sql, "SELECT id, name_%s FROM association WHERE body_id = :b OR "
-	         "body_id IS NULL ORDER BY name_%s COLLATE %s", lang, lang, lang);
-	sqlite3_stmt *st = db_prep(u->db, sql);
-	if (st && fq && !*fq)
-		picker_add(l, "0", _("none"), 1);
-	if (st)
-		db_int(st, ":b", u->f.body_id);
-	while (st && fq && db_step(u->db, st) == SQLITE_ROW) {
-		char *fn = text_fold(db_col_text(st, 1));
-		if (fn && strstr(fn, fq))
-			picker_add(l, db_col_text(st, 0), db_col_text(st, 1), 1);
-		free(fn);
-	}
-	sqlite3_finalize(st);
-	free(fq);
+	form_load_associations(u->db, u->f.body_id, query, l);
 }
 
 static void pick(struct pform *u)

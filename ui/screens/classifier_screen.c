@@ -1,7 +1,7 @@
 /* The classifier is browsed one group at a time, as a file manager shows a
- * folder: a group's children are a few dozen rows at most, and the whole
- * tree is never loaded.  A query switches to the matches at every level,
- * indented by level, in code order; Enter on a group goes into it. */
+ * folder (the rows are view/nkzview.h's).  A query switches to the matches
+ * at every level, indented by level, in code order; Enter on a group goes
+ * into it. */
 #include "screens/classifier_screen.h"
 
 #include <curses.h>
@@ -13,54 +13,21 @@
 #include "kit/draw.h"
 #include "kit/help.h"
 #include "base/i18n.h"
-#include "domain/search.h"
 #include "base/text.h"
 #include "kit/theme.h"
+#include "view/nkzview.h"
 
-static char parent[24];     /* the group shown; "" for the major groups */
+static struct nkzview view; /* the group shown, or the query's matches */
 static char query[256];
-static struct search srch;
-static int have_search;     /* srch holds a prepared query */
 static int cur, top, nrows;
 
 static int body_height(void) { return LINES - 6; }
 
-/* The query's matches, or the group's children: the same columns. */
-static sqlite3_stmt *select_rows(tz_db *db, const char *what, const char *tail)
-{
-	char sql[1024];
-	if (have_search)
-		snprintf(sql, sizeof sql, "SELECT %s FROM nkz WHERE %s%s", what, srch.where, tail);
-	else if (*parent)
-		snprintf(sql, sizeof sql, "SELECT %s FROM nkz WHERE parent = :p%s", what, tail);
-	else
-		snprintf(sql, sizeof sql, "SELECT %s FROM nkz WHERE parent IS NULL%s", what, tail);
-	sqlite3_stmt *st = db_prep(db, sql);
-	if (!st)
-		return NULL;
-	if (have_search)
-		search_bind(&srch, st);
-	else if (*parent)
-		db_text(st, ":p", parent);
-	return st;
-}
-
-static void recount(tz_db *db)
-{
-	sqlite3_stmt *st = select_rows(db, "count(*)", "");
-	nrows = st && db_step(db, st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
-	sqlite3_finalize(st);
-}
-
 static void set_query(tz_db *db)
 {
-	if (have_search)
-		search_free(&srch);
-	have_search = 0;
-	if (*query && search_init(&srch, SEARCH_NKZ, query) == 0)
-		have_search = 1;
+	nkzview_set_query(db, &view, query);
 	cur = top = 0;
-	recount(db);
+	nrows = view.count;
 }
 
 static void clamp(void)
@@ -83,72 +50,56 @@ static void clamp(void)
 /* "Classifier: 7 > 72 > 721 NAME", the group's ancestors by code. */
 static void draw_title(tz_db *db)
 {
-	char buf[1024], chain[6][24];
-	int n = 0;
-	snprintf(buf, sizeof buf, "%s", _("Classifier (NKZ)"));
-	const char *name = "";
-	sqlite3_stmt *st = db_prep(db, "SELECT parent, name_kk, name_ru FROM nkz WHERE code = :c");
-	snprintf(chain[0], sizeof chain[0], "%s", parent);
-	for (n = *parent ? 1 : 0; st && n > 0 && n < 6;) {
-		sqlite3_reset(st);
-		db_text(st, ":c", chain[n - 1]);
-		if (db_step(db, st) != SQLITE_ROW || sqlite3_column_type(st, 0) == SQLITE_NULL)
-			break;
-		snprintf(chain[n], sizeof chain[n], "%s", db_col_text(st, 0));
-		n++;
-	}
-	size_t len = strlen(buf);
-	for (int i = n - 1; i >= 0; i--)
+	char buf[1024];
+	struct nkzview_trail t;
+	nkzview_trail(db, &view, NULL, &t);
+	size_t len = (size_t)snprintf(buf, sizeof buf, "%s", _("Classifier (NKZ)"));
+	for (int i = 0; i < t.n; i++)
 		len += (size_t)snprintf(buf + len, len < sizeof buf ? sizeof buf - len : 0, "%s%s",
-		                        i == n - 1 ? ": " : " > ", chain[i]);
-	if (st && *parent) {
-		sqlite3_reset(st);
-		db_text(st, ":c", parent);
-		if (db_step(db, st) == SQLITE_ROW) {
-			name = i18n_pick(db_col_text(st, 1), db_col_text(st, 2));
-			if (len < sizeof buf)
-				snprintf(buf + len, sizeof buf - len, " %s", name);
-		}
-	}
-	sqlite3_finalize(st);
+		                        i ? " > " : ": ", t.code[i]);
+	if (*t.name && len < sizeof buf)
+		snprintf(buf + len, sizeof buf - len, " %s", t.name);
 	draw_fill(0, theme(TH_TITLE));
 	draw_cell(0, 1, COLS - 2, buf, theme(TH_TITLE), 0);
+}
+
+/* The rows of the window, the cursor's level noted for the status line. */
+struct cls_window {
+	int i, cw, nw, rw, cur_level;
+	const char *retired;
+};
+
+static void cls_draw_row(void *ctx, const struct nkzview_row *r)
+{
+	struct cls_window *w = ctx;
+	int on = top + w->i == cur;
+	attr_t a = on ? theme(TH_CURSOR) : r->level < 6 ? theme(TH_SECTION) : theme(TH_NORMAL);
+	char code[64];
+	snprintf(code, sizeof code, "%*s%s", view.searching ? 2 * (r->level - 1) : 0, "", r->code);
+	draw_fill(2 + w->i, a);
+	draw_cell(2 + w->i, 1, w->cw, code, a, 0);
+	draw_cell(2 + w->i, w->cw + 2, w->nw, r->name, a, 0);
+	if (!r->active)
+		draw_cell(2 + w->i, COLS - w->rw - 1, w->rw, w->retired, a, 0);
+	if (on)
+		w->cur_level = r->level;
+	w->i++;
 }
 
 static void cls_draw(struct ui_app *app)
 {
 	clamp();
 	draw_title(app->db);
-	int h = body_height(), cw = have_search ? 20 : 10;
+	int h = body_height(), cw = view.searching ? 20 : 10;
 	const char *retired = _("retired");
 	int rw = text_width(retired);
 	int nw = COLS - 1 - cw - 1 - rw - 2;
 	draw_fill(1, theme(TH_HEAD));
 	draw_cell(1, 1, cw, _("Code"), theme(TH_HEAD), 0);
 	draw_cell(1, cw + 2, nw, _("Name"), theme(TH_HEAD), 0);
-	sqlite3_stmt *st = select_rows(app->db, "code, level, name_kk, name_ru, active",
-	                               " ORDER BY code LIMIT :n OFFSET :o");
-	if (st) {
-		db_int(st, ":n", h);
-		db_int(st, ":o", top);
-	}
-	int i = 0, cur_level = 0;
-	while (st && i < h && db_step(app->db, st) == SQLITE_ROW) {
-		int level = sqlite3_column_int(st, 1), on = top + i == cur;
-		attr_t a = on ? theme(TH_CURSOR) : level < 6 ? theme(TH_SECTION) : theme(TH_NORMAL);
-		char code[64];
-		snprintf(code, sizeof code, "%*s%s", have_search ? 2 * (level - 1) : 0, "",
-		         db_col_text(st, 0));
-		draw_fill(2 + i, a);
-		draw_cell(2 + i, 1, cw, code, a, 0);
-		draw_cell(2 + i, cw + 2, nw, i18n_pick(db_col_text(st, 2), db_col_text(st, 3)), a, 0);
-		if (!sqlite3_column_int(st, 4))
-			draw_cell(2 + i, COLS - rw - 1, rw, retired, a, 0);
-		if (on)
-			cur_level = level;
-		i++;
-	}
-	sqlite3_finalize(st);
+	struct cls_window win = {0, cw, nw, rw, 0, retired};
+	nkzview_window(app->db, &view, NULL, top, h, cls_draw_row, &win);
+	int cur_level = win.cur_level;
 	if (!nrows)
 		draw_cell(3, 2, COLS - 4, *query ? _("Nothing matches the search.")
 		                                 : _("The classifier is empty: import it with "
@@ -161,7 +112,7 @@ static void cls_draw(struct ui_app *app)
 		n = (size_t)snprintf(status, sizeof status, "%s", _("No rows"));
 	if (cur_level && cur_level < 6)
 		snprintf(status + n, sizeof status - n, " | %s", _("a group: Enter shows what it holds"));
-	else if (*parent && !*query)
+	else if (*view.parent && !*query)
 		snprintf(status + n, sizeof status - n, " | %s", _("Backspace or Left: up a level"));
 	draw_fill(LINES - 3, theme(TH_STATUS));
 	draw_cell(LINES - 3, 1, COLS - 2, status, theme(TH_STATUS), 0);
@@ -187,58 +138,29 @@ static void cls_draw(struct ui_app *app)
 	draw_cell(LINES - 2, COLS - cwid - 1, cwid, count, theme(TH_NORMAL), 1);
 }
 
-/* The code and level under the cursor; 0 if none. */
-static int cursor_code(tz_db *db, char *code, size_t len)
-{
-	sqlite3_stmt *st = select_rows(db, "code, level", " ORDER BY code LIMIT 1 OFFSET :o");
-	int level = 0;
-	if (st) {
-		db_int(st, ":o", cur);
-		if (db_step(db, st) == SQLITE_ROW) {
-			snprintf(code, len, "%s", db_col_text(st, 0));
-			level = sqlite3_column_int(st, 1);
-		}
-	}
-	sqlite3_finalize(st);
-	return level;
-}
-
 static enum ui_result act_enter(struct ui_app *app)
 {
-	char code[24];
-	int level = cursor_code(app->db, code, sizeof code);
+	char code[NKZVIEW_CODE];
+	int level = nkzview_row_at(app->db, &view, cur, code, sizeof code);
 	if (!level || level >= 6)
 		return UI_HANDLED;
-	snprintf(parent, sizeof parent, "%s", code);
 	query[0] = 0;
-	set_query(app->db);
+	nkzview_set_parent(app->db, &view, code);
+	cur = top = 0;
+	nrows = view.count;
 	return UI_REDRAW;
 }
 
 /* Up to the parent's parent, with the cursor on the group we left. */
 static enum ui_result act_up_level(struct ui_app *app)
 {
-	if (!*parent)
+	if (!*view.parent)
 		return UI_HANDLED;
-	char left[24];
-	snprintf(left, sizeof left, "%s", parent);
-	sqlite3_stmt *st = db_prep(app->db, "SELECT coalesce(parent, '') FROM nkz WHERE code = :c");
-	parent[0] = 0;
-	if (st) {
-		db_text(st, ":c", left);
-		if (db_step(app->db, st) == SQLITE_ROW)
-			snprintf(parent, sizeof parent, "%s", db_col_text(st, 0));
-		sqlite3_finalize(st);
-	}
 	query[0] = 0;
-	set_query(app->db);
-	st = select_rows(app->db, "count(*)", " AND code < :left");
-	if (st) {
-		db_text(st, ":left", left);
-		if (db_step(app->db, st) == SQLITE_ROW)
-			cur = sqlite3_column_int(st, 0);
-		sqlite3_finalize(st);
-	}
+	int at = nkzview_up(app->db, &view);
+	top = 0;
+	cur = at > 0 ? at : 0;
+	nrows = view.count;
 	return UI_REDRAW;
 }
 
@@ -320,7 +242,7 @@ static const struct ui_screen cls_screen = {
 
 enum ui_result classifier_open(struct ui_app *app)
 {
-	parent[0] = 0;
+	nkzview_free(&view);
 	query[0] = 0;
 	set_query(app->db);
 	ui_push(app, &cls_screen);

@@ -13,6 +13,7 @@
 #include "domain/register.h"
 #include "base/text.h"
 #include "kit/theme.h"
+#include "view/rowdetail.h"
 
 /* One detail at a time; the data is read again at every draw, so a language
  * switch or a change by another clerk shows at once. */
@@ -54,97 +55,63 @@ static void entries_free(struct entries *l)
 	free(l->e);
 }
 
-static void add_proposal(tz_db *db, int64_t pid, struct entries *l)
+static void add_proposal(const struct rowdetail *d, struct entries *l)
 {
 	add(l, _("Proposal"), NULL, 1);
-	if (!pid) {
+	if (!d->has_proposal) {
 		add(l, _("Proposal"), _("none: the row was not made from a proposal"), 0);
 		return;
 	}
-	sqlite3_stmt *st = db_prep(db,
-		"SELECT p.id, p.action, p.state, b.name_kk, b.name_ru, c.year, c.season "
-		"FROM proposal p JOIN body b ON b.id = p.body_id "
-		"LEFT JOIN cycle c ON c.id = p.cycle_id WHERE p.id = :id");
-	if (!st)
-		return;
-	db_int(st, ":id", pid);
-	if (db_step(db, st) == SQLITE_ROW) {
-		char buf[64];
-		snprintf(buf, sizeof buf, "%lld", (long long)sqlite3_column_int64(st, 0));
-		add(l, _("Number"), buf, 0);
-		add(l, _("Action"), proposals_action_label(db_col_text(st, 1)), 0);
-		add(l, _("Sectoral body"), i18n_pick(db_col_text(st, 3), db_col_text(st, 4)), 0);
-		add(l, _("State"), proposals_state_label(db_col_text(st, 2)), 0);
-		snprintf(buf, sizeof buf, "%s %s", db_col_text(st, 5),
-		         !strcmp(db_col_text(st, 6), "spring") ? _("spring") : _("autumn"));
-		add(l, _("Cycle"), buf, 0);
-	} else {
-		add(l, _("Proposal"), _("none: the row was not made from a proposal"), 0);
-	}
-	sqlite3_finalize(st);
+	char buf[64];
+	snprintf(buf, sizeof buf, "%lld", (long long)d->proposal_id);
+	add(l, _("Number"), buf, 0);
+	add(l, _("Action"), proposals_action_label(d->proposal_action), 0);
+	add(l, _("Sectoral body"), d->proposal_body, 0);
+	add(l, _("State"), proposals_state_label(d->proposal_state), 0);
+	snprintf(buf, sizeof buf, "%s %s", d->cycle_year,
+	         !strcmp(d->cycle_season, "spring") ? _("spring") : _("autumn"));
+	add(l, _("Cycle"), buf, 0);
 }
 
-static void add_history(tz_db *db, int64_t id, struct entries *l)
+static void add_history(const struct rowdetail *d, struct entries *l)
 {
 	add(l, _("History"), NULL, 1);
-	sqlite3_stmt *st = db_prep(db,
-		"SELECT at, login, action, reason FROM change_log "
-		"WHERE object = 'reg_row' AND object_id = :id ORDER BY id");
-	if (!st)
-		return;
-	char key[32];
-	snprintf(key, sizeof key, "%lld", (long long)id);
-	db_text(st, ":id", key);
-	int n = 0;
-	while (db_step(db, st) == SQLITE_ROW) {
+	for (int i = 0; i < d->nchanges; i++) {
+		const struct rowdetail_change *c = &d->changes[i];
 		char line[600];
-		const char *why = db_col_text(st, 3);
 		/* The moment as the log keeps it, then who and what. */
-		snprintf(line, sizeof line, "%s  %s, %s%s%s", db_col_text(st, 0), db_col_text(st, 1),
-		         db_col_text(st, 2), *why ? ": " : "", why);
+		snprintf(line, sizeof line, "%s  %s, %s%s%s", c->at, c->login, c->action,
+		         *c->reason ? ": " : "", c->reason);
 		add(l, NULL, line, 0);
-		n++;
 	}
-	sqlite3_finalize(st);
-	if (!n)
+	if (!d->nchanges)
 		add(l, NULL, _("no recorded changes"), 0);
 }
 
 /* Reads the row; 0 when it is gone. */
 static int collect(tz_db *db, struct entries *l)
 {
-	sqlite3_stmt *st = db_prep(db,
-		"SELECT r.nkz_code, r.name_kk, r.name_ru, r.basis_kk, r.basis_ru, r.level, "
-		"r.validity, r.section, r.profile, b.name_kk, b.name_ru, r.proposal_id, "
-		"n.descr_kk, n.descr_ru FROM reg_row r JOIN body b ON b.id = r.body_id "
-		"LEFT JOIN nrk_level n ON n.code = r.level WHERE r.id = :id");
-	if (!st)
+	struct rowdetail d;
+	if (rowdetail_read(db, row_id, NULL, &d) != 1)
 		return 0;
-	db_int(st, ":id", row_id);
-	if (db_step(db, st) != SQLITE_ROW) {
-		sqlite3_finalize(st);
-		return 0;
-	}
 	char buf[512];
 	add(l, _("Register row"), NULL, 1);
-	add(l, _("NKZ code"), db_col_text(st, 0), 0);
-	add(l, _("Name (Kazakh)"), db_col_text(st, 1), 0);
-	add(l, _("Name (Russian)"), db_col_text(st, 2), 0);
-	add(l, _("Section"), reg_section_title(db_col_text(st, 7)), 0);
-	add(l, _("Basis (Kazakh)"), db_col_text(st, 3), 0);
-	add(l, _("Basis (Russian)"), db_col_text(st, 4), 0);
-	const char *descr = i18n_pick(db_col_text(st, 12), db_col_text(st, 13));
-	snprintf(buf, sizeof buf, "%s%s%s", db_col_text(st, 5), *descr ? " - " : "", descr);
+	add(l, _("NKZ code"), d.code, 0);
+	add(l, _("Name (Kazakh)"), d.name_kk, 0);
+	add(l, _("Name (Russian)"), d.name_ru, 0);
+	add(l, _("Section"), reg_section_title(d.section), 0);
+	add(l, _("Basis (Kazakh)"), d.basis_kk, 0);
+	add(l, _("Basis (Russian)"), d.basis_ru, 0);
+	snprintf(buf, sizeof buf, "%s%s%s", d.level, *d.level_descr ? " - " : "", d.level_descr);
 	add(l, _("Level"), buf, 0);
-	reg_validity_label(sqlite3_column_int(st, 6), buf, sizeof buf);
+	reg_validity_label(d.validity, buf, sizeof buf);
 	add(l, _("Validity"), buf, 0);
-	add(l, _("Body (Kazakh)"), db_col_text(st, 9), 0);
-	add(l, _("Body (Russian)"), db_col_text(st, 10), 0);
-	add(l, _("Profile"), reg_profile_label(db_col_text(st, 8)), 0);
-	int64_t pid = sqlite3_column_int64(st, 11);
-	sqlite3_finalize(st);
-	add_proposal(db, pid, l);
-	add_history(db, row_id, l);
+	add(l, _("Body (Kazakh)"), d.body_kk, 0);
+	add(l, _("Body (Russian)"), d.body_ru, 0);
+	add(l, _("Profile"), reg_profile_label(d.profile), 0);
+	add_proposal(&d, l);
+	add_history(&d, l);
+	rowdetail_free(&d);
 	return 1;
 }
 

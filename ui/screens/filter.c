@@ -39,50 +39,50 @@ static int sort_index(enum rv_sort s)
 	return 0;
 }
 
-/* The next value of a list read from the database, "" standing for any:
- * bodies and levels that occur in the version on view. */
-static void step_list(struct ui_app *app, const char *sql, const char *cur, int by,
-                      char *out, size_t len)
+/* The lists below step round with "any" before their first value. */
+enum { FILTER_MAXVALS = 128 };
+
+static int filter_step(int at, int by, int n)
 {
-	char vals[128][24];
-	int n = 1, at = 0;
-	vals[0][0] = 0;
-	sqlite3_stmt *st = db_prep(app->db, sql);
-	if (!st)
-		return;
-	db_int(st, ":v", rv_version(app->rv));
-	while (n < 128 && db_step(app->db, st) == SQLITE_ROW) {
-		snprintf(vals[n], sizeof vals[n], "%s", db_col_text(st, 0));
-		if (!strcmp(vals[n], cur))
-			at = n;
-		n++;
-	}
-	sqlite3_finalize(st);
-	snprintf(out, len, "%s", vals[((at + by) % n + n) % n]);
+	return ((at + by) % n + n) % n;
+}
+
+/* The next body that has rows in the version on view, 0 standing for any. */
+static int64_t filter_next_body(struct ui_app *app, int64_t cur, int by)
+{
+	int64_t ids[FILTER_MAXVALS] = {0};
+	int got = rv_facet_bodies(app->rv, ids + 1, FILTER_MAXVALS - 1);
+	int n = 1 + (got > 0 ? got : 0), at = 0;
+	for (int i = 1; i < n; i++)
+		if (ids[i] == cur)
+			at = i;
+	return ids[filter_step(at, by, n)];
+}
+
+/* The next level that occurs in the version on view, "" standing for any. */
+static void filter_next_level(struct ui_app *app, char level[8], int by)
+{
+	char vals[FILTER_MAXVALS][8] = {""};
+	int got = rv_facet_levels(app->rv, vals + 1, FILTER_MAXVALS - 1);
+	int n = 1 + (got > 0 ? got : 0), at = 0;
+	for (int i = 1; i < n; i++)
+		if (!strcmp(vals[i], level))
+			at = i;
+	memcpy(level, vals[filter_step(at, by, n)], sizeof vals[0]);
 }
 
 static void change(struct ui_app *app, int by)
 {
 	struct rv_facets f = *rv_facets(app->rv);
-	char buf[24];
-	const char *lang = rv_lang(app->rv);
 	switch (sel) {
 	case L_SECTION:
 		f.section = ((f.section + 1 + by) % 3 + 3) % 3 - 1;
 		break;
-	case L_BODY: {
-		char sql[512], cur[24];
-		snprintf(cur, sizeof cur, "%lld", (long long)f.body_id);
-		snprintf(sql, sizeof sql,
-		         "SELECT b.id FROM body b WHERE b.id IN (SELECT body_id FROM reg_row "
-		         "WHERE version_id = :v) ORDER BY b.short_%s COLLATE %s", lang, lang);
-		step_list(app, sql, f.body_id ? cur : "", by, buf, sizeof buf);
-		f.body_id = strtoll(buf, NULL, 10);
+	case L_BODY:
+		f.body_id = filter_next_body(app, f.body_id, by);
 		break;
-	}
 	case L_LEVEL:
-		step_list(app, "SELECT DISTINCT level FROM reg_row WHERE version_id = :v ORDER BY level",
-		          f.level, by, f.level, sizeof f.level);
+		filter_next_level(app, f.level, by);
 		break;
 	case L_PROFILE: {
 		static const char *const p[3] = {"", "t", "sg"};

@@ -1,6 +1,6 @@
 /* One list screen serves every small reference table: a table is described
- * by its columns and two queries, and the screen reads only the rows it
- * shows (LIMIT/OFFSET; these tables hold tens of rows, not thousands).
+ * by its columns and the list in view/refview.h, and the screen reads only
+ * the rows it shows (these tables hold tens of rows, not thousands).
  * Employer associations also take F5 New: a sectoral body's clerk adds the
  * associations that propose to that body (cl. 6). */
 #include "screens/reference_screens.h"
@@ -21,6 +21,7 @@
 #include "domain/proposals.h"
 #include "base/text.h"
 #include "kit/theme.h"
+#include "view/refview.h"
 
 enum { MAXCOL = 4 };
 
@@ -28,50 +29,36 @@ struct refcol {
 	const char *head;   /* N_() */
 	int width;          /* columns; 0 = a share of what is left */
 	int right;
+	int authorized;     /* shows "yes" for the authorized body, not a cell */
 };
 
-/* rows: the shown columns, then the row's full kk and ru names, in the
- * current language's order ("%s" is the language: kk or ru).  count: rows. */
+/* The columns show the list's cells in order (refview.h). */
 struct refdef {
 	const char *title;  /* N_() */
+	enum refview_list list;
 	int ncols;
 	struct refcol col[MAXCOL];
-	const char *rows;
-	const char *count;
 };
 
 static const struct refdef bodies = {
-	N_("Sectoral state bodies"), 4,
-	{{N_("Code"), 12, 0}, {N_("Short name"), 22, 0}, {N_("Name"), 0, 0},
-	 {N_("Authorized"), 10, 0}},
-	"SELECT code, short_%s, name_%s, authorized, name_kk, name_ru FROM body "
-	"ORDER BY authorized DESC, short_%s COLLATE %s",
-	"SELECT count(*) FROM body",
+	N_("Sectoral state bodies"), REFVIEW_BODIES, 4,
+	{{N_("Code"), 12, 0, 0}, {N_("Short name"), 22, 0, 0}, {N_("Name"), 0, 0, 0},
+	 {N_("Authorized"), 10, 0, 1}},
 };
 
 static const struct refdef associations = {
-	N_("Employer associations"), 2,
-	{{N_("Name"), 0, 0}, {N_("Sectoral body"), 20, 0}},
-	"SELECT a.name_%s, coalesce(b.short_%s, ''), a.name_kk, a.name_ru FROM association a "
-	"LEFT JOIN body b ON b.id = a.body_id ORDER BY a.name_%s COLLATE %s",
-	"SELECT count(*) FROM association",
+	N_("Employer associations"), REFVIEW_ASSOCIATIONS, 2,
+	{{N_("Name"), 0, 0, 0}, {N_("Sectoral body"), 20, 0, 0}},
 };
 
 static const struct refdef councils = {
-	N_("Sectoral councils"), 2,
-	{{N_("Name"), 0, 0}, {N_("Sectoral body"), 20, 0}},
-	"SELECT c.name_%s, b.short_%s, c.name_kk, c.name_ru FROM council c "
-	"JOIN body b ON b.id = c.body_id ORDER BY c.name_%s COLLATE %s",
-	"SELECT count(*) FROM council",
+	N_("Sectoral councils"), REFVIEW_COUNCILS, 2,
+	{{N_("Name"), 0, 0, 0}, {N_("Sectoral body"), 20, 0, 0}},
 };
 
 static const struct refdef levels = {
-	N_("NRK levels"), 2,
-	{{N_("Level"), 6, 0}, {N_("Description"), 0, 0}},
-	/* '4.2' after '4', '10' never before '2': by base, then code. */
-	"SELECT code, descr_%s, descr_kk, descr_ru FROM nrk_level "
-	"ORDER BY base, length(code), code",
-	"SELECT count(*) FROM nrk_level",
+	N_("NRK levels"), REFVIEW_LEVELS, 2,
+	{{N_("Level"), 6, 0, 0}, {N_("Description"), 0, 0, 0}},
 };
 
 static const struct refdef *def;
@@ -81,7 +68,8 @@ static int body_height(void) { return LINES - 6; }
 
 static int count_rows(tz_db *db)
 {
-	return (int)db_int_query(db, def->count, 0);
+	int n = refview_count(db, def->list);
+	return n > 0 ? n : 0;
 }
 
 static void widths(int w[MAXCOL])
@@ -116,45 +104,52 @@ static void clamp(void)
 		top = 0;
 }
 
+/* The window's rows as they are drawn, and both languages of the one under
+ * the cursor. */
+struct ref_window {
+	int w[MAXCOL];
+	int i;
+	char both[2][512];
+};
+
+static void ref_draw_row(void *ctx, const struct refview_row *r)
+{
+	struct ref_window *win = ctx;
+	int on = top + win->i == cur;
+	attr_t a = on ? theme(TH_CURSOR) : theme(TH_NORMAL);
+	draw_fill(2 + win->i, a);
+	for (int c = 0, x = 1, cell = 0; c < def->ncols; c++) {
+		const char *v = "";
+		if (def->col[c].authorized)
+			v = r->authorized ? _("yes") : "";
+		else if (cell < r->ncell)
+			v = r->cell[cell++];
+		draw_cell(2 + win->i, x, win->w[c], v, a, def->col[c].right);
+		x += win->w[c] + 1;
+	}
+	if (on) {
+		snprintf(win->both[0], sizeof win->both[0], "%s", r->kk);
+		snprintf(win->both[1], sizeof win->both[1], "%s", r->ru);
+	}
+	win->i++;
+}
+
 static void ref_draw(struct ui_app *app)
 {
-	const char *l = i18n_lang();
-	char sql[512], title[256];
+	char title[256];
 	nrows = count_rows(app->db);
 	clamp();
 	snprintf(title, sizeof title, "%s (%d)", _(def->title), nrows);
 	draw_fill(0, theme(TH_TITLE));
 	draw_cell(0, 1, COLS - 2, title, theme(TH_TITLE), 0);
-	int w[MAXCOL];
-	widths(w);
+	struct ref_window win = {.i = 0};
+	widths(win.w);
 	draw_fill(1, theme(TH_HEAD));
 	for (int c = 0, x = 1; c < def->ncols; c++) {
-		draw_cell(1, x, w[c], _(def->col[c].head), theme(TH_HEAD), 0);
-		x += w[c] + 1;
+		draw_cell(1, x, win.w[c], _(def->col[c].head), theme(TH_HEAD), 0);
+		x += win.w[c] + 1;
 	}
-	int h = body_height();
-	snprintf(sql, sizeof sql, def->rows, l, l, l, l);
-	size_t n = strlen(sql);
-	snprintf(sql + n, sizeof sql - n, " LIMIT %d OFFSET %d", h, top);
-	sqlite3_stmt *st = db_prep(app->db, sql);
-	int i = 0;
-	char both[2][512] = {"", ""};
-	while (st && i < h && db_step(app->db, st) == SQLITE_ROW) {
-		attr_t a = top + i == cur ? theme(TH_CURSOR) : theme(TH_NORMAL);
-		draw_fill(2 + i, a);
-		for (int c = 0, x = 1; c < def->ncols; c++) {
-			const char *v = db_col_text(st, c);
-			if (def == &bodies && c == 3)
-				v = sqlite3_column_int(st, 3) ? _("yes") : "";
-			draw_cell(2 + i, x, w[c], v, a, def->col[c].right);
-			x += w[c] + 1;
-		}
-		if (top + i == cur)
-			for (int k = 0; k < 2; k++)
-				snprintf(both[k], sizeof both[k], "%s", db_col_text(st, def->ncols + k));
-		i++;
-	}
-	sqlite3_finalize(st);
+	refview_window(app->db, def->list, NULL, top, body_height(), ref_draw_row, &win);
 	if (!nrows)
 		draw_cell(3, 2, COLS - 4, _("This list is empty."), theme(TH_NORMAL), 0);
 	/* Both languages of the row under the cursor, whichever is on screen. */
@@ -163,9 +158,9 @@ static void ref_draw(struct ui_app *app)
 	draw_fill(LINES - 4, theme(TH_NORMAL));
 	draw_fill(LINES - 3, theme(TH_NORMAL));
 	draw_cell(LINES - 4, 1, lw, kk, theme(TH_HEAD), 0);
-	draw_cell(LINES - 4, lw + 2, COLS - lw - 3, both[0], theme(TH_NORMAL), 0);
+	draw_cell(LINES - 4, lw + 2, COLS - lw - 3, win.both[0], theme(TH_NORMAL), 0);
 	draw_cell(LINES - 3, 1, lw, ru, theme(TH_HEAD), 0);
-	draw_cell(LINES - 3, lw + 2, COLS - lw - 3, both[1], theme(TH_NORMAL), 0);
+	draw_cell(LINES - 3, lw + 2, COLS - lw - 3, win.both[1], theme(TH_NORMAL), 0);
 	char status[128];
 	if (nrows)
 		snprintf(status, sizeof status, _("Row %d of %d"), cur + 1, nrows);
@@ -240,11 +235,8 @@ static void assoc_done(struct ui_app *app, struct cui_field *f, int n)
 	said[strcspn(said, "\n")] = 0;
 	cui_say(0, "%s", said);
 	/* The cursor onto the new one, wherever the language's order put it. */
-	const char *l = i18n_lang();
-	char sql[256];
-	snprintf(sql, sizeof sql, "SELECT count(*) FROM association WHERE name_%s COLLATE %s < "
-	         "(SELECT name_%s FROM association WHERE id = %lld)", l, l, l, (long long)id);
-	cur = (int)db_int_query(app->db, sql, 0);
+	int at = refview_association_at(app->db, id, NULL);
+	cur = at > 0 ? at : 0;
 }
 
 static enum ui_result act_new_assoc(struct ui_app *app)

@@ -1,0 +1,128 @@
+#include "view/picklists.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/i18n.h"
+#include "base/text.h"
+#include "domain/search.h"
+
+/* 0 for Kazakh, 1 for Russian: the index into each pair of statements. */
+static int picklist_ru(const char *lang)
+{
+	return (lang ? lang : i18n_lang())[0] == 'r';
+}
+
+int picklist_nkz(tz_db *db, const char *query, const char *lang, int limit, pick_fn *fn,
+                 void *ctx)
+{
+	struct search s;
+	if (search_init(&s, SEARCH_NKZ, query))
+		return -1;
+	char sql[1024];
+	/* Retired codes are left out: nothing new may use them. */
+	snprintf(sql, sizeof sql, "SELECT code, name_kk, name_ru, level FROM nkz "
+	         "WHERE nkz.active = 1 AND %s ORDER BY code LIMIT :picklist_n", s.where);
+	sqlite3_stmt *st = db_prep(db, sql);
+	int n = -1, ru = picklist_ru(lang);
+	if (st) {
+		search_bind(&s, st);
+		db_int(st, ":picklist_n", limit);
+		n = 0;
+		while (db_step(db, st) == SQLITE_ROW) {
+			struct pick_item it = {db_col_text(st, 0), db_col_text(st, 0),
+			                       db_col_text(st, ru ? 2 : 1), sqlite3_column_int(st, 3) != 6};
+			fn(ctx, &it);
+			n++;
+		}
+		sqlite3_finalize(st);
+	}
+	search_free(&s);
+	return n;
+}
+
+static int picklist_contains(const char *hay, const char *folded_query)
+{
+	if (!*folded_query)
+		return 1;
+	char *fh = text_fold(hay);
+	int found = fh && strstr(fh, folded_query);
+	free(fh);
+	return found;
+}
+
+#define PICKLIST_BODIES(L) \
+	"SELECT id, short_" L ", name_" L " FROM body ORDER BY name_" L " COLLATE " L
+
+int picklist_bodies(tz_db *db, const char *query, const char *lang, pick_fn *fn, void *ctx)
+{
+	static const char *const sql[2] = {PICKLIST_BODIES("kk"), PICKLIST_BODIES("ru")};
+	char *fq = text_fold(query);
+	if (!fq)
+		return -1;
+	sqlite3_stmt *st = db_prep(db, sql[picklist_ru(lang)]);
+	int n = st ? 0 : -1;
+	while (st && db_step(db, st) == SQLITE_ROW) {
+		if (!picklist_contains(db_col_text(st, 2), fq) && !picklist_contains(db_col_text(st, 1), fq))
+			continue;
+		struct pick_item it = {db_col_text(st, 0), "", db_col_text(st, 2), 0};
+		fn(ctx, &it);
+		n++;
+	}
+	sqlite3_finalize(st);
+	free(fq);
+	return n;
+}
+
+int picklist_levels(tz_db *db, const char *lang, pick_fn *fn, void *ctx)
+{
+	sqlite3_stmt *st = db_prep(db, "SELECT code, descr_kk, descr_ru FROM nrk_level "
+	                               "ORDER BY base, code");
+	if (!st)
+		return -1;
+	int n = 0, ru = picklist_ru(lang);
+	while (db_step(db, st) == SQLITE_ROW) {
+		struct pick_item it = {db_col_text(st, 0), db_col_text(st, 0),
+		                       db_col_text(st, ru ? 2 : 1), 0};
+		fn(ctx, &it);
+		n++;
+	}
+	sqlite3_finalize(st);
+	return n;
+}
+
+#define PICKLIST_ASSOCS(L) \
+	"SELECT id, name_" L " FROM association WHERE body_id = :b OR body_id IS NULL " \
+	"ORDER BY name_" L " COLLATE " L
+
+int picklist_associations(tz_db *db, int64_t body_id, const char *query, const char *lang,
+                          const char *none_name, pick_fn *fn, void *ctx)
+{
+	static const char *const sql[2] = {PICKLIST_ASSOCS("kk"), PICKLIST_ASSOCS("ru")};
+	char *fq = text_fold(query);
+	if (!fq)
+		return -1;
+	sqlite3_stmt *st = db_prep(db, sql[picklist_ru(lang)]);
+	if (!st) {
+		free(fq);
+		return -1;
+	}
+	int n = 0;
+	if (!*fq && none_name) {
+		struct pick_item none = {"0", "", none_name, 0};
+		fn(ctx, &none);
+		n++;
+	}
+	db_int(st, ":b", body_id);
+	while (db_step(db, st) == SQLITE_ROW) {
+		if (!picklist_contains(db_col_text(st, 1), fq))
+			continue;
+		struct pick_item it = {db_col_text(st, 0), "", db_col_text(st, 1), 0};
+		fn(ctx, &it);
+		n++;
+	}
+	sqlite3_finalize(st);
+	free(fq);
+	return n;
+}
