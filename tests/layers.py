@@ -27,7 +27,6 @@ SQL_STILL = {
     'ui/forms/propform_ui.c',
     'ui/screens/calendar_screen.c',
     'ui/screens/classifier_screen.c',
-    'ui/screens/deadlines_screen.c',
     'ui/screens/detail.c',
     'ui/screens/filter.c',
     'ui/screens/log_screen.c',
