@@ -31,7 +31,6 @@ SQL_STILL = {
     'ui/screens/filter.c',
     'ui/screens/log_screen.c',
     'ui/screens/package_screen.c',
-    'ui/screens/proposals_screen.c',
     'ui/screens/reference_screens.c',
     'ui/screens/review_screen.c',
 }
