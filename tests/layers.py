@@ -32,7 +32,6 @@ SQL_STILL = {
     'ui/screens/log_screen.c',
     'ui/screens/package_screen.c',
     'ui/screens/reference_screens.c',
-    'ui/screens/review_screen.c',
 }
 
 npass = nfail = 0
