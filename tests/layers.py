@@ -25,7 +25,6 @@ SQL = re.compile(r'\bsqlite3_[a-z_0-9]+\s*\(|\bdb_(prep|exec|cached|int_query|ru
 SQL_STILL = {
     'ui/forms/pickers.c',
     'ui/forms/propform_ui.c',
-    'ui/screens/calendar_screen.c',
     'ui/screens/classifier_screen.c',
     'ui/screens/detail.c',
     'ui/screens/filter.c',
