@@ -28,7 +28,6 @@ SQL_STILL = {
     'ui/screens/classifier_screen.c',
     'ui/screens/detail.c',
     'ui/screens/filter.c',
-    'ui/screens/package_screen.c',
     'ui/screens/reference_screens.c',
 }
 
