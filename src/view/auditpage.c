@@ -57,3 +57,47 @@ long logpage_count(tz_db *db, const struct audit_filter *f)
 	sqlite3_finalize(st);
 	return n;
 }
+
+int logpage_entry(tz_db *db, int64_t id, audit_fn fn, void *ctx)
+{
+	sqlite3_stmt *st = db_prep(db, "SELECT at, login, object, object_id, action, reason, before, after "
+	                               "FROM change_log WHERE id = :id");
+	if (!st)
+		return -1;
+	db_int(st, ":id", id);
+	int rc = db_step(db, st), found = rc == SQLITE_ROW;
+	if (found) {
+		struct audit_entry e = {
+			.id = id, .at = db_col_text(st, 0), .login = db_col_text(st, 1),
+			.object = db_col_text(st, 2), .object_id = db_col_text(st, 3), .action = db_col_text(st, 4),
+			.reason = db_col_text(st, 5),
+			.before = sqlite3_column_type(st, 6) == SQLITE_NULL ? NULL : db_col_text(st, 6),
+			.after = sqlite3_column_type(st, 7) == SQLITE_NULL ? NULL : db_col_text(st, 7),
+			.delta = "",
+		};
+		fn(ctx, &e);
+	}
+	sqlite3_finalize(st);
+	return found ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
+int logpage_fields(tz_db *db, const char *json, const char *other, logpage_field_fn fn, void *ctx)
+{
+	sqlite3_stmt *st = db_prep(db,
+		"SELECT key, coalesce(value, ''), coalesce(value IS NOT (SELECT value FROM json_each(:o) o "
+		"WHERE o.key = j.key), 1) FROM json_each(:j) j");
+	if (!st)
+		return -1;
+	db_text(st, ":j", json);
+	db_text(st, ":o", other);
+	while (db_step(db, st) == SQLITE_ROW) {
+		struct logpage_field f = {
+			.key = db_col_text(st, 0), .value = db_col_text(st, 1),
+			.changed = other && sqlite3_column_int(st, 2),
+		};
+		if (fn(ctx, &f))
+			break;
+	}
+	sqlite3_finalize(st);
+	return 0;
+}

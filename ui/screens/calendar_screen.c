@@ -20,38 +20,18 @@
 #include "base/text.h"
 #include "base/textedit.h"
 #include "kit/theme.h"
+#include "view/calview.h"
 
 enum { MONTH_W = 22, MONTH_H = 8, CELL = 3 };
 
-static tz_calendar *cal;
+static struct calview cv;     /* the year of the cursor */
 static tz_day day;            /* the cursor */
-static int year;              /* the year cal's overrides were read for */
-static char work_decree[367]; /* 1 where the year has a working day by decree */
-static char kurban[11];
 
 static void load(tz_db *db)
 {
 	int y, m, d;
 	cal_split(day, &y, &m, &d);
-	cal_free(cal);
-	cal = cal_load(db);
-	year = y;
-	memset(work_decree, 0, sizeof work_decree);
-	sqlite3_stmt *st = db_prep(db, "SELECT date FROM calendar_day WHERE kind = 'work' "
-	                               "AND date >= :a AND date < :b");
-	char a[24], b[24];
-	snprintf(a, sizeof a, "%04d-01-01", y);
-	snprintf(b, sizeof b, "%04d-01-01", y + 1);
-	if (st) {
-		db_text(st, ":a", a);
-		db_text(st, ":b", b);
-		tz_day first = cal_make(y, 1, 1), wd;
-		while (db_step(db, st) == SQLITE_ROW)
-			if (cal_parse(db_col_text(st, 0), &wd) == 0 && wd - first >= 0 && wd - first < 367)
-				work_decree[wd - first] = 1;
-		sqlite3_finalize(st);
-	}
-	cal_kurban_of(db, y, kurban);
+	calview_load(db, y, &cv);
 }
 
 static const char *month_name(int m)
@@ -76,19 +56,13 @@ static const char *weekday_short(int wd)
 /* A day's mark and attribute, by why it is off. */
 static char mark_of(tz_day d, attr_t *a)
 {
-	int y, m, dd;
-	cal_split(d, &y, &m, &dd);
-	switch (cal_why_off(cal, d)) {
-	case CAL_WEEKEND: *a = theme(TH_HEAD); return ' ';
-	case CAL_HOLIDAY: *a = theme(TH_ALERT); return '*';
-	case CAL_MOVED: *a = theme(TH_MARK); return '+';
-	case CAL_DECREE: *a = theme(TH_ALERT); return '!';
-	default: break;
-	}
-	tz_day i = d - cal_make(y, 1, 1);
-	if (y == year && i >= 0 && i < 367 && work_decree[i]) {
-		*a = theme(TH_SECTION);
-		return '=';
+	switch (calview_day(&cv, d)) {
+	case CALVIEW_WEEKEND: *a = theme(TH_HEAD); return ' ';
+	case CALVIEW_HOLIDAY: *a = theme(TH_ALERT); return '*';
+	case CALVIEW_MOVED: *a = theme(TH_MARK); return '+';
+	case CALVIEW_DECREE_OFF: *a = theme(TH_ALERT); return '!';
+	case CALVIEW_DECREE_WORK: *a = theme(TH_SECTION); return '=';
+	case CALVIEW_WORKDAY: break;
 	}
 	*a = theme(TH_NORMAL);
 	return ' ';
@@ -121,15 +95,15 @@ static void draw_month(int y0, int x0, int yr, int m)
 
 static const char *why_word(tz_day d)
 {
-	switch (cal_why_off(cal, d)) {
-	case CAL_WEEKEND: return _("weekend");
-	case CAL_HOLIDAY: return _("public holiday");
-	case CAL_MOVED: return _("day off moved from a holiday on a weekend");
-	case CAL_DECREE: return _("day off by decree");
-	default: break;
+	switch (calview_day(&cv, d)) {
+	case CALVIEW_WEEKEND: return _("weekend");
+	case CALVIEW_HOLIDAY: return _("public holiday");
+	case CALVIEW_MOVED: return _("day off moved from a holiday on a weekend");
+	case CALVIEW_DECREE_OFF: return _("day off by decree");
+	case CALVIEW_DECREE_WORK: return _("working day by decree");
+	case CALVIEW_WORKDAY: break;
 	}
-	attr_t a;
-	return mark_of(d, &a) == '=' ? _("working day by decree") : _("working day");
+	return _("working day");
 }
 
 static void draw_legend(int y)
@@ -162,13 +136,13 @@ static void cal_draw(struct ui_app *app)
 {
 	int y, m, d;
 	cal_split(day, &y, &m, &d);
-	if (!cal || y != year)
+	if (!cv.cal || y != cv.year)
 		load(app->db);
 	char buf[512];
-	if (*kurban) {
+	if (*cv.kurban) {
 		tz_day k;
 		int ky, km, kd;
-		cal_parse(kurban, &k);
+		cal_parse(cv.kurban, &k);
 		cal_split(k, &ky, &km, &kd);
 		snprintf(buf, sizeof buf, _("Calendar %d | Kurban ait: %d %s"), y, kd, month_name(km));
 	} else {
@@ -176,7 +150,7 @@ static void cal_draw(struct ui_app *app)
 	}
 	draw_fill(0, theme(TH_TITLE));
 	draw_cell(0, 1, COLS - 2, buf, theme(TH_TITLE), 0);
-	if (!cal) {
+	if (!cv.cal) {
 		draw_cell(2, 2, COLS - 4, _("The calendar cannot be read from the database."),
 		          theme(TH_ALERT), 0);
 		return;
@@ -190,7 +164,7 @@ static void cal_draw(struct ui_app *app)
 	for (int i = 0; i < per_page && first + i <= 12; i++)
 		draw_month(1 + i / per_row * MONTH_H, x0 + i % per_row * MONTH_W, y, first + i);
 	draw_legend(LINES - 3);
-	const char *name = cal_day_name(cal, day);
+	const char *name = cal_day_name(cv.cal, day);
 	snprintf(buf, sizeof buf, "%s, %d %s %d: %s%s%s", cal_weekday_name(cal_weekday(day)), d,
 	         month_name(m), y, why_word(day), *name ? " - " : "", name);
 	draw_fill(LINES - 2, theme(TH_STATUS));
@@ -372,16 +346,15 @@ static enum ui_result act_change(struct ui_app *app)
 static enum ui_result act_kurban(struct ui_app *app)
 {
 	char iso[11];
-	if (!*kurban)
+	if (!*cv.kurban)
 		cal_format(day, iso);
-	return open_dialog(app, DO_KURBAN, *kurban ? kurban : iso);
+	return open_dialog(app, DO_KURBAN, *cv.kurban ? cv.kurban : iso);
 }
 
 static enum ui_result act_back(struct ui_app *app)
 {
 	(void)app;
-	cal_free(cal);
-	cal = NULL;
+	calview_free(&cv);
 	return UI_CLOSE;
 }
 

@@ -10,6 +10,7 @@
 
 #include "kit/actions.h"
 #include "domain/cycle.h"
+#include "view/deadlineview.h"
 #include "kit/widgets.h"
 #include "kit/draw.h"
 #include "kit/help.h"
@@ -19,110 +20,24 @@
 
 static int top;
 
-/* The cycle on its way, else the one the calendar is in. */
-static void which_cycle(tz_db *db, tz_day today, int64_t *id, int *year, enum dl_season *season)
-{
-	struct cycle c;
-	*id = cycle_current(db);
-	if (*id && !cycle_load(db, *id, &c)) {
-		*year = c.year;
-		*season = c.season;
-		return;
-	}
-	*id = 0;
-	deadline_cycle_at(today, year, season);
-}
+/* The sectoral bodies below the steps, scrolled: those from top, in h
+ * lines at y. */
+struct body_page { int n, y, h; const int *x, *w; };
 
-static void date_text(const tz_calendar *cal, tz_day d, char *buf, size_t len)
+static int body_line(void *ctx, const struct dlview_body *b)
 {
-	char ds[11];
-	if (d < 0) {
-		snprintf(buf, len, "-");
-		return;
-	}
-	const char *name = cal_day_name(cal, d);
-	snprintf(buf, len, "%s %s%s%s%s", cal_format(d, ds), cal_weekday_name(cal_weekday(d)),
-	         *name ? " (" : "", name, *name ? ")" : "");
-}
-
-/* Where a deadline stands, in words; *alert when overdue. */
-static void status_text(const tz_calendar *cal, const struct dl_item *it, tz_day today,
-                        char *buf, size_t len, int *alert)
-{
-	int left = 0;
-	*alert = 0;
-	switch (deadline_status(cal, it, today, &left)) {
-	case DL_DONE: snprintf(buf, len, "%s", _("done")); break;
-	case DL_NOT_RECORDED: snprintf(buf, len, "%s", _("waits for the step it counts from")); break;
-	case DL_PER_ITEM: snprintf(buf, len, "%s", _("per remark: see below")); break;
-	case DL_TODAY: snprintf(buf, len, "%s", _("due today")); break;
-	case DL_PASSED: snprintf(buf, len, "%s", _("deadline passed")); break;
-	case DL_OVERDUE: {
-		int n = cal_workdays_between(cal, it->due, today);
-		snprintf(buf, len, ngettext("overdue by %d working day", "overdue by %d working days",
-		                            (unsigned long)n), n);
-		*alert = 1;
-		break;
-	}
-	case DL_DUE:
-		snprintf(buf, len, ngettext("due in %d working day", "due in %d working days",
-		                            (unsigned long)left), left);
-		break;
-	}
-}
-
-struct line { attr_t a; char text[3][256]; };
-
-/* The sectoral bodies below the steps, scrolled: returns how many there are
- * (drawn from top, in h lines at y). */
-static int body_lines(tz_db *db, int64_t cycle, tz_day today, tz_day prop_due,
-                      int y, int h, const int *x, const int *w)
-{
-	int n = 0;
-	const char *lang = i18n_lang();
-	char sql[1024];
-	snprintf(sql, sizeof sql,
-		"SELECT b.short_kk, b.short_ru,"
-		" (SELECT count(*) FROM proposal p WHERE p.cycle_id = :c AND p.body_id = b.id),"
-		" (SELECT min(e.date) FROM proposal_event e JOIN proposal p ON p.id = e.proposal_id"
-		"  WHERE p.cycle_id = :c AND p.body_id = b.id AND e.event = 'submitted'),"
-		" (SELECT max(e.late) FROM proposal_event e JOIN proposal p ON p.id = e.proposal_id"
-		"  WHERE p.cycle_id = :c AND p.body_id = b.id AND e.event = 'submitted'),"
-		" (SELECT date || ', ' || protocol FROM council_agreement a WHERE a.cycle_id = :c AND a.body_id = b.id)"
-		" FROM body b WHERE b.authorized = 0 ORDER BY b.short_%s COLLATE %s", lang, lang);
-	sqlite3_stmt *st = db_prep(db, sql);
-	if (!st)
+	struct body_page *p = ctx;
+	int n = p->n++;
+	if (n < top || n >= top + p->h)
 		return 0;
-	db_int(st, ":c", cycle);
-	for (; db_step(db, st) == SQLITE_ROW; n++) {
-		if (n < top || n >= top + h)
-			continue;
-		int ly = y + n - top, np = sqlite3_column_int(st, 2);
-		const char *sub = db_col_text(st, 3), *agreed = db_col_text(st, 5);
-		char what[256], state[256];
-		attr_t a = theme(TH_NORMAL);
-		snprintf(what, sizeof what, ngettext("%d proposal", "%d proposals", (unsigned long)np), np);
-		if (*sub) {
-			snprintf(state, sizeof state, sqlite3_column_int(st, 4) ? _("submitted %s, late")
-			                                                          : _("submitted %s"), sub);
-			if (sqlite3_column_int(st, 4))
-				a = theme(TH_ALERT);
-		} else if (np && today > prop_due) {
-			snprintf(state, sizeof state, "%s", _("not submitted, deadline passed"));
-			a = theme(TH_ALERT);
-		} else if (np) {
-			snprintf(state, sizeof state, *agreed ? _("agreed %s, not submitted") : _("not submitted"),
-			         agreed);
-		} else {
-			snprintf(state, sizeof state, "%s", _("no proposals"));
-		}
-		draw_cell(ly, x[0], w[0], i18n_pick(db_col_text(st, 0), db_col_text(st, 1)), theme(TH_NORMAL), 0);
-		draw_cell(ly, x[1], w[1], what, theme(TH_NORMAL), 0);
-		draw_cell(ly, x[2], w[2], state, a, 0);
-	}
-	sqlite3_finalize(st);
-
-	return n;
+	int ly = p->y + n - top;
+	char what[256];
+	snprintf(what, sizeof what, ngettext("%d proposal", "%d proposals", (unsigned long)b->proposals),
+	         b->proposals);
+	draw_cell(ly, p->x[0], p->w[0], b->name, theme(TH_NORMAL), 0);
+	draw_cell(ly, p->x[1], p->w[1], what, theme(TH_NORMAL), 0);
+	draw_cell(ly, p->x[2], p->w[2], b->state, theme(b->alert ? TH_ALERT : TH_NORMAL), 0);
+	return 0;
 }
 
 enum { MAX_REMARK_LINES = 4 };
@@ -132,39 +47,23 @@ enum { MAX_REMARK_LINES = 4 };
 static int remark_lines(tz_db *db, const tz_calendar *cal, int64_t cycle, tz_day today, int y,
                         const int *x, const int *w)
 {
-	sqlite3_stmt *st = db_prep(db, "SELECT r.proposal_id, r.received, r.due, p.nkz_code FROM remark r "
-	                               "JOIN proposal p ON p.id = r.proposal_id "
-	                               "WHERE p.cycle_id = :c AND r.resolved IS NULL ORDER BY r.due, r.id");
-	if (!st)
-		return 0;
-	db_int(st, ":c", cycle);
-	int n = 0, more = 0;
-	while (db_step(db, st) == SQLITE_ROW) {
-		if (n == MAX_REMARK_LINES) {
-			more++;
-			continue;
-		}
-		tz_day due;
-		struct dl_item it = {.step = DL_PLACED, .due = -1};
-		if (!cal_parse(db_col_text(st, 2), &due))
-			it.due = due;
-		char what[256], due_s[128], state[256];
-		int alert;
-		status_text(cal, &it, today, state, sizeof state, &alert);
-		snprintf(what, sizeof what, _("proposal %lld (%s)"), (long long)sqlite3_column_int64(st, 0),
-		         db_col_text(st, 3));
-		date_text(cal, it.due, due_s, sizeof due_s);
-		attr_t a = theme(alert ? TH_ALERT : TH_NORMAL);
-		int ly = y + n++;
-		if (alert)
+	struct dlview_remark r[MAX_REMARK_LINES];
+	int total = dlview_remarks(db, cal, cycle, today, r, MAX_REMARK_LINES), n = 0;
+	for (; n < total && n < MAX_REMARK_LINES; n++) {
+		char what[256], due_s[128];
+		snprintf(what, sizeof what, _("proposal %lld (%s)"), (long long)r[n].proposal, r[n].code);
+		dlview_date(cal, r[n].due, due_s, sizeof due_s);
+		attr_t a = theme(r[n].alert ? TH_ALERT : TH_NORMAL);
+		int ly = y + n;
+		if (r[n].alert)
 			draw_fill(ly, a);
 		draw_cell(ly, x[1], w[1], what, a, 0);
-		draw_cell(ly, x[2], w[2], db_col_text(st, 1), a, 0);
+		draw_cell(ly, x[2], w[2], r[n].received, a, 0);
 		draw_cell(ly, x[3], w[3], due_s, a, 0);
-		draw_cell(ly, x[4], w[4], state, a, 0);
+		draw_cell(ly, x[4], w[4], r[n].status, a, 0);
 	}
-	sqlite3_finalize(st);
-	if (more) {
+	int more = total - n;
+	if (more > 0) {
 		char buf[128];
 		snprintf(buf, sizeof buf, ngettext("and %d more remark", "and %d more remarks", (unsigned long)more),
 		         more);
@@ -182,7 +81,7 @@ static void deadlines_draw(struct ui_app *app)
 	int64_t id;
 	int year;
 	enum dl_season season;
-	which_cycle(app->db, today, &id, &year, &season);
+	dlview_cycle(app->db, today, &id, &year, &season);
 	struct cycle c = {.year = year, .season = season};
 	char t[64], title[256], ds[128];
 	cycle_title(&c, t, sizeof t);
@@ -191,7 +90,7 @@ static void deadlines_draw(struct ui_app *app)
 		cui_status(LINES - 2, db_errmsg(app->db));
 		return;
 	}
-	date_text(cal, today, ds, sizeof ds);
+	dlview_date(cal, today, ds, sizeof ds);
 	snprintf(title, sizeof title, _("Deadlines: %s; today %s"), t, ds);
 	cui_title(title);
 
@@ -213,13 +112,12 @@ static void deadlines_draw(struct ui_app *app)
 	for (int i = 0; i < DL_NSTEPS; i++, y++) {
 		const struct dl_item *it = &dl.items[i];
 		char from[16], due[128], st[128];
-		int alert;
-		status_text(cal, it, today, st, sizeof st, &alert);
+		int alert = dlview_status(cal, it, today, st, sizeof st);
 		if (it->after && it->start >= 0)
 			cal_format(it->start, from);
 		else
 			snprintf(from, sizeof from, "%s", it->after ? "-" : "");
-		date_text(cal, it->due, due, sizeof due);
+		dlview_date(cal, it->due, due, sizeof due);
 		if (it->step == DL_REMARKS)
 			snprintf(due, sizeof due, "%s", _("2 working days each"));
 		attr_t a = theme(alert ? TH_ALERT : TH_NORMAL);
@@ -243,7 +141,12 @@ static void deadlines_draw(struct ui_app *app)
 	draw_cell(y, bx[2], bw[2], _("Submitted (cl. 7)"), theme(TH_HEAD), 0);
 	y++;
 	last_h = LINES - 2 - y;
-	last_total = id ? body_lines(app->db, id, today, dl.items[DL_PROPOSALS].due, y, last_h, bx, bw) : 0;
+	last_total = 0;
+	if (id) {
+		struct body_page p = {0, y, last_h, bx, bw};
+		dlview_bodies(app->db, id, today, dl.items[DL_PROPOSALS].due, NULL, body_line, &p);
+		last_total = p.n;
+	}
 	if (!id)
 		draw_cell(y, 2, COLS - 4, _("No cycle is open: open one with tizilim cycle open."), theme(TH_NORMAL), 0);
 	char s[160];

@@ -202,60 +202,60 @@ static enum ui_result act_end(struct ui_app *app)
 
 /* ---- F3: one entry ------------------------------------------------------ */
 
+static int add_field(void *ctx, const struct logpage_field *f)
+{
+	struct cui_lines *l = ctx;
+	char label[160];
+	snprintf(label, sizeof label, "%s%s", f->changed ? "* " : "", f->key);
+	cui_pair(l, label, f->value);
+	return 0;
+}
+
 static void json_pairs(tz_db *db, struct cui_lines *l, const char *json, const char *other)
 {
 	if (!json) {
 		cui_line(l, theme(TH_NORMAL), _("nothing: the row did not exist"));
 		return;
 	}
-	sqlite3_stmt *st = db_prep(db,
-		"SELECT key, coalesce(value, ''), coalesce(value IS NOT (SELECT value FROM json_each(:o) o "
-		"WHERE o.key = j.key), 1) FROM json_each(:j) j");
-	if (!st) {
+	if (logpage_fields(db, json, other, add_field, l))
 		cui_line(l, theme(TH_NORMAL), json);
-		return;
-	}
-	db_text(st, ":j", json);
-	db_text(st, ":o", other);
-	while (db_step(db, st) == SQLITE_ROW) {
-		char label[160];
-		int changed = other && sqlite3_column_int(st, 2);
-		snprintf(label, sizeof label, "%s%s", changed ? "* " : "", db_col_text(st, 0));
-		cui_pair(l, label, db_col_text(st, 1));
-	}
-	sqlite3_finalize(st);
+}
+
+struct entry_page { struct cui_lines *l; char *before, *after; };
+
+static int add_entry(void *ctx, const struct audit_entry *e)
+{
+	struct entry_page *p = ctx;
+	cui_pair(p->l, _("Time (UTC)"), e->at);
+	cui_pair(p->l, _("User"), e->login);
+	cui_pair(p->l, _("Object"), e->object);
+	cui_pair(p->l, _("Id"), e->object_id);
+	cui_pair(p->l, _("Action"), e->action);
+	cui_pair(p->l, _("Reason"), *e->reason ? e->reason : "-");
+	p->before = e->before ? strdup(e->before) : NULL;
+	p->after = e->after ? strdup(e->after) : NULL;
+	return 0;
 }
 
 static void fill_entry(struct ui_app *app, struct cui_lines *l, char *title, size_t len)
 {
 	snprintf(title, len, _("Change log entry %lld"), (long long)lg.sel);
-	sqlite3_stmt *st = db_prep(app->db, "SELECT at, login, object, object_id, action, reason, before, after "
-	                                    "FROM change_log WHERE id = :id");
-	if (!st)
+	struct entry_page p = {l, NULL, NULL};
+	int found = logpage_entry(app->db, lg.sel, add_entry, &p);
+	if (found < 0)
 		return;
-	db_int(st, ":id", lg.sel);
-	if (db_step(app->db, st) != SQLITE_ROW) {
+	if (!found) {
 		cui_line(l, theme(TH_ALERT), _("This entry no longer exists."));
-		sqlite3_finalize(st);
 		return;
 	}
-	cui_pair(l, _("Time (UTC)"), db_col_text(st, 0));
-	cui_pair(l, _("User"), db_col_text(st, 1));
-	cui_pair(l, _("Object"), db_col_text(st, 2));
-	cui_pair(l, _("Id"), db_col_text(st, 3));
-	cui_pair(l, _("Action"), db_col_text(st, 4));
-	cui_pair(l, _("Reason"), *db_col_text(st, 5) ? db_col_text(st, 5) : "-");
-	char *before = sqlite3_column_type(st, 6) == SQLITE_NULL ? NULL : strdup(db_col_text(st, 6));
-	char *after = sqlite3_column_type(st, 7) == SQLITE_NULL ? NULL : strdup(db_col_text(st, 7));
-	sqlite3_finalize(st);
 	cui_heading(l, _("Before"));
-	json_pairs(app->db, l, before, after);
+	json_pairs(app->db, l, p.before, p.after);
 	cui_heading(l, _("After"));
-	json_pairs(app->db, l, after, before);
-	if (before && after)
+	json_pairs(app->db, l, p.after, p.before);
+	if (p.before && p.after)
 		cui_line(l, theme(TH_SECTION), _("* the field changed"));
-	free(before);
-	free(after);
+	free(p.before);
+	free(p.after);
 }
 
 static enum ui_result act_view(struct ui_app *app)

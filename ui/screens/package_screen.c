@@ -13,7 +13,6 @@
 #include <string.h>
 
 #include "kit/actions.h"
-#include "store/auth.h"
 #include "domain/cycle.h"
 #include "kit/widgets.h"
 #include "kit/dialog.h"
@@ -26,6 +25,7 @@
 #include "base/privs.h"
 #include "base/text.h"
 #include "kit/theme.h"
+#include "view/pkgchoice.h"
 
 /* ---- what every step draws under itself -------------------------------- */
 
@@ -58,16 +58,15 @@ static void chomp(char *s)
 /* ---- the form ---------------------------------------------------------- */
 
 enum fkind { K_BODY, K_CYCLE, K_FILE };
-struct body_opt { int64_t id; char code[64], short_kk[160], short_ru[160]; };
-struct cycle_opt { int year; char season[8]; };
 enum { MAX_BODIES = 64, MAX_CYCLES = 32 };
 
 static struct {
 	int import;
-	struct body_opt body[MAX_BODIES];
+	struct pkgchoice_body body[MAX_BODIES];
 	int nbody, bat;
+	char lang[4];              /* the language the bodies are named in */
 	int own;                   /* a sectoral body's clerk: their body, not chosen */
-	struct cycle_opt cyc[MAX_CYCLES];
+	struct pkgchoice_cycle cyc[MAX_CYCLES];
 	int ncyc, cat;
 	struct textedit file;
 	int touched;               /* the clerk typed a file name: it is kept */
@@ -86,16 +85,8 @@ static void load_cycles(tz_db *db)
 	pf.ncyc = pf.cat = 0;
 	if (!pf.nbody)
 		return;
-	sqlite3_stmt *st = db_prep(db, "SELECT DISTINCT c.year, c.season, c.season = 'autumn' FROM cycle c "
-	                               "JOIN proposal p ON p.cycle_id = c.id WHERE p.body_id = :b "
-	                               "ORDER BY c.year DESC, 3 DESC");
-	db_int(st, ":b", pf.body[pf.bat].id);
-	while (pf.ncyc < MAX_CYCLES && db_step(db, st) == SQLITE_ROW) {
-		pf.cyc[pf.ncyc].year = sqlite3_column_int(st, 0);
-		snprintf(pf.cyc[pf.ncyc].season, sizeof pf.cyc[0].season, "%s", db_col_text(st, 1));
-		pf.ncyc++;
-	}
-	sqlite3_finalize(st);
+	int n = pkgchoice_cycles(db, pf.body[pf.bat].id, pf.cyc, MAX_CYCLES);
+	pf.ncyc = n > 0 ? n : 0;
 }
 
 /* <body>-<year>-<season>.tzp, unless the clerk has typed their own name. */
@@ -112,30 +103,14 @@ static void default_file(void)
 	te_set(&pf.file, name);
 }
 
-/* A clerk of a sectoral body exports their own; anyone else chooses among
- * the sectoral bodies that have proposals, in the Order's order (the ids),
- * which does not move when the language does.  Whether they may export it
- * at all is src's to say. */
+/* The bodies to choose from (pkgchoice.h says which), their cycles, and the
+ * file named after the first. */
 static int load_bodies(tz_db *db)
 {
-	struct who w;
-	auth_whoami(db, &w);
-	pf.own = w.role == ROLE_SB_CLERK;
-	sqlite3_stmt *st = db_prep(db, pf.own ? "SELECT id, code, short_kk, short_ru FROM body WHERE id = :b"
-	                                      : "SELECT id, code, short_kk, short_ru FROM body b "
-	                                        "WHERE NOT authorized AND EXISTS "
-	                                        "(SELECT 1 FROM proposal p WHERE p.body_id = b.id) ORDER BY id");
-	if (pf.own)
-		db_int(st, ":b", w.body_id);
-	pf.nbody = pf.bat = 0;
-	while (pf.nbody < MAX_BODIES && db_step(db, st) == SQLITE_ROW) {
-		struct body_opt *b = &pf.body[pf.nbody++];
-		b->id = sqlite3_column_int64(st, 0);
-		snprintf(b->code, sizeof b->code, "%s", db_col_text(st, 1));
-		snprintf(b->short_kk, sizeof b->short_kk, "%s", db_col_text(st, 2));
-		snprintf(b->short_ru, sizeof b->short_ru, "%s", db_col_text(st, 3));
-	}
-	sqlite3_finalize(st);
+	int n = pkgchoice_bodies(db, NULL, pf.body, MAX_BODIES, &pf.own);
+	pf.nbody = n > 0 ? n : 0;
+	pf.bat = 0;
+	snprintf(pf.lang, sizeof pf.lang, "%s", i18n_lang());
 	load_cycles(db);
 	default_file();
 	return pf.nbody;
@@ -144,8 +119,8 @@ static int load_bodies(tz_db *db)
 static void field_value(enum fkind k, char *buf, size_t len)
 {
 	if (k == K_BODY) {
-		const struct body_opt *b = &pf.body[pf.bat];
-		snprintf(buf, len, "%s (%s)", i18n_pick(b->short_kk, b->short_ru), b->code);
+		const struct pkgchoice_body *b = &pf.body[pf.bat];
+		snprintf(buf, len, "%s (%s)", b->name, b->code);
 	} else if (!pf.ncyc) {
 		snprintf(buf, len, "-");
 	} else {
@@ -168,6 +143,11 @@ static const char *label_of(enum fkind k)
 static void form_draw(void *ctx)
 {
 	(void)ctx;
+	/* The bodies' names are in the language they were read in. */
+	if (!pf.import && pf.nbody && strcmp(pf.lang, i18n_lang())) {
+		pkgchoice_rename(pf.app->db, NULL, pf.body, pf.nbody);
+		snprintf(pf.lang, sizeof pf.lang, "%s", i18n_lang());
+	}
 	int w = COLS - 8 < 72 ? COLS - 8 : 72, h = pf.nfield * 2 + 4;
 	int y = (LINES - 1 - h) / 2, x = (COLS - w) / 2;
 	dlg_box(y, x, h, w, title_of());
@@ -263,7 +243,7 @@ static int export_run(struct ui_app *app, char *msg, size_t len)
 		dlg_message(title_of(), _("Give the file to write."));
 		return 0;
 	}
-	const struct cycle_opt *c = pf.ncyc ? &pf.cyc[pf.cat] : NULL;
+	const struct pkgchoice_cycle *c = pf.ncyc ? &pf.cyc[pf.cat] : NULL;
 	struct pkg_info in;
 	char err[1024] = "", hex[65] = "";
 	/* The file is the clerk's, made with their own rights, as the command does. */
@@ -559,6 +539,7 @@ static int import_check(struct ui_app *app)
 static enum ui_result open_form(struct ui_app *app, int import)
 {
 	pf.import = import;
+	pf.app = app;
 	pf.nfield = pf.at = pf.touched = 0;
 	te_init(&pf.file, NULL);
 	if (import) {

@@ -20,6 +20,7 @@
 #include "base/text.h"
 #include "kit/theme.h"
 #include "store/refdata.h"
+#include "view/proposalview.h"
 
 static struct {
 	int64_t cycle, body;   /* body 0: all bodies */
@@ -27,72 +28,9 @@ static struct {
 	struct cui_list list;
 } ps;
 
-struct prow {
-	int64_t id, body;
-	char state[12], action[8], code[16], levels[40], due[11];
-	int round, late, due_passed;
-	char *name_kk, *name_ru;
-};
-
-struct prows { struct prow *r; int n, cap; tz_db *db; sqlite3_stmt *remark; };
-
-static int collect(void *ctx, const struct proposal_rec *rec)
+static void rows_load(tz_db *db, struct propview_list *l)
 {
-	struct prows *l = ctx;
-	if (l->n == l->cap) {
-		int cap = l->cap ? l->cap * 2 : 64;
-		struct prow *r = realloc(l->r, (size_t)cap * sizeof *r);
-		if (!r)
-			return 1;
-		l->r = r;
-		l->cap = cap;
-	}
-	struct prow *p = &l->r[l->n++];
-	memset(p, 0, sizeof *p);
-	p->id = rec->pr.id;
-	p->body = rec->pr.body_id;
-	snprintf(p->state, sizeof p->state, "%s", rec->state);
-	snprintf(p->action, sizeof p->action, "%s", rec->pr.action);
-	snprintf(p->code, sizeof p->code, "%s", rec->pr.row.nkz_code);
-	for (int i = 0; i < rec->pr.nlevels; i++)
-		snprintf(p->levels + strlen(p->levels), sizeof p->levels - strlen(p->levels), "%s%s",
-		         i ? "," : "", rec->pr.levels[i]);
-	p->round = rec->round;
-	p->late = rec->late;
-	p->name_kk = strdup(rec->pr.row.name_kk ? rec->pr.row.name_kk : "");
-	p->name_ru = strdup(rec->pr.row.name_ru ? rec->pr.row.name_ru : "");
-	/* The rework deadline of the remarks not yet answered. */
-	if (l->remark) {
-		sqlite3_reset(l->remark);
-		db_int(l->remark, ":p", p->id);
-		if (db_step(l->db, l->remark) == SQLITE_ROW) {
-			snprintf(p->due, sizeof p->due, "%s", db_col_text(l->remark, 0));
-			tz_day d;
-			p->due_passed = !cal_parse(p->due, &d) && cal_today() > d;
-		}
-	}
-	return 0;
-}
-
-static void rows_free(struct prows *l)
-{
-	for (int i = 0; i < l->n; i++) {
-		free(l->r[i].name_kk);
-		free(l->r[i].name_ru);
-	}
-	free(l->r);
-}
-
-static void rows_load(tz_db *db, struct prows *l)
-{
-	memset(l, 0, sizeof *l);
-	l->db = db;
-	l->remark = db_prep(db, "SELECT due FROM remark WHERE proposal_id = :p AND resolved IS NULL "
-	                        "ORDER BY id DESC LIMIT 1");
-	if (ps.cycle)
-		proposals_each(db, ps.cycle, ps.body, collect, l);
-	sqlite3_finalize(l->remark);
-	l->remark = NULL;
+	propview_load(db, ps.cycle, ps.body, NULL, cal_today(), l);
 	ps.list.n = l->n;
 	/* The cursor stays on its proposal when others come and go. */
 	for (int i = 0; i < l->n; i++)
@@ -111,7 +49,7 @@ static int list_height(void) { return LINES - 5; }
 
 static void proposals_draw(struct ui_app *app)
 {
-	struct prows l;
+	struct propview_list l;
 	rows_load(app->db, &l);
 	char title[256], t[64], body[128];
 	struct cycle c;
@@ -143,7 +81,7 @@ static void proposals_draw(struct ui_app *app)
 	int h = list_height();
 	cui_list_fit(&ps.list, h);
 	for (int i = ps.list.top; i < l.n && i < ps.list.top + h; i++) {
-		const struct prow *p = &l.r[i];
+		const struct propview_row *p = &l.r[i];
 		int y = 2 + i - ps.list.top, cur = i == ps.list.cur;
 		attr_t a = cur ? theme(TH_CURSOR) : theme(TH_NORMAL);
 		if (cur) {
@@ -154,8 +92,7 @@ static void proposals_draw(struct ui_app *app)
 		snprintf(buf, sizeof buf, "%lld", (long long)p->id);
 		draw_cell(y, x[C_NO], w[C_NO], buf, a, 1);
 		draw_cell(y, x[C_STATE], w[C_STATE], proposals_state_label(p->state), a, 0);
-		body_short(app->db, p->body, body, sizeof body);
-		draw_cell(y, x[C_BODY], w[C_BODY], body, a, 0);
+		draw_cell(y, x[C_BODY], w[C_BODY], p->body, a, 0);
 		draw_cell(y, x[C_ACTION], w[C_ACTION], proposals_action_label(p->action), a, 0);
 		draw_cell(y, x[C_CODE], w[C_CODE], p->code, a, 0);
 		draw_cell(y, x[C_LEVELS], w[C_LEVELS], p->levels, a, 0);
@@ -164,7 +101,7 @@ static void proposals_draw(struct ui_app *app)
 		draw_cell(y, x[C_LATE], w[C_LATE], p->late ? _("late") : "",
 		          p->late ? theme(TH_ALERT) : a, 0);
 		draw_cell(y, x[C_DUE], w[C_DUE], p->due, p->due_passed ? theme(TH_ALERT) : a, 0);
-		draw_cell(y, x[C_NAME], w[C_NAME], i18n_pick(p->name_kk, p->name_ru), a, 0);
+		draw_cell(y, x[C_NAME], w[C_NAME], p->name, a, 0);
 	}
 	if (!l.n)
 		draw_cell(3, 2, COLS - 4, ps.cycle ? _("No proposals in this cycle.")
@@ -174,7 +111,7 @@ static void proposals_draw(struct ui_app *app)
 	snprintf(st, sizeof st, _("Proposal %d of %d.  F4: a step on, or edit; F5: a new one; Left and Right change the cycle."),
 	         l.n ? ps.list.cur + 1 : 0, l.n);
 	cui_status(LINES - 2, st);
-	rows_free(&l);
+	propview_free(&l);
 }
 
 /* ---- F3: a proposal in full --------------------------------------------- */
@@ -196,6 +133,17 @@ static int add_event(void *ctx, const struct proposal_event *e)
 	         proposals_state_label(!strcmp(e->event, "resubmitted") ? "submitted" : e->event),
 	         e->login, *e->comment ? ": " : "", e->comment, e->late ? _(" (late)") : "");
 	cui_line(l, theme(e->late ? TH_ALERT : TH_NORMAL), line);
+	return 0;
+}
+
+static int add_remark(void *ctx, const struct propview_remark *r)
+{
+	struct cui_lines *l = ctx;
+	char buf[512];
+	snprintf(buf, sizeof buf, _("received %s, rework due %s%s"), r->received, r->due,
+	         r->reworked ? _(" (reworked)") : "");
+	cui_line(l, theme(r->overdue ? TH_ALERT : TH_SECTION), buf);
+	pair2(l, _("Remarks"), r->text_kk, r->text_ru);
 	return 0;
 }
 
@@ -245,20 +193,8 @@ static void fill_proposal(struct ui_app *app, struct cui_lines *l, char *title, 
 	cui_heading(l, _("Rounds"));
 	proposals_history(app->db, ps.sel, add_event, l);
 	cui_heading(l, _("Remarks"));
-	sqlite3_stmt *st = db_prep(app->db, "SELECT received, due, text_kk, text_ru, coalesce(resolved, '') "
-	                                    "FROM remark WHERE proposal_id = :id ORDER BY id");
-	int nr = 0;
-	while (st && (db_int(st, ":id", ps.sel), db_step(app->db, st) == SQLITE_ROW)) {
-		snprintf(buf, sizeof buf, _("received %s, rework due %s%s"), db_col_text(st, 0),
-		         db_col_text(st, 1), *db_col_text(st, 4) ? _(" (reworked)") : "");
-		tz_day due;
-		int open = !*db_col_text(st, 4) && !cal_parse(db_col_text(st, 1), &due) && cal_today() > due;
-		cui_line(l, theme(open ? TH_ALERT : TH_SECTION), buf);
-		pair2(l, _("Remarks"), db_col_text(st, 2), db_col_text(st, 3));
-		nr++;
-	}
-	sqlite3_finalize(st);
-	if (!nr)
+	int nr = propview_remarks(app->db, ps.sel, cal_today(), add_remark, l);
+	if (nr <= 0)
 		cui_line(l, theme(TH_NORMAL), _("none"));
 	proposal_rec_free(&r);
 }
@@ -469,13 +405,9 @@ static enum ui_result act_new(struct ui_app *app)
 /* The next body that has proposals in the cycle, then all bodies again. */
 static enum ui_result act_body(struct ui_app *app)
 {
-	sqlite3_stmt *st = db_prep(app->db, "SELECT min(body_id) FROM proposal WHERE cycle_id = :c AND body_id > :b");
-	if (st) {
-		db_int(st, ":c", ps.cycle);
-		db_int(st, ":b", ps.body);
-		ps.body = db_step(app->db, st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-		sqlite3_finalize(st);
-	}
+	int64_t next = propview_next_body(app->db, ps.cycle, ps.body);
+	if (next >= 0)
+		ps.body = next;
 	ps.list.cur = ps.list.top = 0;
 	ps.sel = 0;
 	return UI_REDRAW;
@@ -483,18 +415,7 @@ static enum ui_result act_body(struct ui_app *app)
 
 static enum ui_result to_cycle(struct ui_app *app, int older)
 {
-	int64_t id = 0;
-	sqlite3_stmt *st = db_prep(app->db, older
-		? "SELECT id FROM cycle WHERE (year, season = 'autumn') < (SELECT year, season = 'autumn' FROM cycle WHERE id = :c) "
-		  "ORDER BY year DESC, season = 'autumn' DESC LIMIT 1"
-		: "SELECT id FROM cycle WHERE (year, season = 'autumn') > (SELECT year, season = 'autumn' FROM cycle WHERE id = :c) "
-		  "ORDER BY year, season = 'autumn' LIMIT 1");
-	if (st) {
-		db_int(st, ":c", ps.cycle);
-		if (db_step(app->db, st) == SQLITE_ROW)
-			id = sqlite3_column_int64(st, 0);
-		sqlite3_finalize(st);
-	}
+	int64_t id = propview_next_cycle(app->db, ps.cycle, older);
 	if (id) {
 		ps.cycle = id;
 		ps.list.cur = ps.list.top = 0;
@@ -558,9 +479,7 @@ static const struct ui_screen proposals_screen = {
 enum ui_result ui_open_proposals(struct ui_app *app)
 {
 	if (!ps.cycle || cycle_load(app->db, ps.cycle, &(struct cycle){0}))
-		ps.cycle = cycle_current(app->db);
-	if (!ps.cycle)
-		ps.cycle = db_int_query(app->db, "SELECT max(id) FROM cycle", 0);
+		ps.cycle = propview_first_cycle(app->db);
 	ps.body = 0;
 	ps.sel = 0;
 	ps.list = (struct cui_list){0};

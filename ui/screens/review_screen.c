@@ -18,83 +18,31 @@
 #include "domain/review.h"
 #include "base/text.h"
 #include "kit/theme.h"
-#include "store/refdata.h"
-
-struct change {
-	enum reg_diff_kind kind;
-	unsigned cols;
-	int has_old, has_neu;
-	struct reg_row old, neu;
-	char key[32], decision[12], comment[512], login[64], council[12], author[64];
-};
+#include "view/reviewview.h"
 
 static struct {
-	int64_t version;
-	struct change *c;
-	int n, cap, loaded;
-	struct review_totals t;
+	struct revview v;
+	int loaded;
 	struct cui_list list;
 } rs;
 
-static void changes_free(void)
+/* After a language switch the bodies are named again; the changes are
+ * read again only after a decision and on F5. */
+static void named(tz_db *db)
 {
-	for (int i = 0; i < rs.n; i++) {
-		reg_row_free(&rs.c[i].old);
-		reg_row_free(&rs.c[i].neu);
-	}
-	free(rs.c);
-	rs.c = NULL;
-	rs.n = rs.cap = 0;
+	if (strcmp(rs.v.lang, i18n_lang()))
+		revview_set_lang(db, &rs.v, NULL);
 }
 
-static int collect(void *ctx, const struct review_change *rc)
-{
-	(void)ctx;
-	if (rs.n == rs.cap) {
-		int cap = rs.cap ? rs.cap * 2 : 64;
-		struct change *c = realloc(rs.c, (size_t)cap * sizeof *c);
-		if (!c)
-			return 1;
-		rs.c = c;
-		rs.cap = cap;
-	}
-	struct change *c = &rs.c[rs.n++];
-	memset(c, 0, sizeof *c);
-	c->kind = rc->kind;
-	c->cols = rc->cols;
-	if ((c->has_old = rc->old != NULL))
-		reg_row_copy(&c->old, rc->old);
-	if ((c->has_neu = rc->neu != NULL))
-		reg_row_copy(&c->neu, rc->neu);
-	snprintf(c->key, sizeof c->key, "%s", rc->key);
-	snprintf(c->decision, sizeof c->decision, "%s", rc->decision);
-	snprintf(c->comment, sizeof c->comment, "%s", rc->comment);
-	snprintf(c->login, sizeof c->login, "%s", rc->login);
-	snprintf(c->council, sizeof c->council, "%s", rc->council);
-	snprintf(c->author, sizeof c->author, "%s", rc->author);
-	return 0;
-}
-
-/* The draft, else the version that went to the Council (as the command
- * line's review show). */
 static void load(tz_db *db)
 {
-	changes_free();
-	rs.version = reg_draft(db);
-	if (!rs.version)
-		rs.version = db_int_query(db, "SELECT id FROM reg_version WHERE state IN ('submitted', 'recommended')", 0);
-	memset(&rs.t, 0, sizeof rs.t);
-	if (rs.version) {
-		review_each(db, rs.version, collect, NULL);
-		review_totals(db, rs.version, &rs.t);
+	if (rs.loaded) {
+		named(db);
+		return;
 	}
-	rs.list.n = rs.n;
+	revview_load(db, NULL, &rs.v);
+	rs.list.n = rs.v.n;
 	rs.loaded = 1;
-}
-
-static void body_short(tz_db *db, int64_t id, char *buf, size_t len)
-{
-	ref_body(db, id, REF_SHORT, NULL, buf, len, "?");
 }
 
 static void count_text(const struct review_count *n, char *buf, size_t len)
@@ -103,31 +51,31 @@ static void count_text(const struct review_count *n, char *buf, size_t len)
 }
 
 /* Totals, three lines from y: all and the sections; the bodies; the levels. */
-static int draw_totals(struct ui_app *app, int y)
+static int draw_totals(int y)
 {
 	char line[1024], part[256], n[64];
-	count_text(&rs.t.all, n, sizeof n);
+	count_text(&rs.v.t.all, n, sizeof n);
 	char s0[64], s1[64];
-	count_text(&rs.t.section[0], s0, sizeof s0);
-	count_text(&rs.t.section[1], s1, sizeof s1);
+	count_text(&rs.v.t.section[0], s0, sizeof s0);
+	count_text(&rs.v.t.section[1], s1, sizeof s1);
 	snprintf(line, sizeof line, _("All %s (+ added, - removed, ~ changed); mandatory %s; voluntary %s; "
 	                              "to review %d, returned %d"),
-	         n, s0, s1, rs.t.pending - rs.t.returned, rs.t.returned);
+	         n, s0, s1, rs.v.t.pending - rs.v.t.returned, rs.v.t.returned);
 	draw_fill(y, theme(TH_SECTION));
 	draw_cell(y, 1, COLS - 2, line, theme(TH_SECTION), 0);
 	snprintf(line, sizeof line, "%s", _("By body:"));
-	for (int i = 0; i < rs.t.nbody; i++) {
+	for (int i = 0; i < rs.v.t.nbody; i++) {
 		char b[64];
-		body_short(app->db, rs.t.body[i].body_id, b, sizeof b);
-		count_text(&rs.t.body[i].n, n, sizeof n);
+		snprintf(b, sizeof b, "%s", rs.v.body_name[i]);
+		count_text(&rs.v.t.body[i].n, n, sizeof n);
 		snprintf(part, sizeof part, " %s %s;", b, n);
 		snprintf(line + strlen(line), sizeof line - strlen(line), "%s", part);
 	}
 	draw_cell(y + 1, 1, COLS - 2, line, theme(TH_NORMAL), 0);
 	snprintf(line, sizeof line, "%s", _("By level:"));
-	for (int i = 0; i < rs.t.nlevel; i++) {
-		count_text(&rs.t.level[i].n, n, sizeof n);
-		snprintf(part, sizeof part, " %s: %s;", rs.t.level[i].label, n);
+	for (int i = 0; i < rs.v.t.nlevel; i++) {
+		count_text(&rs.v.t.level[i].n, n, sizeof n);
+		snprintf(part, sizeof part, " %s: %s;", rs.v.t.level[i].label, n);
 		snprintf(line + strlen(line), sizeof line - strlen(line), "%s", part);
 	}
 	draw_cell(y + 2, 1, COLS - 2, line, theme(TH_NORMAL), 0);
@@ -141,7 +89,7 @@ static const unsigned col_bit[NCOL] = {0, COL_CODE, COL_LEVEL, COL_NAME, COL_BAS
 static int list_top(void) { return 5; }
 static int list_height(void) { return LINES - 2 - list_top(); }
 
-static const char *decision_word(const struct change *c)
+static const char *decision_word(const struct revview_change *c)
 {
 	return !strcmp(c->decision, "approved") ? _("approved")
 	     : !strcmp(c->decision, "returned") ? _("returned") : _("to review");
@@ -149,13 +97,12 @@ static const char *decision_word(const struct change *c)
 
 static void review_draw(struct ui_app *app)
 {
-	if (!rs.loaded)
-		load(app->db);
+	load(app->db);
 	char title[256];
 	snprintf(title, sizeof title, _("Review: draft register %lld against the published %lld"),
-	         (long long)rs.version, (long long)review_base(app->db, rs.version));
+	         (long long)rs.v.version, (long long)rs.v.base);
 	cui_title(title);
-	int y = 1 + draw_totals(app, 1);
+	int y = 1 + draw_totals(1);
 
 	static const char *const head[NCOL] = {
 		"", N_("NKZ code"), N_("Lvl"), N_("Profession"), N_("Basis"), N_("Validity"),
@@ -176,8 +123,8 @@ static void review_draw(struct ui_app *app)
 
 	int h = list_height();
 	cui_list_fit(&rs.list, h);
-	for (int i = rs.list.top; i < rs.n && i < rs.list.top + h; i++) {
-		const struct change *c = &rs.c[i];
+	for (int i = rs.list.top; i < rs.v.n && i < rs.list.top + h; i++) {
+		const struct revview_change *c = &rs.v.c[i];
 		const struct reg_row *r = c->has_neu ? &c->neu : &c->old;
 		int ly = list_top() + i - rs.list.top;
 		attr_t a = i == rs.list.cur ? theme(TH_CURSOR) : theme(TH_NORMAL);
@@ -192,8 +139,7 @@ static void review_draw(struct ui_app *app)
 		cell[C_BASIS] = i18n_pick(r->basis_kk, r->basis_ru);
 		reg_validity_label(r->validity, v[0], sizeof v[0]);
 		cell[C_VALID] = v[0];
-		body_short(app->db, r->body_id, v[1], sizeof v[1]);
-		cell[C_BODY] = v[1];
+		cell[C_BODY] = c->has_neu ? c->neu_body : c->old_body;
 		cell[C_PROF] = reg_profile_label(r->profile);
 		cell[C_SECT] = !strcmp(r->section, "mandatory") ? _("mand.") : _("vol.");
 		cell[C_DEC] = decision_word(c);
@@ -207,13 +153,13 @@ static void review_draw(struct ui_app *app)
 			draw_cell(ly, x[k], w[k], cell[k], ca, 0);
 		}
 	}
-	if (!rs.n)
+	if (!rs.v.n)
 		draw_cell(list_top() + 1, 2, COLS - 4,
-		          rs.version ? _("The draft does not differ from the published register.")
+		          rs.v.version ? _("The draft does not differ from the published register.")
 		                     : _("There is no draft register."), theme(TH_NORMAL), 0);
 	char st[256];
 	snprintf(st, sizeof st, _("Change %d of %d.  Changed cells are marked; F3 shows the old values."),
-	         rs.n ? rs.list.cur + 1 : 0, rs.n);
+	         rs.v.n ? rs.list.cur + 1 : 0, rs.v.n);
 	cui_status(LINES - 2, st);
 }
 
@@ -221,11 +167,12 @@ static void review_draw(struct ui_app *app)
 
 static void fill_change(struct ui_app *app, struct cui_lines *l, char *title, size_t len)
 {
-	if (!rs.n) {
+	named(app->db);
+	if (!rs.v.n) {
 		snprintf(title, len, "%s", _("Review"));
 		return;
 	}
-	const struct change *c = &rs.c[rs.list.cur];
+	const struct revview_change *c = &rs.v.c[rs.list.cur];
 	const char *kind = c->kind == DIFF_ADDED ? _("added") : c->kind == DIFF_REMOVED ? _("removed")
 	                                                                                 : _("changed");
 	snprintf(title, len, _("Change %s: %s"), c->key, kind);
@@ -254,7 +201,7 @@ static void fill_change(struct ui_app *app, struct cui_lines *l, char *title, si
 			case 5: val = r->basis_ru; break;
 			case 6: val = r->level; break;
 			case 7: reg_validity_label(r->validity, v, sizeof v); val = v; break;
-			case 8: body_short(app->db, r->body_id, v, sizeof v); val = v; break;
+			case 8: val = side ? c->neu_body : c->old_body; break;
 			case 9: val = reg_profile_label(r->profile); break;
 			}
 			int changed = c->kind == DIFF_CHANGED && (c->cols & cols[i].bit);
@@ -279,10 +226,10 @@ static void fill_change(struct ui_app *app, struct cui_lines *l, char *title, si
 
 static enum ui_result act_approve(struct ui_app *app)
 {
-	if (!rs.n)
+	if (!rs.v.n)
 		return UI_REDRAW;
 	char err[512] = "", key[32];
-	snprintf(key, sizeof key, "%s", rs.c[rs.list.cur].key);
+	snprintf(key, sizeof key, "%s", rs.v.c[rs.list.cur].key);
 	if (review_decide(app->db, key, 1, NULL, err, sizeof err))
 		cui_say(1, "%s", err);
 	else
@@ -306,9 +253,9 @@ static void return_done(struct ui_app *app, struct cui_field *f, int n)
 
 static enum ui_result act_return(struct ui_app *app)
 {
-	if (!rs.n)
+	if (!rs.v.n)
 		return UI_REDRAW;
-	snprintf(return_key, sizeof return_key, "%s", rs.c[rs.list.cur].key);
+	snprintf(return_key, sizeof return_key, "%s", rs.v.c[rs.list.cur].key);
 	struct cui_field f[] = {{.label = N_("Comment")}};
 	cui_dialog(app, N_("Return the change"), f, 1, return_done);
 	return UI_REDRAW;
@@ -316,7 +263,7 @@ static enum ui_result act_return(struct ui_app *app)
 
 static enum ui_result act_view(struct ui_app *app)
 {
-	if (rs.n)
+	if (rs.v.n)
 		cui_view(app, fill_change);
 	return UI_REDRAW;
 }
@@ -345,7 +292,7 @@ static enum ui_result act_end(struct ui_app *app) { (void)app; return list_move(
 static enum ui_result act_leave(struct ui_app *app)
 {
 	(void)app;
-	changes_free();
+	revview_free(&rs.v);
 	rs.loaded = 0;
 	cui_clear();
 	return UI_CLOSE;
