@@ -176,6 +176,25 @@ def bomb(path, mib):
                 f.write(chunk)
 
 
+def deep(path, n):
+    """A sheet whose elements nest n deep: small packed, heavy to parse."""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("xl/workbook.xml",
+                   '<workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/'
+                   'relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets>'
+                   '</workbook>')
+        z.writestr("xl/_rels/workbook.xml.rels",
+                   '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/>'
+                   '</Relationships>')
+        with z.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as f:
+            f.write(b"<worksheet><sheetData>")
+            for _ in range(n // 100000):
+                f.write(b"<a>" * 100000)
+            for _ in range(n // 100000):
+                f.write(b"</a>" * 100000)
+            f.write(b"</sheetData></worksheet>")
+
+
 def nowb(path):
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("xl/worksheets/sheet1.xml", "<worksheet><sheetData/></worksheet>")
@@ -190,6 +209,8 @@ elif cmd == "nkz":
     nkz(sys.argv[2], int(sys.argv[3]))
 elif cmd == "bomb":
     bomb(sys.argv[2], int(sys.argv[3]))
+elif cmd == "deep":
+    deep(sys.argv[2], int(sys.argv[3]))
 elif cmd == "nowb":
     nowb(sys.argv[2])
 elif cmd == "sheet":

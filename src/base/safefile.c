@@ -2,10 +2,12 @@
 #define _GNU_SOURCE
 #include "base/safefile.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <pwd.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,11 +37,14 @@ static mode_t less_umask(mode_t mode)
 /* The descriptor of a new temporary beside path, its name in *tmp. */
 static int temp_fd(const char *path, mode_t mode, char **tmp)
 {
-	size_t n = strlen(path) + sizeof ".tmp-XXXXXX";
+	/* A killed run's temporaries are found again by their owner's pid
+	 * (safefile_sweep) and never taken for the user's files. */
+	safefile_sweep(path);
+	size_t n = strlen(path) + sizeof ".tmp--XXXXXX" + 24;
 	*tmp = malloc(n);
 	if (!*tmp)
 		return -1;
-	snprintf(*tmp, n, "%s.tmp-XXXXXX", path);
+	snprintf(*tmp, n, "%s.tmp-%ld-XXXXXX", path, (long)getpid());
 	/* mkstemp opens with O_CREAT | O_EXCL: a name that exists, a link
 	 * among them, is passed over, never opened. */
 	int fd = mkostemp(*tmp, O_CLOEXEC);
@@ -122,6 +127,79 @@ void safefile_discard(const char *tmp)
 		unlink(p);
 	}
 	free(p);
+}
+
+/* A temporary of the program's: "<prefix>.tmp-<pid>-XXXXXX", then nothing or
+ * a journal's ending.  Its pid, or 0 when name is no such thing. */
+static long temp_owner(const char *name, const char *prefix)
+{
+	size_t pl = strlen(prefix);
+	if (strncmp(name, prefix, pl) || strncmp(name + pl, ".tmp-", 5))
+		return 0;
+	const char *p = name + pl + 5;
+	char *end;
+	long pid = strtol(p, &end, 10);
+	if (end == p || pid <= 0 || *end != '-')
+		return 0;
+	for (int i = 1; i <= 6; i++)
+		if (!end[i] || end[i] == '/')
+			return 0;
+	const char *rest = end + 7;
+	return !*rest || !strcmp(rest, "-journal") || !strcmp(rest, "-wal") || !strcmp(rest, "-shm")
+	       ? pid : 0;
+}
+
+/* Gone from this machine: a temporary it left can only be a leftover. */
+static int dead(long pid)
+{
+	return kill((pid_t)pid, 0) != 0 && errno == ESRCH;
+}
+
+int safefile_sweep_in(const char *dir, const char *prefix)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return 0;
+	int n = 0;
+	struct dirent *e;
+	char path[PATH_MAX];
+	while ((e = readdir(d))) {
+		long pid;
+		if (prefix) {
+			pid = temp_owner(e->d_name, prefix);
+		} else {
+			/* Any name of the program's form: its prefix is what stands
+			 * before the last ".tmp-". */
+			const char *t = strstr(e->d_name, ".tmp-"), *last = t;
+			while (t && (t = strstr(t + 1, ".tmp-")))
+				last = t;
+			if (!last)
+				continue;
+			char pre[NAME_MAX + 1];
+			snprintf(pre, sizeof pre, "%.*s", (int)(last - e->d_name), e->d_name);
+			pid = temp_owner(e->d_name, pre);
+		}
+		if (pid <= 0 || pid == (long)getpid() || !dead(pid))
+			continue;
+		struct stat sb;
+		if ((size_t)snprintf(path, sizeof path, "%s/%s", dir, e->d_name) >= sizeof path ||
+		    lstat(path, &sb) || !S_ISREG(sb.st_mode))
+			continue;
+		if (unlink(path) == 0)
+			n++;
+	}
+	closedir(d);
+	return n;
+}
+
+int safefile_sweep(const char *path)
+{
+	char dir[PATH_MAX];
+	const char *slash = strrchr(path, '/');
+	if ((size_t)snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - path) + (slash == path) : 1,
+	                     slash ? path : ".") >= sizeof dir)
+		return 0;
+	return safefile_sweep_in(dir, slash ? slash + 1 : path);
 }
 
 int safefile_create(struct safefile *f, const char *path, mode_t mode)

@@ -42,6 +42,15 @@ int safefile_place_new(const char *tmp, const char *path);
 /* Removes tmp and the journal files SQLite may have left beside it. */
 void safefile_discard(const char *tmp);
 
+/* Leftovers of runs that were killed: the program's temporaries
+ * ("<name>.tmp-<pid>-XXXXXX" and their journals) whose process is gone from
+ * this machine are removed.  safefile_sweep: those of one file's name, in
+ * its directory (every new temporary does this first); safefile_sweep_in:
+ * those of names starting with prefix in dir, or of any name when prefix is
+ * NULL.  How many were removed. */
+int safefile_sweep(const char *path);
+int safefile_sweep_in(const char *dir, const char *prefix);
+
 /* A file written whole through a stream: create, write to fp, commit. */
 struct safefile {
 	FILE *fp;

@@ -10,6 +10,7 @@
 #include "store/audit.h"
 #include "store/auth.h"
 #include "base/i18n.h"
+#include "domain/calendar.h"
 #include "base/debuglog.h"
 #include "domain/proposal_check.h"
 #include "base/text.h"
@@ -111,16 +112,25 @@ static int int_at(struct imp *im, sqlite3_stmt *st, int c, int64_t pid, int null
 	return 1;
 }
 
-/* 'YYYY-MM-DD', or a moment 'YYYY-MM-DDTHH:MM:SSZ'. */
+/* 'YYYY-MM-DD', or a moment 'YYYY-MM-DDTHH:MM:SSZ', that the calendar has:
+ * 2025-99-99 or a 30 February is no date, however well it is shaped. */
 static int is_date(const char *s)
 {
 	size_t n = strlen(s);
 	if (n != 10 && n != 20)
 		return 0;
-	for (size_t i = 0; i < 10; i++)
-		if ((i == 4 || i == 7) ? s[i] != '-' : (s[i] < '0' || s[i] > '9'))
-			return 0;
-	return n == 10 || (s[10] == 'T' && s[19] == 'Z');
+	char day[11];
+	tz_day d;
+	snprintf(day, sizeof day, "%.10s", s);
+	if (cal_parse(day, &d))
+		return 0;
+	if (n == 10)
+		return 1;
+	int hh, mm, ss;
+	char t, z;
+	return sscanf(s + 10, "%c%2d:%2d:%2d%c", &t, &hh, &mm, &ss, &z) == 5 && t == 'T' &&
+	       z == 'Z' && s[13] == ':' && s[16] == ':' && hh >= 0 && hh < 24 && mm >= 0 &&
+	       mm < 60 && ss >= 0 && ss < 60;
 }
 
 static void date_at(struct imp *im, sqlite3_stmt *st, int c, int64_t pid, int nullable)
@@ -140,6 +150,18 @@ static int64_t ref_id(tz_db *db, const char *sql, const char *key)
 	int64_t v = db_step(db, q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : 0;
 	sqlite3_finalize(q);
 	return v;
+}
+
+/* An association of the package's body, or one of no body in particular. */
+static int own_association(struct imp *im, int64_t assoc)
+{
+	sqlite3_stmt *q = db_prep(im->db, "SELECT body_id IS NULL OR body_id = :b FROM association "
+	                                  "WHERE id = :a");
+	db_int(q, ":b", im->body);
+	db_int(q, ":a", assoc);
+	int ok = db_step(im->db, q) == SQLITE_ROW && sqlite3_column_int(q, 0);
+	sqlite3_finalize(q);
+	return ok;
 }
 
 /* Inserts (id 0) or overwrites proposal id from the package row; returns its id. */
@@ -233,6 +255,10 @@ static void one_proposal(struct imp *im, sqlite3_stmt *st, sqlite3_stmt *lv)
 	if (akk && !(assoc = ref_id(im->db, "SELECT id FROM association WHERE name_kk = :k", akk)))
 		problem(im, _("%s: proposal %lld, field %s: no employer association \"%s\" here"),
 		        im->file, (long long)pid, "association_kk", pkg_shown(akk, b1, sizeof b1));
+	else if (assoc && !own_association(im, assoc))
+		problem(im, _("%s: proposal %lld, field %s: the employer association \"%s\" belongs to "
+		              "another sectoral state body, not to \"%s\""),
+		        im->file, (long long)pid, "association_kk", pkg_shown(akk, b1, sizeof b1), in->body);
 	const char *action = enum_at(im, st, C_ACTION, pid, 0, actions);
 	enum_at(im, st, C_SECTION, pid, 0, sections);
 	const char *code = text_at(im, st, C_CODE, pid, 0, 16);

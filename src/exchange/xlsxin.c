@@ -24,6 +24,10 @@ struct xlsxin_limits xlsxin_limits = {
 #define MAX_ENTRIES 10000
 #define MAX_SHEETS 4096
 #define CHUNK 65536
+/* SpreadsheetML nests a dozen elements deep at most (a rich text run in a
+ * cell); expat keeps every open element, so a part nested millions deep
+ * would take gigabytes before it ended. */
+#define MAX_DEPTH 64
 
 struct book {
 	const char *path;
@@ -34,6 +38,9 @@ struct book {
 	int cbrc;               /* the row callback stopped us with this */
 	const char *part;       /* the part being parsed, for messages */
 	XML_Parser p;
+	XML_StartElementHandler start;   /* the part's own handlers, under depth_* */
+	XML_EndElementHandler end;
+	int depth;
 
 	char **sheet_name, **sheet_rid;
 	int nsheets;
@@ -160,6 +167,25 @@ static void no_end(void *u, const XML_Char *name)
 	(void)u, (void)name;
 }
 
+static void depth_start(void *u, const XML_Char *name, const XML_Char **a)
+{
+	struct book *b = u;
+	if (++b->depth > MAX_DEPTH) {
+		fail(b, _("%s: %s nests its elements more than %d deep (line %lu); refused as no "
+		          "workbook does"), b->path, b->part, MAX_DEPTH,
+		     (unsigned long)XML_GetCurrentLineNumber(b->p));
+		return;
+	}
+	b->start(u, name, a);
+}
+
+static void depth_end(void *u, const XML_Char *name)
+{
+	struct book *b = u;
+	b->depth--;
+	b->end(u, name);
+}
+
 /* Streams one part through expat.  1 if the zip has no such part. */
 static int parse_part(struct book *b, const char *name, XML_StartElementHandler start,
                       XML_EndElementHandler end)
@@ -181,7 +207,10 @@ static int parse_part(struct book *b, const char *name, XML_StartElementHandler 
 		return -1;
 	}
 	XML_SetUserData(p, b);
-	XML_SetElementHandler(p, start, end);
+	b->start = start;
+	b->end = end;
+	b->depth = 0;
+	XML_SetElementHandler(p, depth_start, depth_end);
 	XML_SetCharacterDataHandler(p, on_text);
 	XML_SetStartDoctypeDeclHandler(p, on_doctype);
 	XML_SetEntityDeclHandler(p, on_entity);

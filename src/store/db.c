@@ -1,5 +1,6 @@
 #include "store/db.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -257,20 +258,70 @@ static void note_remove(tz_db *db)
 	unlink(db->note);
 }
 
+/* What the writer's note says; 1 when its writer may still be running
+ * (alive, or on another machine), 0 when it is gone or there is no note. */
+static int note_read(const char *path, char login[64], long *pid, char host[128], char when[32])
+{
+	char buf[512] = "";
+	*pid = 0;
+	int nfd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+	FILE *f = nfd >= 0 ? fdopen(nfd, "r") : NULL;
+	if (!f) {
+		if (nfd >= 0)
+			close(nfd);
+		return 0;
+	}
+	size_t n = fread(buf, 1, sizeof buf - 1, f);
+	buf[n] = 0;
+	fclose(f);
+	sscanf(buf, "%63[^\n]\n%ld\n%127[^\n]\n%31[^\n]", login, pid, host, when);
+	return *pid > 0 && *when && (strcmp(host, host_name()) != 0 ||
+	       kill((pid_t)*pid, 0) == 0 || errno == EPERM);
+}
+
+int db_sweep(tz_db *db)
+{
+	char login[64] = "", host[128] = "", when[32] = "";
+	long pid;
+	int n = 0;
+	struct stat sb;
+	if (lstat(db->note, &sb) == 0 && S_ISREG(sb.st_mode) &&
+	    !note_read(db->note, login, &pid, host, when) && pid != (long)getpid() &&
+	    (pid <= 0 || !strcmp(host, host_name())) && unlink(db->note) == 0) {
+		tz_log("removed the stale writer's note %s (%s, process %ld)", db->note, login, pid);
+		n++;
+	}
+	/* Notes half-written by a process that is gone: "<note>.<pid>". */
+	const char *slash = strrchr(db->note, '/');
+	char dir[PATH_MAX], name[PATH_MAX];
+	snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - db->note) + (slash == db->note) : 1,
+	         slash ? db->note : ".");
+	const char *base = slash ? slash + 1 : db->note;
+	size_t bl = strlen(base);
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	while (d && (e = readdir(d))) {
+		char *end;
+		if (strncmp(e->d_name, base, bl) || e->d_name[bl] != '.')
+			continue;
+		long p = strtol(e->d_name + bl + 1, &end, 10);
+		if (p <= 0 || *end || p == (long)getpid() || kill((pid_t)p, 0) == 0 || errno != ESRCH)
+			continue;
+		if ((size_t)snprintf(name, sizeof name, "%s/%s", dir, e->d_name) >= sizeof name)
+			continue;
+		if (lstat(name, &sb) == 0 && S_ISREG(sb.st_mode) && unlink(name) == 0)
+			n++;
+	}
+	if (d)
+		closedir(d);
+	return n;
+}
+
 static void busy_explain(tz_db *db)
 {
-	char buf[512] = "", login[64] = "?", host[128] = "", when[32] = "";
+	char login[64] = "?", host[128] = "", when[32] = "";
 	long pid = 0;
-	int nfd = open(db->note, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
-	FILE *f = nfd >= 0 ? fdopen(nfd, "r") : NULL;
-	if (f) {
-		size_t n = fread(buf, 1, sizeof buf - 1, f);
-		buf[n] = 0;
-		fclose(f);
-		sscanf(buf, "%63[^\n]\n%ld\n%127[^\n]\n%31[^\n]", login, &pid, host, when);
-	}
-	int alive = pid > 0 && *when && (strcmp(host, host_name()) != 0 ||
-	            kill((pid_t)pid, 0) == 0 || errno == EPERM);
+	int alive = note_read(db->note, login, &pid, host, when);
 	double secs = db->busy_ms / 1000.0;
 	if (alive)
 		snprintf(db->busy, sizeof db->busy,

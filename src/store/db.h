@@ -74,6 +74,9 @@ const char *db_errmsg(tz_db *db);
  * (-wal, -shm, -journal) or the writer's note, whether it exists yet or
  * not: no backup or export may be written there. */
 int db_own_file(tz_db *db, const char *path);
+/* Removes the writer's note a process left when it was killed (its pid gone
+ * from this machine) and notes it half-wrote.  How many were removed. */
+int db_sweep(tz_db *db);
 int db_errcode(tz_db *db);
 
 /* Runs a script of several statements (schema, reference data). */

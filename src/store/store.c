@@ -144,6 +144,19 @@ static tz_db *open_at(const char *path, int create, int demo, char *err, size_t 
 	return db;
 }
 
+/* What killed runs left beside the database: a restore's copy, a backup's
+ * temporary in backups/, the writer's note.  Never the files themselves. */
+static void sweep(tz_db *db)
+{
+	int n = db_sweep(db) + safefile_sweep(db_path(db));
+	const char *p = db_path(db), *slash = strrchr(p, '/');
+	char dir[4200];
+	snprintf(dir, sizeof dir, "%.*s/backups", slash ? (int)(slash - p) : 1, slash ? p : ".");
+	n += safefile_sweep_in(dir, NULL);
+	if (n)
+		tz_log("removed %d leftovers of killed runs beside %s", n, p);
+}
+
 tz_db *store_open(const char *path, int create, int demo, char *err, size_t errlen)
 {
 	char *at = shared_database(path, err, errlen);
@@ -151,7 +164,9 @@ tz_db *store_open(const char *path, int create, int demo, char *err, size_t errl
 		return NULL;
 	tz_db *db = open_at(at, create, demo, err, errlen);
 	free(at);
-	if (db)
+	if (db) {
 		shared_opened(db);
+		sweep(db);
+	}
 	return db;
 }

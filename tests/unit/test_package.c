@@ -157,6 +157,21 @@ int main(void)
 	refused(c, "unknown level", altered(good, "UPDATE proposal_level SET level = '9'"), "\"9\"");
 	refused(c, "bad section", altered(good, "UPDATE proposal SET section = 'secret'"), "secret");
 	refused(c, "bad date", altered(good, "UPDATE proposal SET created = 'yesterday'"), "yesterday");
+	refused(c, "impossible date", altered(good, "UPDATE proposal SET created = '2025-99-99'"), "2025-99-99");
+	refused(c, "30 February", altered(good, "UPDATE proposal SET submitted = '2026-02-30' WHERE action = 'exclude'"),
+	        "2026-02-30");
+	refused(c, "impossible moment",
+	        altered(good, "UPDATE proposal SET created = '2026-01-10T25:61:00Z'"), "25:61");
+	refused(c, "impossible agreement date", altered(good, "UPDATE council_agreement SET date = '2026-13-01'"),
+	        "2026-13-01");
+	/* An employer association of another sectoral body. */
+	CHECK_INT(db_exec(c, "INSERT INTO association (name_kk, name_ru, body_id) VALUES "
+	                     "('Энергетиктер қауымдастығы', 'Ассоциация энергетиков', "
+	                     "(SELECT id FROM body WHERE code = 'energy'))"), 0);
+	refused(c, "another body's association",
+	        altered(good, "UPDATE proposal SET association_kk = 'Энергетиктер қауымдастығы', "
+	                      "association_ru = 'Ассоциация энергетиков' WHERE action = 'include'"),
+	        "Энергетиктер қауымдастығы");
 	refused(c, "bad validity", altered(good, "UPDATE proposal SET validity = 500 WHERE action = 'include'"),
 	        "validity");
 	refused(c, "unknown association", altered(good, "UPDATE proposal SET association_kk = 'Жоқ' WHERE action = 'include'"),
