@@ -687,9 +687,11 @@ static int print_change(void *ctx, const struct review_change *c)
 
 static void print_count(const char *label, const struct review_count *n)
 {
-	/* Padded by columns first: the message's %-16s counts bytes. */
-	char pad[256];
-	printf(_("  %-16s %4d added, %4d removed, %4d changed\n"), text_pad(pad, sizeof pad, label, 16),
+	/* Padded by columns first: the message's %-16s counts bytes.  A level
+	 * or body comes from the database: escaped. */
+	char pad[256], shown[256];
+	printf(_("  %-16s %4d added, %4d removed, %4d changed\n"),
+	       text_pad(pad, sizeof pad, text_escape(shown, sizeof shown, label, 0), 16),
 	       n->added, n->removed, n->changed);
 }
 
