@@ -1,6 +1,7 @@
 #include "base/text.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
@@ -168,8 +169,140 @@ int text_valid_utf8(const char *s, long n)
 	return 1;
 }
 
+int text_is_control(unsigned cp)
+{
+	return cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || (cp >= 0x202A && cp <= 0x202E) ||
+	       (cp >= 0x2066 && cp <= 0x2069);
+}
+
+/* A bad byte, as text_next reports it: U+FFFD itself takes three bytes. */
+static int is_bad_byte(const char *s, int len, unsigned cp)
+{
+	return cp == 0xFFFD && len == 1 && (unsigned char)*s >= 0x80;
+}
+
+/* Whether the control character cp at s is text under flags. */
+static int kept(const char *s, unsigned cp, int flags)
+{
+	return (flags & TEXT_LINES) && (cp == '\n' || cp == '\t' || (cp == '\r' && s[1] == '\n'));
+}
+
+long text_find_control(const char *s, int flags)
+{
+	unsigned cp;
+	for (const char *p = s; *p;) {
+		int len = text_next(p, &cp);
+		if (is_bad_byte(p, len, cp) || (text_is_control(cp) && !kept(p, cp, flags)))
+			return (long)(p - s);
+		p += len;
+	}
+	return -1;
+}
+
+void text_place(const char *s, long off, long *line, long *col)
+{
+	*line = 1;
+	*col = 1;
+	unsigned cp;
+	for (const char *p = s; *p && p - s < off;) {
+		int len = text_next(p, &cp);
+		if (cp == '\n') {
+			++*line;
+			*col = 1;
+		} else {
+			++*col;
+		}
+		p += len;
+	}
+}
+
+/* The escapes are C's: \n, \t, \r, \x1b for the other C0 characters,
+ * DEL and bad bytes, \u0085 and \u202e for C1 and bidirectional ones.
+ * They are ASCII, so they pass through any terminal, font, code page, mail
+ * and log viewer unchanged, and they name the very character, which a clerk
+ * can quote to whoever made the file.  Caret notation (^[, as cat -v) cannot
+ * show C1 or bidirectional characters, and the control pictures (U+241B)
+ * are missing from many console fonts and of ambiguous width.  A backslash
+ * itself is left alone: the aim is text that is harmless and plain to see,
+ * not text that can be turned back. */
+int text_escape_char(const char *s, char buf[16])
+{
+	unsigned cp;
+	int len = text_next(s, &cp);
+	if (!len) {
+		buf[0] = 0;
+	} else if (is_bad_byte(s, len, cp)) {
+		snprintf(buf, 16, "\\x%02x", (unsigned char)*s);
+	} else if (cp == '\n' || cp == '\t' || cp == '\r') {
+		snprintf(buf, 16, "\\%c", cp == '\n' ? 'n' : cp == '\t' ? 't' : 'r');
+	} else if (cp < 0x20 || cp == 0x7F) {
+		snprintf(buf, 16, "\\x%02x", cp);
+	} else if (text_is_control(cp)) {
+		snprintf(buf, 16, "\\u%04x", cp);
+	} else {
+		memcpy(buf, s, (size_t)len);
+		buf[len] = 0;
+	}
+	return len;
+}
+
+/* The next piece of s as shown: the character itself, or its escape. */
+static int shown_piece(const char *s, int flags, char piece[16])
+{
+	unsigned cp;
+	int len = text_next(s, &cp);
+	if (len && !is_bad_byte(s, len, cp) && (!text_is_control(cp) || kept(s, cp, flags))) {
+		memcpy(piece, s, (size_t)len);
+		piece[len] = 0;
+		return len;
+	}
+	return text_escape_char(s, piece);
+}
+
+char *text_escape(char *buf, size_t len, const char *s, int flags)
+{
+	size_t n = 0;
+	char piece[16];
+	if (!len)
+		return buf;
+	for (int k; (k = shown_piece(s, flags, piece)) > 0; s += k) {
+		size_t pl = strlen(piece);
+		if (n + pl >= len)
+			break;
+		memcpy(buf + n, piece, pl);
+		n += pl;
+	}
+	buf[n] = 0;
+	return buf;
+}
+
+int text_put(FILE *f, const char *s, int flags)
+{
+	char piece[16];
+	while (*s) {
+		/* Runs of plain text go out as they are. */
+		size_t run = 0;
+		unsigned cp;
+		for (int k; s[run] && (k = text_next(s + run, &cp)) > 0; run += (size_t)k)
+			if (is_bad_byte(s + run, k, cp) || (text_is_control(cp) && !kept(s + run, cp, flags)))
+				break;
+		if (run && fwrite(s, 1, run, f) != run)
+			return EOF;
+		s += run;
+		if (!*s)
+			break;
+		s += text_escape_char(s, piece);
+		if (fputs(piece, f) == EOF)
+			return EOF;
+	}
+	return 0;
+}
+
 static int char_width(unsigned cp)
 {
+	/* A bidirectional control is drawn as a visible mark, one column. */
+	if (text_is_control(cp))
+		return 1;
 	int w = wcwidth((wchar_t)cp);
 	return w < 0 ? 1 : w;
 }

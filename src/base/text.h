@@ -4,6 +4,7 @@
 #define TZ_TEXT_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 /* Case-folded copy for search (malloc'd; NULL on bad UTF-8 or no memory).
  * Folds every Cyrillic letter, Kazakh ones included, and reads a Latin I/i
@@ -33,6 +34,40 @@ int text_next(const char *s, unsigned *cp);
  * returns buf.  For tables whose cells hold Cyrillic, where printf's %-Ns
  * counts bytes. */
 char *text_pad(char *buf, size_t len, const char *s, int cols);
+
+/* Control characters: what could make a terminal do something rather than
+ * show a letter — C0 (U+0000-U+001F: ESC starts a title change, a clipboard
+ * write or a screen clear, backspace and CR rewrite what is shown), DEL, C1
+ * (U+0080-U+009F: U+009B is a one-character CSI to some terminals, U+009D an
+ * OSC), and the bidirectional embeddings, overrides and isolates (U+202A-
+ * U+202E, U+2066-U+2069), which reorder the text around them.  Text from
+ * outside (imports, packages, the press release) is refused when it holds
+ * one; text on its way out is escaped.  With TEXT_LINES, tab and newline
+ * (and a CR right before a newline) are text, for fields that may hold
+ * several lines. */
+enum { TEXT_LINES = 1 };
+
+/* 1 if the code point is a control character (tab and newline too). */
+int text_is_control(unsigned cp);
+
+/* Byte offset of the first control character in s (as flags allow) or byte
+ * that is not UTF-8; -1 when there is none. */
+long text_find_control(const char *s, int flags);
+
+/* Line and column (characters), both from 1, of byte offset off in s. */
+void text_place(const char *s, long off, long *line, long *col);
+
+/* The visible form of the character at s, as text_escape writes it, into
+ * buf; returns how many bytes of s it stands for (0 at the end). */
+int text_escape_char(const char *s, char buf[16]);
+
+/* s with each control character and bad byte in its visible form (\x1b,
+ * \u202e; see text.c for why this form), into buf; cut at a character or
+ * escape that does not fit whole.  Returns buf. */
+char *text_escape(char *buf, size_t len, const char *s, int flags);
+
+/* The same written to f, however long s is; EOF on a write error. */
+int text_put(FILE *f, const char *s, int flags);
 
 /* Trims leading and trailing white space in place; returns s. */
 char *text_trim(char *s);

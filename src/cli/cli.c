@@ -14,15 +14,24 @@
 #include "domain/register.h"
 #include "store/refdata.h"
 #include "store/store.h"
+#include "base/text.h"
 
 void cli_error(const char *fmt, ...)
 {
-	va_list ap;
-	fputs("tizilim: ", stderr);
+	/* Messages quote files' and the database's text: escaped on the way. */
+	va_list ap, again;
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	va_copy(again, ap);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	char *msg = n >= 0 ? malloc((size_t)n + 1) : NULL;
+	if (msg)
+		vsnprintf(msg, (size_t)n + 1, fmt, again);
+	va_end(again);
 	va_end(ap);
+	fputs("tizilim: ", stderr);
+	text_put(stderr, msg ? msg : fmt, TEXT_LINES);
 	fputc('\n', stderr);
+	free(msg);
 }
 
 int cli_flushed(int rc)
@@ -263,8 +272,12 @@ int cmd_check(tz_db *db, int argc, char **argv)
 		struct problems p = {0};
 		if (reg_validate(db, &r, &p)) {
 			bad++;
-			for (int i = 0; i < p.n; i++)
-				printf("%s %s: %s\n", r.nkz_code, r.level, p.item[i].msg);
+			for (int i = 0; i < p.n; i++) {
+				char code[64], level[32], msg[1024];
+				printf("%s %s: %s\n", text_escape(code, sizeof code, r.nkz_code, 0),
+				       text_escape(level, sizeof level, r.level, 0),
+				       text_escape(msg, sizeof msg, p.item[i].msg, 0));
+			}
 		}
 		reg_row_free(&r);
 	}
@@ -281,20 +294,23 @@ static int print_diff(void *ctx, enum reg_diff_kind kind, const struct reg_row *
 {
 	struct diff_count *c = ctx;
 	const struct reg_row *r = neu ? neu : old;
-	char body[256];
-	const char *name = i18n_pick(r->name_kk, r->name_ru);
+	char body[256], body_e[512], code[64], level[32], name[1024];
+	text_escape(code, sizeof code, r->nkz_code, 0);
+	text_escape(level, sizeof level, r->level, 0);
+	text_escape(name, sizeof name, i18n_pick(r->name_kk, r->name_ru), 0);
 	if (kind == DIFF_ADDED) {
 		c->added++;
-		printf("+ %s  %-4s %s (%s)\n", r->nkz_code, r->level, name, body_name(c->db, r->body_id, body, sizeof body));
+		printf("+ %s  %-4s %s (%s)\n", code, level, name,
+		       text_escape(body_e, sizeof body_e, body_name(c->db, r->body_id, body, sizeof body), 0));
 		return 0;
 	}
 	if (kind == DIFF_REMOVED) {
 		c->removed++;
-		printf("- %s  %-4s %s\n", r->nkz_code, r->level, name);
+		printf("- %s  %-4s %s\n", code, level, name);
 		return 0;
 	}
 	c->changed++;
-	printf("~ %s  %-4s %s\n", r->nkz_code, r->level, name);
+	printf("~ %s  %-4s %s\n", code, level, name);
 	static const struct { unsigned bit; const char *label; } col[] = {
 		{COL_SECTION, N_("section")}, {COL_NAME, N_("name (column 2)")},
 		{COL_BASIS, N_("basis (column 4)")}, {COL_VALIDITY, N_("validity (column 6)")},
@@ -329,7 +345,9 @@ static int print_diff(void *ctx, enum reg_diff_kind kind, const struct reg_row *
 			snprintf(a, sizeof a, "%s", reg_profile_label(old->profile));
 			snprintf(b, sizeof b, "%s", reg_profile_label(neu->profile));
 		}
-		printf("    %s: %s -> %s\n", _(col[i].label), a, b);
+		char ea[1024], eb[1024];
+		printf("    %s: %s -> %s\n", _(col[i].label), text_escape(ea, sizeof ea, a, 0),
+		       text_escape(eb, sizeof eb, b, 0));
 	}
 	return 0;
 }
@@ -377,8 +395,10 @@ static long report_rows(tz_db *db, const char *sql, const char *what)
 			continue;
 		n++;
 		printf("%s:", what);
-		for (int i = 0; i < sqlite3_column_count(st); i++)
-			printf(" %s", db_col_text(st, i));
+		for (int i = 0; i < sqlite3_column_count(st); i++) {
+			putchar(' ');
+			text_put(stdout, db_col_text(st, i), 0);
+		}
 		putchar('\n');
 	}
 	if (rc != SQLITE_DONE) {
@@ -406,7 +426,8 @@ int cmd_verify(tz_db *db, int argc, char **argv)
 	}
 	char what[512];
 	if (audit_verify(db, what, sizeof what)) {
-		printf("%s: %s\n", _("change log"), what);
+		char shown[1024];
+		printf("%s: %s\n", _("change log"), text_escape(shown, sizeof shown, what, 0));
 		n++;
 	}
 	if (n) {

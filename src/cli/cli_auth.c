@@ -6,12 +6,15 @@
 #include "store/auth.h"
 #include "cli/cli.h"
 #include "base/i18n.h"
+#include "base/text.h"
 
 static int print_user(void *ctx, const struct auth_user *u)
 {
 	(void)ctx;
-	printf("%-16s %-12s %-10s %s  %s\n", u->login, auth_role_name(u->role),
-	       *u->body_code ? u->body_code : "-", u->created, auth_role_label(u->role));
+	char login[256];
+	printf("%-16s %-12s %-10s %s  %s\n", text_escape(login, sizeof login, u->login, 0),
+	       auth_role_name(u->role), *u->body_code ? u->body_code : "-", u->created,
+	       auth_role_label(u->role));
 	return 0;
 }
 
@@ -87,12 +90,25 @@ static int print_entry(void *ctx, const struct audit_entry *e)
 {
 	long *n = ctx;
 	++*n;
-	printf("%lld  %s  %s  %s %s  %s", (long long)e->id, e->at, *e->login ? e->login : "?",
-	       e->object, *e->object_id ? e->object_id : "-", e->action);
-	if (*e->reason)
-		printf("  (%s)", e->reason);
-	if (*e->delta)
-		printf("  %s", e->delta);
+	/* Each stored text escaped: an entry's reason or value holding a
+	 * terminal command must neither run nor fake a line of its own. */
+	const char *field[] = {e->at, *e->login ? e->login : "?", e->object,
+	                       *e->object_id ? e->object_id : "-", e->action};
+	static const char *const sep[] = {"  ", "  ", "  ", " ", "  "};
+	printf("%lld", (long long)e->id);
+	for (size_t i = 0; i < sizeof field / sizeof *field; i++) {
+		fputs(sep[i], stdout);
+		text_put(stdout, field[i], 0);
+	}
+	if (*e->reason) {
+		fputs("  (", stdout);
+		text_put(stdout, e->reason, 0);
+		putchar(')');
+	}
+	if (*e->delta) {
+		fputs("  ", stdout);
+		text_put(stdout, e->delta, 0);
+	}
 	putchar('\n');
 	return 0;
 }

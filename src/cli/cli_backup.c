@@ -9,6 +9,7 @@
 #include "base/i18n.h"
 #include "exchange/package.h"
 #include "base/privs.h"
+#include "base/text.h"
 
 int cmd_backup(tz_db *db, int argc, char **argv)
 {
@@ -93,7 +94,8 @@ static int pkg_export(tz_db *db, int argc, char **argv)
 static void note_err(void *ctx, const char *msg)
 {
 	(void)ctx;
-	fprintf(stderr, "%s\n", msg);
+	text_put(stderr, msg, 0);
+	fputc('\n', stderr);
 }
 
 static int pkg_import(tz_db *db, int argc, char **argv)

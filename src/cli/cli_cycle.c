@@ -124,8 +124,10 @@ static int refused(const char *cmd, const char *err)
 
 static void print_problems(const struct problems *p)
 {
-	for (int i = 0; i < p->n; i++)
-		printf("  %s: %s\n", p->item[i].field, p->item[i].msg);
+	for (int i = 0; i < p->n; i++) {
+		char msg[1024];
+		printf("  %s: %s\n", p->item[i].field, text_escape(msg, sizeof msg, p->item[i].msg, 0));
+	}
 }
 
 /* ---- cycle -------------------------------------------------------------- */
@@ -138,8 +140,11 @@ static int print_cycle(void *ctx, const struct cycle *c)
 	       c->state[0] ? c->state : "-");
 	if (c->council_sub[0])
 		printf(_("  to the Council %s"), c->council_sub);
-	if (c->council_rec[0])
-		printf(_("  recommendations %s (protocol %s)"), c->council_rec, c->protocol);
+	if (c->council_rec[0]) {
+		char proto[256];
+		printf(_("  recommendations %s (protocol %s)"), c->council_rec,
+		       text_escape(proto, sizeof proto, c->protocol, 0));
+	}
 	if (c->placed[0])
 		printf(_("  placed %s"), c->placed);
 	putchar('\n');
@@ -404,12 +409,13 @@ struct list_ctx { tz_db *db; int n; };
 static int print_proposal(void *ctx, const struct proposal_rec *r)
 {
 	struct list_ctx *l = ctx;
-	char body[64], lv[64] = "";
+	char body[64], lv[64] = "", code[64], lve[256], name[1024];
 	for (int i = 0; i < r->pr.nlevels; i++)
 		snprintf(lv + strlen(lv), sizeof lv - strlen(lv), "%s%s", i ? "," : "", r->pr.levels[i]);
 	printf("%4lld  %-10s %-12s %-8s %-10s %-8s %s", (long long)r->pr.id, r->state,
-	       body_label(l->db, r->pr.body_id, body, sizeof body), r->pr.action, r->pr.row.nkz_code, lv,
-	       i18n_pick(r->pr.row.name_kk, r->pr.row.name_ru));
+	       body_label(l->db, r->pr.body_id, body, sizeof body), r->pr.action,
+	       text_escape(code, sizeof code, r->pr.row.nkz_code, 0), text_escape(lve, sizeof lve, lv, 0),
+	       text_escape(name, sizeof name, i18n_pick(r->pr.row.name_kk, r->pr.row.name_ru), 0));
 	if (r->round > 1)
 		printf(_("  (round %d)"), r->round);
 	if (r->late)
@@ -422,7 +428,9 @@ static int print_proposal(void *ctx, const struct proposal_rec *r)
 static int print_event(void *ctx, const struct proposal_event *e)
 {
 	(void)ctx;
-	printf("  %s  %d  %-12s %-10s %s%s\n", e->date, e->round, e->event, e->login, e->comment,
+	char login[256], comment[1024];
+	printf("  %s  %d  %-12s %-10s %s%s\n", e->date, e->round, e->event,
+	       text_escape(login, sizeof login, e->login, 0), text_escape(comment, sizeof comment, e->comment, 0),
 	       e->late ? _("  LATE") : "");
 	return 0;
 }
@@ -441,9 +449,12 @@ static int proposal_show(tz_db *db, int64_t id)
 	sqlite3_stmt *st = db_prep(db, "SELECT received, due, text_kk, text_ru, coalesce(resolved, '') "
 	                               "FROM remark WHERE proposal_id = :id ORDER BY id");
 	db_int(st, ":id", id);
-	while (db_step(db, st) == SQLITE_ROW)
+	while (db_step(db, st) == SQLITE_ROW) {
+		char text[2048];
 		printf(_("  remarks received %s, rework due %s%s: %s\n"), db_col_text(st, 0), db_col_text(st, 1),
-		       *db_col_text(st, 4) ? _(" (reworked)") : "", i18n_pick(db_col_text(st, 2), db_col_text(st, 3)));
+		       *db_col_text(st, 4) ? _(" (reworked)") : "",
+		       text_escape(text, sizeof text, i18n_pick(db_col_text(st, 2), db_col_text(st, 3)), 0));
+	}
 	sqlite3_finalize(st);
 	proposal_rec_free(&r);
 	return EXIT_OK;
@@ -649,18 +660,19 @@ static int print_change(void *ctx, const struct review_change *c)
 {
 	tz_db *db = ctx;
 	const struct reg_row *r = c->neu ? c->neu : c->old;
-	char body[64], name[512], bodyp[128];
-	printf("%s %-14s %s %s ", kind_mark(c->kind), c->key,
-	       text_pad(name, sizeof name, i18n_pick(r->name_kk, r->name_ru), 40),
+	char body[64], name[512], bodyp[128], shown[1024], login[256], comment[1024], key[128];
+	printf("%s %-14s %s %s ", kind_mark(c->kind), text_escape(key, sizeof key, c->key, 0),
+	       text_pad(name, sizeof name, text_escape(shown, sizeof shown, i18n_pick(r->name_kk, r->name_ru), 0), 40),
 	       text_pad(bodyp, sizeof bodyp, body_label(db, r->body_id, body, sizeof body), 12));
+	text_escape(login, sizeof login, c->login, 0);
 	if (!strcmp(c->decision, "approved"))
-		printf(_("approved by %s"), c->login);
+		printf(_("approved by %s"), login);
 	else if (!strcmp(c->decision, "returned"))
-		printf(_("returned by %s: %s"), c->login, c->comment);
+		printf(_("returned by %s: %s"), login, text_escape(comment, sizeof comment, c->comment, 0));
 	else
 		fputs(_("to review"), stdout);
 	if (c->council[0])
-		printf(_("; Council: %s"), c->council);
+		printf(_("; Council: %s"), text_escape(comment, sizeof comment, c->council, 0));
 	putchar('\n');
 	static const struct { unsigned bit; const char *label; } col[] = {
 		{COL_SECTION, N_("section")}, {COL_NAME, N_("name (column 2)")},
@@ -675,9 +687,11 @@ static int print_change(void *ctx, const struct review_change *c)
 
 static void print_count(const char *label, const struct review_count *n)
 {
-	/* Padded by columns first: the message's %-16s counts bytes. */
-	char pad[256];
-	printf(_("  %-16s %4d added, %4d removed, %4d changed\n"), text_pad(pad, sizeof pad, label, 16),
+	/* Padded by columns first: the message's %-16s counts bytes.  A level
+	 * or body comes from the database: escaped. */
+	char pad[256], shown[256];
+	printf(_("  %-16s %4d added, %4d removed, %4d changed\n"),
+	       text_pad(pad, sizeof pad, text_escape(shown, sizeof shown, label, 0), 16),
 	       n->added, n->removed, n->changed);
 }
 
@@ -783,7 +797,8 @@ int cmd_press(tz_db *db, int argc, char **argv)
 		char *text = press_text(db, v, lang, &edited);
 		if (!text)
 			return refused("press", db_errmsg(db));
-		fputs(text, stdout);
+		/* Kept from a file, perhaps by an older version that let anything in. */
+		text_put(stdout, text, TEXT_LINES);
 		free(text);
 		return EXIT_OK;
 	}

@@ -6,7 +6,9 @@
 
 #include "store/auth.h"
 #include "base/host.h"
+#include "base/i18n.h"
 #include "domain/review.h"
+#include "base/text.h"
 
 /* The release is a document in its own language, like the Appendix's words
  * in regcsv: its sentences are written here in Kazakh and in Russian, not
@@ -246,6 +248,25 @@ int press_save(tz_db *db, int64_t version, const char *lang, const char *text, c
 {
 	if (auth_edit_register(db, err, errlen))
 		return -1;
+	/* The release is printed and shown as it is kept: what a file brings in
+	 * must be letters, not bytes of another encoding or terminal commands. */
+	long bad = text_find_control(text, TEXT_LINES);
+	if (bad >= 0) {
+		char shown[16], what[256];
+		long line, col;
+		unsigned cp;
+		text_place(text, bad, &line, &col);
+		/* What is found is a control character, or else a bad byte. */
+		if (!(text_next(text + bad, &cp) == 1 && cp == 0xFFFD)) {
+			text_escape_char(text + bad, shown);
+			snprintf(what, sizeof what, _("the text holds the control character %s, which could "
+			                              "change what a screen shows; remove it"), shown);
+		} else {
+			snprintf(what, sizeof what, "%s", _("the text is not valid UTF-8; save it as UTF-8"));
+		}
+		snprintf(err, errlen, _("line %ld, column %ld: %s"), line, col, what);
+		return -1;
+	}
 	char now[24];
 	sqlite3_stmt *st = db_prep(db, "INSERT INTO press_release (version_id, lang, text, edited, updated, login) "
 	                               "VALUES (:v, :l, :t, 1, :now, :who) ON CONFLICT (version_id, lang) DO UPDATE "

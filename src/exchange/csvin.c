@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "base/i18n.h"
+#include "base/text.h"
 
 /* Limits that keep a damaged or hostile file from eating the machine; a
  * record or field past them is refused, never cut short. */
@@ -47,17 +48,66 @@ static int kazakh_rk1048_byte(unsigned char b)
 	return 0;
 }
 
-/* Length of the well-formed UTF-8 sequence at p (2..4), or 0. */
-static int utf8_seq(const unsigned char *p, size_t left)
+/* Bytes that in a code page are letters no Kazakh or Russian text uses:
+ * Serbian and Macedonian Ђ Ѓ ѓ Љ Њ Џ ђ љ њ џ in both, and in CP1251 also
+ * the sixteen letters that RK1048 has Kazakh ones at.  Read from an RK1048
+ * file as CP1251, "кәсіп" is "кјсіп"; a UTF-8 file read as either gives
+ * "СЂ"-like pairs full of them. */
+static int foreign_byte(unsigned char b, int cp1251)
 {
-	int n = p[0] >= 0xC2 && p[0] <= 0xDF ? 2 : p[0] >= 0xE0 && p[0] <= 0xEF ? 3
-	      : p[0] >= 0xF0 && p[0] <= 0xF4 ? 4 : 0;
-	if (!n || (size_t)n > left)
-		return 0;
-	for (int i = 1; i < n; i++)
-		if ((p[i] & 0xC0) != 0x80)
-			return 0;
-	return n;
+	static const unsigned char both[] = {0x80, 0x81, 0x83, 0x8A, 0x8C, 0x8F, 0x90, 0x9A, 0x9C, 0x9F};
+	for (size_t i = 0; i < sizeof both; i++)
+		if (both[i] == b)
+			return 1;
+	return cp1251 && kazakh_rk1048_byte(b);
+}
+
+/* Judges a line at a time whether its bytes read as UTF-8, fed one byte at
+ * a time so that chunks may cut a line or a character anywhere.  A line
+ * is UTF-8 when it holds a multi-byte character and nothing malformed, a
+ * code page's when its malformed bytes outnumber its characters (a UTF-8
+ * line with a stray byte is neither: it is a mistake to be shown where it
+ * is). */
+struct u8line {
+	int need;           /* continuation bytes still wanted */
+	long good, bad;     /* this line's characters and malformed bytes */
+	long first_high;    /* its first byte past ASCII (1-based), 0 if none */
+	long bytes;         /* its bytes so far */
+};
+
+enum { LINE_ASCII, LINE_UTF8, LINE_CODEPAGE, LINE_MISTAKE };
+
+static void u8_byte(struct u8line *u, unsigned char b)
+{
+	u->bytes++;
+	if (b >= 0x80 && !u->first_high)
+		u->first_high = u->bytes;
+	if (u->need) {
+		if ((b & 0xC0) == 0x80) {
+			if (!--u->need)
+				u->good++;
+			return;
+		}
+		/* The character broke off: its lead was malformed. */
+		u->need = 0;
+		u->bad++;
+	}
+	if (b < 0x80)
+		return;
+	u->need = b >= 0xC2 && b <= 0xDF ? 1 : b >= 0xE0 && b <= 0xEF ? 2 : b >= 0xF0 && b <= 0xF4 ? 3 : 0;
+	if (!u->need)
+		u->bad++;
+}
+
+/* Ends the line (at a newline or the end of the file): what it was. */
+static int u8_end(struct u8line *u)
+{
+	if (u->need)
+		u->bad++;
+	int kind = !u->good && !u->bad ? LINE_ASCII : !u->bad ? LINE_UTF8
+	         : u->bad > u->good ? LINE_CODEPAGE : LINE_MISTAKE;
+	memset(u, 0, sizeof *u);
+	return kind;
 }
 
 /* Where the bytes come from: a file (rewound between passes) or memory. */
@@ -106,48 +156,134 @@ static int src_rewind(struct src *s)
 	return 0;
 }
 
-/* Auto-detection over the whole file, a chunk at a time: UTF-8 when its
- * sequences are (nearly) all well formed, else RK1048 when a Kazakh letter's
- * byte occurs, else CP1251.  buf holds CSVIN_CHUNK + 4 bytes. */
+/* Auto-detection decides once, over the whole file, a chunk at a time:
+ * UTF-8 when its characters are (nearly) all well formed, else RK1048 when
+ * a Kazakh letter's byte occurs, else CP1251.  A file with UTF-8 lines and
+ * code-page lines both (rows pasted from two sources) is valid in neither:
+ * read as one it would store the other's lines as mojibake, so it is
+ * refused where the encoding changes. */
 static int guess(struct src *s, char *buf, const char **enc)
 {
 	const unsigned char *b = (const unsigned char *)buf;
-	long good = 0, badb = 0, kk = 0;
-	size_t carry = 0;
+	long good = 0, badb = 0, kk = 0, line = 1;
+	long first_line[4] = {0}, first_col[4] = {0};
+	struct u8line u = {0};
 	for (;;) {
-		long n = src_read(s, buf + carry, CSVIN_CHUNK);
+		long n = src_read(s, buf, CSVIN_CHUNK);
 		if (n < 0)
 			return -1;
-		size_t len = carry + (size_t)n, i = 0;
-		while (i < len) {
-			if (b[i] < 0x80) {
-				i++;
+		for (long i = 0; i <= n; i++) {
+			/* The end of the file ends its last line. */
+			if (i == n && n)
+				break;
+			if (i < n && b[i] != '\n') {
+				u8_byte(&u, b[i]);
+				kk += kazakh_rk1048_byte(b[i]);
 				continue;
 			}
-			/* A sequence cut by the chunk's end is judged with the next. */
-			int want = b[i] >= 0xF0 ? 4 : b[i] >= 0xE0 ? 3 : 2;
-			if (n > 0 && len - i < (size_t)want)
-				break;
-			int k = utf8_seq(b + i, len - i);
-			if (k) {
-				good++;
-				i += (size_t)k;
-			} else {
-				badb++;
-				i++;
+			long col = u.first_high;
+			good += u.good;
+			badb += u.bad + (u.need > 0);
+			int kind = u8_end(&u);
+			if (!first_line[kind]) {
+				first_line[kind] = line;
+				first_col[kind] = col;
 			}
+			line++;
 		}
-		for (size_t j = 0; j < i; j++)
-			kk += kazakh_rk1048_byte(b[j]);
-		carry = len - i;
-		memmove(buf, buf + i, carry);
 		if (n == 0)
 			break;
+	}
+	if (first_line[LINE_UTF8] && first_line[LINE_CODEPAGE]) {
+		int later = first_line[LINE_UTF8] > first_line[LINE_CODEPAGE] ? LINE_UTF8 : LINE_CODEPAGE;
+		if (later == LINE_CODEPAGE)
+			snprintf(s->err, s->errlen,
+			         _("%s:%ld:%ld: the file mixes encodings: line %ld is UTF-8 and this line is "
+			           "not; save the whole file in one encoding"),
+			         s->name, first_line[later], first_col[later], first_line[LINE_UTF8]);
+		else
+			snprintf(s->err, s->errlen,
+			         _("%s:%ld:%ld: the file mixes encodings: line %ld is not UTF-8 and this line "
+			           "is; save the whole file in one encoding"),
+			         s->name, first_line[later], first_col[later], first_line[LINE_CODEPAGE]);
+		return -1;
 	}
 	/* Cyrillic in a code page seldom forms UTF-8 sequences, so a file of
 	 * them with a stray bad byte is UTF-8 with a mistake, to be shown where
 	 * it is rather than read as a code page. */
 	*enc = badb == 0 || good > 4 * badb ? "UTF-8" : kk ? "RK1048" : "CP1251";
+	return 0;
+}
+
+/* The code page's letter for byte b, as UTF-8, into out (8 bytes). */
+static void codepage_letter(const char *enc, unsigned char b, char *out)
+{
+	iconv_t cd = iconv_open("UTF-8", enc);
+	char in[1] = {(char)b}, *ip = in, *op = out;
+	size_t il = 1, ol = 7;
+	if (cd == (iconv_t)-1 || iconv(cd, &ip, &il, &op, &ol) == (size_t)-1)
+		op = out + snprintf(out, 8, "0x%02X", b);
+	*op = 0;
+	if (cd != (iconv_t)-1)
+		iconv_close(cd);
+}
+
+/* Letters no Kazakh or Russian text uses, read through a code page, mean
+ * the file is in another encoding: refused at the first, with the one the
+ * file most likely is.  Fed the source bytes of the check pass. */
+struct foreign {
+	int cp1251;
+	struct u8line u;
+	long line, col;       /* where the byte being fed is */
+	long at_line, at_col; /* the first such letter of this line */
+	unsigned char at;
+};
+
+/* 0, or -1 with err when a line ended holding such a letter. */
+static int foreign_feed(struct foreign *f, const struct src *s, const char *enc,
+                        const unsigned char *b, size_t n, int end, char *err, size_t errlen)
+{
+	for (size_t i = 0; i <= n; i++) {
+		if (i < n && b[i] != '\n') {
+			u8_byte(&f->u, b[i]);
+			if (!f->at_line && foreign_byte(b[i], f->cp1251)) {
+				f->at_line = f->line;
+				f->at_col = f->col;
+				f->at = b[i];
+			}
+			f->col++;
+			continue;
+		}
+		if (i == n && !end)
+			break;
+		int kind = u8_end(&f->u);
+		if (f->at_line) {
+			char letter[8];
+			codepage_letter(enc, f->at, letter);
+			if (kind == LINE_UTF8)
+				snprintf(err, errlen,
+				         _("%s:%ld:%ld: read as %s the text holds «%s», a letter that neither "
+				           "Kazakh nor Russian uses: the file is most likely UTF-8; give "
+				           "--encoding utf-8"),
+				         s->name, f->at_line, f->at_col, enc, letter);
+			else if (f->cp1251 && kazakh_rk1048_byte(f->at))
+				snprintf(err, errlen,
+				         _("%s:%ld:%ld: read as CP1251 the text holds «%s», a letter that neither "
+				           "Kazakh nor Russian uses: the file is most likely RK1048; give "
+				           "--encoding rk1048"),
+				         s->name, f->at_line, f->at_col, letter);
+			else
+				snprintf(err, errlen,
+				         _("%s:%ld:%ld: read as %s the text holds «%s», a letter that neither "
+				           "Kazakh nor Russian uses; check the file's encoding"),
+				         s->name, f->at_line, f->at_col, enc, letter);
+			return -1;
+		}
+		f->line++;
+		f->col = 1;
+		if (i == n)
+			break;
+	}
 	return 0;
 }
 
@@ -203,6 +339,21 @@ static void on_field(void *s, size_t len, void *data)
 	}
 	memcpy(t, s, len);
 	t[len] = 0;
+	/* Tab and line breaks may be text (a basis of several lines); which
+	 * fields must be one line is for the importer to say. */
+	long bad = text_find_control(t, TEXT_LINES);
+	if (bad >= 0) {
+		char shown[16], what[256];
+		long line, col;
+		text_place(t, bad, &line, &col);
+		text_escape_char(t + bad, shown);
+		snprintf(what, sizeof what, _("the text holds the control character %s, which could change "
+		                              "what a screen shows; remove it"), shown);
+		snprintf(p->err, p->errlen, _("%s:%ld: field %d: %s"), p->name, p->field_line + line - 1,
+		         p->n + 1, what);
+		free(t);
+		goto fail;
+	}
 	p->f[p->n].text = t;
 	p->f[p->n].line = p->field_line;
 	p->f[p->n].column = p->n + 1;
@@ -323,6 +474,7 @@ static int decode_pass(struct src *s, const char *enc, char *in, char *out, size
 	long line = 1, col = 1;
 	size_t carry = 0;
 	int first = 1, rc = 0;
+	struct foreign fo = {.cp1251 = !strcmp(enc, "CP1251"), .line = 1, .col = 1};
 	for (;;) {
 		long n = src_read(s, in + carry, CSVIN_CHUNK);
 		if (n < 0) {
@@ -366,6 +518,13 @@ static int decode_pass(struct src *s, const char *enc, char *in, char *out, size
 				         s->name, line, col, (unsigned char)*ip, enc);
 			rc = -1;
 		}
+		/* The letters of the lines read well so far (a code page carries
+		 * nothing over): a line that ended before a bad byte is the
+		 * earlier place. */
+		if (!p && !utf8 &&
+		    foreign_feed(&fo, s, enc, (const unsigned char *)in, (size_t)(ip - in), n == 0 && !rc,
+		                 err, errlen))
+			rc = -1;
 		if (rc || n == 0)
 			break;
 		carry = cut ? left : 0;

@@ -25,9 +25,15 @@ typedef int (*csvin_fn)(void *ctx, const struct csv_field *f, int nfields, long 
 
 /* Encodings: "utf-8", "rk1048", "cp1251" (any case, as iconv names them), or
  * "auto" (UTF-8 when the bytes are valid UTF-8, else RK1048 when they hold a
- * Kazakh letter's byte, else CP1251).  *chosen, if not NULL, gets the name
- * used.  Returns 0, the callback's value, or -1 with a message (already in the
- * user's language, naming line and column) in err. */
+ * Kazakh letter's byte, else CP1251; decided once for the whole file, and a
+ * file with both UTF-8 and code-page lines is refused where it changes).
+ * Read through a code page, letters no Kazakh or Russian text uses (ј where
+ * RK1048 has ә) refuse the file with the encoding it most likely is.  A
+ * field holding a control character (text_find_control; tab and line
+ * breaks are let through) is refused with its line and field number.
+ * *chosen, if not NULL, gets the name used.  Returns 0, the callback's
+ * value, or -1 with a message (already in the user's language, naming line
+ * and column) in err. */
 int csvin_read(const char *path, const char *encoding, csvin_fn fn, void *ctx,
                const char **chosen, char *err, size_t errlen);
 

@@ -346,8 +346,18 @@ static void check_row(struct imp *im, tz_db *db, struct nrow *r, sqlite3_stmt *f
 			        : _("the Kazakh name (column \"%s\") is empty"), im->head[c]);
 			continue;
 		}
-		if (!(c == C_NAME_RU ? r->fold_ru : r->fold_kk))
+		if (!(c == C_NAME_RU ? r->fold_ru : r->fold_kk)) {
 			problem(im, r->fline[c], r->fcol[c], _("the name is not valid text"));
+			continue;
+		}
+		/* The reader let tab and line breaks through; a name is one line. */
+		long bad = text_find_control(v, 0);
+		if (bad >= 0) {
+			char shown[16];
+			text_escape_char(v + bad, shown);
+			problem(im, r->fline[c], r->fcol[c],
+			        _("a name is one line of text: remove the line break or tab (%s)"), shown);
+		}
 	}
 	if (!r->lv)
 		return;

@@ -145,11 +145,15 @@ const char *pkg_shown(const char *s, char *buf, size_t len)
 		return "NULL";
 	if (!text_valid_utf8(s, -1))
 		return _("(not UTF-8)");
-	size_t n = text_fit(s, 40);
+	char shown[256];
+	text_escape(shown, sizeof shown, s, 0);
+	size_t n = text_fit(shown, 40);
 	if (n >= len)
 		n = len - 1;
-	for (size_t i = 0; i < n; i++)
-		buf[i] = (unsigned char)s[i] < 0x20 || s[i] == 0x7f ? '?' : s[i];
+	/* A short buf cuts before a letter, not inside it. */
+	while (n > 0 && ((unsigned char)shown[n] & 0xC0) == 0x80)
+		n--;
+	memcpy(buf, shown, n);
 	buf[n] = '\0';
 	return buf;
 }
@@ -290,7 +294,7 @@ int pkg_manifest(sqlite3 *h, const char *file, struct pkg_info *in, char sum[65]
 	static const int room[8] = {0, 32, 64, 64, 0, 8, 32, 65};
 	for (int i = 1; ok && i < 8; i++)
 		ok = i == 4 || (sqlite3_column_type(st, i) == SQLITE_TEXT && sqlite3_column_bytes(st, i) < room[i] &&
-		                text_valid_utf8((const char *)sqlite3_column_text(st, i), -1));
+		                text_find_control((const char *)sqlite3_column_text(st, i), 0) < 0);
 	if (ok) {
 		in->format = sqlite3_column_int(st, 0);
 		in->year = sqlite3_column_int64(st, 4);

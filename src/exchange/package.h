@@ -83,8 +83,8 @@ sqlite3 *pkg_open(const char *file, char *err, size_t errlen);
 int pkg_manifest(sqlite3 *h, const char *file, struct pkg_info *m, char sum[65], char *err, size_t errlen);
 int64_t pkg_body_id(tz_db *db, const char *code, int *authorized);
 int64_t pkg_cycle_id(tz_db *db, int64_t year, const char *season);
-/* A string from a package made safe to show: control characters as '?',
- * at most 40 columns, into buf. */
+/* A string from a package made safe to show: control characters escaped
+ * (text_escape), at most 40 columns, into buf. */
 const char *pkg_shown(const char *s, char *buf, size_t len);
 
 #endif

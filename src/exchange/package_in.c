@@ -53,9 +53,13 @@ static void problem(struct imp *im, const char *fmt, ...)
 	im->note(im->ctx, msg);
 }
 
-/* A string from the package made safe to show: no control characters (a
- * terminal escape in a name must not reach the screen), at most 40 columns. */
-static const char *text_at(struct imp *im, sqlite3_stmt *st, int c, int64_t pid, int nullable, int max)
+/* A string from the package, refused (NULL, a problem noted) when missing
+ * and not nullable, not text, longer than max bytes, not UTF-8, or holding
+ * a control character: a terminal escape in a name must not reach a
+ * screen.  flags TEXT_LINES let a field of several lines have tab and
+ * line breaks. */
+static const char *text_lines_at(struct imp *im, sqlite3_stmt *st, int c, int64_t pid, int nullable,
+                                 int max, int flags)
 {
 	const char *f = sqlite3_column_name(st, c);
 	int t = sqlite3_column_type(st, c);
@@ -70,14 +74,30 @@ static const char *text_at(struct imp *im, sqlite3_stmt *st, int c, int64_t pid,
 	}
 	const char *s = (const char *)sqlite3_column_text(st, c);
 	int n = sqlite3_column_bytes(st, c);
-	if (n > max)
+	if (n > max) {
 		problem(im, _("%s: proposal %lld, field %s: %d bytes, more than the %d allowed"),
 		        im->file, (long long)pid, f, n, max);
-	else if (!s || (int)strlen(s) != n || !text_valid_utf8(s, n))
+		return NULL;
+	}
+	if (!s || (int)strlen(s) != n || !text_valid_utf8(s, n)) {
 		problem(im, _("%s: proposal %lld, field %s: not valid UTF-8 text"), im->file, (long long)pid, f);
-	else
-		return s;
-	return NULL;
+		return NULL;
+	}
+	long bad = text_find_control(s, flags);
+	if (bad >= 0) {
+		char shown[16], what[256];
+		text_escape_char(s + bad, shown);
+		snprintf(what, sizeof what, _("the text holds the control character %s, which could change "
+		                              "what a screen shows; remove it"), shown);
+		problem(im, _("%s: proposal %lld, field %s: %s"), im->file, (long long)pid, f, what);
+		return NULL;
+	}
+	return s;
+}
+
+static const char *text_at(struct imp *im, sqlite3_stmt *st, int c, int64_t pid, int nullable, int max)
+{
+	return text_lines_at(im, st, c, pid, nullable, max, 0);
 }
 
 static const char *enum_at(struct imp *im, sqlite3_stmt *st, int c, int64_t pid, int nullable,
@@ -267,7 +287,7 @@ static void one_proposal(struct imp *im, sqlite3_stmt *st, sqlite3_stmt *lv)
 		        im->file, (long long)pid, "nkz_code", pkg_shown(code, b1, sizeof b1));
 	for (int c = C_BASIS_KK; c <= C_LEGAL_RU; c++)
 		if (c != C_VALIDITY && c != C_PROFILE)
-			text_at(im, st, c, pid, 0, PKG_MAX_FIELD);
+			text_lines_at(im, st, c, pid, 0, PKG_MAX_FIELD, TEXT_LINES);
 	int_at(im, st, C_VALIDITY, pid, 1, 0, 99, &v);
 	enum_at(im, st, C_PROFILE, pid, 1, profiles);
 	const char *state = text_at(im, st, C_STATE, pid, 0, 32);

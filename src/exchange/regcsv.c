@@ -125,8 +125,17 @@ struct out {
 	int failed;
 };
 
+int regcsv_formula_like(const char *s)
+{
+	while (*s == '\'')
+		s++;
+	return *s && strchr("=+-@\t\r", *s);
+}
+
 /* Writes one field, quoted when RFC 4180 asks for it, in the file's
- * encoding; a character the encoding lacks stops the export. */
+ * encoding; a character the encoding lacks stops the export.  A cell a
+ * spreadsheet would run as a formula (=, +, -, @, tab or CR first; OWASP's
+ * list) gets an apostrophe in front, which the import takes off again. */
 static void put_field(struct out *o, const char *s, int col)
 {
 	if (o->failed)
@@ -135,7 +144,7 @@ static void put_field(struct out *o, const char *s, int col)
 		fputc(',', o->f);
 	int quote = s[0] == ' ' || (s[0] && s[strlen(s) - 1] == ' ') || strpbrk(s, ",\"\r\n");
 	size_t len = strlen(s);
-	char *esc = malloc(len * 2 + 3), *e = esc;
+	char *esc = malloc(len * 2 + 4), *e = esc;
 	if (!esc) {
 		snprintf(o->err, o->errlen, "%s", _("out of memory"));
 		o->failed = 1;
@@ -143,6 +152,8 @@ static void put_field(struct out *o, const char *s, int col)
 	}
 	if (quote)
 		*e++ = '"';
+	if (regcsv_formula_like(s))
+		*e++ = '\'';
 	for (const char *p = s; *p; p++) {
 		if (*p == '"')
 			*e++ = '"';

@@ -41,6 +41,13 @@ const char *regcsv_heading(const char *lang, int column);
 const char *regcsv_section_title(const char *lang, const char *section);
 const char *regcsv_profile_word(const char *lang, const char *profile);
 
+/* 1 when a cell holding s would start with a formula's sign once any
+ * apostrophes in front are taken off: export writes such a cell with one
+ * more apostrophe in front ("=1+1" as "'=1+1", "'=x" as "''=x"), so that a
+ * spreadsheet shows it as text, and import takes that one off again; a
+ * cell is unchanged both ways otherwise, so every text round-trips. */
+int regcsv_formula_like(const char *s);
+
 struct regcsv_stats {
 	long added, changed, unchanged;
 	const char *lang[2];       /* each file's language */

@@ -158,7 +158,9 @@ static int on_record(void *ctx, const struct csv_field *f, int n, long line)
 	sqlite3_bind_int64(q, 2, line);
 	sqlite3_bind_int(q, 3, x->section);
 	for (int i = 1; i < 8; i++) {
-		char *t = strdup(f[i].text);
+		/* The apostrophe export put before a formula-like cell. */
+		const char *v = f[i].text;
+		char *t = strdup(v[0] == '\'' && regcsv_formula_like(v + 1) ? v + 1 : v);
 		if (!t) {
 			snprintf(x->err, x->errlen, "%s", _("out of memory"));
 			return 1;

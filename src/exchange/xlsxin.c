@@ -13,6 +13,7 @@
 #include "base/debuglog.h"
 #include "base/privs.h"
 #include "base/safefile.h"
+#include "base/text.h"
 
 struct xlsxin_limits xlsxin_limits = {
 	200u << 20, 512u << 20, 250, 2000000, 64 * 1024,
@@ -406,6 +407,18 @@ static void emit_row(struct book *b)
 		b->fields[i].text = i < b->capcells && b->cells[i] ? b->cells[i] : "";
 		b->fields[i].line = b->row;
 		b->fields[i].column = i + 1;
+		/* XML keeps out most C0 characters, but not C1, the bidirectional
+		 * ones or a bare carriage return. */
+		long bad = text_find_control(b->fields[i].text, TEXT_LINES);
+		if (bad >= 0) {
+			char shown[16], what[256];
+			text_escape_char(b->fields[i].text + bad, shown);
+			snprintf(what, sizeof what, _("the text holds the control character %s, which could "
+			                              "change what a screen shows; remove it"), shown);
+			fail(b, _("%s: sheet \"%s\", row %ld, column %d: %s"), b->path, b->sheet, b->row, i + 1,
+			     what);
+			return;
+		}
 	}
 	int rc = b->fn(b->ctx, b->fields, n, b->row);
 	if (rc) {

@@ -53,7 +53,7 @@ sqlite3 "$F" "CREATE TABLE customer (id INTEGER PRIMARY KEY, name TEXT); INSERT 
 FS=$(sha256sum < "$F")
 for cmd in verify check "log" "user list" "export" init "backup $TMP/c.bak"; do
 	status "foreign file: $cmd" 3 "$TZB" --db "$F" $cmd
-	contains "foreign file: $cmd: says so" "another program" "$out"
+	contains "foreign file: $cmd: says so" "басқа бағдарламаның SQLite дерекқоры" "$out"
 done
 expect "foreign file untouched" "$FS" "$(sha256sum < "$F")"
 expect "foreign file: nothing beside it" "customers.db" "$(ls "$TMP" | grep '^customers')"

@@ -188,6 +188,77 @@ int main(void)
 	CHECK_INT(read_str("a\n\x98", "cp1251", &c, &enc, err, sizeof err), -1);
 	CHECK(strstr(err, "-:2:1:") && strstr(err, "0x98"), "%s", err);
 
+	/* Control characters in a field are refused with the line they are on
+	 * and the field: an OSC title change, a screen clear inside a quoted
+	 * field of several lines, a C1 CSI, a right-to-left override, and a
+	 * carriage return that does not end a line. */
+	CHECK_INT(read_str("a,b\nc,x\x1b]0;t\x07\n", "utf-8", &c, &enc, err, sizeof err), -1);
+	CHECK_STR(err, "-:2: field 2: the text holds the control character \\x1b, which could change "
+	               "what a screen shows; remove it");
+	CHECK_INT(read_str("a,\"бір\nекі\x1b[2J\"\n", "utf-8", &c, &enc, err, sizeof err), -1);
+	CHECK(strstr(err, "-:2: field 2: ") == err && strstr(err, "\\x1b"), "%s", err);
+	CHECK_INT(read_str("\xC2\x9B" "31m,b\n", "auto", &c, &enc, err, sizeof err), -1);
+	CHECK(strstr(err, "-:1: field 1: ") == err && strstr(err, "\\u009b"), "%s", err);
+	CHECK_INT(read_str("a,b\xE2\x80\xAE" "cba\n", "utf-8", &c, &enc, err, sizeof err), -1);
+	CHECK(strstr(err, "\\u202e") != NULL, "%s", err);
+	CHECK_INT(read_str("\"a\rb\"\n", "utf-8", &c, &enc, err, sizeof err), -1);
+	CHECK(strstr(err, "-:1: field 1: ") == err && strstr(err, "\\r"), "%s", err);
+	CHECK_INT(read_str("ok,secret\b\b\b\n", "utf-8", &c, &enc, err, sizeof err), -1);
+	CHECK(strstr(err, "\\x08") != NULL, "%s", err);
+	/* In a code page too: the escape comes from the decoded text. */
+	CHECK_INT(read_str("\xA3\xE6\xE5,\x1b[2J\n", "rk1048", &c, &enc, err, sizeof err), -1);
+	CHECK(strstr(err, "-:1: field 2: ") == err, "%s", err);
+	/* Tab and a line break inside a field are text here; whose fields must
+	 * be one line is the importer's to say. */
+	CHECK_INT(read_str("a\tb,\"x\r\ny\"\n", "utf-8", &c, &enc, err, sizeof err), 0);
+	CHECK_STR(c.out, "1:1.1=a\tb|1.2=x\r\ny");
+
+	/* Auto-detection decides for the whole file: UTF-8 rows then RK1048
+	 * rows (a register pasted together from two files) are refused where
+	 * the encoding changes, and so are RK1048 rows then UTF-8 ones, even
+	 * when the code page has most of the file. */
+	{
+		char mixed[2048] = "код,атауы\n1,Кәсіп\n";
+		for (int i = 0; i < 10; i++)
+			strcat(mixed, "2,\x8A\xE0\xE7\xE0\x9D \xEA\xBC\xF1\xB3\xEF\n");   /* Қазақ кәсіп */
+		CHECK_INT(read_str(mixed, "auto", &c, &enc, err, sizeof err), -1);
+		CHECK_STR(err, "-:3:3: the file mixes encodings: line 1 is UTF-8 and this line is not; "
+		               "save the whole file in one encoding");
+		CHECK_INT(c.records, 0);
+	}
+	CHECK_INT(read_str("a,b\n1,\xEA\xBC\xF1\xB3\xEF\n2,кәсіп\n", "auto", &c, &enc, err, sizeof err), -1);
+	CHECK_STR(err, "-:3:3: the file mixes encodings: line 2 is not UTF-8 and this line is; "
+	               "save the whole file in one encoding");
+	/* One stray byte in a UTF-8 file is a mistake, shown where it is. */
+	CHECK_INT(read_str("абв,где\nжз,ий\xff\n", "auto", &c, &enc, err, sizeof err), -1);
+	CHECK_STR(err, "-:2:6: the text is not valid UTF-8; give --encoding cp1251 or rk1048");
+
+	/* An RK1048 file read as CP1251 would store "кјсіп" for "кәсіп": the
+	 * letter ј (and Ќ ћ Ў Ї ...) is in no Kazakh or Russian text. */
+	CHECK_INT(read_str("код,атау\n1,\xEA\xBC\xF1\xB3\xEF\n", "utf-8", &c, &enc, err, sizeof err), -1);
+	CHECK_INT(read_str("kod\n1,\xEA\xBC\xF1\xB3\xEF\n", "cp1251", &c, &enc, err, sizeof err), -1);
+	CHECK_STR(err, "-:2:4: read as CP1251 the text holds «ј», a letter that neither Kazakh nor "
+	               "Russian uses: the file is most likely RK1048; give --encoding rk1048");
+	CHECK_INT(c.records, 0);
+	CHECK_INT(read_str("kod\n1,\xEA\xBC\xF1\xB3\xEF\n", "rk1048", &c, &enc, err, sizeof err), 0);
+	CHECK_STR(c.out, "1:1.1=kod\n2:2.1=1|2.2=кәсіп");
+	/* A UTF-8 file read as a code page: the suggestion is UTF-8. */
+	CHECK_INT(read_str("1,Сәт\n", "cp1251", &c, &enc, err, sizeof err), -1);
+	CHECK(strstr(err, "-:1:4: read as CP1251 the text holds «Ў»") == err &&
+	      strstr(err, "--encoding utf-8"), "%s", err);
+	CHECK_INT(read_str("тест\n", "rk1048", &c, &enc, err, sizeof err), -1);
+	CHECK(strstr(err, "-:1:6: read as RK1048 the text holds «Ѓ»") == err &&
+	      strstr(err, "--encoding utf-8"), "%s", err);
+	/* A Serbian letter in a code-page line: neither guess fits. */
+	CHECK_INT(read_str("\xF1\x9A\xF2\n", "cp1251", &c, &enc, err, sizeof err), -1);
+	CHECK_STR(err, "-:1:2: read as CP1251 the text holds «љ», a letter that neither Kazakh nor "
+	               "Russian uses; check the file's encoding");
+	/* A bad byte earlier than the letter's line end is named first. */
+	CHECK_INT(read_str("a\n\x98\n\xBC\n", "cp1251", &c, &enc, err, sizeof err), -1);
+	CHECK(strstr(err, "-:2:1:") && strstr(err, "0x98"), "%s", err);
+	CHECK_INT(read_str("\xBC\n\x98\n", "cp1251", &c, &enc, err, sizeof err), -1);
+	CHECK(strstr(err, "-:1:1: read as CP1251") == err, "%s", err);
+
 	/* Strict RFC 4180: a stray quote, and a quote never closed. */
 	CHECK_INT(read_str("a,b\nc,d\"e\n", "utf-8", &c, &enc, err, sizeof err), -1);
 	CHECK(strstr(err, "-:2:4:") != NULL, "%s", err);

@@ -187,7 +187,12 @@ int main(void)
 	refused(c, "manifest of the authorized body",
 	        altered(good, "UPDATE manifest SET body = 'labour'; UPDATE proposal SET body = 'labour';"
 	                      "UPDATE council_agreement SET body = 'labour'"), "labour");
-	refused(c, "escape in a value", altered(good, "UPDATE proposal SET section = char(27) || '[2J'"), "?[2J");
+	/* Named as escaped text, never passed on raw. */
+	refused(c, "escape in a value", altered(good, "UPDATE proposal SET section = char(27) || '[2J'"),
+	        "field section: the text holds the control character \\x1b");
+	CHECK(!strchr(notes, 27), "no raw ESC in [%s]", notes);
+	refused(c, "C1 in a text", altered(good, "UPDATE proposal SET basis_kk = 'a' || char(155) || '2J'"),
+	        "field basis_kk: the text holds the control character \\u009b");
 	CHECK(!strchr(notes, 27), "an escape character reached the notes");
 	CHECK_INT(db_int_query(c, "SELECT count(*) FROM sqlite_schema WHERE name = 'reg_row'", 0), 1);
 

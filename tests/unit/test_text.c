@@ -164,6 +164,84 @@ static void pad_tests(void)
 	CHECK_STR(text_pad(buf, 9, "文字", 6), "文字  ");
 }
 
+/* Control characters: found in text from outside, escaped on the way out. */
+static void control_tests(void)
+{
+	/* Plain Kazakh and Russian text, with its punctuation, has none. */
+	CHECK_INT(text_find_control("Қазақстан «Әлем» — №5, 1/2", 0), -1);
+	CHECK_INT(text_find_control("", 0), -1);
+	/* An OSC title change, a clipboard write (OSC 52), a screen clear,
+	 * backspaces, C1 (CSI, NEL), DEL, a right-to-left override. */
+	CHECK_INT(text_find_control("ab\x1b]0;pwned\x07", 0), 2);
+	CHECK_INT(text_find_control("Әж\x1b]52;c;ZWNobw==\x07", 0), 4);
+	CHECK_INT(text_find_control("x\x1b[2J", 0), 1);
+	CHECK_INT(text_find_control("secret\b\b\b\b\b\bpublic", 0), 6);
+	CHECK_INT(text_find_control("a\xC2\x9B" "2J", 0), 1);
+	CHECK_INT(text_find_control("ә\xC2\x85", 0), 2);
+	CHECK_INT(text_find_control("a\x7f", 0), 1);
+	CHECK_INT(text_find_control("abc\xE2\x80\xAE" "fdp.exe", 0), 3);
+	CHECK_INT(text_find_control("\xE2\x81\xA6x", 0), 0);   /* U+2066, an isolate */
+	/* Bytes that are not UTF-8 are as bad. */
+	CHECK_INT(text_find_control("ab\xff", 0), 2);
+	/* Tab and newline only where a field may hold several lines; CR only
+	 * before a newline. */
+	CHECK_INT(text_find_control("a\tb", 0), 1);
+	CHECK_INT(text_find_control("a\nb", 0), 1);
+	CHECK_INT(text_find_control("a\tb\nc\r\nd", TEXT_LINES), -1);
+	CHECK_INT(text_find_control("a\rb", TEXT_LINES), 1);
+	CHECK_INT(text_find_control("a\nb\x1b", TEXT_LINES), 3);
+	/* A real U+FFFD and the letters around the C1 range are text. */
+	CHECK_INT(text_find_control("\xEF\xBF\xBD \xC2\xA0 \xC2\xAB", 0), -1);
+	CHECK(text_is_control(0x9F) && !text_is_control(0xA0) && !text_is_control(0x2029) &&
+	      text_is_control(0x202A) && !text_is_control(0x2065), "the control ranges' edges");
+
+	long line, col;
+	text_place("бір\nекі\x1b", 13, &line, &col);
+	CHECK(line == 2 && col == 4, "place: line %ld, column %ld, want 2, 4", line, col);
+	text_place("x", 0, &line, &col);
+	CHECK(line == 1 && col == 1, "place of the start: %ld, %ld", line, col);
+
+	char b[256], one[16];
+	CHECK_STR(text_escape(b, sizeof b, "Әлем", 0), "Әлем");
+	CHECK_STR(text_escape(b, sizeof b, "ab\x1b]0;t\x07", 0), "ab\\x1b]0;t\\x07");
+	CHECK_STR(text_escape(b, sizeof b, "a\x1b[2Jb", 0), "a\\x1b[2Jb");
+	CHECK_STR(text_escape(b, sizeof b, "ok\b\b", 0), "ok\\x08\\x08");
+	CHECK_STR(text_escape(b, sizeof b, "ә\xC2\x9B" "1m", 0), "ә\\u009b1m");
+	CHECK_STR(text_escape(b, sizeof b, "a\xE2\x80\xAE" "b", 0), "a\\u202eb");
+	CHECK_STR(text_escape(b, sizeof b, "\xff\x7f", 0), "\\xff\\x7f");
+	CHECK_STR(text_escape(b, sizeof b, "a\nb\tc\r", 0), "a\\nb\\tc\\r");
+	CHECK_STR(text_escape(b, sizeof b, "a\nb\tc\r\nd\re", TEXT_LINES), "a\nb\tc\r\nd\\re");
+	/* Cut where a whole escape or letter no longer fits. */
+	CHECK_STR(text_escape(b, 6, "ab\x1b", 0), "ab");
+	CHECK_STR(text_escape(b, 4, "Әлем", 0), "Ә");
+	CHECK_INT(text_escape_char("\x1b[", one), 1);
+	CHECK_STR(one, "\\x1b");
+	CHECK_INT(text_escape_char("\xE2\x81\xA9", one), 3);
+	CHECK_STR(one, "\\u2069");
+	CHECK_INT(text_escape_char("қ", one), 2);
+	CHECK_STR(one, "қ");
+	/* The escaped text holds no ESC and no C1, whatever went in. */
+	char all[300];
+	for (int i = 1; i < 256; i++)
+		all[i - 1] = (char)i;
+	all[255] = 0;
+	static char big[4096];
+	text_escape(big, sizeof big, all, 0);
+	CHECK_INT(text_find_control(big, 0), -1);
+
+	/* Written to a stream, however long. */
+	char *mem = NULL;
+	size_t memlen = 0;
+	FILE *f = open_memstream(&mem, &memlen);
+	CHECK_INT(text_put(f, "Заголовок\x1b]0;x\x07\nжол\xC2\x85", TEXT_LINES), 0);
+	fclose(f);
+	CHECK_STR(mem, "Заголовок\\x1b]0;x\\x07\nжол\\u0085");
+	free(mem);
+
+	/* A bidirectional control counts one column: the screen shows a mark. */
+	CHECK_INT(text_width("a\xE2\x80\xAE" "b"), 3);
+}
+
 int main(void)
 {
 	/* wcwidth needs a UTF-8 locale, as the program sets up in i18n_init. */
@@ -173,6 +251,7 @@ int main(void)
 	collation_tests();
 	width_tests();
 	pad_tests();
+	control_tests();
 	text_cleanup();
 	return tz_test_done();
 }

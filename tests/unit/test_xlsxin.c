@@ -199,6 +199,27 @@ int main(void)
 	refused(book_with("bad.xlsx", "<worksheet><sheetData><row></sheetData>"), NULL,
 	        "not well-formed", "broken XML");
 
+	/* XML keeps most C0 characters out, but not C1 (here a one-character
+	 * CSI), a right-to-left override or a bare carriage return; a line
+	 * break and a tab in a cell are text. */
+	refused(book_with("c1.xlsx", "<worksheet><sheetData><row r=\"7\"><c r=\"A7\"><v>1</v></c>"
+	                             "<c r=\"C7\" t=\"inlineStr\"><is><t>\xC2\x9B" "2J</t></is></c>"
+	                             "</row></sheetData></worksheet>"),
+	        NULL, "sheet \"Notes\", row 7, column 3: the text holds the control character \\u009b",
+	        "C1 control");
+	refused(book_with("bidi.xlsx", "<worksheet><sheetData><row r=\"2\"><c r=\"B2\" t=\"inlineStr\">"
+	                               "<is><t>ab&#x202E;cd</t></is></c></row></sheetData></worksheet>"),
+	        NULL, "row 2, column 2: the text holds the control character \\u202e", "bidi override");
+	refused(book_with("cr.xlsx", "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\">"
+	                             "<is><t>secret&#13;public</t></is></c></row></sheetData></worksheet>"),
+	        NULL, "\\r", "bare carriage return");
+	memset(&g, 0, sizeof g);
+	CHECK_INT(xlsxin_read(book_with("lines.xlsx", "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" "
+	                                               "t=\"inlineStr\"><is><t>a&#10;b\tc</t></is></c>"
+	                                               "</row></sheetData></worksheet>"),
+	                      NULL, collect, &g, err, sizeof err), 0);
+	CHECK_STR(g.text, "1:a\nb\tc\n");
+
 	/* Limits, lowered so that the test stays small. */
 	struct xlsxin_limits saved = xlsxin_limits;
 	xlsxin_limits.text_bytes = 8;
@@ -223,7 +244,8 @@ int main(void)
 
 	const char *files[] = {"ok.xlsx", "a.csv", "notzip.xlsx", "cut.xlsx", "nowb.xlsx",
 	                       "nosheet.xlsx", "rows.xlsx", "cols.xlsx", "sst.xlsx", "laughs.xlsx",
-	                       "bad.xlsx", "long.xlsx", "ratio.xlsx"};
+	                       "bad.xlsx", "long.xlsx", "ratio.xlsx", "c1.xlsx", "bidi.xlsx", "cr.xlsx",
+	                       "lines.xlsx"};
 	for (size_t i = 0; i < sizeof files / sizeof *files; i++)
 		unlink(path_of(files[i]));
 	rmdir(dir);

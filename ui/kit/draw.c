@@ -7,7 +7,10 @@
 #include "base/text.h"
 
 /* A copy that is safe to hand to curses: anything that would not print as
- * one character becomes U+FFFD, so widths measured here hold on screen. */
+ * one character becomes U+FFFD, so widths measured here hold on screen.
+ * That covers the bidirectional controls too (text_is_control): curses
+ * passes them on, and a terminal that reorders text would reorder the
+ * line around them. */
 static char *printable(const char *s)
 {
 	size_t n = strlen(s);
@@ -16,7 +19,7 @@ static char *printable(const char *s)
 		return NULL;
 	unsigned cp;
 	for (int len; (len = text_next(s, &cp)) > 0; s += len) {
-		if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || wcwidth((wchar_t)cp) < 0 ||
+		if (text_is_control(cp) || wcwidth((wchar_t)cp) < 0 ||
 		    (cp == 0xFFFD && len == 1)) {
 			memcpy(o, "\xEF\xBF\xBD", 3);
 			o += 3;

@@ -1,6 +1,6 @@
 /* draw — text into a fixed number of columns: widths by wcwidth, a character
- * is never split, a string cut short ends with '~', control characters and
- * bad bytes show as U+FFFD. */
+ * is never split, a string cut short ends with '~', control characters
+ * (bidirectional ones too) and bad bytes show as U+FFFD. */
 #ifndef TZ_UI_DRAW_H
 #define TZ_UI_DRAW_H
 
