@@ -10,6 +10,7 @@
 #include "store/audit.h"
 #include "config.h"
 #include "store/auth.h"
+#include "store/integrity.h"
 #include "base/i18n.h"
 #include "domain/register.h"
 #include "store/refdata.h"
@@ -71,8 +72,9 @@ static const struct command commands[] = {
 	 N_("print the deadlines of the cycle current at a date")},
 	{"workdays", cmd_workdays, 0, "YYYY-MM-DD N",
 	 N_("print the date N working days after a date")},
-	{"verify", cmd_verify, 0, "",
-	 N_("check the database's integrity, references and change log")},
+	{"verify", cmd_verify, 0, "[--head ENTRY:HASH]",
+	 N_("check the database's integrity, references, schema, row counts, the seals of the published "
+	    "versions and the change log, against a chain head kept outside the database if given")},
 	{"user", cmd_user, 0, "list | add LOGIN ROLE [BODY] | remove LOGIN",
 	 N_("show or change who may do what (roles: admin, ab_clerk, ab_approver, sb_clerk, reader)")},
 	{"log", cmd_log, 0, "[--user LOGIN] [--object OBJECT] [--from DATE] [--to DATE]",
@@ -409,11 +411,32 @@ static long report_rows(tz_db *db, const char *sql, const char *what)
 	return n;
 }
 
+void cli_print_head(tz_db *db)
+{
+	char head[96];
+	if (!audit_head(db, head, sizeof head) && *head)
+		printf(_("Chain head of the change log, to keep outside the database (verify --head): %s\n"),
+		       head);
+}
+
+static void verify_report(void *ctx, const char *area, const char *what)
+{
+	(void)ctx;
+	printf("%s: %s\n", area, what);
+}
+
 int cmd_verify(tz_db *db, int argc, char **argv)
 {
-	(void)argv;
-	if (argc > 1) {
-		cli_error(_("verify takes no arguments"));
+	struct integrity_run r = {.fn = verify_report};
+	int64_t entry;
+	char hash[65];
+	if (argc == 3 && !strcmp(argv[1], "--head"))
+		r.head = argv[2];
+	else if (argc == 2 && !strncmp(argv[1], "--head=", 7))
+		r.head = argv[1] + 7;
+	if (argc > 1 && (!r.head || integrity_head_parse(r.head, &entry, hash))) {
+		cli_error(_("verify: give --head the chain head as publish, backup or verify printed it "
+		            "(ENTRY:HASH, or the 64 hex digits of the hash)"));
 		return EXIT_USAGE;
 	}
 	long n = 0;
@@ -430,6 +453,19 @@ int cmd_verify(tz_db *db, int argc, char **argv)
 		printf("%s: %s\n", _("change log"), text_escape(shown, sizeof shown, what, 0));
 		n++;
 	}
+	long m = integrity_check(db, &r);
+	if (m < 0) {
+		cli_error("verify: %s", r.err);
+		return EXIT_DATA;
+	}
+	n += m;
+	if (r.head_at)
+		printf(_("The chain head given is change log entry %lld's: the log up to it is as it was "
+		         "when the head was taken.\n"), (long long)r.head_at);
+	/* Only a sound log's head is worth keeping. */
+	if (!n && *r.now)
+		printf(_("Chain head of the change log, to keep outside the database (verify --head): %s\n"),
+		       r.now);
 	if (n) {
 		printf(ngettext("%ld problem found.\n", "%ld problems found.\n", (unsigned long)n), n);
 		return EXIT_PROBLEMS;

@@ -39,5 +39,9 @@ cmd_fn cmd_user, cmd_log;                               /* cli_auth.c */
 cmd_fn cmd_cycle, cmd_proposal, cmd_review, cmd_publish, cmd_press;  /* cli_cycle.c */
 cmd_fn cmd_backup, cmd_restore, cmd_package;            /* cli_backup.c */
 
+/* Prints the change log's chain head, for the user to keep outside the
+ * database (publish, backup, verify; verify --head checks it). */
+void cli_print_head(tz_db *db);
+
 /* Prints a translated message to stderr with the program's name. */
 void cli_error(const char *fmt, ...) TZ_PRINTF(1, 2);

@@ -28,6 +28,7 @@ int cmd_backup(tz_db *db, int argc, char **argv)
 		return EXIT_DATA;
 	}
 	printf(_("Backup of %s written to %s.\n"), db_path(db), argv[1]);
+	cli_print_head(db);
 	return EXIT_OK;
 }
 

@@ -19,6 +19,7 @@
 #include "base/text.h"
 #include "base/safefile.h"
 #include "store/refdata.h"
+#include "store/seal.h"
 
 /* Arguments: "--key value" pairs and the words between them. */
 #define MAX_ARGS 48
@@ -275,6 +276,11 @@ int cmd_publish(tz_db *db, int argc, char **argv)
 	int64_t v = press_version(db);
 	printf(_("Register version %lld is published, placed on %s; a new draft starts from it.\n"),
 	       (long long)v, cal_format(d, t));
+	char seal[SEAL_HEX_LEN];
+	if (seal_recorded(db, v, seal) == 1)
+		printf(_("Seal of version %lld (SHA-256 of its rows in Kazakh and Russian): %s\n"),
+		       (long long)v, seal);
+	cli_print_head(db);
 	if (late)
 		printf("%s\n", _("Late: more than 10 working days after the Council's recommendations (cl. 11)."));
 	tz_day pd = press_due(db, v);

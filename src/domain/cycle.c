@@ -6,6 +6,7 @@
 
 #include "store/audit.h"
 #include "store/auth.h"
+#include "store/seal.h"
 #include "base/host.h"
 #include "base/i18n.h"
 #include "domain/register.h"
@@ -419,9 +420,11 @@ int cycle_publish(tz_db *db, tz_day date, int *late, char *err, size_t errlen)
 		return -1;
 	tz_day due;
 	*late = is_late(db, &c, DL_PLACED, date, &due);
-	char e2[256];
+	char e2[256], seal[SEAL_HEX_LEN];
+	/* Sealed in the same transaction: no moment exists in which the version
+	 * is published and its rows are not held by the chain. */
 	if (db_begin(db) || set_state(db, v, "published", "published = :now") ||
-	    set_cycle_dates(db, c.id, "placed_date", date, NULL))
+	    set_cycle_dates(db, c.id, "placed_date", date, NULL) || seal_record(db, v, seal))
 		return dberr(db, err, errlen);
 	int64_t draft = reg_new_draft(db, e2, sizeof e2);
 	if (!draft) {

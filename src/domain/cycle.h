@@ -69,8 +69,9 @@ int cycle_recommendations(tz_db *db, tz_day date, const char *protocol,
                           int *undone, char *err, size_t errlen);
 
 /* cl. 11: the formed register is placed on the platform and becomes the
- * published version; a new draft starts from it.  *late when more than 10
- * working days after the recommendations. */
+ * published version, its seal recorded in the change log (seal.h); a new
+ * draft starts from it.  *late when more than 10 working days after the
+ * recommendations. */
 int cycle_publish(tz_db *db, tz_day date, int *late, char *err, size_t errlen);
 /* Every check cycle_publish makes (the version, the date, the role), with
  * nothing written: run before anything publication does first, such as its

@@ -15,6 +15,7 @@
 #include "domain/register.h"
 #include "base/text.h"
 #include "base/safefile.h"
+#include "store/seal.h"
 
 /* The Appendix's own words.  These are data of the form, written in the
  * file's language whatever the interface speaks, so they are not messages
@@ -47,6 +48,15 @@ static const char *const section_title[2][2] = {
 };
 static const char *const profile_word[2][2] = {{"т", "әг"}, {"т", "сг"}};
 static const char *const unlimited[2] = {"мерзімсіз", "бессрочно"};
+/* The line above the form of a published version: its seal (seal.h).  The
+ * import reads a line above the heading, in the first cell only, as the
+ * form's title and passes over it, so the file still imports. */
+static const char *const seal_line[2] = {
+	"Кәсіптер тізілімі, жарияланған %lld-нұсқа. Жолдарының қазақ және орыс тілдеріндегі "
+	"SHA-256 бақылау сомасы: %s",
+	"Реестр профессий, опубликованная версия %lld. Контрольная сумма SHA-256 её строк на "
+	"казахском и русском языках: %s",
+};
 
 static int lang_index(const char *lang)
 {
@@ -206,6 +216,18 @@ static void end_record(struct out *o)
 
 static void write_rows(tz_db *db, struct out *o, int64_t version, int ru)
 {
+	const char *state = reg_version_state(db, version);
+	char seal[SEAL_HEX_LEN], line[512];
+	if (state && !strcmp(state, "published")) {
+		if (seal_compute(db, version, seal, NULL)) {
+			snprintf(o->err, o->errlen, _("The database refused the query: %s"), db_errmsg(db));
+			o->failed = 1;
+			return;
+		}
+		snprintf(line, sizeof line, seal_line[ru], (long long)version, seal);
+		put_field(o, line, 1);
+		end_record(o);
+	}
 	for (int c = 0; c < 8; c++)
 		put_field(o, heading[ru][c], c + 1);
 	end_record(o);

@@ -15,6 +15,7 @@
 #include "domain/register.h"
 #include "base/privs.h"
 #include "base/safefile.h"
+#include "store/seal.h"
 #include "store/refdata.h"
 
 /* Words of the printed form and of the pack, in the workbook's language
@@ -38,6 +39,13 @@ static const char *const section_short[2][2] = {{"міндетті", "ерікт
                                                 {"обязательная", "добровольная"}};
 static const char *const old_value[2] = {"Бұрынғы мәні", "Прежнее значение"};
 static const char *const no_rows[2] = {"Жоқ", "Нет"};
+/* A published version's seal (seal.h): its rows in both languages.  Each
+ * starts with a letter: a digit after the footer's font size would be read
+ * as part of it. */
+static const char *const seal_words[2] = {
+	"SHA-256 бақылау сомасы (%lld-нұсқаның қазақ және орыс тілдеріндегі жолдары): %s",
+	"Контрольная сумма SHA-256 строк версии %lld на казахском и русском языках: %s",
+};
 
 /* Column widths in characters, chosen so that an A4 landscape page holds
  * the eight columns when fitted to its width. */
@@ -108,7 +116,9 @@ static void fit_row(lxw_worksheet *ws, lxw_row_t row, const char *const *text, i
 	worksheet_set_row(ws, row, lines * LINE_PT + 3, NULL);
 }
 
-static void page_setup(lxw_worksheet *ws, const char *header)
+/* footer: what goes at the left of every page's foot (a published
+ * version's seal), or NULL. */
+static void page_setup(lxw_worksheet *ws, const char *header, const char *footer)
 {
 	for (int c = 0; c < 8; c++)
 		worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, width[c], NULL);
@@ -120,7 +130,9 @@ static void page_setup(lxw_worksheet *ws, const char *header)
 	worksheet_repeat_rows(ws, 1, 2);
 	if (header)
 		worksheet_set_header(ws, header);
-	worksheet_set_footer(ws, "&C&P / &N");
+	char foot[400];
+	snprintf(foot, sizeof foot, "%s%s&C&P / &N", footer ? "&L&7" : "", footer ? footer : "");
+	worksheet_set_footer(ws, foot);
 }
 
 /* The heading row and the row of column numbers, rows 1 and 2, one row
@@ -301,7 +313,19 @@ int xlsxout_register(tz_db *db, const char *lang, int64_t version, const char *p
 	/* A draft says so on every printed page, not only in its title. */
 	snprintf(header, sizeof header, "&L%s&R&\"-,Bold\"%s", form_title[ru],
 	         si == 0 ? state_word[ru][0] : "");
-	page_setup(ws, header);
+	/* A published version carries its seal on every printed page and in the
+	 * workbook's properties, so that a copy can be set against the seal
+	 * publish printed (seal.h). */
+	char seal[SEAL_HEX_LEN], footer[256], note[600];
+	int sealed = si == 3 && !seal_compute(db, v, seal, NULL);
+	if (sealed) {
+		snprintf(footer, sizeof footer, seal_words[ru], (long long)v, seal);
+		snprintf(note, sizeof note, "%s. %s", title, footer);
+		lxw_doc_properties props = {.title = title, .comments = note};
+		workbook_set_properties(wb, &props);
+		workbook_set_custom_property_string(wb, "SHA-256", seal);
+	}
+	page_setup(ws, header, sealed ? footer : NULL);
 	worksheet_merge_range(ws, 0, 0, 0, 7, title, f.title);
 	worksheet_set_row(ws, 0, 2 * LINE_PT, NULL);
 	const char *head[8];
@@ -452,7 +476,7 @@ int xlsxout_review(tz_db *db, const char *lang, int64_t a, int64_t b, const char
 		         (long long)a, pack_sheet[ru][k]);
 		snprintf(header, sizeof header, "&L%s&R&\"-,Bold\"%s", pack_sheet[ru][k],
 		         bi == 0 ? state_word[ru][0] : "");
-		page_setup(p.ws[k], header);
+		page_setup(p.ws[k], header, NULL);
 		worksheet_merge_range(p.ws[k], 0, 0, 0, 7, title, f.title);
 		worksheet_set_row(p.ws[k], 0, 2 * LINE_PT, NULL);
 		headings(p.ws[k], &f, head);

@@ -342,6 +342,17 @@ int64_t audit_verify(tz_db *db, char *what, size_t len)
 	return bad;
 }
 
+int audit_head(tz_db *db, char *buf, size_t len)
+{
+	sqlite3_stmt *st = db_prep(db, "SELECT id, hash FROM change_log ORDER BY id DESC LIMIT 1");
+	int rc = st ? db_step(db, st) : db_errcode(db);
+	*buf = 0;
+	if (rc == SQLITE_ROW)
+		snprintf(buf, len, "%lld:%s", (long long)sqlite3_column_int64(st, 0), db_col_text(st, 1));
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : rc ? rc : SQLITE_ERROR;
+}
+
 int audit_query(tz_db *db, const struct audit_filter *f, audit_fn fn, void *ctx)
 {
 	static const struct audit_filter none;

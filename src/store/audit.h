@@ -46,6 +46,12 @@ int audit_log(tz_db *db, const char *object, const char *object_id, const char *
  * that does not match (and a translated description in what). */
 int64_t audit_verify(tz_db *db, char *what, size_t len);
 
+/* The chain's head: the newest entry's id and hash as "ENTRY:HASH" into buf
+ * ("" when the log is empty), as publish, backup and verify print it for
+ * whoever keeps it outside the database (verify --head).  0 or an SQLite
+ * error. */
+int audit_head(tz_db *db, char *buf, size_t len);
+
 /* Reading the log (the log command, the log screen).  Every filter field is
  * optional (NULL / 0): login and object match exactly; from and to are dates
  * 'YYYY-MM-DD', both inclusive. */
