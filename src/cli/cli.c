@@ -425,20 +425,9 @@ static void verify_report(void *ctx, const char *area, const char *what)
 	printf("%s: %s\n", area, what);
 }
 
-int cmd_verify(tz_db *db, int argc, char **argv)
+static int verify_all(tz_db *db, struct integrity_run *rp)
 {
-	struct integrity_run r = {.fn = verify_report};
-	int64_t entry;
-	char hash[65];
-	if (argc == 3 && !strcmp(argv[1], "--head"))
-		r.head = argv[2];
-	else if (argc == 2 && !strncmp(argv[1], "--head=", 7))
-		r.head = argv[1] + 7;
-	if (argc > 1 && (!r.head || integrity_head_parse(r.head, &entry, hash))) {
-		cli_error(_("verify: give --head the chain head as publish, backup or verify printed it "
-		            "(ENTRY:HASH, or the 64 hex digits of the hash)"));
-		return EXIT_USAGE;
-	}
+	struct integrity_run r = *rp;
 	long n = 0;
 	n += report_rows(db, "PRAGMA integrity_check", _("integrity"));
 	n += report_rows(db, "PRAGMA foreign_key_check", _("broken reference"));
@@ -473,3 +462,33 @@ int cmd_verify(tz_db *db, int argc, char **argv)
 	printf("%s\n", _("The database is sound."));
 	return EXIT_OK;
 }
+
+int cmd_verify(tz_db *db, int argc, char **argv)
+{
+	struct integrity_run r = {.fn = verify_report};
+	int64_t entry;
+	char hash[65];
+	if (argc == 3 && !strcmp(argv[1], "--head"))
+		r.head = argv[2];
+	else if (argc == 2 && !strncmp(argv[1], "--head=", 7))
+		r.head = argv[1] + 7;
+	if (argc > 1 && (!r.head || integrity_head_parse(r.head, &entry, hash))) {
+		cli_error(_("verify: give --head the chain head as publish, backup or verify printed it "
+		            "(ENTRY:HASH, or the 64 hex digits of the hash)"));
+		return EXIT_USAGE;
+	}
+	/* A read-only copy (a backup on read-only media, a file kept 0444) is
+	 * checked whole in memory: the search index's check writes to look. */
+	tz_db *ro = NULL;
+	if (sqlite3_db_readonly(db_sqlite(db), "main") == 1) {
+		char err[512] = "";
+		if (!(ro = store_memory_copy(db, err, sizeof err))) {
+			cli_error(_("verify: cannot read %s into memory to check it: %s"), db_path(db), err);
+			return EXIT_DATA;
+		}
+	}
+	int rc = verify_all(ro ? ro : db, &r);
+	db_close(ro);
+	return rc;
+}
+

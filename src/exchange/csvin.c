@@ -534,6 +534,21 @@ static int decode_pass(struct src *s, const char *enc, char *in, char *out, size
 	return rc;
 }
 
+/* Text of two or four bytes a letter (UTF-16, UTF-32: what some programs
+ * save as "Unicode text"): its mark, or the zero bytes that every Latin or
+ * Cyrillic letter brings in it, which no text of one byte a letter has. */
+static const char *wide_text(const unsigned char *b, size_t n)
+{
+	if (n >= 4 && (!memcmp(b, "\xFF\xFE\0\0", 4) || !memcmp(b, "\0\0\xFE\xFF", 4)))
+		return "UTF-32";
+	if (n >= 2 && (!memcmp(b, "\xFF\xFE", 2) || !memcmp(b, "\xFE\xFF", 2)))
+		return "UTF-16";
+	size_t zeros = 0, look = n < 4096 ? n : 4096;
+	for (size_t i = 0; i < look; i++)
+		zeros += !b[i];
+	return look >= 8 && zeros * 4 >= look ? "UTF-16" : NULL;
+}
+
 static int read_src(struct src *s, const char *encoding, csvin_fn fn, void *ctx,
                     const char **chosen, char *err, size_t errlen)
 {
@@ -551,6 +566,16 @@ static int read_src(struct src *s, const char *encoding, csvin_fn fn, void *ctx,
 	int rc = -1;
 	if (!in || !out || !p) {
 		snprintf(err, errlen, _("%s: out of memory"), s->name);
+		goto done;
+	}
+	long head = src_read(s, in, CSVIN_CHUNK);
+	const char *wide = head > 0 ? wide_text((const unsigned char *)in, (size_t)head) : NULL;
+	if (head < 0 || src_rewind(s))
+		goto done;
+	if (wide) {
+		snprintf(err, errlen, _("%s is saved as %s (\"Unicode text\", several bytes a letter), "
+		                        "which is not read here: save it as CSV in UTF-8 (in Excel: "
+		                        "\"CSV UTF-8\") and import it again"), s->name, wide);
 		goto done;
 	}
 	if (!strcmp(enc, "auto") && (guess(s, in, &enc) || src_rewind(s)))

@@ -109,18 +109,24 @@ tz_db *db_open(const char *path, int create, char *err, size_t errlen)
 	}
 	int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
 	int rc = sqlite3_open_v2(path, &db->h, flags, NULL);
-	if (rc == SQLITE_OK && !create && sqlite3_exec(db->h, "PRAGMA schema_version", NULL, NULL, NULL) ==
-	    SQLITE_CANTOPEN) {
+	int probe = rc == SQLITE_OK && !create
+	            ? sqlite3_exec(db->h, "PRAGMA schema_version", NULL, NULL, NULL) : SQLITE_OK;
+	if (probe == SQLITE_CANTOPEN || probe == SQLITE_READONLY) {
 		/* A database on a read-only disk is still read; its writes are refused
 		 * as read-only rather than the file seeming not to be there. */
 		sqlite3_close_v2(db->h);
 		db->h = NULL;
 		rc = SQLITE_CANTOPEN;
 		struct statvfs vfs;
-		/* Nobody can change a file on a read-only disk, so SQLite may read it
-		 * without the shared-memory file it cannot create there. */
+		/* Nobody can change a file on a read-only disk, nor one that no one
+		 * may write (a backup kept 0444 in a directory closed to writing), so
+		 * SQLite may read it without the shared-memory file it cannot make
+		 * there. */
 		char *uri = sqlite3_mprintf("file:%s?immutable=1", path);
-		if (uri && statvfs(path, &vfs) == 0 && (vfs.f_flag & ST_RDONLY))
+		struct stat fsb;
+		int frozen = stat(path, &fsb) == 0 && !(fsb.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) &&
+		             access(path, W_OK) != 0;
+		if (uri && ((statvfs(path, &vfs) == 0 && (vfs.f_flag & ST_RDONLY)) || frozen))
 			rc = sqlite3_open_v2(uri, &db->h, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
 		sqlite3_free(uri);
 	}

@@ -93,8 +93,11 @@ tz_db *store_connect(const char *path, int create, char *err, size_t errlen)
 		db_close(db);
 		return NULL;
 	}
-	if (db_exec(db, "PRAGMA journal_mode = WAL") ||
-	    db_exec(db, "PRAGMA synchronous = NORMAL") ||
+	/* A file opened read-only (read-only media, a file no one may write)
+	 * is read as it lies, in whatever journal mode it was left. */
+	int ro = sqlite3_db_readonly(db_sqlite(db), "main") == 1;
+	if ((!ro && db_exec(db, "PRAGMA journal_mode = WAL")) ||
+	    (!ro && db_exec(db, "PRAGMA synchronous = NORMAL")) ||
 	    schema_migrate(db, err, errlen) || audit_attach(db)) {
 		if (!*err)
 			snprintf(err, errlen, "%s", db_errmsg(db));
@@ -105,6 +108,23 @@ tz_db *store_connect(const char *path, int create, char *err, size_t errlen)
 	 * left unsealed. */
 	seal_upgrade(db);
 	return db;
+}
+
+tz_db *store_memory_copy(tz_db *db, char *err, size_t errlen)
+{
+	tz_db *mem = db_open(":memory:", 1, err, errlen);
+	if (!mem)
+		return NULL;
+	sqlite3_backup *b = sqlite3_backup_init(db_sqlite(mem), "main", db_sqlite(db), "main");
+	int rc = b ? sqlite3_backup_step(b, -1) : sqlite3_errcode(db_sqlite(mem));
+	if (b)
+		sqlite3_backup_finish(b);
+	if (rc != SQLITE_DONE || audit_attach(mem)) {
+		snprintf(err, errlen, "%s", rc != SQLITE_DONE ? sqlite3_errstr(rc) : db_errmsg(mem));
+		db_close(mem);
+		return NULL;
+	}
+	return mem;
 }
 
 static tz_db *open_at(const char *path, int create, int demo, char *err, size_t errlen)

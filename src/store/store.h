@@ -10,6 +10,10 @@
  * use of a database but the shared host's checks needs.  NULL with err. */
 tz_db *store_connect(const char *path, int create, char *err, size_t errlen);
 
+/* A copy of db in memory, for checks that must write to look (the search
+ * index's integrity check) on a database opened read-only.  NULL with err. */
+tz_db *store_memory_copy(tz_db *db, char *err, size_t errlen);
+
 /* $XDG_DATA_HOME/tizilim/tizilim.db (or ~/.local/share/...), malloc'd. */
 char *store_default_path(void);
 

@@ -57,6 +57,7 @@ after=$(fp "$FDB")
 
 # Read-only: the disk remounted so (chmod does not hold root back).
 cp "$DB" "$FULL/ro.db"
+$TZB --db "$DB" backup "$FULL/bk.db" >/dev/null 2>&1 || bad "backup for the read-only check" "refused"
 robefore=$(fp "$FULL/ro.db")
 mount -o remount,ro "$FULL" || bad remount "cannot remount read-only"
 status "import into a read-only database" 3 $TZB --db "$FULL/ro.db" import "$TMP/kk2.csv" "$TMP/ru2.csv"
@@ -66,6 +67,9 @@ contains "says read-only" "$(LANGUAGE=kk TEXTDOMAINDIR=$TOP/$BUILD/locale gettex
 lacks "not 'not an error'" "not an error" "$out"
 status "import on a read-only database names the cause" 3 $TZB --db "$FULL/ro.db" import "$TMP/kk2.csv" "$TMP/ru2.csv"
 contains "import says read-only" "$FULL/ro.db" "$out"
+status "verify on read-only media" 0 $TZB --db "$FULL/ro.db" verify
+lacks "verify finds nothing that is not there" "$(LANGUAGE=kk TEXTDOMAINDIR=$TOP/$BUILD/locale gettext -d tizilim "search index")" "$out"
+status "a backup on read-only media verifies" 0 $TZB --db "$FULL/bk.db" verify
 status "reading a read-only database" 0 $TZB --db "$FULL/ro.db" export --lang kk -o "$TMP/ro.csv"
 expect "reads every row" "$(wc -l < "$TMP/kk.csv")" "$(wc -l < "$TMP/ro.csv")"
 expect "read-only database unchanged" "$robefore" "$(fp "file:$FULL/ro.db?immutable=1")"

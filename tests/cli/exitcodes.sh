@@ -50,6 +50,15 @@ status "reader: publish" 3 "$TZB" --db "$DB" publish
 status "reader: review approve" 3 "$TZB" --db "$DB" review approve --all
 sqlite3 "$DB" "UPDATE app_user SET role = 'admin' WHERE login = '$(id -un)'"
 
+# A CSV saved as UTF-16 is named as such, not as "a NUL character".
+printf '\377\376k\000k\000,\000r\000u\000\n\000' > "$TMP/u16.csv"
+status "import of a UTF-16 file" 3 "$TZB" --lang ru --db "$DB" import "$TMP/u16.csv"
+contains "names UTF-16" "UTF-16" "$out"
+lacks "no NUL talk" "NUL" "$out"
+printf 'k\000k\000,\000r\000u\000\n\000' > "$TMP/u16b.csv"
+status "a UTF-16 file without its mark" 3 "$TZB" --db "$DB" import-nkz "$TMP/u16b.csv"
+contains "names UTF-16 too" "UTF-16" "$out"
+
 # Findings: 1.
 status "check of the demo draft" 0 "$TZB" --db "$DB" check
 sqlite3 "$DB" "DROP TRIGGER IF EXISTS reg_row_guard_published; UPDATE reg_row SET nkz_code = '9999-9-999' WHERE id = (SELECT min(id) FROM reg_row WHERE version_id = (SELECT max(id) FROM reg_version))" 2>/dev/null
