@@ -3,7 +3,7 @@
 
 PREFIX  ?= /usr/local
 DESTDIR ?=
-VERSION := 0.1.0
+VERSION := 0.2.0
 
 CC      ?= cc
 PKGS    := ncursesw formw menuw sqlite3 icu-i18n icu-uc xlsxwriter minizip expat libcrypto
