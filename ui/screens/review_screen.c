@@ -65,11 +65,11 @@ static int draw_totals(int y)
 	draw_cell(y, 1, COLS - 2, line, theme(TH_SECTION), 0);
 	snprintf(line, sizeof line, "%s", _("By body:"));
 	for (int i = 0; i < rs.v.t.nbody; i++) {
-		char b[64];
-		snprintf(b, sizeof b, "%s", rs.v.body_name[i]);
+		/* Whole names: the line is cut once, at the screen's edge, by
+		 * draw_cell, never inside a letter. */
 		count_text(&rs.v.t.body[i].n, n, sizeof n);
-		snprintf(part, sizeof part, " %s %s;", b, n);
-		snprintf(line + strlen(line), sizeof line - strlen(line), "%s", part);
+		size_t at = strlen(line);
+		snprintf(line + at, sizeof line - at, " %s %s;", rs.v.body_name[i], n);
 	}
 	draw_cell(y + 1, 1, COLS - 2, line, theme(TH_NORMAL), 0);
 	snprintf(line, sizeof line, "%s", _("By level:"));
