@@ -20,6 +20,8 @@ DEB_PKGS := build-essential pkg-config clang libclang-rt-14-dev gettext libncurs
             libssl-dev sqlite3 tmux locales python3-openpyxl passwd util-linux groff-base valgrind
 
 B        ?= build
+# `make run` and `make check` build with one job per processor.
+NPROC    ?= $(shell nproc 2>/dev/null || echo 1)
 SRC_C    := $(wildcard src/*/*.c)
 UI_C     := $(wildcard ui/*.c ui/*/*.c)
 DATA_SQL := data/schema.sql data/migrate-2.sql data/migrate-3.sql data/migrate-4.sql data/migrate-5.sql data/migrate-6.sql data/reference.sql data/calendar.sql data/demo.sql
@@ -30,8 +32,8 @@ UNIT_BIN := $(UNIT_C:tests/unit/%.c=$(B)/tests/%)
 LINGUAS  := kk ru
 MO       := $(LINGUAS:%=$(B)/locale/%/LC_MESSAGES/tizilim.mo)
 
-.PHONY: FORCE all deps run check test bench install install-shared uninstall clean pot po-update asan \
-        fuzz fuzz-build fuzz-bins fuzz-short
+.PHONY: FORCE all deps run check check-builds test bench install install-shared uninstall clean pot \
+        po-update asan fuzz fuzz-build fuzz-bins fuzz-short
 
 all: $(B)/tizilim $(MO)
 
@@ -85,7 +87,7 @@ deps:
 	fi
 
 run: deps
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory -j$(NPROC) all
 	TIZILIM_LOCALEDIR=$(CURDIR)/$(B)/locale ./$(B)/tizilim
 
 # --- tests ----------------------------------------------------------------
@@ -96,11 +98,13 @@ asan:
 	  CFLAGS='-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer' \
 	  LDFLAGS='-fsanitize=address,undefined' test
 
+# The three builds side by side, each in its own directory (build/,
+# build-asan/, build-fuzz/, gen/ included), then the suites side by side.
 check: deps
-	@$(MAKE) --no-print-directory test
-	@$(MAKE) --no-print-directory asan
-	@$(MAKE) --no-print-directory fuzz-build
+	@$(MAKE) --no-print-directory -j$(NPROC) --output-sync=target check-builds
 	@sh tests/run.sh
+
+check-builds: test asan fuzz-build
 
 bench: all
 	@B=$(B) sh tests/bench.sh

@@ -24,3 +24,35 @@ lacks() { case "$3" in *"$2"*) bad "$1" "unwanted [$2] in [$3]";; *) ok "$1";; e
 # status NAME WANT CMD...: runs CMD, checks its exit status; output in $out
 status() { n=$1; w=$2; shift 2; out=$("$@" 2>&1); s=$?; expect "$n (exit)" "$w" "$s"; }
 done_tests() { echo "$npass passed, $nfail failed"; [ "$nfail" = 0 ]; }
+
+# tz_reachable LOGIN [FILE...]: for a test that runs the program as LOGIN.
+# The checkout may be closed to other logins (a clone in a 0700 directory, or
+# under a home directory), so the binary, its catalogs and each FILE are
+# copied into $RUN, under $TMP (made 0711): $TZB and $TIZILIM_LOCALEDIR then
+# name the copies, and a FILE is $RUN/its-name.  LOGIN must be able to run
+# the copy; if it cannot, or something to copy is missing, the test says why
+# once, counts one failure and ends, instead of failing every check after.
+RUN=$TMP/run
+tz_reachable() {
+	_u=$1; shift
+	for _f in "$TZB" "$TIZILIM_LOCALEDIR" "$@"; do
+		[ -e "$_f" ] || _tz_setup "missing $_f (the build makes the program and its catalogs; the shared data is in ../shared beside the checkout)"
+	done
+	mkdir -p "$RUN/bin" && cp "$TZB" "$RUN/bin/tizilim" && cp -R "$TIZILIM_LOCALEDIR" "$RUN/locale" ||
+		_tz_setup "cannot copy the program into $RUN"
+	for _f in "$@"; do cp "$_f" "$RUN/" || _tz_setup "cannot copy $_f into $RUN"; done
+	chmod -R a+rX "$RUN"; chmod 0711 "$TMP"
+	TZB=$RUN/bin/tizilim
+	export TIZILIM_LOCALEDIR="$RUN/locale"
+	runuser -u "$_u" -- "$TZB" --version >/dev/null 2>&1 &&
+		runuser -u "$_u" -- test -r "$TIZILIM_LOCALEDIR/kk/LC_MESSAGES/tizilim.mo" && return 0
+	# Say which directory on the way is closed to the login.
+	_d=$RUN _up=
+	while [ "$_d" != / ] && [ "$_d" != . ]; do _up="$_d $_up"; _d=$(dirname "$_d"); done
+	for _d in $_up; do
+		runuser -u "$_u" -- test -x "$_d" 2>/dev/null ||
+			_tz_setup "login $_u cannot enter $_d (mode $(stat -c %a "$_d")), so it cannot run the copy of the program under it; set TMPDIR to a directory other logins can enter"
+	done
+	_tz_setup "login $_u cannot run $TZB: $(runuser -u "$_u" -- "$TZB" --version 2>&1 | head -3)"
+}
+_tz_setup() { bad "set-up" "$1"; done_tests; exit 1; }

@@ -25,6 +25,8 @@ trap 'exit 1' INT TERM HUP
 for u in $USERS; do
 	useradd -M -N -s /bin/sh -d /nonexistent "$u" || bad "useradd $u" "cannot create the login"
 done
+# The program and the classifier sample where the logins can reach them.
+tz_reachable "$ADM" "$SHARED/data/nkz-sample.csv"
 chmod 0711 "$TMP"
 SH=$TMP/shared
 mkdir -p "$SH/state"
@@ -50,7 +52,7 @@ pstate() { sqlite3 "$DB" "select state from proposal where id = $1"; }
 
 adm init >/dev/null 2>&1 || bad init "init failed"
 chmod 666 "$DB"
-adm import-nkz "$SHARED/data/nkz-sample.csv" >/dev/null 2>&1 || bad import-nkz "the sample did not import"
+adm import-nkz "$RUN/nkz-sample.csv" >/dev/null 2>&1 || bad import-nkz "the sample did not import"
 adm user add "$AB" ab_clerk >/dev/null && adm user add "$AP" ab_approver >/dev/null &&
 	adm user add "$SI" sb_clerk industry >/dev/null && adm user add "$SF" sb_clerk finance >/dev/null ||
 	bad users "cannot add the users"

@@ -22,6 +22,8 @@ trap 'exit 1' INT TERM HUP
 for u in $USERS; do
 	useradd -M -N -s /bin/sh -d /nonexistent "$u" || bad "useradd $u" "cannot create the login"
 done
+# The program and the classifier sample where the logins can reach them.
+tz_reachable "$ADM" "$SHARED/data/nkz-sample.csv"
 
 # A directory every login can write (test only: a real one would use a group).
 chmod 0711 "$TMP"
@@ -78,7 +80,7 @@ expect "nothing written for the sb clerk" "$before" "$(rows)"
 refused "reader changes the register" as "$RD" import "$SH/kk2.csv"
 contains "refusal names the reader" "$RD" "$out"
 expect "nothing written for the reader" "$before" "$(rows)"
-refused "reader imports the classifier" as "$RD" import-nkz "$SHARED/data/nkz-sample.csv"
+refused "reader imports the classifier" as "$RD" import-nkz "$RUN/nkz-sample.csv"
 contains "classifier refusal names the reader" "$RD" "$out"
 status "ab clerk changes the register" 0 as "$AB" import "$SH/kk2.csv"
 expect "the change is in" 1 "$(q "select count(*) from reg_row where basis_kk like '%(түзетілген)%'")"

@@ -51,6 +51,9 @@ case ",$(findmnt -no OPTIONS --target "$TMP")," in
 *,nosuid,*) bad "mount" "no suid-capable directory for the setgid program"; done_tests; exit 1;;
 esac
 chmod 0711 "$TMP"
+# The program where the clerks can reach it, for their runs without setgid;
+# the setgid one is copied from it.
+tz_reachable "$AB"
 
 # The program, setgid to the group, as install-shared installs it.
 mkdir "$TMP/bin"

@@ -21,6 +21,7 @@ cleanup() { tm kill-server 2>/dev/null; userdel "$SB" 2>/dev/null; rm -rf "$TMP"
 trap cleanup EXIT
 trap 'exit 1' INT TERM HUP
 useradd -M -N -s /bin/sh -d /nonexistent "$SB" || bad "useradd" "cannot create the login $SB"
+tz_reachable "$SB"
 chmod 0711 "$TMP"
 W=$TMP/w
 mkdir -p "$W/sbhome"

@@ -18,6 +18,7 @@ cleanup() { tm kill-server 2>/dev/null; userdel "$RD" 2>/dev/null; rm -rf "$TMP"
 trap cleanup EXIT
 trap 'exit 1' INT TERM HUP
 useradd -M -N -s /bin/sh -d /nonexistent "$RD" || bad "useradd" "cannot create the reader's login"
+tz_reachable "$RD"
 
 # A directory the reader can use too (test only).
 chmod 0711 "$TMP"
