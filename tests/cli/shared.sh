@@ -23,16 +23,16 @@ if grep -qa __asan_init "$TZB"; then
 fi
 
 id=$$
-G=tzgrp$id AB=tzab$id SB=tzsb$id
+G=tzgrp$id AB=tzab$id SB=tzsb$id AP=tzap$id OU=tzou$id
 cleanup() {
-	for u in $AB $SB; do userdel "$u" 2>/dev/null; done
+	for u in $AB $SB $AP $OU; do userdel "$u" 2>/dev/null; done
 	groupdel "$G" 2>/dev/null
 	rm -rf "$TMP"
 }
 trap cleanup EXIT
 trap 'exit 1' INT TERM HUP
 groupadd "$G" || bad "groupadd" "cannot create the group"
-for u in $AB $SB; do
+for u in $AB $SB $AP $OU; do
 	useradd -M -N -s /bin/sh -d /nonexistent "$u" || bad "useradd $u" "cannot create the login"
 done
 
@@ -176,5 +176,50 @@ expect "files beside the database" "backups root tizilim.db root tizilim.db-shm 
 	"$(cd "$LIB" && stat -c '%n %U' * | tr '\n' ' ' | sed 's/ $//')"
 status "root verifies without setgid" 0 "$TZB" --db "$DB" verify
 status "a clerk after root" 0 as "$SB" verify
+
+# An outsider -- a local login that is no user of the register -- reads it
+# through the program and changes nothing: every change, publication and
+# backup is refused before anything is written.
+for d in h3 h4; do mkdir -m 0700 "$TMP/$d"; done
+chown "$OU" "$TMP/h3"; chown "$AP" "$TMP/h4"
+status "an outsider reads the register" 0 as "$OU" export --lang ru -o "$TMP/h3/ru.csv"
+expect "the outsider's export is the outsider's" "$OU" "$(stat -c %U "$TMP/h3/ru.csv")"
+sed "s/(түзетілген)/(бөгде)/" "$TMP/h1/kk2.csv" > "$TMP/h3/kk2.csv"; chown "$OU" "$TMP/h3/kk2.csv"
+S=$(rows)
+refused "an outsider imports" as "$OU" import "$TMP/h3/kk2.csv"
+refused "an outsider opens a cycle" as "$OU" cycle open 2027 spring
+refused "an outsider publishes" as "$OU" publish
+refused "an outsider takes a backup into backups/" as "$OU" publish --date 2026-06-01
+refused "an outsider adds a user" as "$OU" user add "$OU" admin
+expect "nothing written for the outsider" "$S" "$(rows)"
+expect "no backup for the outsider" "" "$(ls -A "$LIB/backups")"
+
+# Four eyes with real logins: nobody approves a change they prepared, root
+# included; the refusal names who prepared it.
+status "root adds an approver" 0 "$BIN" --db "$DB" user add "$AP" ab_approver
+k1=$(q "select nkz_code || ':' || level from reg_row where basis_kk like '%(түзетілген)%'")
+status "an approver approves the ab clerk's change" 0 as "$AP" review approve "$k1"
+status "the approver exports" 0 as "$AP" export --lang kk -o "$TMP/h4/kk.csv"
+python3 - "$TMP/h4/kk.csv" "$TMP/h4/kk3.csv" <<'PY'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8")))
+for r in rows:
+    if len(r) == 8 and r[0].endswith(".") and "(түзетілген)" not in r[3]:
+        r[3] += " (бекітуші)"
+        break
+csv.writer(open(sys.argv[2], "w", encoding="utf-8", newline=""), lineterminator="\n").writerows(rows)
+PY
+chown "$AP" "$TMP/h4/kk3.csv"
+status "the approver changes the draft" 0 as "$AP" import "$TMP/h4/kk3.csv"
+k2=$(q "select nkz_code || ':' || level from reg_row where basis_kk like '%(бекітуші)%'")
+[ -n "$k2" ] && ok "the approver's change is in" || bad "approver's change" "not found"
+status "and may not approve it" 3 as "$AP" review approve "$k2"
+contains "the refusal names the approver" "$AP" "$out"
+status "root approves it" 0 "$BIN" --db "$DB" review approve "$k2"
+sed 's/ (бекітуші)/ (әкімші)/' "$TMP/h4/kk3.csv" > "$TMP/root.csv"
+status "root changes the draft" 0 "$BIN" --db "$DB" import "$TMP/root.csv"
+status "root may not approve root's change" 3 "$BIN" --db "$DB" review approve "$k2"
+contains "the refusal names root" "root" "$out"
+status "the approver approves root's change" 0 as "$AP" review approve "$k2"
 
 done_tests
