@@ -308,6 +308,31 @@ FILE *userfile_read(const char *path, const char *mode)
 	AS_USER(FILE *, fopen(path, mode));
 }
 
+char *safefile_read_all(FILE *f)
+{
+	size_t len = 0, cap = 4096;
+	char *s = malloc(cap);
+	while (s) {
+		len += fread(s + len, 1, cap - 1 - len, f);
+		if (len < cap - 1 || len > SAFEFILE_READ_MAX)
+			break;   /* the end, a failed read, or more than is taken */
+		char *ns = realloc(s, cap *= 2);
+		if (!ns)
+			free(s);
+		s = ns;
+	}
+	if (!s)
+		return NULL;
+	if (len > SAFEFILE_READ_MAX || ferror(f)) {
+		int e = ferror(f) ? EIO : EFBIG;
+		free(s);
+		errno = e;
+		return NULL;
+	}
+	s[len] = 0;
+	return s;
+}
+
 void userfile_abandon(struct safefile *f)
 {
 	privs_user();

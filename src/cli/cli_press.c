@@ -13,27 +13,6 @@
 #include "cli/output.h"
 #include "domain/press.h"
 
-static char *slurp(FILE *f)
-{
-	size_t len = 0, cap = 4096;
-	char *s = malloc(cap);
-	size_t n;
-	while (s && (n = fread(s + len, 1, cap - len - 1, f)) > 0) {
-		len += n;
-		if (cap - len < 2) {
-			char *ns = cap < (16u << 20) ? realloc(s, cap *= 2) : NULL;
-			if (!ns) {
-				free(s);
-				return NULL;
-			}
-			s = ns;
-		}
-	}
-	if (s)
-		s[len] = 0;
-	return s;
-}
-
 int cmd_press(tz_db *db, int argc, char **argv)
 {
 	const char *sub = argc > 1 ? argv[1] : "show";
@@ -68,7 +47,7 @@ int cmd_press(tz_db *db, int argc, char **argv)
 			cli_error(_("press edit: cannot read %s"), path);
 			return EXIT_DATA;
 		}
-		char *text = slurp(f);
+		char *text = safefile_read_all(f);
 		if (f != stdin)
 			fclose(f);
 		if (!text || !*text) {
