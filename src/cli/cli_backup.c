@@ -9,6 +9,7 @@
 #include "cli/output.h"
 #include "base/i18n.h"
 #include "exchange/package.h"
+#include "exchange/package_in.h"
 #include "base/privs.h"
 #include "base/text.h"
 

@@ -9,6 +9,7 @@
 #include "exchange/csvin.h"
 #include "base/i18n.h"
 #include "exchange/regcsv.h"
+#include "exchange/regcsv_in.h"
 #include "domain/register.h"
 #include "exchange/xlsxout.h"
 
