@@ -72,7 +72,9 @@ char *safefile_temp(const char *path, mode_t mode)
 	return tmp;
 }
 
-int safefile_place(const char *tmp, const char *path)
+/* tmp's content on the disk before its name goes over another: a crash
+ * after the rename must not leave an empty file.  0, or -1 with errno. */
+static int safefile_sync(const char *tmp)
 {
 	int fd = open(tmp, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
 	if (fd < 0)
@@ -84,6 +86,13 @@ int safefile_place(const char *tmp, const char *path)
 		errno = e;
 		return -1;
 	}
+	return 0;
+}
+
+int safefile_place(const char *tmp, const char *path)
+{
+	if (safefile_sync(tmp))
+		return -1;
 	if (safefile_replaceable(path))
 		return -1;
 	return rename(tmp, path);
@@ -91,16 +100,8 @@ int safefile_place(const char *tmp, const char *path)
 
 int safefile_place_new(const char *tmp, const char *path)
 {
-	int fd = open(tmp, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
-	if (fd < 0)
+	if (safefile_sync(tmp))
 		return -1;
-	int rc = fsync(fd);
-	int e = errno;
-	close(fd);
-	if (rc) {
-		errno = e;
-		return -1;
-	}
 	if (renameat2(AT_FDCWD, tmp, AT_FDCWD, path, RENAME_NOREPLACE) == 0)
 		return 0;
 	if (errno != EINVAL && errno != ENOSYS)
