@@ -41,6 +41,14 @@ const char *regcsv_heading(const char *lang, int column);
 const char *regcsv_section_title(const char *lang, const char *section);
 const char *regcsv_profile_word(const char *lang, const char *profile);
 
+/* A section's rows ("mandatory" or "voluntary") of a version in the
+ * Appendix's order (by name in the language's alphabet, then code and
+ * level), for every layout of the form: code, name, basis, level,
+ * validity, the body's full name, profile; names, basis and body in
+ * Russian when ru, else Kazakh.  NULL on a database error; the caller
+ * finalizes. */
+sqlite3_stmt *regcsv_rows(tz_db *db, int64_t version, const char *section, int ru);
+
 /* 1 when a cell holding s would start with a formula's sign once any
  * apostrophes in front are taken off: export writes such a cell with one
  * more apostrophe in front ("=1+1" as "'=1+1", "'=x" as "''=x"), so that a
