@@ -470,38 +470,25 @@ int rv_section_of_line(const struct regview *rv, int line)
 static void order_by(const struct regview *rv, const char *t, char *buf, size_t len)
 {
 	const char *l = rv->lang, *d = rv->desc ? " DESC" : "";
-	char first[160] = "";
-	switch (rv->sort) {
-	case RV_BY_NAME:
-		break;
-	case RV_BY_CODE:
-		snprintf(first, sizeof first, "%s.nkz_code%s, ", t, d);
-		break;
-	case RV_BY_BASIS:
-		snprintf(first, sizeof first, "%s.basis_%s COLLATE %s%s, ", t, l, l, d);
-		break;
-	case RV_BY_LEVEL:
-		snprintf(first, sizeof first, "%s.level%s, ", t, d);
-		break;
-	case RV_BY_VALIDITY:
-		snprintf(first, sizeof first, "%s.validity = 0%s, %s.validity%s, ", t, d, t, d);
-		break;
-	case RV_BY_BODY:
-		snprintf(first, sizeof first, "b.short_%s COLLATE %s%s, ", l, l, d);
-		break;
-	case RV_BY_PROFILE:
-		snprintf(first, sizeof first, "%s.profile%s, ", t, d);
-		break;
-	default:
-		break;
-	}
-	if (rv->sort == RV_BY_CODE)   /* code and level are unique: the index's own order */
+	if (rv->sort == RV_BY_CODE) {   /* code and level are unique: the index's own order */
 		snprintf(buf, len, "%s.nkz_code%s, %s.level%s, %s.id%s", t, d, t, d, t, d);
-	else if (rv->sort == RV_BY_NAME)   /* the name index's own order, to its last column */
+		return;
+	}
+	if (rv->sort == RV_BY_NAME) {   /* the name index's own order, to its last column */
 		snprintf(buf, len, "%s.sort_%s%s, %s.level%s, %s.fold_kk%s, %s.fold_ru%s, %s.id%s", t, l,
 		         d, t, d, t, d, t, d, t, d);
+		return;
+	}
+	char first[160];
+	if (rv->sort == RV_BY_BASIS)
+		snprintf(first, sizeof first, "%s.basis_%s COLLATE %s%s, ", t, l, l, d);
+	else if (rv->sort == RV_BY_VALIDITY)
+		snprintf(first, sizeof first, "%s.validity = 0%s, %s.validity%s, ", t, d, t, d);
+	else if (rv->sort == RV_BY_BODY)
+		snprintf(first, sizeof first, "b.short_%s COLLATE %s%s, ", l, l, d);
 	else
-		snprintf(buf, len, "%s%s.sort_%s%s, %s.level%s, %s.id%s", first, t, l, d, t, d, t, d);
+		snprintf(first, sizeof first, "%s.%s%s, ", t, rv->sort == RV_BY_LEVEL ? "level" : "profile", d);
+	snprintf(buf, len, "%s%s.sort_%s%s, %s.level%s, %s.id%s", first, t, l, d, t, d, t, d);
 }
 
 static void mark_line(const struct regview *rv, struct rv_line *x)
