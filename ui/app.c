@@ -1,7 +1,7 @@
 /* The interface put together: the settings and their key bindings, the
  * terminal, the register screen at the bottom of the stack, the draft left
  * when the terminal last went away, then the key loop (kit/screen.c). */
-#include "ui.h"
+#include "app.h"
 
 #include <curses.h>
 #include <signal.h>

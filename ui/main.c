@@ -9,7 +9,7 @@
 #include "store/store.h"
 #include "base/text.h"
 #include "kit/timing.h"
-#include "ui.h"
+#include "app.h"
 
 int main(int argc, char **argv)
 {

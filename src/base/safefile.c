@@ -72,7 +72,9 @@ char *safefile_temp(const char *path, mode_t mode)
 	return tmp;
 }
 
-int safefile_place(const char *tmp, const char *path)
+/* tmp's content on the disk before its name goes over another: a crash
+ * after the rename must not leave an empty file.  0, or -1 with errno. */
+static int safefile_sync(const char *tmp)
 {
 	int fd = open(tmp, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
 	if (fd < 0)
@@ -84,6 +86,13 @@ int safefile_place(const char *tmp, const char *path)
 		errno = e;
 		return -1;
 	}
+	return 0;
+}
+
+int safefile_place(const char *tmp, const char *path)
+{
+	if (safefile_sync(tmp))
+		return -1;
 	if (safefile_replaceable(path))
 		return -1;
 	return rename(tmp, path);
@@ -91,16 +100,8 @@ int safefile_place(const char *tmp, const char *path)
 
 int safefile_place_new(const char *tmp, const char *path)
 {
-	int fd = open(tmp, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
-	if (fd < 0)
+	if (safefile_sync(tmp))
 		return -1;
-	int rc = fsync(fd);
-	int e = errno;
-	close(fd);
-	if (rc) {
-		errno = e;
-		return -1;
-	}
 	if (renameat2(AT_FDCWD, tmp, AT_FDCWD, path, RENAME_NOREPLACE) == 0)
 		return 0;
 	if (errno != EINVAL && errno != ENOSYS)
@@ -306,6 +307,31 @@ int userfile_unlink(const char *path)
 FILE *userfile_read(const char *path, const char *mode)
 {
 	AS_USER(FILE *, fopen(path, mode));
+}
+
+char *safefile_read_all(FILE *f)
+{
+	size_t len = 0, cap = 4096;
+	char *s = malloc(cap);
+	while (s) {
+		len += fread(s + len, 1, cap - 1 - len, f);
+		if (len < cap - 1 || len > SAFEFILE_READ_MAX)
+			break;   /* the end, a failed read, or more than is taken */
+		char *ns = realloc(s, cap *= 2);
+		if (!ns)
+			free(s);
+		s = ns;
+	}
+	if (!s)
+		return NULL;
+	if (len > SAFEFILE_READ_MAX || ferror(f)) {
+		int e = ferror(f) ? EIO : EFBIG;
+		free(s);
+		errno = e;
+		return NULL;
+	}
+	s[len] = 0;
+	return s;
 }
 
 void userfile_abandon(struct safefile *f)

@@ -75,6 +75,12 @@ void userfile_discard(const char *tmp);
 /* A file the user names, opened for reading with the user's rights (a link
  * is followed: the user may read what it points at or not). */
 FILE *userfile_read(const char *path, const char *mode);
+/* What is left of a stream (such a file, or standard input), read whole
+ * into a string of its own, malloc'd: a text the user hands over.  Up to
+ * SAFEFILE_READ_MAX bytes; NULL with errno EFBIG when there is more, EIO
+ * when the read fails, ENOMEM. */
+enum { SAFEFILE_READ_MAX = 16 << 20 };
+char *safefile_read_all(FILE *f);
 /* A file the program keeps for the user (a draft, the configuration): read
  * with the user's rights, never through a link, a regular file only.  NULL
  * with errno (ELOOP for a link). */

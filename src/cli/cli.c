@@ -1,12 +1,20 @@
 #include "cli/cli.h"
 
-#include <errno.h>
 #include <getopt.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/args.h"
+#include "cli/cli_auth.h"
+#include "cli/cli_backup.h"
+#include "cli/cli_calendar.h"
+#include "cli/cli_cycle.h"
+#include "cli/cli_exchange.h"
+#include "cli/cli_nkz.h"
+#include "cli/cli_press.h"
+#include "cli/cli_proposal.h"
+#include "cli/cli_review.h"
 #include "store/audit.h"
 #include "config.h"
 #include "store/auth.h"
@@ -17,35 +25,11 @@
 #include "store/store.h"
 #include "base/text.h"
 
-void cli_error(const char *fmt, ...)
-{
-	/* Messages quote files' and the database's text: escaped on the way. */
-	va_list ap, again;
-	va_start(ap, fmt);
-	va_copy(again, ap);
-	int n = vsnprintf(NULL, 0, fmt, ap);
-	char *msg = n >= 0 ? malloc((size_t)n + 1) : NULL;
-	if (msg)
-		vsnprintf(msg, (size_t)n + 1, fmt, again);
-	va_end(again);
-	va_end(ap);
-	fputs("tizilim: ", stderr);
-	text_put(stderr, msg ? msg : fmt, TEXT_LINES);
-	fputc('\n', stderr);
-	free(msg);
-}
-
-int cli_flushed(int rc)
-{
-	/* What was printed but never arrived (a full disk, a closed pipe,
-	 * /dev/full) makes the run fail, whatever the command concluded. */
-	if (fflush(stdout) == 0 && !ferror(stdout))
-		return rc;
-	if (rc == EXIT_DATA)   /* the command has said what failed */
-		return rc;
-	cli_error(_("cannot write the output: %s"), strerror(errno ? errno : EIO));
-	return EXIT_DATA;
-}
+/* Each command gets the open database and its own arguments, argv[0] being
+ * the command's name; it parses its options itself and returns an exit
+ * status. */
+typedef int cmd_fn(tz_db *db, int argc, char **argv);
+static cmd_fn cmd_init, cmd_check, cmd_diff, cmd_verify;
 
 struct command {
 	const char *name;
@@ -200,7 +184,7 @@ int cli_run(int argc, char **argv, const struct cli_opts *o)
 	return cli_flushed(rc);
 }
 
-int cmd_init(tz_db *db, int argc, char **argv)
+static int cmd_init(tz_db *db, int argc, char **argv)
 {
 	int demo = 0;
 	for (int i = 1; i < argc; i++) {
@@ -231,29 +215,15 @@ int cmd_init(tz_db *db, int argc, char **argv)
 	return EXIT_OK;
 }
 
-/* A version named on the command line: a number, or "draft" / "published". */
-static int64_t version_arg(tz_db *db, const char *a)
-{
-	if (!strcmp(a, "draft"))
-		return reg_draft(db);
-	if (!strcmp(a, "published"))
-		return reg_published(db);
-	char *end;
-	long long v = strtoll(a, &end, 10);
-	if (*end || v <= 0 || !reg_version_state(db, v))
-		return 0;
-	return v;
-}
-
 static const char *body_name(tz_db *db, int64_t id, char *buf, size_t len)
 {
 	ref_body(db, id, REF_SHORT, NULL, buf, len, "?");
 	return buf;
 }
 
-int cmd_check(tz_db *db, int argc, char **argv)
+static int cmd_check(tz_db *db, int argc, char **argv)
 {
-	int64_t v = argc > 1 ? version_arg(db, argv[1]) : reg_draft(db);
+	int64_t v = argc > 1 ? args_version(db, argv[1]) : reg_draft(db);
 	if (argc > 2 || (argc > 1 && !v)) {
 		cli_error(_("check: no register version \"%s\""), argc > 1 ? argv[1] : "");
 		return EXIT_USAGE;
@@ -354,7 +324,7 @@ static int print_diff(void *ctx, enum reg_diff_kind kind, const struct reg_row *
 	return 0;
 }
 
-int cmd_diff(tz_db *db, int argc, char **argv)
+static int cmd_diff(tz_db *db, int argc, char **argv)
 {
 	int64_t a, b;
 	if (argc == 1) {
@@ -366,8 +336,8 @@ int cmd_diff(tz_db *db, int argc, char **argv)
 			return EXIT_DATA;
 		}
 	} else if (argc == 3) {
-		a = version_arg(db, argv[1]);
-		b = version_arg(db, argv[2]);
+		a = args_version(db, argv[1]);
+		b = args_version(db, argv[2]);
 		if (!a || !b) {
 			cli_error(_("diff: no register version \"%s\""), !a ? argv[1] : argv[2]);
 			return EXIT_USAGE;
@@ -409,14 +379,6 @@ static long report_rows(tz_db *db, const char *sql, const char *what)
 	}
 	sqlite3_finalize(st);
 	return n;
-}
-
-void cli_print_head(tz_db *db)
-{
-	char head[96];
-	if (!audit_head(db, head, sizeof head) && *head)
-		printf(_("Chain head of the change log, to keep outside the database (verify --head): %s\n"),
-		       head);
 }
 
 static void verify_report(void *ctx, const char *area, const char *what)
@@ -463,7 +425,7 @@ static int verify_all(tz_db *db, struct integrity_run *rp)
 	return EXIT_OK;
 }
 
-int cmd_verify(tz_db *db, int argc, char **argv)
+static int cmd_verify(tz_db *db, int argc, char **argv)
 {
 	struct integrity_run r = {.fn = verify_report};
 	int64_t entry;

@@ -4,7 +4,8 @@
 
 #include "store/audit.h"
 #include "store/auth.h"
-#include "cli/cli.h"
+#include "cli/cli_auth.h"
+#include "cli/output.h"
 #include "base/i18n.h"
 #include "base/text.h"
 

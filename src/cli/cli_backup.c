@@ -5,9 +5,11 @@
 #include <string.h>
 
 #include "store/backup.h"
-#include "cli/cli.h"
+#include "cli/cli_backup.h"
+#include "cli/output.h"
 #include "base/i18n.h"
 #include "exchange/package.h"
+#include "exchange/package_in.h"
 #include "base/privs.h"
 #include "base/text.h"
 

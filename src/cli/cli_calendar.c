@@ -1,4 +1,5 @@
-#include "cli/cli.h"
+#include "cli/cli_calendar.h"
+#include "cli/output.h"
 
 #include <stdio.h>
 #include <stdlib.h>

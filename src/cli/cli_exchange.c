@@ -3,10 +3,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/cli.h"
+#include "cli/cli_exchange.h"
+#include "cli/args.h"
+#include "cli/output.h"
 #include "exchange/csvin.h"
 #include "base/i18n.h"
 #include "exchange/regcsv.h"
+#include "exchange/regcsv_in.h"
 #include "domain/register.h"
 #include "exchange/xlsxout.h"
 
@@ -68,18 +71,6 @@ int cmd_import(tz_db *db, int argc, char **argv)
 	return EXIT_OK;
 }
 
-/* A version named on the command line: its number, "draft" or "published". */
-static int64_t version_named(tz_db *db, const char *a)
-{
-	if (!strcmp(a, "draft"))
-		return reg_draft(db);
-	if (!strcmp(a, "published"))
-		return reg_published(db);
-	char *end;
-	long long v = strtoll(a, &end, 10);
-	return *end || v <= 0 || !reg_version_state(db, v) ? 0 : v;
-}
-
 /* export --format xlsx: the Appendix form, or with --diff the review pack. */
 static int export_xlsx(tz_db *db, const struct regcsv_export *x, int diff, int encoding_given,
                        int nargs, char **args)
@@ -116,7 +107,7 @@ static int export_xlsx(tz_db *db, const struct regcsv_export *x, int diff, int e
 	}
 	int64_t a = 0, b = 0;
 	for (int i = 0; i < nargs; i++) {
-		int64_t v = version_named(db, args[i]);
+		int64_t v = args_version(db, args[i]);
 		if (!v) {
 			cli_error(_("export --diff: no register version \"%s\""), args[i]);
 			return EXIT_USAGE;

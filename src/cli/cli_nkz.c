@@ -1,7 +1,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "cli/cli.h"
+#include "cli/cli_nkz.h"
+#include "cli/output.h"
 #include "exchange/csvin.h"
 #include "base/i18n.h"
 #include "exchange/nkzin.h"

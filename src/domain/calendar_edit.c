@@ -34,10 +34,11 @@ static int refused(tz_db *db, char *why, size_t len)
 	return -1;
 }
 
-int cal_edit_day(tz_db *db, const char *date, enum cal_edit what, char *why, size_t len)
+/* Every edit's start: date as YYYY-MM-DD into iso, the user's right to
+ * edit reference data, the transaction opened.  0, or -1 with why. */
+static int begin_edit(tz_db *db, const char *date, char iso[11], char *why, size_t len)
 {
 	tz_day d;
-	char iso[11];
 	if (bad_date(date, &d, why, len) || auth_edit_reference(db, why, len))
 		return -1;
 	cal_format(d, iso);
@@ -45,6 +46,14 @@ int cal_edit_day(tz_db *db, const char *date, enum cal_edit what, char *why, siz
 		snprintf(why, len, _("The database refused the change: %s"), db_errmsg(db));
 		return -1;
 	}
+	return 0;
+}
+
+int cal_edit_day(tz_db *db, const char *date, enum cal_edit what, char *why, size_t len)
+{
+	char iso[11];
+	if (begin_edit(db, date, iso, why, len))
+		return -1;
 	sqlite3_stmt *st;
 	if (what == CAL_EDIT_CLEAR) {
 		st = db_prep(db, "DELETE FROM calendar_day WHERE date = :d");
@@ -75,15 +84,9 @@ int cal_edit_day(tz_db *db, const char *date, enum cal_edit what, char *why, siz
 
 int cal_edit_kurban(tz_db *db, const char *date, char *why, size_t len)
 {
-	tz_day d;
 	char iso[11];
-	if (bad_date(date, &d, why, len) || auth_edit_reference(db, why, len))
+	if (begin_edit(db, date, iso, why, len))
 		return -1;
-	cal_format(d, iso);
-	if (db_begin(db)) {
-		snprintf(why, len, _("The database refused the change: %s"), db_errmsg(db));
-		return -1;
-	}
 	sqlite3_stmt *st = db_prep(db, "DELETE FROM calendar_day WHERE kind = 'off' AND "
 	                               "note_kk = '" KURBAN_KK "' AND substr(date, 1, 4) = "
 	                               "substr(:d, 1, 4) AND date <> :d");

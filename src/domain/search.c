@@ -211,6 +211,60 @@ sqlite3_stmt *search_ids(tz_db *db, const struct search *s, int64_t version, con
 	return st;
 }
 
+/* The fold of the one character at s, into buf.  A Latin I or i reads as
+ * Kazakh і among Cyrillic letters (text_fold's rule), so both are offered. */
+static int search_fold_char(const char *s, int len, char *buf, size_t size)
+{
+	char one[8];
+	memcpy(one, s, (size_t)len);
+	one[len] = 0;
+	char *f = text_fold(one);
+	if (!f)
+		return -1;
+	snprintf(buf, size, "%s", f);
+	free(f);
+	return 0;
+}
+
+int search_find(const char *text, const char *query, size_t *off, size_t *len)
+{
+	char *tmp = strdup(query ? query : "");
+	if (!tmp)
+		return 0;
+	char *fq = text_fold(text_trim(tmp));
+	free(tmp);
+	if (!fq)
+		return 0;
+	int found = 0;
+	if (*fq) {
+		unsigned cp;
+		for (const char *i = text; *i && !found; i += text_next(i, &cp)) {
+			const char *p = fq, *j = i;
+			while (*p && *j) {
+				int n = text_next(j, &cp);
+				char f[32];
+				if (search_fold_char(j, n, f, sizeof f))
+					break;
+				size_t fl = strlen(f);
+				if (!strncmp(p, f, fl))
+					p += fl;
+				else if ((cp == 'I' || cp == 'i') && !strncmp(p, "\xD1\x96", 2))
+					p += 2;
+				else
+					break;
+				j += n;
+			}
+			if (!*p) {
+				*off = (size_t)(i - text);
+				*len = (size_t)(j - i);
+				found = 1;
+			}
+		}
+	}
+	free(fq);
+	return found;
+}
+
 int search_defer_index(tz_db *db)
 {
 	/* A load big enough to defer its index is big enough to need the cache. */

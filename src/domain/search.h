@@ -23,6 +23,7 @@
 #ifndef TZ_SEARCH_H
 #define TZ_SEARCH_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "store/db.h"
@@ -64,6 +65,13 @@ void search_bind(const struct search *s, sqlite3_stmt *st);
  * lang's alphabet ("kk" or "ru"), then level.  version is ignored for the
  * classifier.  NULL on a database error; the caller finalizes. */
 sqlite3_stmt *search_ids(tz_db *db, const struct search *s, int64_t version, const char *lang);
+
+/* Finds query in text as a search matches it: trimmed, case folded by
+ * text_fold, a Latin I or i in text standing for Kazakh і.  On success sets
+ * the byte range of text it covers and returns 1; 0 when text does not
+ * contain it or the query is empty.  Folding goes character by character,
+ * so the range falls on text's own characters: a screen marks the match. */
+int search_find(const char *text, const char *query, size_t *off, size_t *len);
 
 /* Bulk writes.  Indexing row by row makes FTS5 write its pending terms out
  * at every statement, most of an import's time.  Inside the import's

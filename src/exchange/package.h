@@ -8,7 +8,7 @@
  * council_agreement.  Bodies, cycles and associations travel by their codes
  * and names, never by the sender's row ids.
  *
- * Import trusts nothing: the file is opened read-only and immutable with
+ * Import (package_in.h) trusts nothing: the file is opened read-only and immutable with
  * triggers, views and untrusted schema functions off, only the expected plain
  * tables are accepted and read with explicit column lists, and every row is
  * checked as a typed one would be, before anything is written. */
@@ -42,23 +42,6 @@ struct pkg_info {
  * out.  0, or -1 with a translated message in err. */
 int package_export(tz_db *db, const char *file, const char *body_code, int64_t year,
                    const char *season, struct pkg_info *info, char *err, size_t errlen);
-
-enum pkg_mode { PKG_STOP, PKG_REPLACE, PKG_SKIP };
-enum pkg_result { PKG_REFUSED = -1, PKG_DONE = 0, PKG_CONFLICT = 1 };
-
-/* Receives each finding, translated, naming the file, row and field. */
-typedef void pkg_note_fn(void *ctx, const char *msg);
-
-/* Imports a package (authorized body only).  Every problem found goes to note
- * and makes the result PKG_REFUSED with nothing written (err says why in one
- * line).  A proposal that already exists (same body, cycle, code and action),
- * or another council agreement for the cycle, is a conflict: PKG_STOP lists
- * them and returns PKG_CONFLICT writing nothing; PKG_REPLACE overwrites them
- * (never a proposal the authorized body has decided); PKG_SKIP keeps what is
- * there.  With dry_run, checks everything and counts, writing nothing. */
-enum pkg_result package_import(tz_db *db, const char *file, enum pkg_mode mode, int dry_run,
-                               pkg_note_fn *note, void *ctx, struct pkg_info *info,
-                               char *err, size_t errlen);
 
 /* Recomputes the checksum of a package's content as it lies (hex, 64 digits
  * and a NUL), for checking a file by hand and for tests that must re-seal an

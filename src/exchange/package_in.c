@@ -1,6 +1,6 @@
 /* Package import: every row of an untrusted package checked as a typed one
  * would be, conflicts found, and only then the rows written (package.h). */
-#include "exchange/package.h"
+#include "exchange/package_in.h"
 
 #include <stdarg.h>
 #include <stdio.h>

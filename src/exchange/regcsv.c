@@ -146,6 +146,24 @@ int regcsv_formula_like(const char *s)
  * encoding; a character the encoding lacks stops the export.  A cell a
  * spreadsheet would run as a formula (=, +, -, @, tab or CR first; OWASP's
  * list) gets an apostrophe in front, which the import takes off again. */
+sqlite3_stmt *regcsv_rows(tz_db *db, int64_t version, const char *section, int ru)
+{
+	static const char *const sql[2] = {
+		"SELECT r.nkz_code, r.name_kk, r.basis_kk, r.level, r.validity, b.name_kk, r.profile "
+		"FROM reg_row r JOIN body b ON b.id = r.body_id WHERE r.version_id = :v AND r.section = :s "
+		"ORDER BY r.sort_kk, r.nkz_code, r.level",
+		"SELECT r.nkz_code, r.name_ru, r.basis_ru, r.level, r.validity, b.name_ru, r.profile "
+		"FROM reg_row r JOIN body b ON b.id = r.body_id WHERE r.version_id = :v AND r.section = :s "
+		"ORDER BY r.sort_ru, r.nkz_code, r.level",
+	};
+	sqlite3_stmt *st = db_prep(db, sql[ru != 0]);
+	if (st) {
+		db_int(st, ":v", version);
+		db_text(st, ":s", section);
+	}
+	return st;
+}
+
 static void put_field(struct out *o, const char *s, int col)
 {
 	if (o->failed)
@@ -237,27 +255,17 @@ static void write_rows(tz_db *db, struct out *o, int64_t version, int ru)
 		put_field(o, num, c + 1);
 	}
 	end_record(o);
-	static const char *const sql[2] = {
-		"SELECT r.nkz_code, r.name_kk, r.basis_kk, r.level, r.validity, b.name_kk, r.profile "
-		"FROM reg_row r JOIN body b ON b.id = r.body_id WHERE r.version_id = :v AND r.section = :s "
-		"ORDER BY r.sort_kk, r.nkz_code, r.level",
-		"SELECT r.nkz_code, r.name_ru, r.basis_ru, r.level, r.validity, b.name_ru, r.profile "
-		"FROM reg_row r JOIN body b ON b.id = r.body_id WHERE r.version_id = :v AND r.section = :s "
-		"ORDER BY r.sort_ru, r.nkz_code, r.level",
-	};
 	for (int s = 0; s < 2 && !o->failed; s++) {
 		put_field(o, section_title[ru][s], 1);
 		for (int c = 2; c <= 8; c++)
 			put_field(o, "", c);
 		end_record(o);
-		sqlite3_stmt *st = db_prep(db, sql[ru]);
+		sqlite3_stmt *st = regcsv_rows(db, version, sections[s], ru);
 		if (!st) {
 			snprintf(o->err, o->errlen, _("The database refused the query: %s"), db_errmsg(db));
 			o->failed = 1;
 			return;
 		}
-		db_int(st, ":v", version);
-		db_text(st, ":s", sections[s]);
 		long n = 0;
 		int rc;
 		while (!o->failed && (rc = db_step(db, st)) == SQLITE_ROW) {

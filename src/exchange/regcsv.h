@@ -1,8 +1,8 @@
 /* regcsv — the register as a CSV file laid out like the Appendix of Order 399:
  * a heading row, the column numbers, then the mandatory and the voluntary
  * section, each under its title row and numbered from 1.  One language per
- * file; export writes one, import reads one or a Kazakh and a Russian file of
- * the same register and pairs their rows by (code, level). */
+ * file; export writes one, import (regcsv_in.h) reads one or a Kazakh and a
+ * Russian file of the same register and pairs their rows by (code, level). */
 #ifndef TZ_REGCSV_H
 #define TZ_REGCSV_H
 
@@ -41,35 +41,19 @@ const char *regcsv_heading(const char *lang, int column);
 const char *regcsv_section_title(const char *lang, const char *section);
 const char *regcsv_profile_word(const char *lang, const char *profile);
 
+/* A section's rows ("mandatory" or "voluntary") of a version in the
+ * Appendix's order (by name in the language's alphabet, then code and
+ * level), for every layout of the form: code, name, basis, level,
+ * validity, the body's full name, profile; names, basis and body in
+ * Russian when ru, else Kazakh.  NULL on a database error; the caller
+ * finalizes. */
+sqlite3_stmt *regcsv_rows(tz_db *db, int64_t version, const char *section, int ru);
+
 /* 1 when a cell holding s would start with a formula's sign once any
  * apostrophes in front are taken off: export writes such a cell with one
  * more apostrophe in front ("=1+1" as "'=1+1", "'=x" as "''=x"), so that a
  * spreadsheet shows it as text, and import takes that one off again; a
  * cell is unchanged both ways otherwise, so every text round-trips. */
 int regcsv_formula_like(const char *s);
-
-struct regcsv_stats {
-	long added, changed, unchanged;
-	const char *lang[2];       /* each file's language */
-	const char *encoding[2];   /* each file's encoding, as read */
-};
-
-/* Called with each warning (translated, naming file, line and column). */
-typedef void regcsv_warn_fn(void *ctx, const char *msg);
-
-/* Imports npaths (1 or 2) files into the draft: rows with a (code, level)
- * already in the draft are changed, others added.  All or nothing: on the
- * first bad row nothing is written and err names FILE:LINE:COLUMN.
- * Returns 0 or -1. */
-int regcsv_import(tz_db *db, const char *const *paths, int npaths, const char *encoding,
-                  regcsv_warn_fn *warn, void *wctx, struct regcsv_stats *st,
-                  char *err, size_t errlen);
-
-/* The same, each file a CSV or an .xlsx workbook (xlsxin_is_xlsx); of a
- * workbook the sheet called sheet is read, or the first when NULL.  A
- * workbook's encoding is reported as "XLSX". */
-int regcsv_import_from(tz_db *db, const char *const *paths, int npaths, const char *encoding,
-                       const char *sheet, regcsv_warn_fn *warn, void *wctx,
-                       struct regcsv_stats *st, char *err, size_t errlen);
 
 #endif

@@ -1,5 +1,6 @@
 /* The import half of regcsv.h: register rows from the Appendix's CSV or
  * XLSX files, in Kazakh, Russian or both, into the draft, all or nothing. */
+#include "exchange/regcsv_in.h"
 #include "exchange/regcsv.h"
 
 #include <errno.h>

@@ -159,6 +159,18 @@ static lxw_workbook *new_workbook(const char *tmp)
 }
 
 /* A temporary name beside path: the workbook appears whole or not at all. */
+/* A workbook that could not be started (wb may be NULL) goes, with its
+ * temporary file; -1 with err. */
+static int not_started(lxw_workbook *wb, char *tmp, const char *path, char *err, size_t errlen)
+{
+	snprintf(err, errlen, _("cannot write %s: %s"), path, _("the workbook cannot be started"));
+	if (wb)
+		workbook_close(wb);
+	userfile_discard(tmp);
+	free(tmp);
+	return -1;
+}
+
 static char *temp_beside(tz_db *db, const char *path, char *err, size_t errlen)
 {
 	if (db_own_file(db, path)) {
@@ -223,14 +235,6 @@ static int state_index(const char *state)
 static int write_register(tz_db *db, lxw_worksheet *ws, const struct fmts *f, int64_t version,
                           int ru, char *err, size_t errlen)
 {
-	static const char *const sql[2] = {
-		"SELECT r.nkz_code, r.name_kk, r.basis_kk, r.level, r.validity, b.name_kk, r.profile "
-		"FROM reg_row r JOIN body b ON b.id = r.body_id WHERE r.version_id = :v AND r.section = :s "
-		"ORDER BY r.sort_kk, r.nkz_code, r.level",
-		"SELECT r.nkz_code, r.name_ru, r.basis_ru, r.level, r.validity, b.name_ru, r.profile "
-		"FROM reg_row r JOIN body b ON b.id = r.body_id WHERE r.version_id = :v AND r.section = :s "
-		"ORDER BY r.sort_ru, r.nkz_code, r.level",
-	};
 	static const char *const sections[2] = {"mandatory", "voluntary"};
 	const char *lang = ru ? "ru" : "kk";
 	lxw_row_t row = 3;
@@ -239,13 +243,11 @@ static int write_register(tz_db *db, lxw_worksheet *ws, const struct fmts *f, in
 		worksheet_merge_range(ws, row, 0, row, 7, title, f->section);
 		worksheet_set_row(ws, row, LINE_PT + 5, NULL);
 		row++;
-		sqlite3_stmt *st = db_prep(db, sql[ru]);
+		sqlite3_stmt *st = regcsv_rows(db, version, sections[s], ru);
 		if (!st) {
 			snprintf(err, errlen, _("The database refused the query: %s"), db_errmsg(db));
 			return -1;
 		}
-		db_int(st, ":v", version);
-		db_text(st, ":s", sections[s]);
 		long n = 0;
 		int rc;
 		while ((rc = db_step(db, st)) == SQLITE_ROW) {
@@ -297,12 +299,7 @@ int xlsxout_register(tz_db *db, const char *lang, int64_t version, const char *p
 	lxw_workbook *wb = new_workbook(tmp);
 	lxw_worksheet *ws = wb ? workbook_add_worksheet(wb, form_title[ru]) : NULL;
 	if (!ws) {
-		snprintf(err, errlen, _("cannot write %s: %s"), path, _("the workbook cannot be started"));
-		if (wb)
-			workbook_close(wb);
-		userfile_discard(tmp);
-		free(tmp);
-		return -1;
+		return not_started(wb, tmp, path, err, errlen);
 	}
 	struct fmts f;
 	make_formats(wb, &f);
@@ -456,12 +453,7 @@ int xlsxout_review(tz_db *db, const char *lang, int64_t a, int64_t b, const char
 	for (int k = 0; wb && k < 3; k++)
 		p.ws[k] = workbook_add_worksheet(wb, pack_sheet[ru][k]);
 	if (!wb || !p.ws[0] || !p.ws[1] || !p.ws[2]) {
-		snprintf(err, errlen, _("cannot write %s: %s"), path, _("the workbook cannot be started"));
-		if (wb)
-			workbook_close(wb);
-		userfile_discard(tmp);
-		free(tmp);
-		return -1;
+		return not_started(wb, tmp, path, err, errlen);
 	}
 	make_formats(wb, &f);
 	const char *head[8];

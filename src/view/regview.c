@@ -7,9 +7,7 @@
 #include "base/i18n.h"
 #include "domain/register.h"
 #include "domain/search.h"
-#include "base/text.h"
-
-enum { HITS_LEVELS = 12 };
+#include "view/regsearch.h"
 
 struct regview {
 	tz_db *db;
@@ -28,19 +26,9 @@ struct regview {
 	int count[2];
 	int total[2];         /* rows of each section, no condition; -1 = not read */
 	/* A search of three letters or more: its matches in the version on view,
-	 * looked up in the trigram index once per query, reload or language,
-	 * with what orders them by name (section, sort key, level, folded names, id: the
-	 * table's key), so that counting and paging read only the matches.
-	 * hits is 0 when the table is not current (the query's own condition is
-	 * used then). */
-	char hits_name[32];   /* the table in use */
-	int hits;
-	/* Typing on narrows: each longer query gets its own table, made from
-	 * the one before, so that Backspace goes back to a table already made.
-	 * hits_q[k] is the folded query of temp table rv_hits_<hits_id>_<k>. */
-	unsigned hits_id;
-	int hits_depth, hits_made;
-	char *hits_q[HITS_LEVELS];
+	 * kept in a table (regsearch.h) filled once per query, reload or
+	 * language, so that counting and paging read only the matches. */
+	struct regsearch hits;
 	/* The last window: lines [first, first + n). */
 	int first, n, cap;
 	struct rv_line *win;
@@ -87,8 +75,8 @@ static void conditions(const struct regview *rv, const char *where, enum cond_se
 	size_t n = 0;
 	buf[0] = 0;
 #define ADD(...) do { if (n < len) n += (size_t)snprintf(buf + n, len - n, __VA_ARGS__); } while (0)
-	if (*rv->query && how != COND_NO_SEARCH && rv->hits)
-		ADD(" AND reg_row.id IN (SELECT id FROM temp.%s)", rv->hits_name);
+	if (*rv->query && how != COND_NO_SEARCH && regsearch_table(&rv->hits))
+		ADD(" AND reg_row.id IN (SELECT id FROM temp.%s)", regsearch_table(&rv->hits));
 	else if (*rv->query && how != COND_NO_SEARCH)
 		ADD(" AND %s", how == COND_WALK ? rv->search.walk : rv->search.where);
 	if (rv->facets.body_id)
@@ -116,131 +104,19 @@ static void bind_conditions(const struct regview *rv, sqlite3_stmt *st, const ch
 		rv->bind(st, rv->bind_ctx);
 }
 
-/* The query as the trigram index matches it: trimmed and folded. */
-static char *folded_query(const char *query)
-{
-	char *f = text_fold(query);
-	if (!f)
-		return NULL;
-	char *t = text_trim(f);
-	memmove(f, t, strlen(t) + 1);
-	return f;
-}
-
-static void hits_level_name(const struct regview *rv, int k, char *buf, size_t len)
-{
-	snprintf(buf, len, "rv_hits_%u_%d", rv->hits_id, k);
-}
-
-/* Level k's table, made if need be, emptied.  0 or -1. */
-static int hits_level(struct regview *rv, int k)
-{
-	char name[32], sql[512];
-	hits_level_name(rv, k, name, sizeof name);
-	if (k >= rv->hits_made) {
-		snprintf(sql, sizeof sql, "CREATE TEMP TABLE IF NOT EXISTS %s(section TEXT, sort BLOB, "
-		         "level TEXT, fold_kk TEXT, fold_ru TEXT, id INTEGER, "
-		         "PRIMARY KEY (section, sort, level, fold_kk, fold_ru, id)) WITHOUT ROWID", name);
-		if (db_exec(rv->db, sql))
-			return -1;
-		rv->hits_made = k + 1;
-	}
-	snprintf(sql, sizeof sql, "DELETE FROM temp.%s", name);
-	return db_exec(rv->db, sql) ? -1 : 0;
-}
-
-static void hits_drop_to(struct regview *rv, int depth)
-{
-	while (rv->hits_depth > depth)
-		free(rv->hits_q[--rv->hits_depth]);
-	rv->hits = rv->hits_depth > 0;
-	if (rv->hits)
-		hits_level_name(rv, rv->hits_depth - 1, rv->hits_name, sizeof rv->hits_name);
-}
-
-/* Level k from level k - 1: the rows whose names contain fq.  0 or -1. */
-static int hits_narrow(struct regview *rv, int k, const char *fq)
-{
-	char from[32], to[32], sql[256];
-	hits_level_name(rv, k - 1, from, sizeof from);
-	hits_level_name(rv, k, to, sizeof to);
-	snprintf(sql, sizeof sql, "INSERT INTO temp.%s SELECT * FROM temp.%s "
-	         "WHERE instr(fold_kk, :q) > 0 OR instr(fold_ru, :q) > 0", to, from);
-	sqlite3_stmt *st = db_prep(rv->db, sql);
-	if (!st)
-		return -1;
-	db_text(st, ":q", fq);
-	int rc = db_step(rv->db, st) == SQLITE_DONE ? 0 : -1;
-	sqlite3_finalize(st);
-	return rc;
-}
-
-/* Level 0 from the trigram index.  0 or -1. */
-static int hits_lookup(struct regview *rv)
-{
-	char name[32], sql[512];
-	hits_level_name(rv, 0, name, sizeof name);
-	snprintf(sql, sizeof sql, "INSERT INTO temp.%s SELECT r.section, r.sort_%s, r.level, "
-	         "r.fold_kk, r.fold_ru, r.id "
-	         "FROM reg_row r WHERE r.id IN (SELECT rowid FROM reg_fts WHERE reg_fts MATCH "
-	         ":search_q) AND +r.version_id = :v", name, rv->lang);
-	sqlite3_stmt *st = db_prep(rv->db, sql);
-	if (!st)
-		return -1;
-	search_bind(&rv->search, st);
-	db_int(st, ":v", rv->version);
-	int rc = db_step(rv->db, st) == SQLITE_DONE ? 0 : -1;
-	sqlite3_finalize(st);
-	return rc;
-}
-
-/* Fills the table of the trigram search's matches.  With narrow set, a
- * query that contains one already held (typing on, or back) starts from
- * that level: back to it exactly is free, a longer one filters it.  On any
- * failure the search goes on with its own condition, only slower. */
+/* Brings the matches table up to the search on view (narrow: see
+ * regsearch_fill). */
 static void fill_hits(struct regview *rv, int narrow)
 {
-	static unsigned serial;
-	char *fq = *rv->query && rv->search.kind == SEARCH_FTS && rv->version ?
-	           folded_query(rv->query) : NULL;
-	if (!fq) {
-		hits_drop_to(rv, 0);
-		return;
-	}
-	if (!rv->hits_id)
-		rv->hits_id = ++serial;
-	if (narrow) {
-		int k = rv->hits_depth - 1;
-		while (k >= 0 && !strstr(fq, rv->hits_q[k]))
-			k--;
-		if (k >= 0) {
-			hits_drop_to(rv, k + 1);
-			if (!strcmp(fq, rv->hits_q[k])) {
-				free(fq);
-				return;
-			}
-			if (k + 1 < HITS_LEVELS && !hits_level(rv, k + 1) && !hits_narrow(rv, k + 1, fq)) {
-				rv->hits_q[rv->hits_depth++] = fq;
-				hits_drop_to(rv, rv->hits_depth);
-				return;
-			}
-		}
-	}
-	hits_drop_to(rv, 0);
-	if (hits_level(rv, 0) || hits_lookup(rv)) {
-		free(fq);
-		return;
-	}
-	rv->hits_q[rv->hits_depth++] = fq;
-	hits_drop_to(rv, rv->hits_depth);
+	regsearch_fill(&rv->hits, rv->query, &rv->search, rv->version, rv->lang, narrow);
 }
 
 /* No condition but the search and the section: the matches table alone
  * answers. */
 static int hits_alone(const struct regview *rv, const char *where)
 {
-	return rv->hits && !rv->facets.body_id && !rv->facets.level[0] && !rv->facets.profile[0] &&
-	       !where;
+	return regsearch_table(&rv->hits) && !rv->facets.body_id && !rv->facets.level[0] &&
+	       !rv->facets.profile[0] && !where;
 }
 
 /* The rows of section s with no condition, as the database keeps them
@@ -280,6 +156,21 @@ static const char prefix_count_sql[] =
 	"AND NOT (reg_row.fold_ru >= :search_q AND reg_row.fold_ru < :search_hi)%s GROUP BY 1"
 	") GROUP BY 1";
 
+/* Steps through st's rows (is the section voluntary, its count) into c,
+ * for the sections the facets let through, and finalizes st.  0, or -1 on
+ * a database error. */
+static int read_counts(const struct regview *rv, sqlite3_stmt *st, int c[2])
+{
+	int rc;
+	while ((rc = db_step(rv->db, st)) == SQLITE_ROW) {
+		int s = sqlite3_column_int(st, 0) != 0;
+		if (rv->facets.section < 0 || rv->facets.section == s)
+			c[s] = sqlite3_column_int(st, 1);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
 /* The rows of each section under the conditions, in one query: a search
  * term is looked up once, not once per section.  0, or -1 on an error (the
  * fragment does not prepare, or the database fails). */
@@ -298,18 +189,11 @@ static int count_sections(struct regview *rv, const char *where, int c[2])
 	}
 	if (hits_alone(rv, where)) {
 		snprintf(sql, sizeof sql, "SELECT section = 'voluntary', count(*) FROM temp.%s GROUP BY 1",
-		         rv->hits_name);
+		         regsearch_table(&rv->hits));
 		sqlite3_stmt *st = db_prep(rv->db, sql);
 		if (!st)
 			return -1;
-		int rc;
-		while ((rc = db_step(rv->db, st)) == SQLITE_ROW) {
-			int s = sqlite3_column_int(st, 0) != 0;
-			if (rv->facets.section < 0 || rv->facets.section == s)
-				c[s] = sqlite3_column_int(st, 1);
-		}
-		sqlite3_finalize(st);
-		return rc == SQLITE_DONE ? 0 : -1;
+		return read_counts(rv, st, c);
 	}
 	int prefix = *rv->query && rv->search.kind == SEARCH_PREFIX;
 	conditions(rv, where, prefix ? COND_NO_SEARCH : COND_SEARCH, cond, sizeof cond);
@@ -328,14 +212,7 @@ static int count_sections(struct regview *rv, const char *where, int c[2])
 	db_int(st, ":v", rv->version);
 	rv->search.version = rv->version;
 	bind_conditions(rv, st, where);
-	int rc;
-	while ((rc = db_step(rv->db, st)) == SQLITE_ROW) {
-		int s = sqlite3_column_int(st, 0) != 0;
-		if (rv->facets.section < 0 || rv->facets.section == s)
-			c[s] = sqlite3_column_int(st, 1);
-	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : -1;
+	return read_counts(rv, st, c);
 }
 
 void rv_reload(struct regview *rv)
@@ -378,6 +255,7 @@ struct regview *rv_open(tz_db *db)
 	if (!rv)
 		return NULL;
 	rv->db = db;
+	regsearch_init(&rv->hits, db);
 	rv->facets.section = -1;
 	rv->query = strdup("");
 	if (!rv->query) {
@@ -395,13 +273,7 @@ void rv_close(struct regview *rv)
 	if (!rv)
 		return;
 	win_clear(rv);
-	for (int k = 0; k < rv->hits_made; k++) {
-		char name[32], sql[64];
-		hits_level_name(rv, k, name, sizeof name);
-		snprintf(sql, sizeof sql, "DROP TABLE IF EXISTS temp.%s", name);
-		db_exec(rv->db, sql);
-	}
-	hits_drop_to(rv, 0);
+	regsearch_free(&rv->hits);
 	free(rv->win);
 	free(rv->title);
 	free(rv->where);
@@ -566,60 +438,6 @@ int rv_set_sort(struct regview *rv, enum rv_sort by, int desc)
 enum rv_sort rv_sort_by(const struct regview *rv) { return rv->sort; }
 int rv_sort_desc(const struct regview *rv) { return rv->desc; }
 
-/* The fold of the one character at s, into buf.  A Latin I or i reads as
- * Kazakh і among Cyrillic letters (text_fold's rule), so both are offered. */
-static int fold_char(const char *s, int len, char *buf, size_t size)
-{
-	char one[8];
-	memcpy(one, s, (size_t)len);
-	one[len] = 0;
-	char *f = text_fold(one);
-	if (!f)
-		return -1;
-	snprintf(buf, size, "%s", f);
-	free(f);
-	return 0;
-}
-
-int rv_find(const char *text, const char *query, size_t *off, size_t *len)
-{
-	char *tmp = strdup(query ? query : "");
-	if (!tmp)
-		return 0;
-	char *fq = text_fold(text_trim(tmp));
-	free(tmp);
-	if (!fq)
-		return 0;
-	int found = 0;
-	if (*fq) {
-		unsigned cp;
-		for (const char *i = text; *i && !found; i += text_next(i, &cp)) {
-			const char *p = fq, *j = i;
-			while (*p && *j) {
-				int n = text_next(j, &cp);
-				char f[32];
-				if (fold_char(j, n, f, sizeof f))
-					break;
-				size_t fl = strlen(f);
-				if (!strncmp(p, f, fl))
-					p += fl;
-				else if ((cp == 'I' || cp == 'i') && !strncmp(p, "\xD1\x96", 2))
-					p += 2;
-				else
-					break;
-				j += n;
-			}
-			if (!*p) {
-				*off = (size_t)(i - text);
-				*len = (size_t)(j - i);
-				found = 1;
-			}
-		}
-	}
-	free(fq);
-	return found;
-}
-
 int rv_count(const struct regview *rv, int section)
 {
 	return section == 0 || section == 1 ? rv->count[section] : 0;
@@ -652,38 +470,25 @@ int rv_section_of_line(const struct regview *rv, int line)
 static void order_by(const struct regview *rv, const char *t, char *buf, size_t len)
 {
 	const char *l = rv->lang, *d = rv->desc ? " DESC" : "";
-	char first[160] = "";
-	switch (rv->sort) {
-	case RV_BY_NAME:
-		break;
-	case RV_BY_CODE:
-		snprintf(first, sizeof first, "%s.nkz_code%s, ", t, d);
-		break;
-	case RV_BY_BASIS:
-		snprintf(first, sizeof first, "%s.basis_%s COLLATE %s%s, ", t, l, l, d);
-		break;
-	case RV_BY_LEVEL:
-		snprintf(first, sizeof first, "%s.level%s, ", t, d);
-		break;
-	case RV_BY_VALIDITY:
-		snprintf(first, sizeof first, "%s.validity = 0%s, %s.validity%s, ", t, d, t, d);
-		break;
-	case RV_BY_BODY:
-		snprintf(first, sizeof first, "b.short_%s COLLATE %s%s, ", l, l, d);
-		break;
-	case RV_BY_PROFILE:
-		snprintf(first, sizeof first, "%s.profile%s, ", t, d);
-		break;
-	default:
-		break;
-	}
-	if (rv->sort == RV_BY_CODE)   /* code and level are unique: the index's own order */
+	if (rv->sort == RV_BY_CODE) {   /* code and level are unique: the index's own order */
 		snprintf(buf, len, "%s.nkz_code%s, %s.level%s, %s.id%s", t, d, t, d, t, d);
-	else if (rv->sort == RV_BY_NAME)   /* the name index's own order, to its last column */
+		return;
+	}
+	if (rv->sort == RV_BY_NAME) {   /* the name index's own order, to its last column */
 		snprintf(buf, len, "%s.sort_%s%s, %s.level%s, %s.fold_kk%s, %s.fold_ru%s, %s.id%s", t, l,
 		         d, t, d, t, d, t, d, t, d);
+		return;
+	}
+	char first[160];
+	if (rv->sort == RV_BY_BASIS)
+		snprintf(first, sizeof first, "%s.basis_%s COLLATE %s%s, ", t, l, l, d);
+	else if (rv->sort == RV_BY_VALIDITY)
+		snprintf(first, sizeof first, "%s.validity = 0%s, %s.validity%s, ", t, d, t, d);
+	else if (rv->sort == RV_BY_BODY)
+		snprintf(first, sizeof first, "b.short_%s COLLATE %s%s, ", l, l, d);
 	else
-		snprintf(buf, len, "%s%s.sort_%s%s, %s.level%s, %s.id%s", first, t, l, d, t, d, t, d);
+		snprintf(first, sizeof first, "%s.%s%s, ", t, rv->sort == RV_BY_LEVEL ? "level" : "profile", d);
+	snprintf(buf, len, "%s%s.sort_%s%s, %s.level%s, %s.id%s", first, t, l, d, t, d, t, d);
 }
 
 static void mark_line(const struct regview *rv, struct rv_line *x)
@@ -700,7 +505,7 @@ static void mark_line(const struct regview *rv, struct rv_line *x)
 		return;
 	}
 	size_t off, len;
-	if (rv_find(x->name, rv->query, &off, &len)) {
+	if (search_find(x->name, rv->query, &off, &len)) {
 		x->mark = (int)off;
 		x->mark_len = (int)len;
 	}
@@ -757,7 +562,7 @@ static int fetch(struct regview *rv, int s, int offset, int n, struct rv_line *o
 		         "ORDER BY sort%s, level%s, fold_kk%s, fold_ru%s, id%s LIMIT :n OFFSET :o) w "
 		         "JOIN reg_row r ON r.id = w.id JOIN body b ON b.id = r.body_id "
 		         "WHERE r.version_id = :v ORDER BY %s",
-		         l, l, l, rv->hits_name, d, d, d, d, d, outer);
+		         l, l, l, regsearch_table(&rv->hits), d, d, d, d, d, outer);
 	} else {
 		snprintf(sql, sizeof sql,
 		         "SELECT r.id, r.nkz_code, r.name_%s, r.basis_%s, r.level, r.validity, "

@@ -92,11 +92,6 @@ int rv_set_sort(struct regview *rv, enum rv_sort by, int desc);
 enum rv_sort rv_sort_by(const struct regview *rv);
 int rv_sort_desc(const struct regview *rv);
 
-/* Finds query, case folded as search folds it, in text; on success sets the
- * byte range of text it covers and returns 1.  Folding is per character, so
- * the range falls on text's own characters. */
-int rv_find(const char *text, const char *query, size_t *off, size_t *len);
-
 /* Re-reads the counts after the data changed. */
 void rv_reload(struct regview *rv);
 

@@ -4,7 +4,7 @@
  * before the next input. */
 #include "fuzz.h"
 
-#include "exchange/package.h"
+#include "exchange/package_in.h"
 
 static tz_db *db;
 static int64_t before;

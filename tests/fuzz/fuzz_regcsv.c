@@ -4,6 +4,7 @@
 #include "fuzz.h"
 
 #include "exchange/regcsv.h"
+#include "exchange/regcsv_in.h"
 #include "domain/register.h"
 
 static const char *const encodings[] = {"utf-8", "rk1048", "cp1251", "auto"};

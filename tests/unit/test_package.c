@@ -10,7 +10,7 @@
 
 #include "store/backup.h"
 #include "harness.h"
-#include "exchange/package.h"
+#include "exchange/package_in.h"
 #include "store/store.h"
 #include "base/text.h"
 

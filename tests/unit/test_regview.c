@@ -311,26 +311,6 @@ static void test_facets_and_search(tz_db *db)
 	rv_close(rv);
 }
 
-static void test_find(void)
-{
-	size_t off = 99, len = 99;
-	CHECK_INT(rv_find("Өрт сөндіруші", "СӨНД", &off, &len), 1);
-	CHECK_INT(off, 7);
-	CHECK_INT(len, 8);
-	CHECK_INT(rv_find("Инженер-техник", "ТЕХНИК", &off, &len), 1);
-	CHECK_INT(off, 15);
-	CHECK_INT(len, 12);
-	/* Latin I typed for Kazakh І in the data still marks. */
-	CHECK_INT(rv_find("БIЛIМ", "білім", &off, &len), 1);
-	CHECK_INT(off, 0);
-	CHECK_INT(len, 8);
-	CHECK_INT(rv_find("ҚҰРЫЛЫСШЫ", "ұры", &off, &len), 1);
-	CHECK_INT(off, 2);
-	CHECK_INT(len, 6);
-	CHECK_INT(rv_find("Аспаз", "повар", &off, &len), 0);
-	CHECK_INT(rv_find("Аспаз", "", &off, &len), 0);
-}
-
 /* What the filter dialog steps through: the bodies that have rows in the
  * version on view, by short name in the view's alphabet (ӘМ before ЕХӘҚМ
  * in Kazakh; Минобороны before МТСЗН in Russian, и before т whatever the
@@ -513,7 +493,6 @@ int main(void)
 	test_facet_values(db);
 	test_filter_and_versions(db);
 	drop_db(db);
-	test_find();
 	test_empty();
 	test_long();
 	test_big();

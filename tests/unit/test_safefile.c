@@ -194,6 +194,32 @@ int main(void)
 	CHECK_INT(userfile_mkdirs(at("linked")), -1);
 	CHECK_INT(errno, ELOOP);
 
+	/* A text handed over is read whole, up to the cap and not a byte more. */
+	FILE *t = tmpfile();
+	CHECK(t != NULL, "tmpfile");
+	if (t) {
+		fputs("Баспасөз релизі\n", t);
+		rewind(t);
+		char *text = safefile_read_all(t);
+		CHECK_STR(text ? text : "(null)", "Баспасөз релизі\n");
+		free(text);
+		rewind(t);
+		for (long i = 0; i < SAFEFILE_READ_MAX; i++)
+			putc('a', t);
+		fflush(t);
+		rewind(t);
+		text = safefile_read_all(t);
+		CHECK(text && strlen(text) == SAFEFILE_READ_MAX, "exactly the cap is read");
+		free(text);
+		fseek(t, 0, SEEK_END);
+		putc('a', t);
+		rewind(t);
+		errno = 0;
+		CHECK(safefile_read_all(t) == NULL, "a byte over the cap is refused");
+		CHECK_INT(errno, EFBIG);
+		fclose(t);
+	}
+
 	char cmd[400];
 	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
 	if (system(cmd) != 0)

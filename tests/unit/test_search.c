@@ -245,6 +245,27 @@ static void register_rows(void)
 	CHECK_INT(run(SEARCH_REG, "ДИРИЖАБЛ", 1, "ru", ids), 0);
 }
 
+/* Where a name shows the match: the range of its own characters. */
+static void find_in_text(void)
+{
+	size_t off = 99, len = 99;
+	CHECK_INT(search_find("Өрт сөндіруші", "СӨНД", &off, &len), 1);
+	CHECK_INT(off, 7);
+	CHECK_INT(len, 8);
+	CHECK_INT(search_find("Инженер-техник", "ТЕХНИК", &off, &len), 1);
+	CHECK_INT(off, 15);
+	CHECK_INT(len, 12);
+	/* Latin I typed for Kazakh І in the data still marks. */
+	CHECK_INT(search_find("БIЛIМ", "білім", &off, &len), 1);
+	CHECK_INT(off, 0);
+	CHECK_INT(len, 8);
+	CHECK_INT(search_find("ҚҰРЫЛЫСШЫ", "ұры", &off, &len), 1);
+	CHECK_INT(off, 2);
+	CHECK_INT(len, 6);
+	CHECK_INT(search_find("Аспаз", "повар", &off, &len), 0);
+	CHECK_INT(search_find("Аспаз", "", &off, &len), 0);
+}
+
 int main(void)
 {
 	char dir[64] = "/tmp/tz_search_XXXXXX";
@@ -254,6 +275,7 @@ int main(void)
 	snprintf(path, sizeof path, "%s/t.db", dir);
 	db = store_open(path, 1, 0, err, sizeof err);
 	CHECK(db != NULL, "store_open: %s", err);
+	find_in_text();
 	const char *shared = getenv("TZ_SHARED");
 	char csv[512];
 	snprintf(csv, sizeof csv, "%s/data/nkz-sample.csv", shared && *shared ? shared : "../shared");

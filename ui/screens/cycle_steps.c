@@ -333,27 +333,6 @@ static enum ui_result act_press(struct ui_app *app)
 	return UI_REDRAW;
 }
 
-static char *slurp(FILE *f)
-{
-	size_t n = 0, cap = 4096;
-	char *b = malloc(cap);
-	size_t got;
-	while (b && (got = fread(b + n, 1, cap - n - 1, f)) > 0) {
-		n += got;
-		if (cap - n < 2) {
-			char *nb = realloc(b, cap *= 2);
-			if (!nb) {
-				free(b);
-				return NULL;
-			}
-			b = nb;
-		}
-	}
-	if (b)
-		b[n] = 0;
-	return b;
-}
-
 static void load_done(struct ui_app *app, struct cui_field *f, int n)
 {
 	(void)n;
@@ -372,7 +351,7 @@ static void load_done(struct ui_app *app, struct cui_field *f, int n)
 		cui_say(1, _("Cannot read %s"), f[1].value);
 		return;
 	}
-	char *text = slurp(fp);
+	char *text = safefile_read_all(fp);
 	fclose(fp);
 	if (!text || !*text) {
 		free(text);

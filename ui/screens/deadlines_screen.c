@@ -3,7 +3,7 @@
  * where it stands today; then, per sectoral body, whether its proposals are
  * submitted (cl. 7), and the open remarks with their rework deadlines
  * (cl. 9).  What is overdue is drawn in the alert colour. */
-#include "screens/cycle_screens.h"
+#include "screens/deadlines_screen.h"
 
 #include <stdio.h>
 #include <string.h>

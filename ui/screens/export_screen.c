@@ -2,7 +2,7 @@
  * CSV or the Appendix's workbook, or the review pack of the draft against
  * the published register.  The format is chosen first, so that the dialog
  * asks for an encoding only where there is one to choose. */
-#include "screens/cycle_steps.h"
+#include "screens/export_screen.h"
 
 #include <stdio.h>
 #include <string.h>

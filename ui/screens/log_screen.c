@@ -2,7 +2,7 @@
  * action, reason), filtered by user, object and dates (F6), Enter or F3
  * shows an entry's before and after in full.  Only the page on screen is
  * read (logpage.h), so a long log costs no more than a short one. */
-#include "screens/cycle_screens.h"
+#include "screens/log_screen.h"
 
 #include <stdio.h>
 #include <stdlib.h>

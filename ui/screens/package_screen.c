@@ -22,6 +22,7 @@
 #include "base/i18n.h"
 #include "kit/keybar.h"
 #include "exchange/package.h"
+#include "exchange/package_in.h"
 #include "base/privs.h"
 #include "base/text.h"
 #include "kit/theme.h"

@@ -3,7 +3,7 @@
  * F3 shows one in full, F4 takes it a step on (cl. 6-9) or edits it (the
  * last step, Up from the first), F5 enters a new one.  Each step and each
  * save is the core's: what it refuses is shown with its reason. */
-#include "screens/cycle_screens.h"
+#include "screens/proposals_screen.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -4,7 +4,7 @@
  * marked; F3 shows the old and new values, F4 approves a change, F8 returns
  * it with a comment.  The core decides who may approve (auth_approve): its
  * refusal is shown as it gives it. */
-#include "screens/cycle_screens.h"
+#include "screens/review_screen.h"
 
 #include <stdio.h>
 #include <stdlib.h>

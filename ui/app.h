@@ -1,6 +1,7 @@
-/* ui — the terminal interface.  The only code that includes curses. */
-#ifndef TZ_UI_H
-#define TZ_UI_H
+/* app — the terminal interface as a whole: the program's screens run on an
+ * open database.  ui/ is the only code that includes curses. */
+#ifndef TZ_UI_APP_H
+#define TZ_UI_APP_H
 
 #include "store/db.h"
 
