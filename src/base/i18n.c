@@ -4,19 +4,44 @@
 #include "base/privs.h"
 
 #include <langinfo.h>
+#include <limits.h>
+#include <stdio.h>
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static char cur[3] = "kk";
 
 /* glibc re-reads the catalogs when this counter changes. */
 extern int _nl_msg_cat_cntr;
 
+/* The installed catalogs; else, for a program run from its build tree
+ * (build/tizilim beside build/locale), the catalogs built with it.  Never
+ * beside a setgid program: its directory is not the user's to choose, but
+ * an installed one has its catalogs installed. */
 static const char *localedir(void)
 {
 	const char *d = privs_getenv("TIZILIM_LOCALEDIR");
-	return d && *d ? d : LOCALEDIR;
+	if (d && *d)
+		return d;
+	static char near[PATH_MAX];
+	char probe[PATH_MAX + 64], self[PATH_MAX];
+	snprintf(probe, sizeof probe, "%s/kk/LC_MESSAGES/tizilim.mo", LOCALEDIR);
+	if (access(probe, R_OK) == 0 || privs_shared() || getuid() != geteuid() ||
+	    getgid() != getegid())
+		return LOCALEDIR;
+	ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+	if (n <= 0)
+		return LOCALEDIR;
+	self[n] = 0;
+	char *slash = strrchr(self, '/');
+	if (!slash)
+		return LOCALEDIR;
+	*slash = 0;
+	snprintf(near, sizeof near, "%.*s/locale", (int)(sizeof near - 8), self);
+	snprintf(probe, sizeof probe, "%s/kk/LC_MESSAGES/tizilim.mo", near);
+	return access(probe, R_OK) == 0 ? near : LOCALEDIR;
 }
 
 int i18n_set_lang(const char *lang)

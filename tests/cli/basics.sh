@@ -7,6 +7,13 @@ contains "help lists commands" "workdays" "$out"
 contains "help in Kazakh" "Қолданылуы" "$out"
 status "help ru" 0 "$TZB" --lang ru --help
 contains "help in Russian" "Использование" "$out"
+# Run from its build tree, the program finds the catalogs built beside it.
+if [ -d "$(dirname "$TZB")/locale" ]; then
+	out=$(env -u TIZILIM_LOCALEDIR "$TZB" --lang ru --help 2>&1)
+	contains "build tree: Russian without TIZILIM_LOCALEDIR" "Использование" "$out"
+	out=$(env -u TIZILIM_LOCALEDIR "$TZB" --lang kk --help 2>&1)
+	contains "build tree: Kazakh without TIZILIM_LOCALEDIR" "Қолданылуы" "$out"
+fi
 status "version" 0 "$TZB" --version
 contains "version" "tizilim " "$out"
 status "unknown command" 2 "$TZB" --db "$TMP/x.db" frobnicate
