@@ -56,3 +56,36 @@ tz_reachable() {
 	_tz_setup "login $_u cannot run $TZB: $(runuser -u "$_u" -- "$TZB" --version 2>&1 | head -3)"
 }
 _tz_setup() { bad "set-up" "$1"; done_tests; exit 1; }
+
+# tz_suid_dir NAME: a new directory (0711, its parents enterable) on a mount
+# that honours setgid, for a setgid copy of the program; its path on stdout.
+tz_suid_dir() {
+	for _b in "$TMP" /var/tmp "$TOP"; do
+		case ",$(findmnt -no OPTIONS --target "$_b")," in *,nosuid,*) continue;; esac
+		[ "$_b" = "$TMP" ] && chmod 0711 "$TMP"
+		_d=$(mktemp -d "$_b/$1.XXXXXX") && chmod 0711 "$_d" && echo "$_d" && return 0
+	done
+	return 1
+}
+
+# tz_shared_install DIR GROUP: what make install-shared lays out, under DIR:
+# the program setgid to GROUP (DIR/bin/tizilim, root:GROUP 2755) and the
+# database made by root with the demo register, the group's and
+# group-writable, beside its -wal and -shm, in DIR/lib (root:GROUP 0750) with
+# backups/ (2770).  Sets BIN, LIB and DB.
+tz_shared_install() {
+	mkdir -p "$1/bin"
+	cp "$TZB" "$1/bin/tizilim"
+	chgrp "$2" "$1/bin/tizilim"
+	chmod 2755 "$1/bin/tizilim"
+	BIN=$1/bin/tizilim
+	LIB=$1/lib
+	DB=$LIB/tizilim.db
+	install -d -o root -g "$2" -m 0750 "$LIB"
+	install -d -o root -g "$2" -m 2770 "$LIB/backups"
+	"$TZB" --db "$DB" init --demo >/dev/null || bad "init" "root cannot create the database"
+	for _f in tizilim.db tizilim.db-wal tizilim.db-shm; do
+		[ -e "$LIB/$_f" ] || install -m 0660 /dev/null "$LIB/$_f"
+		chown "root:$2" "$LIB/$_f"; chmod 0660 "$LIB/$_f"
+	done
+}

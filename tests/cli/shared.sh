@@ -55,24 +55,10 @@ chmod 0711 "$TMP"
 # the setgid one is copied from it.
 tz_reachable "$AB"
 
-# The program, setgid to the group, as install-shared installs it.
-mkdir "$TMP/bin"
-cp "$TZB" "$TMP/bin/tizilim"
-chgrp "$G" "$TMP/bin/tizilim"
-chmod 2755 "$TMP/bin/tizilim"
-BIN=$TMP/bin/tizilim
-
-# The database, as install-shared makes it: created by root, the group's,
-# beside its -wal and -shm, in a directory only root writes.
-LIB=$TMP/lib
-DB=$LIB/tizilim.db
-install -d -o root -g "$G" -m 0750 "$LIB"
-install -d -o root -g "$G" -m 2770 "$LIB/backups"
-"$TZB" --db "$DB" init --demo >/dev/null || bad "init" "root cannot create the database"
-for f in tizilim.db tizilim.db-wal tizilim.db-shm; do
-	[ -e "$LIB/$f" ] || install -m 0660 /dev/null "$LIB/$f"
-	chown "root:$G" "$LIB/$f"; chmod 0660 "$LIB/$f"
-done
+# The program setgid to the group and the database, as install-shared
+# lays them out: created by root, the group's, beside its -wal and -shm, in
+# a directory only root writes.
+tz_shared_install "$TMP" "$G"
 
 # Each clerk's own directory, and one that only the group may write.
 for d in h1 h2; do mkdir -m 0700 "$TMP/$d"; done

@@ -25,12 +25,7 @@ fi
 id=$$
 G=tzdg$id U=tzdu$id
 # A directory the login can reach, on a mount that honours setgid.
-for base in /var/tmp "$TOP"; do
-	case ",$(findmnt -no OPTIONS --target "$base")," in *,nosuid,*) continue;; esac
-	break
-done
-W=$(mktemp -d "$base/tzdraft.XXXXXX")
-chmod 0711 "$W"
+W=$(tz_suid_dir tzdraft) || { bad "mount" "no suid-capable directory for the setgid program"; done_tests; exit 1; }
 cleanup() {
 	tm kill-server 2>/dev/null
 	userdel "$U" 2>/dev/null
@@ -44,21 +39,7 @@ H=$W/home
 useradd -M -N -s /bin/sh -d "$H" "$U" || bad "useradd" "cannot create the login"
 install -d -o "$U" -m 0700 "$H"
 
-mkdir "$W/bin"
-cp "$TZB" "$W/bin/tizilim"
-chgrp "$G" "$W/bin/tizilim"
-chmod 2755 "$W/bin/tizilim"
-BIN=$W/bin/tizilim
-
-LIB=$W/lib
-DB=$LIB/tizilim.db
-install -d -o root -g "$G" -m 0750 "$LIB"
-install -d -o root -g "$G" -m 2770 "$LIB/backups"
-"$TZB" --db "$DB" init --demo >/dev/null || bad "init" "root cannot create the database"
-for f in tizilim.db tizilim.db-wal tizilim.db-shm; do
-	[ -e "$LIB/$f" ] || install -m 0660 /dev/null "$LIB/$f"
-	chown "root:$G" "$LIB/$f"; chmod 0660 "$LIB/$f"
-done
+tz_shared_install "$W" "$G"
 sums() { sha256sum "$DB" "$DB-wal" | cut -d' ' -f1 | tr '\n' ' '; }
 S0=$(sums)
 
