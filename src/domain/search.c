@@ -56,8 +56,23 @@ static char *concat(const char *a, const char *b)
 	return s;
 }
 
+/* Digits typed without the code's hyphens (72121008, as a clerk reads a
+ * code off paper or types it on a keypad) in the form NNNN-N-NNN, as far
+ * as they go: 72121 is 7212-1, 721210 the start of 7212-1-0..; four digits
+ * or fewer, and anything but digits, stay as typed. */
+static char *with_hyphens(const char *q)
+{
+	size_t n = strlen(q);
+	if (n <= 4 || n > 8 || strspn(q, "0123456789") != n)
+		return strdup(q);
+	char buf[16];
+	snprintf(buf, sizeof buf, "%.4s-%.1s%s%s", q, q + 4, n > 5 ? "-" : "", n > 5 ? q + 5 : "");
+	return strdup(buf);
+}
+
 /* The query as a code: a leading Х typed as х, or as Latin X/x on a Latin
- * layout, becomes the Cyrillic capital the classifier uses. */
+ * layout, becomes the Cyrillic capital the classifier uses; digits without
+ * hyphens get them. */
 static char *as_code(const char *q)
 {
 	const char *rest = q;
@@ -65,7 +80,7 @@ static char *as_code(const char *q)
 		rest = q + 2;
 	else if (*q == 'x' || *q == 'X')
 		rest = q + 1;
-	return rest == q ? strdup(q) : concat("\xD0\xA5", rest);
+	return rest == q ? with_hyphens(q) : concat("\xD0\xA5", rest);
 }
 
 static int looks_like_code(const char *code)

@@ -78,6 +78,15 @@ keys -l '7212'
 wait_for "$(found "$N_CODE")" || bad "code" "no [$(found "$N_CODE")]: $(search_line)"
 keys Escape
 wait_for "$HEAD_KK"
+# A code typed without its hyphens finds its row.
+C8=$(q "SELECT nkz_code FROM reg_row WHERE $W AND nkz_code GLOB '[0-9][0-9][0-9][0-9]-[0-9]-[0-9][0-9][0-9]' ORDER BY nkz_code LIMIT 1")
+N_C8=$(q "SELECT count(*) FROM reg_row WHERE $W AND nkz_code = '$C8'")
+keys '.'
+keys -l "$(echo "$C8" | tr -d -)"
+wait_for "$(found "$N_C8")" || bad "code without hyphens" "no [$(found "$N_C8")] for $C8: $(search_line)"
+contains "the row of $C8 is shown" "$C8" "$(screen)"
+keys Escape
+wait_for "$HEAD_KK"
 
 # F6: the mandatory section only, then also level 2: the status line says so.
 MAND=$(kk 'mandatory section')

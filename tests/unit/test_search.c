@@ -129,6 +129,12 @@ static void classifier(void)
 	CHECK(!finds("212", "7212") && !finds("1-008", "7212-1-008"), "not a middle part");
 	CHECK_INT(nkz("7"), count("SELECT count(*) FROM nkz WHERE substr(code, 1, 1) = '7'"));
 	CHECK_INT(nkz(" 7212 "), nkz("7212"));
+	/* A code typed without its hyphens finds the same. */
+	CHECK_INT(nkz("72121008"), 1);
+	CHECK(finds("72121008", "7212-1-008"), "code without hyphens");
+	CHECK_INT(nkz("7212100"), nkz("7212-1-00"));
+	CHECK_INT(nkz("72121"), nkz("7212-1"));
+	CHECK_INT(nkz("721210080"), 0);
 	/* The Х group, however Х is typed. */
 	CHECK(finds("Х1000", "Х1000") && finds("х1000", "Х1000") && finds("X1000", "Х1000"),
 	      "Х1000 by Cyrillic or Latin X");
