@@ -13,6 +13,7 @@
 #include "kit/actions.h"
 #include "cli/cli.h"
 #include "kit/draw.h"
+#include "kit/help.h"
 #include "base/i18n.h"
 #include "kit/keybar.h"
 #include "kit/loop.h"
@@ -56,38 +57,6 @@ static void load_settings(const char *lang_opt)
 		fprintf(stderr, "tizilim: %s\n", conf.problems[i]);
 }
 
-/* A key the configuration binds to an action: that action's F-key, which
- * every screen's table knows. */
-static int bound_key(int k)
-{
-	static const int named[SET_NNAMED] = {
-		[SET_KEY_UP] = KEY_UP, [SET_KEY_DOWN] = KEY_DOWN, [SET_KEY_LEFT] = KEY_LEFT,
-		[SET_KEY_RIGHT] = KEY_RIGHT, [SET_KEY_HOME] = KEY_HOME, [SET_KEY_END] = KEY_END,
-		[SET_KEY_PGUP] = KEY_PPAGE, [SET_KEY_PGDN] = KEY_NPAGE, [SET_KEY_INSERT] = KEY_IC,
-		[SET_KEY_DELETE] = KEY_DC, [SET_KEY_TAB] = '\t',
-	};
-	for (int i = 0; i < conf.nbinds; i++) {
-		const struct settings_key *b = &conf.binds[i].key;
-		int want = b->kind == SET_KEY_F ? KEY_F((int)b->value)
-		         : b->kind == SET_KEY_CTRL ? (int)b->value - 'A' + 1
-		         : b->kind == SET_KEY_NAMED ? named[b->value]
-		         : (int)b->value >= KEY_MIN && (int)b->value <= KEY_MAX ? (int)b->value | UI_WIDE
-		         : (int)b->value;
-		if (k == want)
-			return KEY_F((int)conf.binds[i].action);
-	}
-	return k;
-}
-
-static void draw_layer(void *ctx)
-{
-	struct ui_app *app = ctx;
-	const struct ui_screen *s = app->stack[app->depth - 1];
-	s->draw(app);
-	keybar_draw(s);
-}
-
-/* What the configuration file got wrong, once, over the register. */
 /* When the terminal went away last time with an entry form open: asks
  * whether to restore what was typed; yes reopens that form filled with it,
  * no forgets it.  Returns 1 when something was saved. */
@@ -113,15 +82,14 @@ static int offer_unsaved(tz_db *db)
 	return changed;
 }
 
+/* What the configuration file got wrong, once, over the register. */
 static void show_settings_problems(struct ui_app *app)
 {
 	char text[SETTINGS_MAX_PROBLEMS * 330] = "";
 	size_t n = 0;
 	for (int i = 0; i < conf.nproblems && n < sizeof text; i++)
 		n += (size_t)snprintf(text + n, sizeof text - n, "%s%s", i ? "\n" : "", conf.problems[i]);
-	dlg_layer_push(draw_layer, app);
-	dlg_message(_("Configuration file"), text);
-	dlg_layer_pop();
+	ui_tell(app, _("Configuration file"), text);
 }
 
 int ui_run(tz_db *db, const char *lang_opt)
@@ -164,6 +132,7 @@ int ui_run(tz_db *db, const char *lang_opt)
 	ui_catch_signals();
 	ui_push(&app, &register_screen);
 	app.open_menu = menu_open;
+	app.open_help = help_open;
 	if (conf.nproblems) {
 		ui_draw_all(&app);
 		show_settings_problems(&app);
@@ -172,11 +141,11 @@ int ui_run(tz_db *db, const char *lang_opt)
 	int rc = EXIT_OK;
 	/* What the form held when the terminal went away last time. */
 	ui_draw_all(&app);
-	dlg_layer_push(draw_layer, &app);
+	dlg_layer_push(ui_draw_top, &app);
 	if (offer_unsaved(db))
 		rv_reload(app.rv);
 	dlg_layer_pop();
-	ui_loop(&app, bound_key);
+	ui_loop(&app);
 	endwin();
 	delscreen(scr);
 	rv_close(app.rv);

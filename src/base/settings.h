@@ -18,8 +18,9 @@
 
 enum settings_colors { SET_COLORS_AUTO, SET_COLORS_ON, SET_COLORS_OFF };
 
-/* The actions a key can be bound to: each is the F-key of the same number on
- * every screen (SET_ACT_HELP is F1 ... SET_ACT_QUIT is F10). */
+/* The named actions a key can be bound to.  A name is not an F-key: each
+ * screen says which of its actions, if any, bears it, so a key bound to
+ * filter opens the register's filter and does nothing where there is none. */
 enum settings_action {
 	SET_ACT_NONE, SET_ACT_HELP, SET_ACT_LANGUAGE, SET_ACT_VIEW, SET_ACT_EDIT, SET_ACT_NEW,
 	SET_ACT_FILTER, SET_ACT_SEARCH, SET_ACT_DELETE, SET_ACT_MENU, SET_ACT_QUIT, SET_NACT

@@ -26,14 +26,17 @@
 enum { MAX_FIELDS = 32 };
 
 static const struct ui_action common[] = {
-	[FL_HELP] = {1, {0}, NULL, N_("Help"), N_("Show the keys of the form"), NULL},
+	[FL_HELP] = {1, {0}, NULL, N_("Help"), N_("Show the keys of the form"), NULL, SET_ACT_HELP},
 	[FL_LANG] = {2, {0}, NULL, N_("Language"),
-	             N_("Switch the form between Kazakh and Russian; what you typed stays"), NULL},
+	             N_("Switch the form between Kazakh and Russian; what you typed stays"), NULL,
+	             SET_ACT_LANGUAGE},
 	[FL_CANCEL] = {10, {27, 0}, N_("Esc"), N_("Cancel"),
-	               N_("Leave the form; asks first when there are changes that are not saved"), NULL},
-	[FL_NEXT] = {0, {'\t', KEY_DOWN, 0}, N_("Tab or Down"), NULL, N_("Go to the next field"), NULL},
+	               N_("Leave the form; asks first when there are changes that are not saved"), NULL,
+	               0},
+	[FL_NEXT] = {0, {'\t', KEY_DOWN, 0}, N_("Tab or Down"), NULL, N_("Go to the next field"),
+	             NULL, 0},
 	[FL_PREV] = {0, {KEY_BTAB, KEY_UP, 0}, N_("Shift-Tab or Up"), NULL,
-	             N_("Go to the previous field"), NULL},
+	             N_("Go to the previous field"), NULL, 0},
 };
 
 /* The form's lines: a field, or the problem beneath it (field | PROBLEM). */

@@ -24,12 +24,13 @@
 enum { A_HELP, A_LANG, A_SAVE, A_CHECK, A_CANCEL, A_NEXT, A_PREV, A_OPEN };
 static const struct ui_action pf_actions[] = {
 	[A_SAVE] = {5, {0}, NULL, N_("Save"),
-	            N_("Save the proposal; a draft may be saved before it is complete"), NULL},
+	            N_("Save the proposal; a draft may be saved before it is complete"), NULL, 0},
 	[A_CHECK] = {6, {0}, NULL, N_("Check"),
-	             N_("Run the completeness check of cl. 9 and show each problem under its field"), NULL},
+	             N_("Run the completeness check of cl. 9 and show each problem under its field"), NULL,
+	             0},
 	[A_OPEN] = {0, {'\r', '\n', KEY_ENTER, 0}, N_("Enter"), NULL,
 	            N_("Open the list of a field (body, association, code, levels), switch action, "
-	               "section or profile, or set validity to without time limit"), NULL},
+	               "section or profile, or set validity to without time limit"), NULL, 0},
 };
 
 /* Each action's part in the loop all entry forms share. */

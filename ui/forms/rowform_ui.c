@@ -27,10 +27,11 @@
 enum { A_HELP, A_LANG, A_SAVE, A_CANCEL, A_NEXT, A_PREV, A_OPEN };
 static const struct ui_action form_actions[] = {
 	[A_SAVE] = {5, {0}, NULL, N_("Save"),
-	            N_("Save the row into the draft register; refused while a field has a problem"), NULL},
+	            N_("Save the row into the draft register; refused while a field has a problem"), NULL,
+	            0},
 	[A_OPEN] = {0, {'\r', '\n', KEY_ENTER, 0}, N_("Enter"), NULL,
 	            N_("Open the list of a field (code, levels, body), switch section or profile, "
-	               "or set validity to without time limit"), NULL},
+	               "or set validity to without time limit"), NULL, 0},
 };
 
 /* Each action's part in the loop all entry forms share. */

@@ -5,10 +5,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "kit/draw.h"
 #include "base/i18n.h"
-#include "kit/screen.h"
 #include "base/text.h"
+#include "kit/actions.h"
+#include "kit/draw.h"
+#include "kit/field.h"
 #include "kit/theme.h"
 
 enum { MIN_COLS = 80, MIN_LINES = 24, MAX_LAYERS = 8 };
@@ -39,6 +40,15 @@ int dlg_fits(void)
 	return COLS >= MIN_COLS && LINES >= MIN_LINES;
 }
 
+void dlg_too_small(void)
+{
+	char buf[160];
+	snprintf(buf, sizeof buf, _("terminal too small: need %dx%d, have %dx%d"),
+	         MIN_COLS, MIN_LINES, COLS, LINES);
+	draw_wrap(LINES > 2 ? LINES / 2 - 1 : 0, COLS > 2 ? 1 : 0, COLS > 2 ? COLS - 2 : COLS,
+	          LINES, buf, theme(TH_ALERT));
+}
+
 void dlg_repaint(void)
 {
 	attrset(theme(TH_NORMAL));
@@ -46,11 +56,7 @@ void dlg_repaint(void)
 		erase();
 	wipe = !dlg_fits();
 	if (!dlg_fits()) {
-		char buf[160];
-		snprintf(buf, sizeof buf, _("terminal too small: need %dx%d, have %dx%d"),
-		         MIN_COLS, MIN_LINES, COLS, LINES);
-		draw_wrap(LINES > 2 ? LINES / 2 - 1 : 0, COLS > 2 ? 1 : 0, COLS > 2 ? COLS - 2 : COLS,
-		          LINES, buf, theme(TH_ALERT));
+		dlg_too_small();
 	} else {
 		for (int i = 0; i < nlayers && i < MAX_LAYERS; i++)
 			layers[i].draw(layers[i].ctx);
@@ -199,4 +205,143 @@ int dlg_confirm(const char *title, const char *text)
 {
 	const char *yn[] = {_("Yes"), _("No")};
 	return dlg_choice(title, text, yn, 2) == 0;
+}
+
+/* ---- a dialog of text fields -------------------------------------------- */
+
+static struct {
+	const char *title;
+	struct dlg_field f[DLG_MAX_FIELDS];
+	int n, at;
+	dlg_done_fn done;
+} fd;
+
+static void fields_draw(struct ui_app *app)
+{
+	ui_draw_below(app);
+	int w = COLS - 8 < 72 ? COLS - 8 : 72, h = fd.n * 2 + 3;
+	int y = (LINES - h) / 2, x = (COLS - w) / 2;
+	dlg_box(y, x, h, w, _(fd.title));
+	int lw = 0;
+	for (int i = 0; i < fd.n; i++)
+		if (text_width(_(fd.f[i].label)) > lw)
+			lw = text_width(_(fd.f[i].label));
+	if (lw > w / 3)
+		lw = w / 3;
+	for (int i = 0; i < fd.n; i++) {
+		int fy = y + 2 + i * 2, vx = x + 3 + lw, vw = w - lw - 5;
+		draw_cell(fy, x + 2, lw, _(fd.f[i].label), theme(TH_DIALOG), 0);
+		draw_cell(fy, vx, vw, draw_tail(fd.f[i].value, vw),
+		          i == fd.at ? theme(TH_CURSOR) : theme(TH_NORMAL), 0);
+	}
+}
+
+static enum ui_result fields_input(struct ui_app *app, int key)
+{
+	(void)app;
+	return field_key_end(fd.f[fd.at].value, sizeof fd.f[0].value, key) == FIELD_PASS ? UI_PASS
+	                                                                                 : UI_REDRAW;
+}
+
+static enum ui_result fields_ok(struct ui_app *app)
+{
+	app->depth--;
+	fd.done(app, fd.f, fd.n);
+	return UI_REDRAW;
+}
+
+static enum ui_result fields_move(struct ui_app *app)
+{
+	int back = app->key == KEY_UP || app->key == KEY_BTAB;
+	fd.at = (fd.at + (back ? fd.n - 1 : 1)) % fd.n;
+	return UI_REDRAW;
+}
+
+static const struct ui_action fields_actions[] = {
+	UI_KEY_HELP,
+	UI_KEY_LANGUAGE,
+	{10, {27, 0}, N_("Esc"), N_("Cancel"), N_("Close the dialog and change nothing"), act_close, 0},
+	{0, {'\r', '\n', KEY_ENTER, 0}, N_("Enter"), NULL, N_("Do it with the values typed"),
+	 fields_ok, 0},
+	{0, {KEY_UP, KEY_DOWN, '\t', KEY_BTAB}, N_("Up, Down, Tab"), NULL, N_("Go to another field"),
+	 fields_move, 0},
+};
+
+static const struct ui_screen fields_screen = {
+	.actions = fields_actions,
+	.nactions = (int)(sizeof fields_actions / sizeof *fields_actions),
+	.draw = fields_draw,
+	.input = fields_input,
+};
+
+void dlg_fields(struct ui_app *app, const char *title, const struct dlg_field *f, int n,
+                dlg_done_fn done)
+{
+	fd.title = title;
+	fd.n = n > DLG_MAX_FIELDS ? DLG_MAX_FIELDS : n;
+	memcpy(fd.f, f, (size_t)fd.n * sizeof *f);
+	fd.at = 0;
+	fd.done = done;
+	ui_push(app, &fields_screen);
+}
+
+/* ---- a list of things to do --------------------------------------------- */
+
+static struct { const char *title; const struct dlg_item *it; int n, at; } dl;
+
+static void list_draw(struct ui_app *app)
+{
+	ui_draw_below(app);
+	int w = text_width(_(dl.title));
+	for (int i = 0; i < dl.n; i++)
+		if (text_width(_(dl.it[i].label)) > w)
+			w = text_width(_(dl.it[i].label));
+	w += 6;
+	if (w > COLS - 4)
+		w = COLS - 4;
+	int h = dl.n + 2;
+	if (h > LINES - 2)
+		h = LINES - 2;
+	int y = (LINES - h) / 2, x = (COLS - w) / 2;
+	dlg_box(y, x, h, w, _(dl.title));
+	for (int i = 0; i < dl.n && i < h - 2; i++)
+		draw_cell(y + 1 + i, x + 2, w - 4, _(dl.it[i].label),
+		          i == dl.at ? theme(TH_CURSOR) : theme(TH_DIALOG), 0);
+}
+
+static enum ui_result list_move(struct ui_app *app)
+{
+	dl.at = (dl.at + (app->key == KEY_UP ? dl.n - 1 : 1)) % dl.n;
+	return UI_REDRAW;
+}
+
+static enum ui_result list_ok(struct ui_app *app)
+{
+	app->depth--;
+	dl.it[dl.at].run(app);
+	return UI_REDRAW;
+}
+
+static const struct ui_action list_actions[] = {
+	UI_KEY_HELP,
+	UI_KEY_LANGUAGE,
+	{10, {27, 0}, N_("Esc"), N_("Cancel"), N_("Close the list and do nothing"), act_close, 0},
+	{0, {'\r', '\n', KEY_ENTER, 0}, N_("Enter"), NULL, N_("Do the chosen step"), list_ok, 0},
+	{0, {KEY_UP, 0}, N_("Up"), NULL, N_("The step above"), list_move, 0},
+	{0, {KEY_DOWN, 0}, N_("Down"), NULL, N_("The step below"), list_move, 0},
+};
+
+static const struct ui_screen list_screen = {
+	.actions = list_actions,
+	.nactions = (int)(sizeof list_actions / sizeof *list_actions),
+	.draw = list_draw,
+};
+
+void dlg_list(struct ui_app *app, const char *title, const struct dlg_item *items, int n)
+{
+	dl.title = title;
+	dl.it = items;
+	dl.n = n;
+	dl.at = 0;
+	ui_push(app, &list_screen);
 }

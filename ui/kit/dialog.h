@@ -13,9 +13,16 @@
  *
  * Buttons are chosen with Left/Right or Tab and Enter; Esc (and F10) is the
  * last button of a choice, "No" of a question, and closes a message.  Every
- * text is shown as given: translate it before the call. */
+ * text is shown as given: translate it before the call.
+ *
+ * Two boxes are screens on the stack rather than modal loops, so that F1
+ * and F2 work in them as anywhere: a dialog of text fields (dlg_fields) and
+ * a list of things to do (dlg_list).  Their titles and labels are N_():
+ * they are translated at every draw. */
 #ifndef TZ_UI_DIALOG_H
 #define TZ_UI_DIALOG_H
+
+#include "kit/screen.h"
 
 typedef void (*dlg_draw_fn)(void *ctx);
 
@@ -31,8 +38,10 @@ void dlg_repaint(void);
  * characters that fall among KEY_* codes carry UI_WIDE (see screen.h). */
 int dlg_key(void);
 
-/* 1 when the terminal is big enough to draw on (80x24). */
+/* 1 when the terminal is big enough to draw on (80x24); else what is
+ * drawn instead says how big it must be. */
 int dlg_fits(void);
+void dlg_too_small(void);
 
 /* A filled box with a frame and a title in the middle of the top edge. */
 void dlg_box(int y, int x, int h, int w, const char *title);
@@ -42,5 +51,25 @@ void dlg_message(const char *title, const char *text);
 int dlg_confirm(const char *title, const char *text);
 /* The index of the button chosen, or n - 1 on Esc.  text may hold '\n'. */
 int dlg_choice(const char *title, const char *text, const char *const labels[], int n);
+
+/* A dialog of text fields over the screen under it.  Enter runs done with
+ * the values and closes the dialog (done may open another screen); Esc
+ * closes it and changes nothing.  Typing adds at the end of the field,
+ * Backspace takes off its last character; Up, Down and Tab move. */
+#define DLG_MAX_FIELDS 4
+struct dlg_field {
+	const char *label;     /* N_() */
+	char value[512];
+};
+typedef void (*dlg_done_fn)(struct ui_app *app, struct dlg_field *f, int n);
+void dlg_fields(struct ui_app *app, const char *title, const struct dlg_field *f, int n,
+                dlg_done_fn done);
+
+/* A list of things to do: Enter closes it and runs the chosen one. */
+struct dlg_item {
+	const char *label;     /* N_() */
+	void (*run)(struct ui_app *app);
+};
+void dlg_list(struct ui_app *app, const char *title, const struct dlg_item *items, int n);
 
 #endif

@@ -111,6 +111,14 @@ void draw_cell(int y, int x, int w, const char *s, attr_t a, int right)
 	draw_cell_mark(y, x, w, s, a, right, -1, 0, a);
 }
 
+const char *draw_tail(const char *s, int w)
+{
+	unsigned cp;
+	while (*s && text_width(s) > w - 1)
+		s += text_next(s, &cp);
+	return s;
+}
+
 void draw_fill(int y, attr_t a)
 {
 	attrset(a);

@@ -13,6 +13,9 @@ void draw_cell(int y, int x, int w, const char *s, attr_t a, int right);
  * as they are shown); mark -1 for none. */
 void draw_cell_mark(int y, int x, int w, const char *s, attr_t a, int right,
                     int mark, int mark_len, attr_t ma);
+/* The end of s that fits in w columns with one to spare (for a cursor
+ * after it): what a line being typed shows. */
+const char *draw_tail(const char *s, int w);
 /* Fills a whole line with spaces in attribute a. */
 void draw_fill(int y, attr_t a);
 /* How many bytes of s go on one line of width w: whole words where they

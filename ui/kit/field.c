@@ -1,5 +1,7 @@
 #include "kit/field.h"
 
+#include <string.h>
+
 #include "kit/draw.h"
 #include "kit/screen.h"
 
@@ -20,6 +22,24 @@ enum field_result field_key(struct textedit *t, int key)
 	if (c >= 0x20 && c != 127 && te_insert(t, (unsigned)c) > 0)
 		return FIELD_CHANGED;
 	return FIELD_PASS;
+}
+
+enum field_result field_key_end(char *buf, size_t len, int key)
+{
+	int c = ui_key_char(key);
+	int back = key == KEY_BACKSPACE || key == 127 || key == 8;
+	if (back ? !*buf : c < 0x20 || c == 127)
+		return FIELD_PASS;
+	struct textedit t;
+	if (te_init(&t, buf))
+		return FIELD_MOVED;
+	int changed = back ? te_backspace(&t) : te_insert(&t, (unsigned)c) > 0;
+	if (changed && t.len < len)
+		memcpy(buf, te_text(&t), t.len + 1);
+	else
+		changed = 0;
+	te_free(&t);
+	return changed ? FIELD_CHANGED : FIELD_MOVED;
 }
 
 void field_draw(struct textedit *t, int y, int x, int w, attr_t a, int focus)

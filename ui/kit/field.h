@@ -18,6 +18,11 @@ enum field_result {
  * Delete work by character. */
 enum field_result field_key(struct textedit *t, int key);
 
+/* Typing at the end of a string (a search, a dialog's value): a character
+ * is added when it fits in len bytes, Backspace takes the last character
+ * off; FIELD_PASS for any other key and for Backspace on nothing. */
+enum field_result field_key_end(char *buf, size_t len, int key);
+
 /* Draws t at (y, x) in w columns with attribute a; with focus the terminal's
  * cursor is left on the field's cursor. */
 void field_draw(struct textedit *t, int y, int x, int w, attr_t a, int focus);

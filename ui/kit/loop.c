@@ -11,6 +11,7 @@
 
 #include "base/i18n.h"
 #include "kit/actions.h"
+#include "kit/dialog.h"
 #include "kit/draw.h"
 #include "kit/keybar.h"
 #include "kit/theme.h"
@@ -18,21 +19,10 @@
 #include "view/regview.h"
 #include "view/unsaved.h"
 
-enum { MIN_COLS = 80, MIN_LINES = 24 };
-
 static void on_signal(int sig)
 {
 	(void)sig;
 	unsaved_signalled = 1;
-}
-
-static void draw_too_small(void)
-{
-	char buf[160];
-	snprintf(buf, sizeof buf, _("terminal too small: need %dx%d, have %dx%d"),
-	         MIN_COLS, MIN_LINES, COLS, LINES);
-	int w = COLS > 2 ? COLS - 2 : COLS;
-	draw_wrap(LINES > 2 ? LINES / 2 - 1 : 0, COLS > 2 ? 1 : 0, w, LINES, buf, theme(TH_ALERT));
 }
 
 void ui_draw_all(struct ui_app *app)
@@ -41,16 +31,31 @@ void ui_draw_all(struct ui_app *app)
 	 * the register's data follows it. */
 	if (app->rv && strcmp(rv_lang(app->rv), i18n_lang()) != 0)
 		rv_set_lang(app->rv, i18n_lang());
-	attrset(theme(TH_NORMAL));
-	erase();
-	if (COLS < MIN_COLS || LINES < MIN_LINES) {
-		draw_too_small();
+	if (!dlg_fits()) {
+		attrset(theme(TH_NORMAL));
+		erase();
+		dlg_too_small();
 	} else {
-		const struct ui_screen *s = app->stack[app->depth - 1];
-		s->draw(app);
-		keybar_draw(s);
+		ui_draw_top(app);
 	}
 	refresh();
+}
+
+void ui_draw_top(void *ctx)
+{
+	struct ui_app *app = ctx;
+	const struct ui_screen *s = app->stack[app->depth - 1];
+	attrset(theme(TH_NORMAL));
+	erase();
+	s->draw(app);
+	keybar_draw(s);
+}
+
+void ui_tell(struct ui_app *app, const char *title, const char *text)
+{
+	dlg_layer_push(ui_draw_top, app);
+	dlg_message(title, text);
+	dlg_layer_pop();
 }
 
 void ui_catch_signals(void)
@@ -80,7 +85,7 @@ static int mouse_key(void)
 	return ERR;
 }
 
-void ui_loop(struct ui_app *app, int (*translate)(int key))
+void ui_loop(struct ui_app *app)
 {
 	int redraw = 1;
 	while (!unsaved_signalled) {
@@ -99,9 +104,10 @@ void ui_loop(struct ui_app *app, int (*translate)(int key))
 		if (k == KEY_MOUSE && (k = mouse_key()) == ERR)
 			continue;
 		const struct ui_screen *s = app->stack[app->depth - 1];
+		app->key = k;
 		enum ui_result r = s->input ? s->input(app, k) : UI_PASS;
 		if (r == UI_PASS) {
-			const struct ui_action *a = action_for_key(s, translate ? translate(k) : k);
+			const struct ui_action *a = action_for_key(s, k);
 			if (!a)
 				continue;
 			r = a->run(app);

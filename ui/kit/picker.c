@@ -8,6 +8,7 @@
 #include "kit/dialog.h"
 #include "kit/draw.h"
 #include "kit/field.h"
+#include "kit/list.h"
 #include "base/i18n.h"
 #include "kit/screen.h"
 #include "base/text.h"
@@ -32,7 +33,7 @@ struct run {
 	const struct picker *p;
 	struct picker_list *l;
 	struct textedit q;
-	int sel, top;
+	struct ui_list at;     /* cur: the item chosen, -1 when none can be */
 	char note[256];
 };
 
@@ -56,13 +57,14 @@ static void reload(struct run *r, const char *keep)
 {
 	clear_list(r->l);
 	r->p->load(r->p->ctx, te_text(&r->q), r->l);
-	r->sel = -1;
+	r->at.cur = -1;
 	for (int i = 0; keep && i < r->l->n; i++)
 		if (!strcmp(r->l->items[i].key, keep))
-			r->sel = i;
-	if (r->sel < 0)
-		r->sel = first_selectable(r->l, 0, 1);
-	r->top = 0;
+			r->at.cur = i;
+	if (r->at.cur < 0)
+		r->at.cur = first_selectable(r->l, 0, 1);
+	r->at.top = 0;
+	r->at.n = r->l->n;
 }
 
 static void picker_draw(void *ctx)
@@ -79,13 +81,11 @@ static void picker_draw(void *ctx)
 		field_draw(&r->q, ly, x + 2 + lw, w - 4 - lw, theme(TH_STATUS), 0);
 		ly += 2;
 	}
-	int lh = y + h - 2 - ly;   /* the last inner line is for the hint */
-	if (r->sel >= 0 && r->sel < r->top)
-		r->top = r->sel;
-	if (r->sel >= r->top + lh)
-		r->top = r->sel - lh + 1;
-	for (int i = 0; i < lh; i++) {
-		int k = r->top + i;
+	r->at.h = y + h - 2 - ly;   /* the last inner line is for the hint */
+	if (r->at.cur >= 0)
+		list_fit(&r->at);
+	for (int i = 0; i < r->at.h; i++) {
+		int k = r->at.top + i;
 		if (k >= r->l->n) {
 			if (k == 0)
 				draw_cell(ly, x + 2, w - 4, _("Nothing matches."), a, 0);
@@ -98,7 +98,7 @@ static void picker_draw(void *ctx)
 			         it->label);
 		else
 			snprintf(line, sizeof line, "%s", it->label);
-		attr_t la = k == r->sel ? theme(TH_CURSOR) : it->selectable ? a : a | A_DIM;
+		attr_t la = k == r->at.cur ? theme(TH_CURSOR) : it->selectable ? a : a | A_DIM;
 		draw_cell(ly + i, x + 1, w - 2, line, la, 0);
 	}
 	const char *hint = r->note[0] ? r->note
@@ -116,11 +116,15 @@ static void picker_draw(void *ctx)
 	}
 }
 
-static void move_sel(struct run *r, int by)
+/* The moving keys go as in any list, then on to the nearest item that can
+ * be chosen (a classifier group cannot). */
+static void move_sel(struct run *r, int key)
 {
 	if (r->l->n == 0)
 		return;
-	int dir = by > 0 ? 1 : -1, target = r->sel + by;
+	struct ui_list to = r->at;
+	list_move(&to, key);
+	int dir = to.cur > r->at.cur ? 1 : -1, target = to.cur;
 	if (target < 0)
 		target = 0;
 	if (target >= r->l->n)
@@ -129,7 +133,7 @@ static void move_sel(struct run *r, int by)
 	if (s < 0)
 		s = first_selectable(r->l, target, -dir);
 	if (s >= 0)
-		r->sel = s;
+		r->at.cur = s;
 }
 
 int picker_run(const struct picker *p, const char *current, char *out, size_t outlen)
@@ -145,31 +149,27 @@ int picker_run(const struct picker *p, const char *current, char *out, size_t ou
 	while (result < 0) {
 		dlg_repaint();
 		int k = dlg_key();
-		int page = LINES - 10 > 1 ? LINES - 10 : 1;
 		r.note[0] = 0;
 		if (k == KEY_RESIZE)
 			continue;
 		switch (k) {
-		case KEY_UP: move_sel(&r, -1); continue;
-		case KEY_DOWN: move_sel(&r, 1); continue;
-		case KEY_PPAGE: move_sel(&r, -page); continue;
-		case KEY_NPAGE: move_sel(&r, page); continue;
-		case KEY_HOME: move_sel(&r, -r.l->n); continue;
-		case KEY_END: move_sel(&r, r.l->n); continue;
+		case KEY_UP: case KEY_DOWN: case KEY_PPAGE: case KEY_NPAGE: case KEY_HOME: case KEY_END:
+			move_sel(&r, k);
+			continue;
 		case 27: case KEY_F(10): result = 0; continue;
 		case KEY_F(2): {
 			i18n_set_lang(i18n_is_kk() ? "ru" : "kk");
 			char keep[32] = "";
-			if (r.sel >= 0)
-				snprintf(keep, sizeof keep, "%s", r.l->items[r.sel].key);
+			if (r.at.cur >= 0)
+				snprintf(keep, sizeof keep, "%s", r.l->items[r.at.cur].key);
 			reload(&r, keep);
 			continue;
 		}
 		case '\r': case '\n': case KEY_ENTER:
 			if (p->multi) {
 				result = 1;
-			} else if (r.sel >= 0 && r.l->items[r.sel].selectable) {
-				snprintf(out, outlen, "%s", r.l->items[r.sel].key);
+			} else if (r.at.cur >= 0 && r.l->items[r.at.cur].selectable) {
+				snprintf(out, outlen, "%s", r.l->items[r.at.cur].key);
 				result = 1;
 			} else {
 				snprintf(r.note, sizeof r.note, "%s", _("Nothing to choose here."));
@@ -179,8 +179,8 @@ int picker_run(const struct picker *p, const char *current, char *out, size_t ou
 			break;
 		}
 		if (p->multi && (k == ' ' || k == KEY_IC)) {
-			if (r.sel >= 0)
-				p->toggle(p->ctx, r.l->items[r.sel].key);
+			if (r.at.cur >= 0)
+				p->toggle(p->ctx, r.l->items[r.at.cur].key);
 			continue;
 		}
 		if (p->searchable && field_key(&r.q, k) == FIELD_CHANGED)

@@ -12,6 +12,13 @@ const struct ui_screen *ui_below(const struct ui_app *app)
 	return app->depth >= 2 ? app->stack[app->depth - 2] : NULL;
 }
 
+void ui_draw_below(struct ui_app *app)
+{
+	const struct ui_screen *s = ui_below(app);
+	if (s)
+		s->draw(app);
+}
+
 void ui_push(struct ui_app *app, const struct ui_screen *s)
 {
 	if (app->depth < UI_MAX_DEPTH)

@@ -4,6 +4,7 @@
 #ifndef TZ_UI_SCREEN_H
 #define TZ_UI_SCREEN_H
 
+#include "base/settings.h"
 #include "store/db.h"
 
 struct regview;
@@ -33,6 +34,10 @@ struct ui_action {
 	const char *label;       /* N_(): the key bar's word; NULL keeps it off the bar */
 	const char *help;        /* N_(): the help screen's line */
 	enum ui_result (*run)(struct ui_app *app);
+	/* The name a key is bound to in the configuration (bind.filter = ^T), or
+	 * SET_ACT_NONE: such a key runs the action of that name on the screen
+	 * that has one, and on another screen only what it does there itself. */
+	enum settings_action name;
 };
 
 struct ui_screen {
@@ -53,13 +58,21 @@ struct ui_app {
 	struct table *table;
 	const struct ui_screen *stack[UI_MAX_DEPTH];
 	int depth;
+	/* The key being handled: an action that several keys run (the moving
+	 * keys of a list) reads which it was. */
+	int key;
 	/* F9 on any screen: the menu of screens, which opens the screens
 	 * themselves (set by the program, so no screen names the menu). */
 	enum ui_result (*open_menu)(struct ui_app *app);
+	/* F1 on any screen: the help over it (kit/help.h), set by the program
+	 * too, so that the screens' tables need not name the help's module. */
+	enum ui_result (*open_help)(struct ui_app *app);
 };
 
 /* The screen under the one on top (what the help screen describes). */
 const struct ui_screen *ui_below(const struct ui_app *app);
+/* Draws it: what a box on top of the stack shows around itself. */
+void ui_draw_below(struct ui_app *app);
 /* Puts a screen on top; its draw is called from then on. */
 void ui_push(struct ui_app *app, const struct ui_screen *s);
 

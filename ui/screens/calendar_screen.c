@@ -14,7 +14,6 @@
 #include "domain/calendar_edit.h"
 #include "kit/dialog.h"
 #include "kit/draw.h"
-#include "kit/help.h"
 #include "kit/field.h"
 #include "base/i18n.h"
 #include "base/text.h"
@@ -200,20 +199,12 @@ static enum ui_result act_up(struct ui_app *app) { (void)app; return move_days(-
 static enum ui_result act_down(struct ui_app *app) { (void)app; return move_days(7); }
 static enum ui_result act_pgup(struct ui_app *app) { (void)app; return move_years(-1); }
 static enum ui_result act_pgdn(struct ui_app *app) { (void)app; return move_years(1); }
-static enum ui_result act_home(struct ui_app *app)
+/* Home: 1 January; End: 31 December. */
+static enum ui_result act_year_end(struct ui_app *app)
 {
-	int y, m, d;
-	(void)app;
+	int y, m, d, first = app->key == KEY_HOME;
 	cal_split(day, &y, &m, &d);
-	day = cal_make(y, 1, 1);
-	return UI_REDRAW;
-}
-static enum ui_result act_end(struct ui_app *app)
-{
-	int y, m, d;
-	(void)app;
-	cal_split(day, &y, &m, &d);
-	day = cal_make(y, 12, 31);
+	day = cal_make(y, first ? 1 : 12, first ? 1 : 31);
 	return UI_REDRAW;
 }
 
@@ -236,7 +227,7 @@ static const char *what_label(int w)
 
 static void day_draw(struct ui_app *app)
 {
-	ui_below(app)->draw(app);
+	ui_draw_below(app);
 	int w = COLS - 8 < 70 ? COLS - 8 : 70, h = 10;
 	int y0 = (LINES - 1 - h) / 2, x0 = (COLS - w) / 2;
 	dlg_box(y0, x0, h, w, _("Change a day of the calendar"));
@@ -303,14 +294,13 @@ static enum ui_result day_input(struct ui_app *app, int key)
 }
 
 static const struct ui_action day_actions[] = {
-	{1, {0}, NULL, N_("Help"), N_("Show the keys of this screen"), act_help},
-	{2, {0}, NULL, N_("Language"),
-	 N_("Switch everything on screen between Kazakh and Russian"), act_language},
+	UI_KEY_HELP,
+	UI_KEY_LANGUAGE,
 	{10, {27, 0}, N_("Esc"), N_("Cancel"), N_("Close without changing the calendar"),
-	 act_cancel},
-	{0, {'\r', '\n', KEY_ENTER, 0}, N_("Enter"), NULL, N_("Save the change"), act_save},
+	 act_cancel, 0},
+	{0, {'\r', '\n', KEY_ENTER, 0}, N_("Enter"), NULL, N_("Save the change"), act_save, 0},
 	{0, {'\t', KEY_UP, KEY_DOWN, KEY_BTAB}, N_("Tab, Up or Down"), NULL,
-	 N_("Move between the date and what to make of it"), act_next},
+	 N_("Move between the date and what to make of it"), act_next, 0},
 };
 
 static const struct ui_screen day_screen = {
@@ -359,24 +349,23 @@ static enum ui_result act_back(struct ui_app *app)
 }
 
 static const struct ui_action cal_actions[] = {
-	{1, {0}, NULL, N_("Help"), N_("Show the keys of this screen"), act_help},
-	{2, {0}, NULL, N_("Language"),
-	 N_("Switch everything on screen between Kazakh and Russian"), act_language},
+	UI_KEY_HELP,
+	UI_KEY_LANGUAGE,
 	{4, {0}, NULL, N_("Change"),
 	 N_("Make a day a day off or a working day by decree, or remove such a change"),
-	 act_change},
+	 act_change, SET_ACT_EDIT},
 	{5, {0}, NULL, N_("Kurban"), N_("Set the first day of Kurban ait for the year"),
-	 act_kurban},
-	{9, {0}, NULL, N_("Menu"), N_("Open the menu of screens and commands"), act_menu},
-	{10, {27, 0}, N_("Esc"), N_("Close"), N_("Back to the register"), act_back},
-	{0, {KEY_PPAGE, 0}, N_("PgUp"), NULL, N_("The year before"), act_pgup},
-	{0, {KEY_NPAGE, 0}, N_("PgDn"), NULL, N_("The year after"), act_pgdn},
-	{0, {KEY_LEFT, 0}, N_("Left"), NULL, N_("The day before"), act_left},
-	{0, {KEY_RIGHT, 0}, N_("Right"), NULL, N_("The day after"), act_right},
-	{0, {KEY_UP, 0}, N_("Up"), NULL, N_("A week back"), act_up},
-	{0, {KEY_DOWN, 0}, N_("Down"), NULL, N_("A week on"), act_down},
-	{0, {KEY_HOME, 0}, N_("Home"), NULL, N_("1 January"), act_home},
-	{0, {KEY_END, 0}, N_("End"), NULL, N_("31 December"), act_end},
+	 act_kurban, 0},
+	UI_KEY_MENU,
+	UI_KEY_CLOSE(N_("Back to the register"), act_back),
+	{0, {KEY_PPAGE, 0}, N_("PgUp"), NULL, N_("The year before"), act_pgup, 0},
+	{0, {KEY_NPAGE, 0}, N_("PgDn"), NULL, N_("The year after"), act_pgdn, 0},
+	{0, {KEY_LEFT, 0}, N_("Left"), NULL, N_("The day before"), act_left, 0},
+	{0, {KEY_RIGHT, 0}, N_("Right"), NULL, N_("The day after"), act_right, 0},
+	{0, {KEY_UP, 0}, N_("Up"), NULL, N_("A week back"), act_up, 0},
+	{0, {KEY_DOWN, 0}, N_("Down"), NULL, N_("A week on"), act_down, 0},
+	{0, {KEY_HOME, 0}, N_("Home"), NULL, N_("1 January"), act_year_end, 0},
+	{0, {KEY_END, 0}, N_("End"), NULL, N_("31 December"), act_year_end, 0},
 };
 
 static const struct ui_screen cal_screen = {

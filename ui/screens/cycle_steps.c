@@ -15,9 +15,9 @@
 #include "kit/widgets.h"
 #include "kit/dialog.h"
 #include "kit/draw.h"
-#include "kit/help.h"
 #include "base/i18n.h"
-#include "kit/keybar.h"
+#include "kit/loop.h"
+#include "kit/textview.h"
 #include "domain/press.h"
 #include "base/safefile.h"
 #include "base/text.h"
@@ -137,18 +137,9 @@ static void today_into(char *buf)
 	cal_format(cal_today(), buf);
 }
 
-/* What is under a modal box: this screen and its key bar. */
-static void draw_top(void *ctx)
-{
-	struct ui_app *app = ctx;
-	const struct ui_screen *s = app->stack[app->depth - 1];
-	s->draw(app);
-	keybar_draw(s);
-}
-
 /* ---- the steps -------------------------------------------------------------- */
 
-static void open_done(struct ui_app *app, struct cui_field *f, int n)
+static void open_done(struct ui_app *app, struct dlg_field *f, int n)
 {
 	(void)n;
 	char *end;
@@ -177,14 +168,14 @@ static enum ui_result act_open(struct ui_app *app)
 	int year;
 	enum dl_season season;
 	deadline_cycle_at(cal_today(), &year, &season);
-	struct cui_field f[2] = {{N_("Year"), ""}, {N_("Season (spring or autumn)"), ""}};
+	struct dlg_field f[2] = {{N_("Year"), ""}, {N_("Season (spring or autumn)"), ""}};
 	snprintf(f[0].value, sizeof f[0].value, "%d", year);
 	snprintf(f[1].value, sizeof f[1].value, "%s", cycle_season_label(season));
-	cui_dialog(app, N_("Open a cycle"), f, 2, open_done);
+	dlg_fields(app, N_("Open a cycle"), f, 2, open_done);
 	return UI_REDRAW;
 }
 
-static void submit_done(struct ui_app *app, struct cui_field *f, int n)
+static void submit_done(struct ui_app *app, struct dlg_field *f, int n)
 {
 	(void)n;
 	tz_day d;
@@ -202,13 +193,13 @@ static void submit_done(struct ui_app *app, struct cui_field *f, int n)
 
 static enum ui_result act_submit(struct ui_app *app)
 {
-	struct cui_field f[1] = {{N_("Date"), ""}};
+	struct dlg_field f[1] = {{N_("Date"), ""}};
 	today_into(f[0].value);
-	cui_dialog(app, N_("Submit the draft to the Council"), f, 1, submit_done);
+	dlg_fields(app, N_("Submit the draft to the Council"), f, 1, submit_done);
 	return UI_REDRAW;
 }
 
-static void rec_done(struct ui_app *app, struct cui_field *f, int n)
+static void rec_done(struct ui_app *app, struct dlg_field *f, int n)
 {
 	(void)n;
 	tz_day d;
@@ -242,14 +233,14 @@ static void rec_done(struct ui_app *app, struct cui_field *f, int n)
 
 static enum ui_result act_recommend(struct ui_app *app)
 {
-	struct cui_field f[4] = {{N_("Date"), ""}, {N_("Protocol number"), ""},
+	struct dlg_field f[4] = {{N_("Date"), ""}, {N_("Protocol number"), ""},
 	                         {N_("Returned (CODE:LEVEL)"), ""}, {N_("Comment"), ""}};
 	today_into(f[0].value);
-	cui_dialog(app, N_("The Council's recommendations"), f, 4, rec_done);
+	dlg_fields(app, N_("The Council's recommendations"), f, 4, rec_done);
 	return UI_REDRAW;
 }
 
-static void publish_done(struct ui_app *app, struct cui_field *f, int n)
+static void publish_done(struct ui_app *app, struct dlg_field *f, int n)
 {
 	(void)n;
 	tz_day d;
@@ -264,7 +255,7 @@ static void publish_done(struct ui_app *app, struct cui_field *f, int n)
 	char *suggest = backup_suggest_path(app->db);
 	snprintf(q, sizeof q, _("Copy the database before publishing?\n%s"), suggest ? suggest : "");
 	free(suggest);
-	dlg_layer_push(draw_top, app);
+	dlg_layer_push(ui_draw_top, app);
 	if (dlg_confirm(_("Backup"), q)) {
 		char msg[1600];
 		if (backup_before_publish(app->db, path, sizeof path, err, sizeof err)) {
@@ -289,21 +280,21 @@ static void publish_done(struct ui_app *app, struct cui_field *f, int n)
 
 static enum ui_result act_publish(struct ui_app *app)
 {
-	struct cui_field f[1] = {{N_("Date"), ""}};
+	struct dlg_field f[1] = {{N_("Date"), ""}};
 	today_into(f[0].value);
-	cui_dialog(app, N_("Publish the register"), f, 1, publish_done);
+	dlg_fields(app, N_("Publish the register"), f, 1, publish_done);
 	return UI_REDRAW;
 }
 
 /* ---- the press release ------------------------------------------------------ */
 
-static void press_fill(struct ui_app *app, struct cui_lines *l, char *title, size_t len)
+static void press_fill(struct ui_app *app, struct tv_lines *l, char *title, size_t len)
 {
 	int64_t v = press_version(app->db);
 	const char *lang = i18n_lang();
 	if (!v) {
 		snprintf(title, len, "%s", _("Press release"));
-		cui_line(l, theme(TH_NORMAL), _("No register is published yet."));
+		tv_line(l, theme(TH_NORMAL), _("No register is published yet."));
 		return;
 	}
 	int edited = 0;
@@ -312,28 +303,28 @@ static void press_fill(struct ui_app *app, struct cui_lines *l, char *title, siz
 	                            : _("Press release on version %lld (%s), drafted"),
 	         (long long)v, lang);
 	if (!text) {
-		cui_line(l, theme(TH_ALERT), db_errmsg(app->db));
+		tv_line(l, theme(TH_ALERT), db_errmsg(app->db));
 		return;
 	}
 	for (char *p = text, *nl; *p; p = nl + 1) {
 		nl = strchr(p, '\n');
 		if (!nl) {
-			cui_line(l, theme(TH_NORMAL), p);
+			tv_line(l, theme(TH_NORMAL), p);
 			break;
 		}
 		*nl = 0;
-		cui_line(l, theme(TH_NORMAL), p);
+		tv_line(l, theme(TH_NORMAL), p);
 	}
 	free(text);
 }
 
 static enum ui_result act_press(struct ui_app *app)
 {
-	cui_view(app, press_fill);
+	tv_open(app, press_fill);
 	return UI_REDRAW;
 }
 
-static void load_done(struct ui_app *app, struct cui_field *f, int n)
+static void load_done(struct ui_app *app, struct dlg_field *f, int n)
 {
 	(void)n;
 	const char *lang = f[0].value;
@@ -369,34 +360,26 @@ static void load_done(struct ui_app *app, struct cui_field *f, int n)
 
 static enum ui_result act_load(struct ui_app *app)
 {
-	struct cui_field f[2] = {{N_("Language (kk or ru)"), ""}, {N_("Text file"), ""}};
+	struct dlg_field f[2] = {{N_("Language (kk or ru)"), ""}, {N_("Text file"), ""}};
 	snprintf(f[0].value, sizeof f[0].value, "%s", i18n_lang());
-	cui_dialog(app, N_("Load the press release from a file"), f, 2, load_done);
+	dlg_fields(app, N_("Load the press release from a file"), f, 2, load_done);
 	return UI_REDRAW;
 }
 
-static enum ui_result act_leave(struct ui_app *app)
-{
-	(void)app;
-	cui_clear();
-	return UI_CLOSE;
-}
-
 static const struct ui_action steps_actions[] = {
-	{1, {0}, NULL, N_("Help"), N_("Show the keys of this screen"), act_help},
-	{2, {0}, NULL, N_("Language"),
-	 N_("Switch everything on screen between Kazakh and Russian"), act_language},
-	{3, {0}, NULL, N_("Open"), N_("Open a cycle: its year and season"), act_open},
+	UI_KEY_HELP,
+	UI_KEY_LANGUAGE,
+	{3, {0}, NULL, N_("Open"), N_("Open a cycle: its year and season"), act_open, 0},
 	{4, {0}, NULL, N_("Council"), N_("Submit the draft to the National Council (cl. 10)"),
-	 act_submit},
+	 act_submit, 0},
 	{5, {0}, NULL, N_("Recomm."), N_("Record the Council's recommendations (cl. 11)"),
-	 act_recommend},
+	 act_recommend, 0},
 	{6, {0}, NULL, N_("Publish"),
-	 N_("Place the register on the platform, offering a backup first (cl. 11)"), act_publish},
+	 N_("Place the register on the platform, offering a backup first (cl. 11)"), act_publish, 0},
 	{7, {0}, NULL, N_("Press"), N_("The press release in the language on screen (cl. 12)"),
-	 act_press},
-	{8, {0}, NULL, N_("Load"), N_("Load the press release's text from a file"), act_load},
-	{10, {27, 0}, N_("Esc"), N_("Close"), N_("Back to the screen before"), act_leave},
+	 act_press, 0},
+	{8, {0}, NULL, N_("Load"), N_("Load the press release's text from a file"), act_load, 0},
+	UI_KEY_CLOSE(N_("Back to the screen before"), cui_leave),
 };
 
 static const struct ui_screen steps_screen = {

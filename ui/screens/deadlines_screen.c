@@ -11,14 +11,15 @@
 #include "kit/actions.h"
 #include "domain/cycle.h"
 #include "view/deadlineview.h"
-#include "kit/widgets.h"
 #include "kit/draw.h"
-#include "kit/help.h"
+#include "kit/list.h"
+#include "kit/widgets.h"
 #include "base/i18n.h"
 #include "base/text.h"
 #include "kit/theme.h"
 
-static int top;
+/* The window over the sectoral bodies' lines. */
+static struct ui_list bodies;
 
 /* The sectoral bodies below the steps, scrolled: those from top, in h
  * lines at y. */
@@ -28,9 +29,9 @@ static int body_line(void *ctx, const struct dlview_body *b)
 {
 	struct body_page *p = ctx;
 	int n = p->n++;
-	if (n < top || n >= top + p->h)
+	if (n < bodies.top || n >= bodies.top + p->h)
 		return 0;
-	int ly = p->y + n - top;
+	int ly = p->y + n - bodies.top;
 	char what[256];
 	snprintf(what, sizeof what, ngettext("%d proposal", "%d proposals", (unsigned long)b->proposals),
 	         b->proposals);
@@ -71,8 +72,6 @@ static int remark_lines(tz_db *db, const tz_calendar *cal, int64_t cycle, tz_day
 	}
 	return n;
 }
-
-static int last_total, last_h;
 
 static void deadlines_draw(struct ui_app *app)
 {
@@ -140,57 +139,35 @@ static void deadlines_draw(struct ui_app *app)
 	draw_cell(y, bx[1], bw[1], _("Proposals"), theme(TH_HEAD), 0);
 	draw_cell(y, bx[2], bw[2], _("Submitted (cl. 7)"), theme(TH_HEAD), 0);
 	y++;
-	last_h = LINES - 2 - y;
-	last_total = 0;
+	bodies.h = LINES - 2 - y;
+	bodies.n = 0;
 	if (id) {
-		struct body_page p = {0, y, last_h, bx, bw};
+		struct body_page p = {0, y, bodies.h, bx, bw};
 		dlview_bodies(app->db, id, today, dl.items[DL_PROPOSALS].due, NULL, body_line, &p);
-		last_total = p.n;
+		bodies.n = p.n;
 	}
 	if (!id)
 		draw_cell(y, 2, COLS - 4, _("No cycle is open: open one with tizilim cycle open."), theme(TH_NORMAL), 0);
 	char s[160];
 	snprintf(s, sizeof s, _("Sectoral bodies %d-%d of %d; Up and Down scroll them."),
-	         last_total ? top + 1 : 0, top + last_h < last_total ? top + last_h : last_total, last_total);
+	         bodies.n ? bodies.top + 1 : 0,
+	         bodies.top + bodies.h < bodies.n ? bodies.top + bodies.h : bodies.n, bodies.n);
 	cui_status(LINES - 2, s);
 	cal_free(cal);
 }
 
-static enum ui_result dl_scroll(int by)
+static enum ui_result act_scroll(struct ui_app *app)
 {
-	top += by;
-	if (top > last_total - last_h)
-		top = last_total - last_h;
-	if (top < 0)
-		top = 0;
+	list_scroll(&bodies, app->key);
 	return UI_REDRAW;
 }
 
-static enum ui_result act_up(struct ui_app *app) { (void)app; return dl_scroll(-1); }
-static enum ui_result act_down(struct ui_app *app) { (void)app; return dl_scroll(1); }
-static enum ui_result act_pgup(struct ui_app *app) { (void)app; return dl_scroll(-(last_h - 1)); }
-static enum ui_result act_pgdn(struct ui_app *app) { (void)app; return dl_scroll(last_h - 1); }
-static enum ui_result act_home(struct ui_app *app) { (void)app; top = 0; return UI_REDRAW; }
-static enum ui_result act_end(struct ui_app *app) { (void)app; return dl_scroll(last_total); }
-
-static enum ui_result act_leave(struct ui_app *app)
-{
-	(void)app;
-	cui_clear();
-	return UI_CLOSE;
-}
-
 static const struct ui_action deadlines_actions[] = {
-	{1, {0}, NULL, N_("Help"), N_("Show the keys of this screen"), act_help},
-	{2, {0}, NULL, N_("Language"),
-	 N_("Switch everything on screen between Kazakh and Russian"), act_language},
-	{10, {27, 0}, N_("Esc"), N_("Close"), N_("Back to the screen before"), act_leave},
-	{0, {KEY_UP, 0}, N_("Up"), NULL, N_("Scroll the bodies up a line"), act_up},
-	{0, {KEY_DOWN, 0}, N_("Down"), NULL, N_("Scroll the bodies down a line"), act_down},
-	{0, {KEY_PPAGE, 0}, N_("PgUp"), NULL, N_("A page up"), act_pgup},
-	{0, {KEY_NPAGE, 0}, N_("PgDn"), NULL, N_("A page down"), act_pgdn},
-	{0, {KEY_HOME, 0}, N_("Home"), NULL, N_("Go to the top"), act_home},
-	{0, {KEY_END, 0}, N_("End"), NULL, N_("Go to the end"), act_end},
+	UI_KEY_HELP,
+	UI_KEY_LANGUAGE,
+	UI_KEY_CLOSE(N_("Back to the screen before"), cui_leave),
+	UI_LIST_KEYS(act_scroll, N_("Scroll the bodies up a line"), N_("Scroll the bodies down a line"),
+	             N_("A page up"), N_("A page down"), N_("Go to the top"), N_("Go to the end")),
 };
 
 static const struct ui_screen deadlines_screen = {
@@ -201,7 +178,7 @@ static const struct ui_screen deadlines_screen = {
 
 enum ui_result ui_open_deadlines(struct ui_app *app)
 {
-	top = 0;
+	bodies = (struct ui_list){0};
 	cui_clear();
 	ui_push(app, &deadlines_screen);
 	return UI_REDRAW;

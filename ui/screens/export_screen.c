@@ -7,10 +7,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "kit/widgets.h"
 #include "kit/dialog.h"
 #include "base/i18n.h"
-#include "kit/keybar.h"
+#include "kit/loop.h"
 #include "screens/package_screen.h"
 #include "exchange/regcsv.h"
 #include "exchange/xlsxout.h"
@@ -25,29 +24,14 @@ static void default_path(char *buf, size_t len, const char *lang)
 	         lang);
 }
 
-static void draw_top(void *ctx)
-{
-	struct ui_app *app = ctx;
-	const struct ui_screen *s = app->stack[app->depth - 1];
-	s->draw(app);
-	keybar_draw(s);
-}
-
-static void tell(struct ui_app *app, const char *title, const char *text)
-{
-	dlg_layer_push(draw_top, app);
-	dlg_message(title, text);
-	dlg_layer_pop();
-}
-
-static void export_done(struct ui_app *app, struct cui_field *f, int n)
+static void export_done(struct ui_app *app, struct dlg_field *f, int n)
 {
 	const char *lang = f[0].value;
 	const char *path = f[n - 1].value;
 	char err[1024] = "", msg[1600];
 	if (strcmp(lang, "kk") && strcmp(lang, "ru")) {
 		snprintf(msg, sizeof msg, _("\"%s\" is not a language: write kk or ru"), lang);
-		tell(app, _("Export"), msg);
+		ui_tell(app, _("Export"), msg);
 		return;
 	}
 	/* The default file follows the language when the clerk changed only that. */
@@ -56,7 +40,7 @@ static void export_done(struct ui_app *app, struct cui_field *f, int n)
 	if (!strcmp(path, other))
 		default_path(f[n - 1].value, sizeof f[n - 1].value, lang);
 	if (!*path) {
-		tell(app, _("Export"), _("Give the file to write."));
+		ui_tell(app, _("Export"), _("Give the file to write."));
 		return;
 	}
 	int rc;
@@ -76,14 +60,14 @@ static void export_done(struct ui_app *app, struct cui_field *f, int n)
 		         added, removed, changed);
 	else
 		snprintf(msg, sizeof msg, _("Written to %s"), path);
-	tell(app, _("Export"), msg);
+	ui_tell(app, _("Export"), msg);
 }
 
 static void ask(struct ui_app *app, enum fmt f)
 {
 	fmt = f;
 	const char *lang = i18n_lang();
-	struct cui_field fl[3] = {{N_("Language (kk or ru)"), ""}};
+	struct dlg_field fl[3] = {{N_("Language (kk or ru)"), ""}};
 	snprintf(fl[0].value, sizeof fl[0].value, "%s", lang);
 	int n = 1;
 	if (f == FMT_CSV) {
@@ -92,7 +76,7 @@ static void ask(struct ui_app *app, enum fmt f)
 	}
 	fl[n].label = N_("File");
 	default_path(fl[n++].value, sizeof fl[0].value, lang);
-	cui_dialog(app, N_("Export"), fl, n, export_done);
+	dlg_fields(app, N_("Export"), fl, n, export_done);
 }
 
 static void pick_csv(struct ui_app *app) { ask(app, FMT_CSV); }
@@ -100,7 +84,7 @@ static void pick_xlsx(struct ui_app *app) { ask(app, FMT_XLSX); }
 static void pick_review(struct ui_app *app) { ask(app, FMT_REVIEW); }
 static void pick_package(struct ui_app *app) { ui_open_package_export(app); }
 
-static const struct cui_choice formats[] = {
+static const struct dlg_item formats[] = {
 	{N_("CSV"), pick_csv},
 	{N_("XLSX: the Appendix's form"), pick_xlsx},
 	{N_("XLSX: review pack, the draft against the published"), pick_review},
@@ -109,6 +93,6 @@ static const struct cui_choice formats[] = {
 
 enum ui_result ui_open_export(struct ui_app *app)
 {
-	cui_choose(app, N_("Export: the format"), formats, (int)(sizeof formats / sizeof *formats));
+	dlg_list(app, N_("Export: the format"), formats, (int)(sizeof formats / sizeof *formats));
 	return UI_REDRAW;
 }

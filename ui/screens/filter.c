@@ -7,7 +7,7 @@
 
 #include "kit/actions.h"
 #include "kit/draw.h"
-#include "kit/help.h"
+#include "kit/dialog.h"
 #include "base/i18n.h"
 #include "domain/register.h"
 #include "store/refdata.h"
@@ -107,10 +107,17 @@ static void change(struct ui_app *app, int by)
 	table_home(app->table);
 }
 
-static enum ui_result act_up(struct ui_app *app) { (void)app; sel = (sel + NLINES - 1) % NLINES; return UI_REDRAW; }
-static enum ui_result act_down(struct ui_app *app) { (void)app; sel = (sel + 1) % NLINES; return UI_REDRAW; }
-static enum ui_result act_left(struct ui_app *app) { change(app, -1); return UI_REDRAW; }
-static enum ui_result act_right(struct ui_app *app) { change(app, 1); return UI_REDRAW; }
+static enum ui_result act_line(struct ui_app *app)
+{
+	sel = (sel + (app->key == KEY_UP ? NLINES - 1 : 1)) % NLINES;
+	return UI_REDRAW;
+}
+
+static enum ui_result act_change(struct ui_app *app)
+{
+	change(app, app->key == KEY_LEFT || app->key == '-' ? -1 : 1);
+	return UI_REDRAW;
+}
 
 static enum ui_result act_space(struct ui_app *app)
 {
@@ -199,30 +206,13 @@ static const char *label(int i)
 
 static void filter_draw(struct ui_app *app)
 {
-	const struct ui_screen *under = ui_below(app);
-	if (under)
-		under->draw(app);
+	ui_draw_below(app);
 	int h = NLINES + 6, w = COLS - 8 < 70 ? COLS - 8 : 70;
 	int y0 = (LINES - 1 - h) / 2, x0 = (COLS - w) / 2;
 	if (y0 < 0)
 		y0 = 0;
 	attr_t a = theme(TH_DIALOG);
-	for (int y = 0; y < h; y++)
-		draw_cell(y0 + y, x0, w, "", a, 0);
-	attrset(a);
-	mvaddch(y0, x0, ACS_ULCORNER);
-	mvhline(y0, x0 + 1, ACS_HLINE, w - 2);
-	mvaddch(y0, x0 + w - 1, ACS_URCORNER);
-	mvvline(y0 + 1, x0, ACS_VLINE, h - 2);
-	mvvline(y0 + 1, x0 + w - 1, ACS_VLINE, h - 2);
-	mvaddch(y0 + h - 1, x0, ACS_LLCORNER);
-	mvhline(y0 + h - 1, x0 + 1, ACS_HLINE, w - 2);
-	mvaddch(y0 + h - 1, x0 + w - 1, ACS_LRCORNER);
-	const char *title = _("Filter, sort and columns");
-	int tw = text_width(title);
-	if (tw > w - 4)
-		tw = w - 4;
-	draw_cell(y0, x0 + (w - tw) / 2, tw, title, a, 0);
+	dlg_box(y0, x0, h, w, _("Filter, sort and columns"));
 	int lw = 0;
 	for (int i = 0; i < NLINES; i++)
 		lw = text_width(label(i)) > lw ? text_width(label(i)) : lw;
@@ -246,22 +236,21 @@ static void filter_draw(struct ui_app *app)
 }
 
 static const struct ui_action filter_actions[] = {
-	{1, {0}, NULL, N_("Help"), N_("Show the keys of this screen"), act_help},
-	{2, {0}, NULL, N_("Language"),
-	 N_("Switch everything on screen between Kazakh and Russian"), act_language},
+	UI_KEY_HELP,
+	UI_KEY_LANGUAGE,
 	{8, {KEY_DC, 0}, N_("Delete"), N_("Clear"),
-	 N_("Clear every filter, sort by name, show every column at its width"), act_clear},
+	 N_("Clear every filter, sort by name, show every column at its width"), act_clear, 0},
 	{10, {27, 0}, N_("Esc"), N_("Cancel"), N_("Close, putting everything back as it was"),
-	 act_cancel},
+	 act_cancel, 0},
 	{0, {'\r', '\n', KEY_ENTER, 0}, N_("Enter"), NULL, N_("Close, keeping the changes"),
-	 act_keep},
-	{0, {KEY_UP, 0}, N_("Up"), NULL, N_("Previous line"), act_up},
-	{0, {KEY_DOWN, 0}, N_("Down"), NULL, N_("Next line"), act_down},
+	 act_keep, 0},
+	{0, {KEY_UP, 0}, N_("Up"), NULL, N_("Previous line"), act_line, 0},
+	{0, {KEY_DOWN, 0}, N_("Down"), NULL, N_("Next line"), act_line, 0},
 	{0, {KEY_LEFT, '-', 0}, N_("Left or -"), NULL,
-	 N_("Previous value; a column: narrower"), act_left},
+	 N_("Previous value; a column: narrower"), act_change, 0},
 	{0, {KEY_RIGHT, '+', 0}, N_("Right or +"), NULL,
-	 N_("Next value; a column: wider"), act_right},
-	{0, {' ', 0}, N_("Space"), NULL, N_("A column: hide or show it"), act_space},
+	 N_("Next value; a column: wider"), act_change, 0},
+	{0, {' ', 0}, N_("Space"), NULL, N_("A column: hide or show it"), act_space, 0},
 };
 
 static const struct ui_screen filter_screen = {

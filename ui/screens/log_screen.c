@@ -10,9 +10,11 @@
 
 #include "kit/actions.h"
 #include "domain/calendar.h"
-#include "kit/widgets.h"
+#include "kit/dialog.h"
 #include "kit/draw.h"
-#include "kit/help.h"
+#include "kit/list.h"
+#include "kit/textview.h"
+#include "kit/widgets.h"
 #include "base/i18n.h"
 #include "view/auditpage.h"
 #include "base/text.h"
@@ -145,58 +147,46 @@ static int newer_top(struct ui_app *app, int n)
 	return w.n;
 }
 
-static enum ui_result act_up(struct ui_app *app)
-{
-	if (lg.cur > 0)
-		lg.cur--;
-	else
-		newer_top(app, 1);
-	return UI_REDRAW;
-}
-
-static enum ui_result act_down(struct ui_app *app)
-{
-	(void)app;
-	if (lg.cur < lg.count - 1)
-		lg.cur++;
-	else if (lg.more && lg.count > 1)
-		lg.top_id = lg.ids[1];
-	return UI_REDRAW;
-}
-
-static enum ui_result act_pgup(struct ui_app *app)
-{
-	if (!newer_top(app, page_height() - 1))
-		lg.cur = 0;
-	return UI_REDRAW;
-}
-
-static enum ui_result act_pgdn(struct ui_app *app)
-{
-	(void)app;
-	if (lg.more)
-		lg.top_id = lg.ids[lg.count - 1];
-	else
-		lg.cur = lg.count - 1;
-	return UI_REDRAW;
-}
-
-static enum ui_result act_home(struct ui_app *app)
-{
-	(void)app;
-	lg.top_id = 0;
-	lg.cur = 0;
-	return UI_REDRAW;
-}
-
-static enum ui_result act_end(struct ui_app *app)
+/* The page is read from the database, not held: moving past its ends moves
+ * the page's first entry instead of the cursor. */
+static enum ui_result act_move(struct ui_app *app)
 {
 	struct audit_filter f;
-	filter_of(&f);
 	struct newer w = {0, 0};
-	logpage_read(app->db, &f, 0, 1, page_height(), take_newer, &w);
-	lg.top_id = w.last;
-	lg.cur = page_height();
+	switch (app->key) {
+	case KEY_UP:
+		if (lg.cur > 0)
+			lg.cur--;
+		else
+			newer_top(app, 1);
+		break;
+	case KEY_DOWN:
+		if (lg.cur < lg.count - 1)
+			lg.cur++;
+		else if (lg.more && lg.count > 1)
+			lg.top_id = lg.ids[1];
+		break;
+	case KEY_PPAGE:
+		if (!newer_top(app, page_height() - 1))
+			lg.cur = 0;
+		break;
+	case KEY_NPAGE:
+		if (lg.more)
+			lg.top_id = lg.ids[lg.count - 1];
+		else
+			lg.cur = lg.count - 1;
+		break;
+	case KEY_HOME:
+		lg.top_id = 0;
+		lg.cur = 0;
+		break;
+	case KEY_END:
+		filter_of(&f);
+		logpage_read(app->db, &f, 0, 1, page_height(), take_newer, &w);
+		lg.top_id = w.last;
+		lg.cur = page_height();
+		break;
+	}
 	return UI_REDRAW;
 }
 
@@ -204,40 +194,40 @@ static enum ui_result act_end(struct ui_app *app)
 
 static int add_field(void *ctx, const struct logpage_field *f)
 {
-	struct cui_lines *l = ctx;
+	struct tv_lines *l = ctx;
 	char label[160];
 	snprintf(label, sizeof label, "%s%s", f->changed ? "* " : "", f->key);
-	cui_pair(l, label, f->value);
+	tv_pair(l, label, f->value);
 	return 0;
 }
 
-static void json_pairs(tz_db *db, struct cui_lines *l, const char *json, const char *other)
+static void json_pairs(tz_db *db, struct tv_lines *l, const char *json, const char *other)
 {
 	if (!json) {
-		cui_line(l, theme(TH_NORMAL), _("nothing: the row did not exist"));
+		tv_line(l, theme(TH_NORMAL), _("nothing: the row did not exist"));
 		return;
 	}
 	if (logpage_fields(db, json, other, add_field, l))
-		cui_line(l, theme(TH_NORMAL), json);
+		tv_line(l, theme(TH_NORMAL), json);
 }
 
-struct entry_page { struct cui_lines *l; char *before, *after; };
+struct entry_page { struct tv_lines *l; char *before, *after; };
 
 static int add_entry(void *ctx, const struct audit_entry *e)
 {
 	struct entry_page *p = ctx;
-	cui_pair(p->l, _("Time (UTC)"), e->at);
-	cui_pair(p->l, _("User"), e->login);
-	cui_pair(p->l, _("Object"), e->object);
-	cui_pair(p->l, _("Id"), e->object_id);
-	cui_pair(p->l, _("Action"), e->action);
-	cui_pair(p->l, _("Reason"), *e->reason ? e->reason : "-");
+	tv_pair(p->l, _("Time (UTC)"), e->at);
+	tv_pair(p->l, _("User"), e->login);
+	tv_pair(p->l, _("Object"), e->object);
+	tv_pair(p->l, _("Id"), e->object_id);
+	tv_pair(p->l, _("Action"), e->action);
+	tv_pair(p->l, _("Reason"), *e->reason ? e->reason : "-");
 	p->before = e->before ? strdup(e->before) : NULL;
 	p->after = e->after ? strdup(e->after) : NULL;
 	return 0;
 }
 
-static void fill_entry(struct ui_app *app, struct cui_lines *l, char *title, size_t len)
+static void fill_entry(struct ui_app *app, struct tv_lines *l, char *title, size_t len)
 {
 	snprintf(title, len, _("Change log entry %lld"), (long long)lg.sel);
 	struct entry_page p = {l, NULL, NULL};
@@ -245,15 +235,15 @@ static void fill_entry(struct ui_app *app, struct cui_lines *l, char *title, siz
 	if (found < 0)
 		return;
 	if (!found) {
-		cui_line(l, theme(TH_ALERT), _("This entry no longer exists."));
+		tv_line(l, theme(TH_ALERT), _("This entry no longer exists."));
 		return;
 	}
-	cui_heading(l, _("Before"));
+	tv_heading(l, _("Before"));
 	json_pairs(app->db, l, p.before, p.after);
-	cui_heading(l, _("After"));
+	tv_heading(l, _("After"));
 	json_pairs(app->db, l, p.after, p.before);
 	if (p.before && p.after)
-		cui_line(l, theme(TH_SECTION), _("* the field changed"));
+		tv_line(l, theme(TH_SECTION), _("* the field changed"));
 	free(p.before);
 	free(p.after);
 }
@@ -261,13 +251,13 @@ static void fill_entry(struct ui_app *app, struct cui_lines *l, char *title, siz
 static enum ui_result act_view(struct ui_app *app)
 {
 	if (lg.sel)
-		cui_view(app, fill_entry);
+		tv_open(app, fill_entry);
 	return UI_REDRAW;
 }
 
 /* ---- F6: the filter ----------------------------------------------------- */
 
-static void filter_done(struct ui_app *app, struct cui_field *f, int n)
+static void filter_done(struct ui_app *app, struct dlg_field *f, int n)
 {
 	(void)app;
 	(void)n;
@@ -289,7 +279,7 @@ static void filter_done(struct ui_app *app, struct cui_field *f, int n)
 
 static enum ui_result act_filter(struct ui_app *app)
 {
-	struct cui_field f[4] = {
+	struct dlg_field f[4] = {
 		{.label = N_("User (login)")}, {.label = N_("Object (table)")},
 		{.label = N_("From date")}, {.label = N_("To date")},
 	};
@@ -297,31 +287,21 @@ static enum ui_result act_filter(struct ui_app *app)
 	snprintf(f[1].value, sizeof f[1].value, "%s", lg.object);
 	snprintf(f[2].value, sizeof f[2].value, "%s", lg.from);
 	snprintf(f[3].value, sizeof f[3].value, "%s", lg.to);
-	cui_dialog(app, N_("Filter the change log (empty: any)"), f, 4, filter_done);
+	dlg_fields(app, N_("Filter the change log (empty: any)"), f, 4, filter_done);
 	return UI_REDRAW;
 }
 
-static enum ui_result act_leave(struct ui_app *app)
-{
-	(void)app;
-	cui_clear();
-	return UI_CLOSE;
-}
-
 static const struct ui_action log_actions[] = {
-	{1, {0}, NULL, N_("Help"), N_("Show the keys of this screen"), act_help},
-	{2, {0}, NULL, N_("Language"),
-	 N_("Switch everything on screen between Kazakh and Russian"), act_language},
+	UI_KEY_HELP,
+	UI_KEY_LANGUAGE,
 	{3, {'\r', '\n', KEY_ENTER, 0}, N_("Enter"), N_("View"),
-	 N_("Show the entry in full: every field before and after"), act_view},
-	{6, {0}, NULL, N_("Filter"), N_("Show only the entries of a user, an object, or dates"), act_filter},
-	{10, {27, 0}, N_("Esc"), N_("Close"), N_("Back to the screen before"), act_leave},
-	{0, {KEY_UP, 0}, N_("Up"), NULL, N_("The newer entry"), act_up},
-	{0, {KEY_DOWN, 0}, N_("Down"), NULL, N_("The older entry"), act_down},
-	{0, {KEY_PPAGE, 0}, N_("PgUp"), NULL, N_("A page of newer entries"), act_pgup},
-	{0, {KEY_NPAGE, 0}, N_("PgDn"), NULL, N_("A page of older entries"), act_pgdn},
-	{0, {KEY_HOME, 0}, N_("Home"), NULL, N_("The newest entry"), act_home},
-	{0, {KEY_END, 0}, N_("End"), NULL, N_("The oldest entry"), act_end},
+	 N_("Show the entry in full: every field before and after"), act_view, SET_ACT_VIEW},
+	{6, {0}, NULL, N_("Filter"), N_("Show only the entries of a user, an object, or dates"),
+	 act_filter, SET_ACT_FILTER},
+	UI_KEY_CLOSE(N_("Back to the screen before"), cui_leave),
+	UI_LIST_KEYS(act_move, N_("The newer entry"), N_("The older entry"),
+	             N_("A page of newer entries"), N_("A page of older entries"),
+	             N_("The newest entry"), N_("The oldest entry")),
 };
 
 static const struct ui_screen log_screen = {

@@ -20,9 +20,8 @@
 #include "screens/export_screen.h"
 #include "kit/dialog.h"
 #include "kit/draw.h"
-#include "kit/help.h"
 #include "base/i18n.h"
-#include "kit/keybar.h"
+#include "kit/loop.h"
 #include "screens/package_screen.h"
 #include "screens/reference_screens.h"
 #include "base/text.h"
@@ -59,15 +58,6 @@ GO(go_package_export, ui_open_package_export)
 GO(go_package_import, ui_open_package_import)
 #undef GO
 
-/* What is under a modal message: the screen the menu was opened over. */
-static void draw_under(void *ctx)
-{
-	struct ui_app *app = ctx;
-	const struct ui_screen *s = app->stack[app->depth - 1];
-	s->draw(app);
-	keybar_draw(s);
-}
-
 static enum ui_result go_backup(struct ui_app *app)
 {
 	app->depth--;           /* the menu closes first; the message shows over the screen */
@@ -76,16 +66,11 @@ static enum ui_result go_backup(struct ui_app *app)
 		snprintf(msg, sizeof msg, _("The database was copied to %s"), path);
 	else
 		snprintf(msg, sizeof msg, _("No backup was made: %s"), err);
-	dlg_layer_push(draw_under, app);
-	dlg_message(_("Backup"), msg);
-	dlg_layer_pop();
+	ui_tell(app, _("Backup"), msg);
 	return UI_REDRAW;
 }
 
-static enum ui_result act_up(struct ui_app *app);
-static enum ui_result act_down(struct ui_app *app);
-static enum ui_result act_home(struct ui_app *app);
-static enum ui_result act_end(struct ui_app *app);
+static enum ui_result act_move(struct ui_app *app);
 static enum ui_result act_enter(struct ui_app *app);
 
 /* The items first, in the menu's order: each letter with its twin on the
@@ -105,64 +90,69 @@ static const char *const item_keys[NITEMS] = {
 };
 
 static const struct ui_action menu_actions[] = {
-	{0, {'r', 'R', 0x43A, 0x41A}, N_("R or К"), NULL, N_("Back to the register"), go_register},
+	{0, {'r', 'R', 0x43A, 0x41A}, N_("R or К"), NULL, N_("Back to the register"), go_register, 0},
 	{0, {'c', 'C', 0x441, 0x421}, N_("C or С"), NULL,
 	 N_("The occupation classifier (NKZ): browse its groups, search by code or name"),
-	 go_classifier},
+	 go_classifier, 0},
 	{0, {'b', 'B', 0x438, 0x418}, N_("B or И"), NULL,
-	 N_("The sectoral state bodies and the authorized body"), go_bodies},
+	 N_("The sectoral state bodies and the authorized body"), go_bodies, 0},
 	{0, {'a', 'A', 0x444, 0x424}, N_("A or Ф"), NULL, N_("The employer associations"),
-	 go_associations},
+	 go_associations, 0},
 	{0, {'u', 'U', 0x433, 0x413}, N_("U or Г"), NULL,
-	 N_("The sectoral councils on professional qualifications"), go_councils},
+	 N_("The sectoral councils on professional qualifications"), go_councils, 0},
 	{0, {'l', 'L', 0x434, 0x414}, N_("L or Д"), NULL,
-	 N_("The levels of the national qualifications framework"), go_levels},
+	 N_("The levels of the national qualifications framework"), go_levels, 0},
 	{0, {'y', 'Y', 0x43D, 0x41D}, N_("Y or Н"), NULL,
-	 N_("The working-day calendar of a year: days off, transfers, Kurban ait"), go_calendar},
+	 N_("The working-day calendar of a year: days off, transfers, Kurban ait"), go_calendar, 0},
 	{0, {'p', 'P', 0x437, 0x417}, N_("P or З"), NULL,
-	 N_("Proposals by cycle and sectoral body"), go_proposals},
+	 N_("Proposals by cycle and sectoral body"), go_proposals, 0},
 	{0, {'v', 'V', 0x43C, 0x41C}, N_("V or М"), NULL,
-	 N_("Review of the draft against the published register"), go_review},
+	 N_("Review of the draft against the published register"), go_review, 0},
 	{0, {'d', 'D', 0x432, 0x412}, N_("D or В"), NULL, N_("The deadlines of the cycle"),
-	 go_deadlines},
-	{0, {'g', 'G', 0x43F, 0x41F}, N_("G or П"), NULL, N_("The change log"), go_log},
+	 go_deadlines, 0},
+	{0, {'g', 'G', 0x43F, 0x41F}, N_("G or П"), NULL, N_("The change log"), go_log, 0},
 	{0, {'w', 'W', 0x446, 0x426}, N_("W or Ц"), NULL,
 	 N_("The cycle's steps: open, Council, recommendations, publication, press release"),
-	 go_cycle},
+	 go_cycle, 0},
 	{0, {'e', 'E', 0x443, 0x423}, N_("E or У"), NULL,
-	 N_("Write the register to a CSV or XLSX file"), go_export},
+	 N_("Write the register to a CSV or XLSX file"), go_export, 0},
 	{0, {'x', 'X', 0x447, 0x427}, N_("X or Ч"), NULL,
 	 N_("Write a sectoral body's proposals of a cycle to a package for another workstation"),
-	 go_package_export},
+	 go_package_export, 0},
 	{0, {'i', 'I', 0x448, 0x428}, N_("I or Ш"), NULL,
-	 N_("Read a sectoral body's package of proposals, after checking it"), go_package_import},
+	 N_("Read a sectoral body's package of proposals, after checking it"), go_package_import, 0},
 	{0, {'k', 'K', 0x43B, 0x41B}, N_("K or Л"), NULL,
-	 N_("Copy the database into the backups folder beside it"), go_backup},
-	{0, {'q', 'Q', 0x439, 0x419}, N_("Q or Й"), NULL, N_("Leave the program"), act_quit},
-	{1, {0}, NULL, N_("Help"), N_("Show the keys of this screen"), act_help},
-	{2, {0}, NULL, N_("Language"),
-	 N_("Switch everything on screen between Kazakh and Russian"), act_language},
-	{10, {27, 0}, N_("Esc"), N_("Close"), N_("Close the menu"), act_close},
-	{9, {0}, NULL, NULL, N_("Close the menu"), act_close},
+	 N_("Copy the database into the backups folder beside it"), go_backup, 0},
+	{0, {'q', 'Q', 0x439, 0x419}, N_("Q or Й"), NULL, N_("Leave the program"), act_quit,
+	 SET_ACT_QUIT},
+	UI_KEY_HELP,
+	UI_KEY_LANGUAGE,
+	UI_KEY_CLOSE(N_("Close the menu"), act_close),
+	{9, {0}, NULL, NULL, N_("Close the menu"), act_close, SET_ACT_MENU},
 	{0, {'\r', '\n', KEY_ENTER, 0}, N_("Enter"), NULL, N_("Open the item under the cursor"),
-	 act_enter},
-	{0, {KEY_UP, 0}, N_("Up"), NULL, N_("Previous item"), act_up},
-	{0, {KEY_DOWN, 0}, N_("Down"), NULL, N_("Next item"), act_down},
-	{0, {KEY_HOME, KEY_PPAGE, 0}, N_("Home or PgUp"), NULL, N_("First item"), act_home},
-	{0, {KEY_END, KEY_NPAGE, 0}, N_("End or PgDn"), NULL, N_("Last item"), act_end},
+	 act_enter, 0},
+	{0, {KEY_UP, 0}, N_("Up"), NULL, N_("Previous item"), act_move, 0},
+	{0, {KEY_DOWN, 0}, N_("Down"), NULL, N_("Next item"), act_move, 0},
+	{0, {KEY_HOME, KEY_PPAGE, 0}, N_("Home or PgUp"), NULL, N_("First item"), act_move, 0},
+	{0, {KEY_END, KEY_NPAGE, 0}, N_("End or PgDn"), NULL, N_("Last item"), act_move, 0},
 };
 
-static enum ui_result act_up(struct ui_app *app) { (void)app; sel = (sel + NITEMS - 1) % NITEMS; return UI_REDRAW; }
-static enum ui_result act_down(struct ui_app *app) { (void)app; sel = (sel + 1) % NITEMS; return UI_REDRAW; }
-static enum ui_result act_home(struct ui_app *app) { (void)app; sel = 0; return UI_REDRAW; }
-static enum ui_result act_end(struct ui_app *app) { (void)app; sel = NITEMS - 1; return UI_REDRAW; }
+/* Up and Down go round; Home and PgUp to the first item, End and PgDn to the last. */
+static enum ui_result act_move(struct ui_app *app)
+{
+	switch (app->key) {
+	case KEY_UP: sel = (sel + NITEMS - 1) % NITEMS; break;
+	case KEY_DOWN: sel = (sel + 1) % NITEMS; break;
+	case KEY_HOME: case KEY_PPAGE: sel = 0; break;
+	default: sel = NITEMS - 1; break;
+	}
+	return UI_REDRAW;
+}
 static enum ui_result act_enter(struct ui_app *app) { return menu_actions[sel].run(app); }
 
 static void menu_draw(struct ui_app *app)
 {
-	const struct ui_screen *under = ui_below(app);
-	if (under)
-		under->draw(app);
+	ui_draw_below(app);
 	int w = 0;
 	for (int i = 0; i < NITEMS; i++)
 		if (text_width(_(item_label[i])) > w)

@@ -17,36 +17,16 @@
 #include "kit/widgets.h"
 #include "kit/dialog.h"
 #include "kit/draw.h"
-#include "kit/help.h"
 #include "kit/field.h"
 #include "base/i18n.h"
-#include "kit/keybar.h"
+#include "kit/loop.h"
+#include "kit/textview.h"
 #include "exchange/package.h"
 #include "exchange/package_in.h"
 #include "base/privs.h"
 #include "base/text.h"
 #include "kit/theme.h"
 #include "view/pkgchoice.h"
-
-/* ---- what every step draws under itself -------------------------------- */
-
-/* The screen on top of the stack, whole: a modal over it repaints it first.
- * It is erased because the menu the clerk came through may still be there. */
-static void draw_top(void *ctx)
-{
-	struct ui_app *app = ctx;
-	const struct ui_screen *s = app->stack[app->depth - 1];
-	erase();
-	s->draw(app);
-	keybar_draw(s);
-}
-
-static void tell(struct ui_app *app, const char *title, const char *text)
-{
-	dlg_layer_push(draw_top, app);
-	dlg_message(title, text);
-	dlg_layer_pop();
-}
 
 /* A catalog's line for the command line ends in a newline; a box has none. */
 static void chomp(char *s)
@@ -290,7 +270,6 @@ static struct {
 	enum pkg_result res;
 	int can_skip;              /* refused, but Skip would import the rest */
 	char err[1024];
-	int top, total;
 } pv;
 
 static void notes_clear(void)
@@ -352,17 +331,13 @@ static void verdict(char *buf, size_t len)
 	chomp(buf);
 }
 
-struct vline { attr_t a; const char *text; };
-
-static int view_height(void) { return LINES - 3; }
-
-static void view_draw(struct ui_app *app)
+/* The findings, analysed again after a language switch. */
+static void view_fill(struct ui_app *app, struct tv_lines *l, char *title, size_t len)
 {
 	if (strcmp(pv.lang, i18n_lang()))
 		analyse(app->db);
-	char title[1200], head[1400] = "", verd[1200];
-	snprintf(title, sizeof title, "%s: %s", _("Import a package"), pv.file);
-	cui_title(title);
+	char head[1400] = "", verd[1200];
+	snprintf(title, len, "%s: %s", _("Import a package"), pv.file);
 	const struct pkg_info *in = &pv.info;
 	if (in->body[0]) {
 		enum dl_season s = DL_SPRING;
@@ -371,53 +346,16 @@ static void view_draw(struct ui_app *app)
 		         in->body, in->login, in->created, in->program, (long long)in->year,
 		         cycle_season_label(s), in->proposals);
 		chomp(head);
+		tv_line(l, theme(TH_NORMAL), head);
 	}
 	verdict(verd, sizeof verd);
-	int n = 0, nl = pv.nnote + 3;
-	struct vline *l = calloc((size_t)nl, sizeof *l);
-	if (!l)
-		return;
-	if (head[0])
-		l[n++] = (struct vline){theme(TH_NORMAL), head};
 	int refused = pv.res == PKG_REFUSED && !pv.can_skip;
-	l[n++] = (struct vline){theme(refused ? TH_ALERT : TH_HEAD), verd};
-	l[n++] = (struct vline){theme(TH_NORMAL), ""};
+	tv_line(l, theme(refused ? TH_ALERT : TH_HEAD), verd);
+	tv_line(l, theme(TH_NORMAL), "");
 	for (int i = 0; i < pv.nnote; i++)
-		l[n++] = (struct vline){theme(TH_NORMAL), pv.note[i]};
-	int h = view_height(), w = COLS - 4;
-	for (int pass = 0; pass < 2; pass++) {
-		int y = 0;
-		for (int i = 0; i < n; i++) {
-			const char *s = l[i].text;
-			do {
-				size_t fit = *s ? draw_wrap_next(s, w) : 0;
-				if (pass && y >= pv.top && y < pv.top + h) {
-					char *part = strndup(s, fit);
-					draw_cell(1 + y - pv.top, 2, w, part ? part : "", l[i].a, 0);
-					free(part);
-				}
-				s += fit;
-				while (*s == ' ')
-					s++;
-				y++;
-			} while (*s);
-		}
-		pv.total = y;
-		if (pv.top > pv.total - h)
-			pv.top = pv.total - h;
-		if (pv.top < 0)
-			pv.top = 0;
-	}
-	free(l);
-	char st[160];
-	snprintf(st, sizeof st, _("Lines %d-%d of %d"), pv.total ? pv.top + 1 : 0,
-	         pv.top + h < pv.total ? pv.top + h : pv.total, pv.total);
-	if (!refused) {
-		size_t k = strlen(st);
-		snprintf(st + k, sizeof st - k, "   %s", _("Enter: choose what to do"));
-	}
-	draw_fill(LINES - 2, theme(TH_STATUS));
-	draw_cell(LINES - 2, 1, COLS - 2, st, theme(TH_STATUS), 0);
+		tv_line(l, theme(TH_NORMAL), pv.note[i]);
+	if (!refused)
+		tv_status(l, _("Enter: choose what to do"));
 }
 
 static enum ui_result view_close(struct ui_app *app)
@@ -447,7 +385,7 @@ static enum ui_result view_enter(struct ui_app *app)
 	labels[n] = _("Cancel");
 	char text[1200];
 	verdict(text, sizeof text);
-	dlg_layer_push(draw_top, app);
+	dlg_layer_push(ui_draw_top, app);
 	int c = dlg_choice(_("Import a package"), text, labels, n + 1);
 	dlg_layer_pop();
 	if (c >= n)
@@ -472,46 +410,23 @@ static enum ui_result view_enter(struct ui_app *app)
 	chomp(msg);
 	notes_clear();
 	app->depth--;
-	tell(app, _("Import a package"), msg);
+	ui_tell(app, _("Import a package"), msg);
 	return UI_REDRAW;
 }
-
-static enum ui_result view_scroll(int by)
-{
-	pv.top += by;
-	if (pv.top > pv.total - view_height())
-		pv.top = pv.total - view_height();
-	if (pv.top < 0)
-		pv.top = 0;
-	return UI_REDRAW;
-}
-
-static enum ui_result view_up(struct ui_app *app) { (void)app; return view_scroll(-1); }
-static enum ui_result view_down(struct ui_app *app) { (void)app; return view_scroll(1); }
-static enum ui_result view_pgup(struct ui_app *app) { (void)app; return view_scroll(-(view_height() - 1)); }
-static enum ui_result view_pgdn(struct ui_app *app) { (void)app; return view_scroll(view_height() - 1); }
-static enum ui_result view_home(struct ui_app *app) { (void)app; pv.top = 0; return UI_REDRAW; }
-static enum ui_result view_end(struct ui_app *app) { (void)app; return view_scroll(pv.total); }
 
 static const struct ui_action view_actions[] = {
-	{1, {0}, NULL, N_("Help"), N_("Show the keys of this screen"), act_help},
-	{2, {0}, NULL, N_("Language"),
-	 N_("Switch everything on screen between Kazakh and Russian"), act_language},
-	{10, {27, 0}, N_("Esc"), N_("Close"), N_("Close the dialog and change nothing"), view_close},
+	UI_KEY_HELP,
+	UI_KEY_LANGUAGE,
+	UI_KEY_CLOSE(N_("Close the dialog and change nothing"), view_close),
 	{0, {'\r', '\n', KEY_ENTER, 0}, N_("Enter"), NULL,
-	 N_("Import, or choose what to do with the conflicts"), view_enter},
-	{0, {KEY_UP, 0}, N_("Up"), NULL, N_("Scroll up a line"), view_up},
-	{0, {KEY_DOWN, 0}, N_("Down"), NULL, N_("Scroll down a line"), view_down},
-	{0, {KEY_PPAGE, 0}, N_("PgUp"), NULL, N_("Scroll a page up"), view_pgup},
-	{0, {KEY_NPAGE, 0}, N_("PgDn"), NULL, N_("Scroll a page down"), view_pgdn},
-	{0, {KEY_HOME, 0}, N_("Home"), NULL, N_("Go to the top"), view_home},
-	{0, {KEY_END, 0}, N_("End"), NULL, N_("Go to the end"), view_end},
+	 N_("Import, or choose what to do with the conflicts"), view_enter, 0},
+	TV_SCROLL_KEYS,
 };
 
 static const struct ui_screen view_screen = {
 	.actions = view_actions,
 	.nactions = (int)(sizeof view_actions / sizeof *view_actions),
-	.draw = view_draw,
+	.draw = tv_draw,
 };
 
 /* 1 when the findings screen is open, 0 to let the clerk fix the name: a
@@ -525,13 +440,12 @@ static int import_check(struct ui_app *app)
 		return 0;
 	}
 	snprintf(pv.file, sizeof pv.file, "%s", file);
-	pv.top = 0;
 	analyse(app->db);
 	if (pv.res == PKG_REFUSED && !pv.nnote && !pv.can_skip) {
 		dlg_message(title_of(), pv.err);
 		return 0;
 	}
-	ui_push(app, &view_screen);
+	tv_push(app, &view_screen, view_fill);
 	return 1;
 }
 
@@ -548,7 +462,7 @@ static enum ui_result open_form(struct ui_app *app, int import)
 	} else {
 		if (!load_bodies(app->db)) {
 			te_free(&pf.file);
-			tell(app, title_of(), _("No sectoral body has proposals to export."));
+			ui_tell(app, title_of(), _("No sectoral body has proposals to export."));
 			return UI_REDRAW;
 		}
 		pf.field[pf.nfield++] = K_BODY;
@@ -558,7 +472,7 @@ static enum ui_result open_form(struct ui_app *app, int import)
 	}
 	/* The form stays under what is said about it, so the name can be put right. */
 	char done[2048] = "";
-	dlg_layer_push(draw_top, app);
+	dlg_layer_push(ui_draw_top, app);
 	dlg_layer_push(form_draw, NULL);
 	while (form_run(app) && !(import ? import_check(app) : export_run(app, done, sizeof done)))
 		;
@@ -566,7 +480,7 @@ static enum ui_result open_form(struct ui_app *app, int import)
 	dlg_layer_pop();
 	te_free(&pf.file);
 	if (done[0])
-		tell(app, title_of(), done);
+		ui_tell(app, title_of(), done);
 	return UI_REDRAW;
 }
 

@@ -11,9 +11,11 @@
 
 #include "kit/actions.h"
 #include "domain/cycle.h"
-#include "kit/widgets.h"
+#include "kit/dialog.h"
 #include "kit/draw.h"
-#include "kit/help.h"
+#include "kit/list.h"
+#include "kit/textview.h"
+#include "kit/widgets.h"
 #include "base/i18n.h"
 #include "domain/proposals.h"
 #include "forms/propform_ui.h"
@@ -25,7 +27,7 @@
 static struct {
 	int64_t cycle, body;   /* body 0: all bodies */
 	int64_t sel;           /* the proposal under the cursor, kept across redraws */
-	struct cui_list list;
+	struct ui_list list;
 } ps;
 
 static void rows_load(tz_db *db, struct propview_list *l)
@@ -44,8 +46,6 @@ static void body_short(tz_db *db, int64_t id, char *buf, size_t len)
 }
 
 enum { C_NO, C_STATE, C_BODY, C_ACTION, C_CODE, C_LEVELS, C_ROUND, C_LATE, C_DUE, C_NAME, NCOL };
-
-static int list_height(void) { return LINES - 5; }
 
 static void proposals_draw(struct ui_app *app)
 {
@@ -78,9 +78,9 @@ static void proposals_draw(struct ui_app *app)
 	for (int i = 0; i < NCOL; i++)
 		draw_cell(1, x[i], w[i], _(head[i]), theme(TH_HEAD), 0);
 
-	int h = list_height();
-	cui_list_fit(&ps.list, h);
-	for (int i = ps.list.top; i < l.n && i < ps.list.top + h; i++) {
+	ps.list.h = LINES - 5;
+	list_fit(&ps.list);
+	for (int i = ps.list.top; i < l.n && i < ps.list.top + ps.list.h; i++) {
 		const struct propview_row *p = &l.r[i];
 		int y = 2 + i - ps.list.top, cur = i == ps.list.cur;
 		attr_t a = cur ? theme(TH_CURSOR) : theme(TH_NORMAL);
@@ -116,86 +116,86 @@ static void proposals_draw(struct ui_app *app)
 
 /* ---- F3: a proposal in full --------------------------------------------- */
 
-static void pair2(struct cui_lines *l, const char *what, const char *kk, const char *ru)
+static void pair2(struct tv_lines *l, const char *what, const char *kk, const char *ru)
 {
 	char label[128];
 	snprintf(label, sizeof label, _("%s (Kazakh)"), what);
-	cui_pair(l, label, kk && *kk ? kk : "-");
+	tv_pair(l, label, kk && *kk ? kk : "-");
 	snprintf(label, sizeof label, _("%s (Russian)"), what);
-	cui_pair(l, label, ru && *ru ? ru : "-");
+	tv_pair(l, label, ru && *ru ? ru : "-");
 }
 
 static int add_event(void *ctx, const struct proposal_event *e)
 {
-	struct cui_lines *l = ctx;
+	struct tv_lines *l = ctx;
 	char line[1024];
 	snprintf(line, sizeof line, _("round %d, %s: %s by %s%s%s%s"), e->round, e->date,
 	         proposals_state_label(!strcmp(e->event, "resubmitted") ? "submitted" : e->event),
 	         e->login, *e->comment ? ": " : "", e->comment, e->late ? _(" (late)") : "");
-	cui_line(l, theme(e->late ? TH_ALERT : TH_NORMAL), line);
+	tv_line(l, theme(e->late ? TH_ALERT : TH_NORMAL), line);
 	return 0;
 }
 
 static int add_remark(void *ctx, const struct propview_remark *r)
 {
-	struct cui_lines *l = ctx;
+	struct tv_lines *l = ctx;
 	char buf[512];
 	snprintf(buf, sizeof buf, _("received %s, rework due %s%s"), r->received, r->due,
 	         r->reworked ? _(" (reworked)") : "");
-	cui_line(l, theme(r->overdue ? TH_ALERT : TH_SECTION), buf);
+	tv_line(l, theme(r->overdue ? TH_ALERT : TH_SECTION), buf);
 	pair2(l, _("Remarks"), r->text_kk, r->text_ru);
 	return 0;
 }
 
-static void fill_proposal(struct ui_app *app, struct cui_lines *l, char *title, size_t len)
+static void fill_proposal(struct ui_app *app, struct tv_lines *l, char *title, size_t len)
 {
 	struct proposal_rec r;
 	snprintf(title, len, _("Proposal %lld"), (long long)ps.sel);
 	if (!ps.sel || proposals_load(app->db, ps.sel, &r)) {
-		cui_line(l, theme(TH_ALERT), _("This proposal no longer exists."));
+		tv_line(l, theme(TH_ALERT), _("This proposal no longer exists."));
 		return;
 	}
 	char buf[512], body[128];
 	snprintf(title, len, _("Proposal %lld: %s %s"), (long long)ps.sel, r.pr.row.nkz_code,
 	         i18n_pick(r.pr.row.name_kk, r.pr.row.name_ru));
-	cui_pair(l, _("State"), proposals_state_label(r.state));
+	tv_pair(l, _("State"), proposals_state_label(r.state));
 	snprintf(buf, sizeof buf, "%d%s", r.round, r.late ? _(", late") : "");
-	cui_pair(l, _("Round"), buf);
-	cui_pair(l, _("Action"), proposals_action_label(r.pr.action));
+	tv_pair(l, _("Round"), buf);
+	tv_pair(l, _("Action"), proposals_action_label(r.pr.action));
 	body_short(app->db, r.pr.body_id, body, sizeof body);
-	cui_pair(l, _("Sectoral body"), body);
-	cui_pair(l, _("NKZ code"), r.pr.row.nkz_code);
+	tv_pair(l, _("Sectoral body"), body);
+	tv_pair(l, _("NKZ code"), r.pr.row.nkz_code);
 	pair2(l, _("Name"), r.pr.row.name_kk, r.pr.row.name_ru);
-	cui_pair(l, _("Section"), *r.pr.row.section ? reg_section_title(r.pr.row.section) : "-");
+	tv_pair(l, _("Section"), *r.pr.row.section ? reg_section_title(r.pr.row.section) : "-");
 	buf[0] = 0;
 	for (int i = 0; i < r.pr.nlevels; i++)
 		snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "%s%s", i ? ", " : "", r.pr.levels[i]);
-	cui_pair(l, _("Levels"), *buf ? buf : "-");
+	tv_pair(l, _("Levels"), *buf ? buf : "-");
 	if (r.pr.row.validity >= 0)
 		reg_validity_label(r.pr.row.validity, buf, sizeof buf);
 	else
 		snprintf(buf, sizeof buf, "-");
-	cui_pair(l, _("Validity"), buf);
-	cui_pair(l, _("Profile"), *r.pr.row.profile ? reg_profile_label(r.pr.row.profile) : "-");
+	tv_pair(l, _("Validity"), buf);
+	tv_pair(l, _("Profile"), *r.pr.row.profile ? reg_profile_label(r.pr.row.profile) : "-");
 	pair2(l, _("Basis"), r.pr.row.basis_kk, r.pr.row.basis_ru);
-	cui_heading(l, _("Justification (cl. 8, 8-1)"));
+	tv_heading(l, _("Justification (cl. 8, 8-1)"));
 	pair2(l, _("1) Health, life support, safety"), r.pr.safety_kk, r.pr.safety_ru);
 	pair2(l, _("2) Demand on the labour market"), r.pr.demand_kk, r.pr.demand_ru);
 	pair2(l, _("3) Professional standard"), r.pr.standard_kk, r.pr.standard_ru);
 	pair2(l, _("4) Legal act (mandatory section)"), r.pr.legal_act_kk, r.pr.legal_act_ru);
 	struct problems p = {0};
 	int n = proposal_validate(app->db, &r.pr, &p);
-	cui_heading(l, _("Completeness check (cl. 9)"));
+	tv_heading(l, _("Completeness check (cl. 9)"));
 	if (!n)
-		cui_line(l, theme(TH_NORMAL), _("Complete: nothing is missing."));
+		tv_line(l, theme(TH_NORMAL), _("Complete: nothing is missing."));
 	for (int i = 0; i < p.n; i++)
-		cui_line(l, theme(TH_ALERT), p.item[i].msg);
-	cui_heading(l, _("Rounds"));
+		tv_line(l, theme(TH_ALERT), p.item[i].msg);
+	tv_heading(l, _("Rounds"));
 	proposals_history(app->db, ps.sel, add_event, l);
-	cui_heading(l, _("Remarks"));
+	tv_heading(l, _("Remarks"));
 	int nr = propview_remarks(app->db, ps.sel, cal_today(), add_remark, l);
 	if (nr <= 0)
-		cui_line(l, theme(TH_NORMAL), _("none"));
+		tv_line(l, theme(TH_NORMAL), _("none"));
 	proposal_rec_free(&r);
 }
 
@@ -237,7 +237,7 @@ static void step_send(struct ui_app *app)
 	done_or_refused(app, proposals_send(app->db, ps.sel, cal_today(), err, sizeof err), err);
 }
 
-static void return_done(struct ui_app *app, struct cui_field *f, int n)
+static void return_done(struct ui_app *app, struct dlg_field *f, int n)
 {
 	(void)n;
 	char err[512] = "";
@@ -246,11 +246,11 @@ static void return_done(struct ui_app *app, struct cui_field *f, int n)
 
 static void step_return(struct ui_app *app)
 {
-	struct cui_field f[] = {{.label = N_("Recommendations")}};
-	cui_dialog(app, N_("Return for rework"), f, 1, return_done);
+	struct dlg_field f[] = {{.label = N_("Recommendations")}};
+	dlg_fields(app, N_("Return for rework"), f, 1, return_done);
 }
 
-static void agree_done(struct ui_app *app, struct cui_field *f, int n)
+static void agree_done(struct ui_app *app, struct dlg_field *f, int n)
 {
 	(void)n;
 	char err[512] = "";
@@ -264,8 +264,8 @@ static void agree_done(struct ui_app *app, struct cui_field *f, int n)
 
 static void step_agree(struct ui_app *app)
 {
-	struct cui_field f[] = {{.label = N_("Protocol number")}};
-	cui_dialog(app, N_("The sectoral council's agreement"), f, 1, agree_done);
+	struct dlg_field f[] = {{.label = N_("Protocol number")}};
+	dlg_fields(app, N_("The sectoral council's agreement"), f, 1, agree_done);
 }
 
 static void step_submit(struct ui_app *app)
@@ -279,7 +279,7 @@ static void step_submit(struct ui_app *app)
 		                   : _("%d proposals submitted to the authorized body."), k);
 }
 
-static void step_check(struct ui_app *app) { cui_view(app, fill_proposal); }
+static void step_check(struct ui_app *app) { tv_open(app, fill_proposal); }
 
 static void step_accept(struct ui_app *app)
 {
@@ -289,13 +289,13 @@ static void step_accept(struct ui_app *app)
 	if (rc == PR_INCOMPLETE) {
 		cui_say(1, "%s", err);
 		/* The missing items, each named, in the proposal's full view. */
-		cui_view(app, fill_proposal);
+		tv_open(app, fill_proposal);
 		return;
 	}
 	done_or_refused(app, rc, err);
 }
 
-static void remarks_done(struct ui_app *app, struct cui_field *f, int n)
+static void remarks_done(struct ui_app *app, struct dlg_field *f, int n)
 {
 	(void)n;
 	char err[512] = "", d[11];
@@ -309,8 +309,8 @@ static void remarks_done(struct ui_app *app, struct cui_field *f, int n)
 
 static void step_remarks(struct ui_app *app)
 {
-	struct cui_field f[] = {{.label = N_("Remarks (Kazakh)")}, {.label = N_("Remarks (Russian)")}};
-	cui_dialog(app, N_("Remarks on the proposal"), f, 2, remarks_done);
+	struct dlg_field f[] = {{.label = N_("Remarks (Kazakh)")}, {.label = N_("Remarks (Russian)")}};
+	dlg_fields(app, N_("Remarks on the proposal"), f, 2, remarks_done);
 }
 
 static void step_resubmit(struct ui_app *app)
@@ -324,7 +324,7 @@ static void step_resubmit(struct ui_app *app)
 		said_state(app, late, _("Late: after the rework deadline of the remarks."));
 }
 
-static void reject_done(struct ui_app *app, struct cui_field *f, int n)
+static void reject_done(struct ui_app *app, struct dlg_field *f, int n)
 {
 	(void)n;
 	char err[512] = "";
@@ -333,8 +333,8 @@ static void reject_done(struct ui_app *app, struct cui_field *f, int n)
 
 static void step_reject(struct ui_app *app)
 {
-	struct cui_field f[] = {{.label = N_("Reason")}};
-	cui_dialog(app, N_("Reject the proposal"), f, 1, reject_done);
+	struct dlg_field f[] = {{.label = N_("Reason")}};
+	dlg_fields(app, N_("Reject the proposal"), f, 1, reject_done);
 }
 
 static void step_apply(struct ui_app *app)
@@ -357,7 +357,7 @@ static void step_edit(struct ui_app *app)
 		said_state(app, 0, NULL);
 }
 
-static const struct cui_choice steps[] = {
+static const struct dlg_item steps[] = {
 	{N_("Send to the sectoral body"), step_send},
 	{N_("Return with recommendations"), step_return},
 	{N_("Record the sectoral council's agreement"), step_agree},
@@ -377,7 +377,7 @@ static const struct cui_choice steps[] = {
 static enum ui_result act_view(struct ui_app *app)
 {
 	if (ps.sel && ps.list.n)
-		cui_view(app, fill_proposal);
+		tv_open(app, fill_proposal);
 	return UI_REDRAW;
 }
 
@@ -388,7 +388,7 @@ static enum ui_result act_step(struct ui_app *app)
 		return UI_REDRAW;
 	}
 	cui_clear();
-	cui_choose(app, N_("Step"), steps, (int)(sizeof steps / sizeof *steps));
+	dlg_list(app, N_("Step"), steps, (int)(sizeof steps / sizeof *steps));
 	return UI_REDRAW;
 }
 
@@ -427,47 +427,30 @@ static enum ui_result to_cycle(struct ui_app *app, int older)
 static enum ui_result act_older(struct ui_app *app) { return to_cycle(app, 1); }
 static enum ui_result act_newer(struct ui_app *app) { return to_cycle(app, 0); }
 
-static enum ui_result list_move(int key)
+/* The cursor moves; the draw then takes the proposal under it. */
+static enum ui_result act_move(struct ui_app *app)
 {
-	cui_list_key(&ps.list, key, list_height());
+	list_key(&ps.list, app->key);
 	ps.sel = 0;
 	return UI_REDRAW;
 }
 
-static enum ui_result act_up(struct ui_app *app) { (void)app; return list_move(KEY_UP); }
-static enum ui_result act_down(struct ui_app *app) { (void)app; return list_move(KEY_DOWN); }
-static enum ui_result act_pgup(struct ui_app *app) { (void)app; return list_move(KEY_PPAGE); }
-static enum ui_result act_pgdn(struct ui_app *app) { (void)app; return list_move(KEY_NPAGE); }
-static enum ui_result act_home(struct ui_app *app) { (void)app; return list_move(KEY_HOME); }
-static enum ui_result act_end(struct ui_app *app) { (void)app; return list_move(KEY_END); }
-
-static enum ui_result act_leave(struct ui_app *app)
-{
-	(void)app;
-	cui_clear();
-	return UI_CLOSE;
-}
-
 static const struct ui_action proposals_actions[] = {
-	{1, {0}, NULL, N_("Help"), N_("Show the keys of this screen"), act_help},
-	{2, {0}, NULL, N_("Language"),
-	 N_("Switch everything on screen between Kazakh and Russian"), act_language},
+	UI_KEY_HELP,
+	UI_KEY_LANGUAGE,
 	{3, {'\r', '\n', KEY_ENTER, 0}, N_("Enter"), N_("View"),
-	 N_("Show the proposal in full: both languages, justification, rounds, remarks"), act_view},
+	 N_("Show the proposal in full: both languages, justification, rounds, remarks"), act_view,
+	 SET_ACT_VIEW},
 	{4, {0}, NULL, N_("Step"),
 	 N_("Take the proposal a step on (send, return, agree, submit, check, accept, remarks, "
-	    "resubmit, reject, apply), or edit it: the last in the list"), act_step},
-	{5, {0}, NULL, N_("New"), N_("Enter a new proposal in the cycle shown"), act_new},
-	{6, {0}, NULL, N_("Body"), N_("Show the next body's proposals, then all again"), act_body},
-	{10, {27, 0}, N_("Esc"), N_("Close"), N_("Back to the screen before"), act_leave},
-	{0, {KEY_LEFT, 0}, N_("Left"), NULL, N_("The cycle before"), act_older},
-	{0, {KEY_RIGHT, 0}, N_("Right"), NULL, N_("The cycle after"), act_newer},
-	{0, {KEY_UP, 0}, N_("Up"), NULL, N_("The proposal above"), act_up},
-	{0, {KEY_DOWN, 0}, N_("Down"), NULL, N_("The proposal below"), act_down},
-	{0, {KEY_PPAGE, 0}, N_("PgUp"), NULL, N_("A page up"), act_pgup},
-	{0, {KEY_NPAGE, 0}, N_("PgDn"), NULL, N_("A page down"), act_pgdn},
-	{0, {KEY_HOME, 0}, N_("Home"), NULL, N_("The first proposal"), act_home},
-	{0, {KEY_END, 0}, N_("End"), NULL, N_("The last proposal"), act_end},
+	    "resubmit, reject, apply), or edit it: the last in the list"), act_step, 0},
+	{5, {0}, NULL, N_("New"), N_("Enter a new proposal in the cycle shown"), act_new, SET_ACT_NEW},
+	{6, {0}, NULL, N_("Body"), N_("Show the next body's proposals, then all again"), act_body, 0},
+	UI_KEY_CLOSE(N_("Back to the screen before"), cui_leave),
+	{0, {KEY_LEFT, 0}, N_("Left"), NULL, N_("The cycle before"), act_older, 0},
+	{0, {KEY_RIGHT, 0}, N_("Right"), NULL, N_("The cycle after"), act_newer, 0},
+	UI_LIST_KEYS(act_move, N_("The proposal above"), N_("The proposal below"), N_("A page up"),
+	             N_("A page down"), N_("The first proposal"), N_("The last proposal")),
 };
 
 static const struct ui_screen proposals_screen = {
@@ -482,7 +465,7 @@ enum ui_result ui_open_proposals(struct ui_app *app)
 		ps.cycle = propview_first_cycle(app->db);
 	ps.body = 0;
 	ps.sel = 0;
-	ps.list = (struct cui_list){0};
+	ps.list = (struct ui_list){0};
 	cui_clear();
 	ui_push(app, &proposals_screen);
 	return UI_REDRAW;

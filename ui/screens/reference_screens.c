@@ -12,10 +12,11 @@
 
 #include "kit/actions.h"
 #include "store/auth.h"
+#include "kit/dialog.h"
 #include "kit/widgets.h"
 #include "forms/pickers.h"
 #include "kit/draw.h"
-#include "kit/help.h"
+#include "kit/list.h"
 #include "base/i18n.h"
 #include "kit/picker.h"
 #include "domain/proposals.h"
@@ -62,9 +63,7 @@ static const struct refdef levels = {
 };
 
 static const struct refdef *def;
-static int cur, top, nrows;
-
-static int body_height(void) { return LINES - 6; }
+static struct ui_list rows;
 
 static int count_rows(tz_db *db)
 {
@@ -89,21 +88,6 @@ static void widths(int w[MAXCOL])
 			w[c] = left / (shares ? shares : 1) > 4 ? left / shares : 4;
 }
 
-static void clamp(void)
-{
-	int h = body_height();
-	if (cur >= nrows)
-		cur = nrows - 1;
-	if (cur < 0)
-		cur = 0;
-	if (cur < top)
-		top = cur;
-	if (cur >= top + h)
-		top = cur - h + 1;
-	if (top < 0)
-		top = 0;
-}
-
 /* The window's rows as they are drawn, and both languages of the one under
  * the cursor. */
 struct ref_window {
@@ -115,7 +99,7 @@ struct ref_window {
 static void ref_draw_row(void *ctx, const struct refview_row *r)
 {
 	struct ref_window *win = ctx;
-	int on = top + win->i == cur;
+	int on = rows.top + win->i == rows.cur;
 	attr_t a = on ? theme(TH_CURSOR) : theme(TH_NORMAL);
 	draw_fill(2 + win->i, a);
 	for (int c = 0, x = 1, cell = 0; c < def->ncols; c++) {
@@ -137,11 +121,11 @@ static void ref_draw_row(void *ctx, const struct refview_row *r)
 static void ref_draw(struct ui_app *app)
 {
 	char title[256];
-	nrows = count_rows(app->db);
-	clamp();
-	snprintf(title, sizeof title, "%s (%d)", _(def->title), nrows);
-	draw_fill(0, theme(TH_TITLE));
-	draw_cell(0, 1, COLS - 2, title, theme(TH_TITLE), 0);
+	rows.n = count_rows(app->db);
+	rows.h = LINES - 6;
+	list_fit(&rows);
+	snprintf(title, sizeof title, "%s (%d)", _(def->title), rows.n);
+	cui_title(title);
 	struct ref_window win = {.i = 0};
 	widths(win.w);
 	draw_fill(1, theme(TH_HEAD));
@@ -149,8 +133,8 @@ static void ref_draw(struct ui_app *app)
 		draw_cell(1, x, win.w[c], _(def->col[c].head), theme(TH_HEAD), 0);
 		x += win.w[c] + 1;
 	}
-	refview_window(app->db, def->list, NULL, top, body_height(), ref_draw_row, &win);
-	if (!nrows)
+	refview_window(app->db, def->list, NULL, rows.top, rows.h, ref_draw_row, &win);
+	if (!rows.n)
 		draw_cell(3, 2, COLS - 4, _("This list is empty."), theme(TH_NORMAL), 0);
 	/* Both languages of the row under the cursor, whichever is on screen. */
 	const char *kk = _("Kazakh:"), *ru = _("Russian:");
@@ -162,42 +146,28 @@ static void ref_draw(struct ui_app *app)
 	draw_cell(LINES - 3, 1, lw, ru, theme(TH_HEAD), 0);
 	draw_cell(LINES - 3, lw + 2, COLS - lw - 3, win.both[1], theme(TH_NORMAL), 0);
 	char status[128];
-	if (nrows)
-		snprintf(status, sizeof status, _("Row %d of %d"), cur + 1, nrows);
+	if (rows.n)
+		snprintf(status, sizeof status, _("Row %d of %d"), rows.cur + 1, rows.n);
 	else
 		snprintf(status, sizeof status, "%s", _("No rows"));
 	cui_status(LINES - 2, status);
 }
 
-static enum ui_result move_by(int by)
+static enum ui_result act_move(struct ui_app *app)
 {
-	cur += by;
-	clamp();
+	list_key(&rows, app->key);
 	return UI_REDRAW;
 }
-static enum ui_result act_up(struct ui_app *app) { (void)app; return move_by(-1); }
-static enum ui_result act_down(struct ui_app *app) { (void)app; return move_by(1); }
-static enum ui_result act_pgup(struct ui_app *app) { (void)app; top -= body_height() - 1; return move_by(-(body_height() - 1)); }
-static enum ui_result act_pgdn(struct ui_app *app) { (void)app; top += body_height() - 1; return move_by(body_height() - 1); }
-static enum ui_result act_home(struct ui_app *app) { (void)app; cur = top = 0; return UI_REDRAW; }
-static enum ui_result act_end(struct ui_app *app) { (void)app; return move_by(nrows); }
 
 /* The keys every reference screen has; the associations' adds F5. */
-#define REF_KEYS_HEAD \
-	{1, {0}, NULL, N_("Help"), N_("Show the keys of this screen"), act_help}, \
-	{2, {0}, NULL, N_("Language"), \
-	 N_("Switch everything on screen between Kazakh and Russian"), act_language}
 #define REF_KEYS_TAIL \
-	{9, {0}, NULL, N_("Menu"), N_("Open the menu of screens and commands"), act_menu}, \
-	{10, {27, 0}, N_("Esc"), N_("Close"), N_("Back to the register"), act_close}, \
-	{0, {KEY_UP, 0}, N_("Up"), NULL, N_("Move to the previous row"), act_up}, \
-	{0, {KEY_DOWN, 0}, N_("Down"), NULL, N_("Move to the next row"), act_down}, \
-	{0, {KEY_PPAGE, 0}, N_("PgUp"), NULL, N_("Move a page up"), act_pgup}, \
-	{0, {KEY_NPAGE, 0}, N_("PgDn"), NULL, N_("Move a page down"), act_pgdn}, \
-	{0, {KEY_HOME, 0}, N_("Home"), NULL, N_("Go to the first row"), act_home}, \
-	{0, {KEY_END, 0}, N_("End"), NULL, N_("Go to the last row"), act_end}
+	UI_KEY_MENU, \
+	UI_KEY_CLOSE(N_("Back to the register"), act_close), \
+	UI_LIST_KEYS(act_move, N_("Move to the previous row"), N_("Move to the next row"), \
+	             N_("Move a page up"), N_("Move a page down"), N_("Go to the first row"), \
+	             N_("Go to the last row"))
 
-static const struct ui_action ref_actions[] = {REF_KEYS_HEAD, REF_KEYS_TAIL};
+static const struct ui_action ref_actions[] = {UI_KEY_HELP, UI_KEY_LANGUAGE, REF_KEYS_TAIL};
 
 static const struct ui_screen ref_screen = {
 	.actions = ref_actions,
@@ -208,7 +178,7 @@ static const struct ui_screen ref_screen = {
 
 /* ---- F5: a new employer association -------------------------------------- */
 
-static void assoc_done(struct ui_app *app, struct cui_field *f, int n)
+static void assoc_done(struct ui_app *app, struct dlg_field *f, int n)
 {
 	(void)n;
 	/* A sectoral body's clerk adds to that body; anyone else chooses.
@@ -236,22 +206,23 @@ static void assoc_done(struct ui_app *app, struct cui_field *f, int n)
 	cui_say(0, "%s", said);
 	/* The cursor onto the new one, wherever the language's order put it. */
 	int at = refview_association_at(app->db, id, NULL);
-	cur = at > 0 ? at : 0;
+	rows.cur = at > 0 ? at : 0;
 }
 
 static enum ui_result act_new_assoc(struct ui_app *app)
 {
-	struct cui_field f[] = {{.label = N_("Name (Kazakh)")}, {.label = N_("Name (Russian)")}};
+	struct dlg_field f[] = {{.label = N_("Name (Kazakh)")}, {.label = N_("Name (Russian)")}};
 	cui_clear();
-	cui_dialog(app, N_("New employer association"), f, 2, assoc_done);
+	dlg_fields(app, N_("New employer association"), f, 2, assoc_done);
 	return UI_REDRAW;
 }
 
 static const struct ui_action assoc_actions[] = {
-	REF_KEYS_HEAD,
+	UI_KEY_HELP,
+	UI_KEY_LANGUAGE,
 	{5, {0}, NULL, N_("New"),
 	 N_("Add an employer association: its names in Kazakh and Russian, then its sectoral body"),
-	 act_new_assoc},
+	 act_new_assoc, SET_ACT_NEW},
 	REF_KEYS_TAIL,
 };
 
@@ -265,7 +236,7 @@ static const struct ui_screen assoc_screen = {
 static enum ui_result open_def(struct ui_app *app, const struct refdef *d)
 {
 	def = d;
-	cur = top = 0;
+	rows = (struct ui_list){0};
 	cui_clear();
 	ui_push(app, d == &associations ? &assoc_screen : &ref_screen);
 	return UI_REDRAW;

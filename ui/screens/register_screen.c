@@ -4,12 +4,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <wchar.h>
 
 #include "kit/actions.h"
 #include "screens/detail.h"
 #include "kit/draw.h"
-#include "kit/help.h"
+#include "kit/field.h"
 #include "screens/filter.h"
 #include "screens/regtable.h"
 #include "forms/rowform_ui.h"
@@ -19,6 +18,7 @@
 #include "view/regview.h"
 #include "base/text.h"
 #include "kit/theme.h"
+#include "kit/widgets.h"
 
 /* The search line takes a line from the rows while it is shown. */
 static int search_shown(const struct ui_app *app)
@@ -123,11 +123,11 @@ static void draw_status(struct ui_app *app)
 	const struct table *t = app->table;
 	char buf[1024], fac[512];
 	size_t n = 0;
-	if (t->cur < 0) {
+	if (t->rows.cur < 0) {
 		n = (size_t)snprintf(buf, sizeof buf, "%s", _("No rows"));
 	} else {
-		int sec = rv_section_of_line(rv, rv_line_of_row(rv, t->cur));
-		n = (size_t)snprintf(buf, sizeof buf, _("Row %d of %d"), t->cur + 1, rv_rows(rv));
+		int sec = rv_section_of_line(rv, rv_line_of_row(rv, t->rows.cur));
+		n = (size_t)snprintf(buf, sizeof buf, _("Row %d of %d"), t->rows.cur + 1, rv_rows(rv));
 		n += (size_t)snprintf(buf + n, sizeof buf - n, " | %s", section_word(sec));
 	}
 	if (rv_facet_count(rv)) {
@@ -157,28 +157,9 @@ static void draw_status(struct ui_app *app)
  * typing; the count of matches. */
 static void draw_search(struct ui_app *app)
 {
-	const struct table *t = app->table;
-	int y = LINES - 2;
 	char count[64];
 	snprintf(count, sizeof count, _("%d found"), rv_rows(app->rv));
-	const char *label = _("Search:");
-	int lw = text_width(label), cw = text_width(count);
-	draw_fill(y, theme(TH_NORMAL));
-	draw_cell(y, 1, lw, label, theme(TH_HEAD), 0);
-	int qx = lw + 2, qw = COLS - qx - cw - 3;
-	const char *q = t->query;
-	/* Keep the end of a long query in view, where the typing happens. */
-	while (text_width(q) > qw - 1 && *q) {
-		unsigned cp;
-		q += text_next(q, &cp);
-	}
-	draw_cell(y, qx, qw, q, theme(TH_STATUS), 0);
-	if (t->typing) {
-		int x = qx + text_width(q);
-		if (x < qx + qw)
-			mvaddch(y, x, ' ' | theme(TH_CURSOR));
-	}
-	draw_cell(y, COLS - cw - 1, cw, count, theme(TH_NORMAL), 1);
+	cui_search(LINES - 2, app->table->query, app->table->typing, NULL, count);
 }
 
 /* Keeps the cursor row on screen, with its section's title when the
@@ -189,26 +170,26 @@ static void clamp(struct ui_app *app)
 	const struct regview *rv = app->rv;
 	int h = body_height(app), rows = rv_rows(rv), lines = rv_lines(rv);
 	if (rows == 0) {
-		t->cur = -1;
-		t->top = 0;
+		t->rows.cur = -1;
+		t->rows.top = 0;
 		return;
 	}
-	if (t->cur < 0)
-		t->cur = 0;
-	if (t->cur >= rows)
-		t->cur = rows - 1;
-	int line = rv_line_of_row(rv, t->cur);
+	if (t->rows.cur < 0)
+		t->rows.cur = 0;
+	if (t->rows.cur >= rows)
+		t->rows.cur = rows - 1;
+	int line = rv_line_of_row(rv, t->rows.cur);
 	if (rv_row_of_line(rv, line - 1) < 0)     /* a title just above */
 		line--;
-	if (line < t->top)
-		t->top = line;
-	line = rv_line_of_row(rv, t->cur);
-	if (line >= t->top + h)
-		t->top = line - h + 1;
-	if (t->top > lines - h)
-		t->top = lines - h;
-	if (t->top < 0)
-		t->top = 0;
+	if (line < t->rows.top)
+		t->rows.top = line;
+	line = rv_line_of_row(rv, t->rows.cur);
+	if (line >= t->rows.top + h)
+		t->rows.top = line - h + 1;
+	if (t->rows.top > lines - h)
+		t->rows.top = lines - h;
+	if (t->rows.top < 0)
+		t->rows.top = 0;
 }
 
 void table_draw(struct ui_app *app)
@@ -231,12 +212,12 @@ void table_draw(struct ui_app *app)
 		draw_cell(1, x, w[c], table_col_name(c), a, c == TABLE_NUM);
 		x += w[c] + 1;
 	}
-	int n = rv_window(rv, t->top, h);
-	int cur_line = t->cur < 0 ? -1 : rv_line_of_row(rv, t->cur);
+	int n = rv_window(rv, t->rows.top, h);
+	int cur_line = t->rows.cur < 0 ? -1 : rv_line_of_row(rv, t->rows.cur);
 	for (int i = 0; i < h; i++) {
-		const struct rv_line *l = i < n ? rv_line(rv, t->top + i) : NULL;
+		const struct rv_line *l = i < n ? rv_line(rv, t->rows.top + i) : NULL;
 		if (l)
-			draw_row(2 + i, l, w, t->top + i == cur_line);
+			draw_row(2 + i, l, w, t->rows.top + i == cur_line);
 		else
 			draw_fill(2 + i, theme(TH_NORMAL));
 	}
@@ -247,46 +228,23 @@ void table_draw(struct ui_app *app)
 
 int64_t table_cursor_id(struct ui_app *app)
 {
-	if (app->table->cur < 0)
+	if (app->table->rows.cur < 0)
 		return 0;
-	int line = rv_line_of_row(app->rv, app->table->cur);
+	int line = rv_line_of_row(app->rv, app->table->rows.cur);
 	if (line < 0 || rv_window(app->rv, line, 1) < 1)
 		return 0;
 	const struct rv_line *l = rv_line(app->rv, line);
 	return l ? l->id : 0;
 }
 
-static enum ui_result move_by(struct ui_app *app, int rows, int scroll)
+/* The moving keys move the cursor by rows and the window by lines; clamp
+ * then fits them together. */
+static enum ui_result act_move(struct ui_app *app)
 {
-	struct table *t = app->table;
-	t->cur += rows;
-	t->top += scroll;
-	clamp(app);
-	return UI_REDRAW;
-}
-
-static enum ui_result act_up(struct ui_app *app) { return move_by(app, -1, 0); }
-static enum ui_result act_down(struct ui_app *app) { return move_by(app, 1, 0); }
-static enum ui_result act_pgup(struct ui_app *app)
-{
-	int h = body_height(app) - 1;
-	return move_by(app, -h, -h);
-}
-static enum ui_result act_pgdn(struct ui_app *app)
-{
-	int h = body_height(app) - 1;
-	return move_by(app, h, h);
-}
-static enum ui_result act_home(struct ui_app *app)
-{
-	table_home(app->table);
-	clamp(app);
-	return UI_REDRAW;
-}
-static enum ui_result act_end(struct ui_app *app)
-{
-	app->table->cur = rv_rows(app->rv) - 1;
-	app->table->top = rv_lines(app->rv);
+	struct ui_list *l = &app->table->rows;
+	l->n = rv_rows(app->rv);
+	l->h = body_height(app);
+	list_move(l, app->key);
 	clamp(app);
 	return UI_REDRAW;
 }
@@ -318,46 +276,23 @@ static enum ui_result act_clear_search(struct ui_app *app)
 	return UI_REDRAW;
 }
 
-/* Removes the query's last character, not its last byte. */
-static void backspace(char *q)
-{
-	size_t n = strlen(q);
-	while (n > 0 && ((unsigned char)q[n - 1] & 0xC0) == 0x80)
-		n--;
-	if (n > 0)
-		n--;
-	q[n] = 0;
-}
-
 static enum ui_result search_input(struct ui_app *app, int key)
 {
 	struct table *t = app->table;
 	if (!t->typing)
 		return UI_PASS;
-	int ch = ui_key_char(key);
 	if (key == 27)
 		return act_clear_search(app);
 	if (key == '\r' || key == '\n' || key == KEY_ENTER) {
 		t->typing = 0;
 		return UI_REDRAW;
 	}
-	if (key == KEY_BACKSPACE || key == 127 || key == 8) {
-		backspace(t->query);
-		search_apply(app);
-		return UI_REDRAW;
+	switch (field_key_end(t->query, sizeof t->query, key)) {
+	case FIELD_PASS: return UI_PASS;       /* arrows, F-keys: the table's actions */
+	case FIELD_CHANGED: search_apply(app); break;
+	case FIELD_MOVED: break;
 	}
-	if (ch >= 0x20 && ch != 0x7f) {
-		char u[8];
-		mbstate_t ps;
-		memset(&ps, 0, sizeof ps);
-		size_t n = wcrtomb(u, (wchar_t)ch, &ps);
-		if (n != (size_t)-1 && strlen(t->query) + n < sizeof t->query) {
-			strncat(t->query, u, n);
-			search_apply(app);
-		}
-		return UI_REDRAW;
-	}
-	return UI_PASS;       /* arrows, F-keys: the table's actions */
+	return UI_REDRAW;
 }
 
 static enum ui_result sort_step(struct ui_app *app, int by)
@@ -414,34 +349,31 @@ static enum ui_result act_delete(struct ui_app *app)
 /* '/' is where '.' is on the Russian and Kazakh layouts; '<' and '>' are
  * Б and Ю there. */
 static const struct ui_action register_actions[] = {
-	{1, {0}, NULL, N_("Help"), N_("Show the keys of this screen"), act_help},
-	{2, {0}, NULL, N_("Language"),
-	 N_("Switch everything on screen between Kazakh and Russian"), act_language},
+	UI_KEY_HELP,
+	UI_KEY_LANGUAGE,
 	{3, {0}, NULL, N_("View"),
 	 N_("Show every field of the row in both languages, its proposal and its history"),
-	 act_view},
-	{4, {0}, NULL, N_("Edit"), N_("Change the row under the cursor"), act_edit},
-	{5, {0}, NULL, N_("New"), N_("Add a row to the draft"), act_new},
+	 act_view, SET_ACT_VIEW},
+	{4, {0}, NULL, N_("Edit"), N_("Change the row under the cursor"), act_edit, SET_ACT_EDIT},
+	{5, {0}, NULL, N_("New"), N_("Add a row to the draft"), act_new, SET_ACT_NEW},
 	{6, {0}, NULL, N_("Filter"),
 	 N_("Filter by section, body, level and profile; choose the sort and the columns"),
-	 act_filter},
+	 act_filter, SET_ACT_FILTER},
 	{7, {'/', '.', 0}, N_("/ or ."), N_("Search"),
 	 N_("Search by code or by name in either language as you type; Enter keeps the "
-	    "result, Esc clears it"), act_search},
-	{8, {0}, NULL, N_("Delete"), N_("Delete the row under the cursor"), act_delete},
+	    "result, Esc clears it"), act_search, SET_ACT_SEARCH},
+	{8, {0}, NULL, N_("Delete"), N_("Delete the row under the cursor"), act_delete, SET_ACT_DELETE},
 	{9, {0}, NULL, N_("Menu"),
-	 N_("Open the menu: reference data, calendar, the cycle's screens, backup"), act_menu},
-	{10, {0}, NULL, N_("Quit"), N_("Leave the program"), act_quit},
+	 N_("Open the menu: reference data, calendar, the cycle's screens, backup"), act_menu,
+	 SET_ACT_MENU},
+	{10, {0}, NULL, N_("Quit"), N_("Leave the program"), act_quit, SET_ACT_QUIT},
 	{0, {27, 0}, N_("Esc"), NULL, N_("Clear the search and show every row again"),
-	 act_clear_search},
-	{0, {'>', 0x42E, 0}, N_("> or Ю"), NULL, N_("Sort by the next column"), act_sort_next},
-	{0, {'<', 0x411, 0}, N_("< or Б"), NULL, N_("Sort by the previous column"), act_sort_prev},
-	{0, {KEY_UP, 0}, N_("Up"), NULL, N_("Move to the previous row"), act_up},
-	{0, {KEY_DOWN, 0}, N_("Down"), NULL, N_("Move to the next row"), act_down},
-	{0, {KEY_PPAGE, 0}, N_("PgUp"), NULL, N_("Move a page up"), act_pgup},
-	{0, {KEY_NPAGE, 0}, N_("PgDn"), NULL, N_("Move a page down"), act_pgdn},
-	{0, {KEY_HOME, 0}, N_("Home"), NULL, N_("Go to the first row"), act_home},
-	{0, {KEY_END, 0}, N_("End"), NULL, N_("Go to the last row"), act_end},
+	 act_clear_search, 0},
+	{0, {'>', 0x42E, 0}, N_("> or Ю"), NULL, N_("Sort by the next column"), act_sort_next, 0},
+	{0, {'<', 0x411, 0}, N_("< or Б"), NULL, N_("Sort by the previous column"), act_sort_prev, 0},
+	UI_LIST_KEYS(act_move, N_("Move to the previous row"), N_("Move to the next row"),
+	             N_("Move a page up"), N_("Move a page down"), N_("Go to the first row"),
+	             N_("Go to the last row")),
 };
 
 const struct ui_screen register_screen = {

@@ -24,8 +24,8 @@ void table_free(struct table *t) { free(t); }
 
 void table_home(struct table *t)
 {
-	t->cur = 0;
-	t->top = 0;
+	t->rows.cur = 0;
+	t->rows.top = 0;
 }
 
 

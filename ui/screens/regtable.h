@@ -4,6 +4,7 @@
 #ifndef TZ_UI_REGTABLE_H
 #define TZ_UI_REGTABLE_H
 
+#include "kit/list.h"
 #include "view/regview.h"
 
 /* The eight columns of the Appendix form, in its order. */
@@ -16,8 +17,9 @@ enum {
 struct table_cols { int hidden[TABLE_NCOL], delta[TABLE_NCOL]; };
 
 struct table {
-	int cur;      /* the cursor's row (0-based over both sections), -1 if none */
-	int top;      /* the first line shown */
+	/* cur: the cursor's row (0-based over both sections), -1 if none;
+	 * top: the first line shown (a section's title is a line, not a row). */
+	struct ui_list rows;
 	int typing;   /* the search line has the keys */
 	char query[256];
 	struct table_cols cols;

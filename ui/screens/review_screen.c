@@ -11,9 +11,11 @@
 #include <string.h>
 
 #include "kit/actions.h"
-#include "kit/widgets.h"
+#include "kit/dialog.h"
 #include "kit/draw.h"
-#include "kit/help.h"
+#include "kit/list.h"
+#include "kit/textview.h"
+#include "kit/widgets.h"
 #include "base/i18n.h"
 #include "domain/review.h"
 #include "base/text.h"
@@ -23,7 +25,7 @@
 static struct {
 	struct revview v;
 	int loaded;
-	struct cui_list list;
+	struct ui_list list;
 } rs;
 
 /* After a language switch the bodies are named again; the changes are
@@ -87,7 +89,6 @@ static const unsigned col_bit[NCOL] = {0, COL_CODE, COL_LEVEL, COL_NAME, COL_BAS
                                        COL_VALIDITY, COL_BODY, COL_PROFILE, COL_SECTION, 0};
 
 static int list_top(void) { return 5; }
-static int list_height(void) { return LINES - 2 - list_top(); }
 
 static const char *decision_word(const struct revview_change *c)
 {
@@ -121,9 +122,9 @@ static void review_draw(struct ui_app *app)
 	for (int i = 0; i < NCOL; i++)
 		draw_cell(y, x[i], w[i], _(head[i]), theme(TH_HEAD), 0);
 
-	int h = list_height();
-	cui_list_fit(&rs.list, h);
-	for (int i = rs.list.top; i < rs.v.n && i < rs.list.top + h; i++) {
+	rs.list.h = LINES - 2 - list_top();
+	list_fit(&rs.list);
+	for (int i = rs.list.top; i < rs.v.n && i < rs.list.top + rs.list.h; i++) {
 		const struct revview_change *c = &rs.v.c[i];
 		const struct reg_row *r = c->has_neu ? &c->neu : &c->old;
 		int ly = list_top() + i - rs.list.top;
@@ -165,7 +166,7 @@ static void review_draw(struct ui_app *app)
 
 /* ---- F3: one change, old against new ----------------------------------- */
 
-static void fill_change(struct ui_app *app, struct cui_lines *l, char *title, size_t len)
+static void fill_change(struct ui_app *app, struct tv_lines *l, char *title, size_t len)
 {
 	named(app->db);
 	if (!rs.v.n) {
@@ -184,9 +185,9 @@ static void fill_change(struct ui_app *app, struct cui_lines *l, char *title, si
 	};
 	for (int side = 0; side < 2; side++) {
 		const struct reg_row *r = side ? (c->has_neu ? &c->neu : NULL) : (c->has_old ? &c->old : NULL);
-		cui_heading(l, side ? _("In the draft") : _("In the published register"));
+		tv_heading(l, side ? _("In the draft") : _("In the published register"));
 		if (!r) {
-			cui_line(l, theme(TH_NORMAL), side ? _("removed: not in the draft") : _("not there: a new row"));
+			tv_line(l, theme(TH_NORMAL), side ? _("removed: not in the draft") : _("not there: a new row"));
 			continue;
 		}
 		for (size_t i = 0; i < sizeof cols / sizeof *cols; i++) {
@@ -206,20 +207,20 @@ static void fill_change(struct ui_app *app, struct cui_lines *l, char *title, si
 			}
 			int changed = c->kind == DIFF_CHANGED && (c->cols & cols[i].bit);
 			snprintf(label, sizeof label, "%s%s", changed ? "* " : "", _(cols[i].label));
-			cui_pair(l, label, val && *val ? val : "-");
+			tv_pair(l, label, val && *val ? val : "-");
 		}
 	}
 	if (c->kind == DIFF_CHANGED)
-		cui_line(l, theme(TH_SECTION), _("* the column changed"));
-	cui_heading(l, _("Decision"));
-	cui_pair(l, _("Prepared by"), *c->author ? c->author : "-");
+		tv_line(l, theme(TH_SECTION), _("* the column changed"));
+	tv_heading(l, _("Decision"));
+	tv_pair(l, _("Prepared by"), *c->author ? c->author : "-");
 	char d[700];
 	if (*c->decision)
 		snprintf(d, sizeof d, "%s (%s)%s%s", decision_word(c), c->login, *c->comment ? ": " : "", c->comment);
 	else
 		snprintf(d, sizeof d, "%s", decision_word(c));
-	cui_pair(l, _("Review"), d);
-	cui_pair(l, _("National Council"), *c->council ? c->council : "-");
+	tv_pair(l, _("Review"), d);
+	tv_pair(l, _("National Council"), *c->council ? c->council : "-");
 }
 
 /* ---- decisions ---------------------------------------------------------- */
@@ -240,7 +241,7 @@ static enum ui_result act_approve(struct ui_app *app)
 
 static char return_key[32];
 
-static void return_done(struct ui_app *app, struct cui_field *f, int n)
+static void return_done(struct ui_app *app, struct dlg_field *f, int n)
 {
 	(void)n;
 	char err[512] = "";
@@ -256,15 +257,15 @@ static enum ui_result act_return(struct ui_app *app)
 	if (!rs.v.n)
 		return UI_REDRAW;
 	snprintf(return_key, sizeof return_key, "%s", rs.v.c[rs.list.cur].key);
-	struct cui_field f[] = {{.label = N_("Comment")}};
-	cui_dialog(app, N_("Return the change"), f, 1, return_done);
+	struct dlg_field f[] = {{.label = N_("Comment")}};
+	dlg_fields(app, N_("Return the change"), f, 1, return_done);
 	return UI_REDRAW;
 }
 
 static enum ui_result act_view(struct ui_app *app)
 {
 	if (rs.v.n)
-		cui_view(app, fill_change);
+		tv_open(app, fill_change);
 	return UI_REDRAW;
 }
 
@@ -276,45 +277,32 @@ static enum ui_result act_reload(struct ui_app *app)
 	return UI_REDRAW;
 }
 
-static enum ui_result list_move(int key)
+static enum ui_result act_move(struct ui_app *app)
 {
-	cui_list_key(&rs.list, key, list_height());
+	list_key(&rs.list, app->key);
 	return UI_REDRAW;
 }
 
-static enum ui_result act_up(struct ui_app *app) { (void)app; return list_move(KEY_UP); }
-static enum ui_result act_down(struct ui_app *app) { (void)app; return list_move(KEY_DOWN); }
-static enum ui_result act_pgup(struct ui_app *app) { (void)app; return list_move(KEY_PPAGE); }
-static enum ui_result act_pgdn(struct ui_app *app) { (void)app; return list_move(KEY_NPAGE); }
-static enum ui_result act_home(struct ui_app *app) { (void)app; return list_move(KEY_HOME); }
-static enum ui_result act_end(struct ui_app *app) { (void)app; return list_move(KEY_END); }
-
 static enum ui_result act_leave(struct ui_app *app)
 {
-	(void)app;
 	revview_free(&rs.v);
 	rs.loaded = 0;
-	cui_clear();
-	return UI_CLOSE;
+	return cui_leave(app);
 }
 
 static const struct ui_action review_actions[] = {
-	{1, {0}, NULL, N_("Help"), N_("Show the keys of this screen"), act_help},
-	{2, {0}, NULL, N_("Language"),
-	 N_("Switch everything on screen between Kazakh and Russian"), act_language},
+	UI_KEY_HELP,
+	UI_KEY_LANGUAGE,
 	{3, {'\r', '\n', KEY_ENTER, 0}, N_("Enter"), N_("View"),
-	 N_("Show the change in full: the published and the draft values, the decision"), act_view},
+	 N_("Show the change in full: the published and the draft values, the decision"), act_view,
+	 SET_ACT_VIEW},
 	{4, {0}, NULL, N_("Approve"),
-	 N_("Approve the change (an approver who did not prepare it)"), act_approve},
-	{5, {0}, NULL, N_("Reread"), N_("Read the changes again"), act_reload},
-	{8, {0}, NULL, N_("Return"), N_("Return the change with a comment"), act_return},
-	{10, {27, 0}, N_("Esc"), N_("Close"), N_("Back to the screen before"), act_leave},
-	{0, {KEY_UP, 0}, N_("Up"), NULL, N_("The change above"), act_up},
-	{0, {KEY_DOWN, 0}, N_("Down"), NULL, N_("The change below"), act_down},
-	{0, {KEY_PPAGE, 0}, N_("PgUp"), NULL, N_("A page up"), act_pgup},
-	{0, {KEY_NPAGE, 0}, N_("PgDn"), NULL, N_("A page down"), act_pgdn},
-	{0, {KEY_HOME, 0}, N_("Home"), NULL, N_("The first change"), act_home},
-	{0, {KEY_END, 0}, N_("End"), NULL, N_("The last change"), act_end},
+	 N_("Approve the change (an approver who did not prepare it)"), act_approve, 0},
+	{5, {0}, NULL, N_("Reread"), N_("Read the changes again"), act_reload, 0},
+	{8, {0}, NULL, N_("Return"), N_("Return the change with a comment"), act_return, 0},
+	UI_KEY_CLOSE(N_("Back to the screen before"), act_leave),
+	UI_LIST_KEYS(act_move, N_("The change above"), N_("The change below"), N_("A page up"),
+	             N_("A page down"), N_("The first change"), N_("The last change")),
 };
 
 static const struct ui_screen review_screen = {
@@ -326,7 +314,7 @@ static const struct ui_screen review_screen = {
 enum ui_result ui_open_review(struct ui_app *app)
 {
 	rs.loaded = 0;
-	rs.list = (struct cui_list){0};
+	rs.list = (struct ui_list){0};
 	cui_clear();
 	ui_push(app, &review_screen);
 	return UI_REDRAW;
