@@ -6,13 +6,13 @@ DESTDIR ?=
 VERSION := 0.2.0
 
 CC      ?= cc
-PKGS    := ncursesw formw menuw sqlite3 icu-i18n icu-uc xlsxwriter minizip expat libcrypto
+PKGS    := ncursesw sqlite3 icu-i18n icu-uc xlsxwriter minizip expat libcrypto
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 CSTD    := -std=c11 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE
 CFLAGS  ?= -O2 -g
 ALL_CFLAGS = $(CSTD) $(WARN) $(CFLAGS) $(filter-out -D_XOPEN_SOURCE% -D_DEFAULT_SOURCE,$(shell pkg-config --cflags $(PKGS) 2>/dev/null)) -Isrc -Iui -I$(B)/gen
 CORE_LIBS  = $(shell pkg-config --libs sqlite3 icu-i18n icu-uc xlsxwriter minizip expat libcrypto 2>/dev/null) -lcsv
-UI_LIBS    = $(shell pkg-config --libs formw menuw ncursesw 2>/dev/null)
+UI_LIBS    = $(shell pkg-config --libs ncursesw 2>/dev/null)
 
 # Debian packages the build, the tests and the program need.
 DEB_PKGS := build-essential pkg-config clang libclang-rt-14-dev gettext libncurses-dev libsqlite3-dev \
