@@ -108,8 +108,11 @@ static int fill(tz_db *db, const char *cmd, const struct args *a, struct proposa
 		cli_error(_("%s: no sectoral body \"%s\""), cmd, v);
 		rc = EXIT_USAGE;
 	}
-	if ((v = args_get(&f, "action")))
-		snprintf(p->action, sizeof p->action, "%s", v);
+	if ((v = args_get(&f, "action")) && proposal_action_parse(v, &p->action)) {
+		char why[512];
+		snprintf(why, sizeof why, _("Action \"%s\": choose include, exclude or amend."), v);
+		rc = cli_refused(cmd, why);
+	}
 	if ((v = args_get(&f, "section")))
 		snprintf(p->row.section, sizeof p->row.section, "%s", v);
 	if ((v = args_get(&f, "code")))
@@ -169,8 +172,9 @@ static int print_proposal(void *ctx, const struct proposal_rec *r)
 	char body[64], lv[64] = "", code[64], lve[256], name[1024];
 	for (int i = 0; i < r->pr.nlevels; i++)
 		snprintf(lv + strlen(lv), sizeof lv - strlen(lv), "%s%s", i ? "," : "", r->pr.levels[i]);
-	printf("%4lld  %-10s %-12s %-8s %-10s %-8s %s", (long long)r->pr.id, r->state,
-	       body_label(l->db, r->pr.body_id, body, sizeof body), r->pr.action,
+	printf("%4lld  %-10s %-12s %-8s %-10s %-8s %s", (long long)r->pr.id,
+	       proposals_state_name(r->state), body_label(l->db, r->pr.body_id, body, sizeof body),
+	       proposal_action_name(r->pr.action),
 	       text_escape(code, sizeof code, r->pr.row.nkz_code, 0), text_escape(lve, sizeof lve, lv, 0),
 	       text_escape(name, sizeof name, i18n_pick(r->pr.row.name_kk, r->pr.row.name_ru), 0));
 	if (r->round > 1)
@@ -288,6 +292,7 @@ int cmd_proposal(tz_db *db, int argc, char **argv)
 		struct proposal_rec r;
 		memset(&r, 0, sizeof r);
 		r.pr.row.validity = -1;
+		r.pr.action = PA_NACTIONS;
 		if (sub[0] == 'e') {
 			if (!(id = id_word(cmd, &a)))
 				return EXIT_USAGE;
@@ -300,7 +305,7 @@ int cmd_proposal(tz_db *db, int argc, char **argv)
 			return EXIT_DATA;
 		}
 		int rc = fill(db, cmd, &a, &r.pr);
-		if (!rc && sub[0] == 'a' && (!r.pr.body_id || !r.pr.action[0] || !r.pr.row.section[0] ||
+		if (!rc && sub[0] == 'a' && (!r.pr.body_id || r.pr.action == PA_NACTIONS || !r.pr.row.section[0] ||
 		                             !r.pr.row.nkz_code[0])) {
 			cli_error(_("%s: give at least --body, --action, --section and --code"), cmd);
 			rc = EXIT_USAGE;

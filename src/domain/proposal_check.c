@@ -6,6 +6,33 @@
 
 #include "base/i18n.h"
 
+/* The one table of the actions: the database's word and the label. */
+static const struct { const char *name, *label; } proposal_actions[PA_NACTIONS] = {
+	[PA_INCLUDE] = {"include", N_("include")},
+	[PA_EXCLUDE] = {"exclude", N_("exclude")},
+	[PA_AMEND] = {"amend", N_("amend")},
+};
+
+const char *proposal_action_name(enum proposal_action a)
+{
+	return a >= 0 && a < PA_NACTIONS ? proposal_actions[a].name : "";
+}
+
+const char *proposal_action_label(enum proposal_action a)
+{
+	return a >= 0 && a < PA_NACTIONS ? _(proposal_actions[a].label) : "";
+}
+
+int proposal_action_parse(const char *s, enum proposal_action *a)
+{
+	for (int i = 0; s && i < PA_NACTIONS; i++)
+		if (!strcmp(proposal_actions[i].name, s)) {
+			*a = (enum proposal_action)i;
+			return 0;
+		}
+	return -1;
+}
+
 void proposal_free(struct proposal *pr)
 {
 	reg_row_free(&pr->row);
@@ -38,9 +65,8 @@ static void need(struct problems *p, const char *kk, const char *ru, const char 
 int proposal_validate(tz_db *db, const struct proposal *pr, struct problems *p)
 {
 	int before = p->n;
-	int include = !strcmp(pr->action, "include"), amend = !strcmp(pr->action, "amend");
-	int exclude = !strcmp(pr->action, "exclude");
-	if (!include && !amend && !exclude)
+	int exclude = pr->action == PA_EXCLUDE;
+	if (!*proposal_action_name(pr->action))
 		problems_add(p, "action", _("Action: choose include, exclude or amend."));
 	if (pr->body_id <= 0)
 		problems_add(p, "body", _("Sectoral state body: the proposing body is missing."));

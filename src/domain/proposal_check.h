@@ -12,10 +12,22 @@
 
 #define TZ_MAX_LEVELS 8
 
+/* What a proposal asks for.  The database keeps the words "include",
+ * "exclude" and "amend"; the code compares these, read once with the row.
+ * PA_NACTIONS stands for none chosen yet. */
+enum proposal_action { PA_INCLUDE, PA_EXCLUDE, PA_AMEND, PA_NACTIONS };
+
+/* The action's word in the database ("" for none), and as shown (translated). */
+const char *proposal_action_name(enum proposal_action a);
+const char *proposal_action_label(enum proposal_action a);
+/* The action a word names (the database's, or the command line's): 0, or
+ * -1 when it names none. */
+int proposal_action_parse(const char *s, enum proposal_action *a);
+
 struct proposal {
 	int64_t id;
 	int64_t cycle_id, body_id, association_id;
-	char action[8];              /* "include" | "exclude" | "amend" */
+	enum proposal_action action;
 	struct reg_row row;          /* columns 2-8; row.level unused */
 	char levels[TZ_MAX_LEVELS][8];
 	int nlevels;

@@ -15,25 +15,53 @@ void proposal_rec_free(struct proposal_rec *r)
 	proposal_free(&r->pr);
 }
 
-const char *proposals_state_label(const char *s)
+/* The one table of the states: the database's word, the label, and
+ * whether a proposal in it may be changed. */
+static const struct { const char *name, *label; int editable; } proposal_states[PS_NSTATES] = {
+	[PS_DRAFT] = {"draft", N_("draft"), 1},
+	[PS_SENT] = {"sent", N_("sent to the sectoral body"), 1},
+	[PS_RETURNED] = {"returned", N_("returned for rework"), 1},
+	[PS_AGREED] = {"agreed", N_("agreed with the sectoral council"), 1},
+	[PS_SUBMITTED] = {"submitted", N_("submitted to the authorized body"), 0},
+	[PS_REMARKS] = {"remarks", N_("remarks to rework"), 1},
+	[PS_ACCEPTED] = {"accepted", N_("accepted"), 0},
+	[PS_REJECTED] = {"rejected", N_("rejected"), 0},
+	[PS_APPLIED] = {"applied", N_("applied to the draft register"), 0},
+};
+
+static int known_state(enum proposal_state s) { return s >= 0 && s < PS_NSTATES; }
+
+const char *proposals_state_name(enum proposal_state s)
 {
-	static const struct { const char *state, *label; } t[] = {
-		{"draft", N_("draft")}, {"sent", N_("sent to the sectoral body")},
-		{"returned", N_("returned for rework")}, {"agreed", N_("agreed with the sectoral council")},
-		{"submitted", N_("submitted to the authorized body")}, {"remarks", N_("remarks to rework")},
-		{"accepted", N_("accepted")}, {"rejected", N_("rejected")},
-		{"applied", N_("applied to the draft register")},
-	};
-	for (size_t i = 0; i < sizeof t / sizeof *t; i++)
-		if (!strcmp(t[i].state, s))
-			return _(t[i].label);
-	return s;
+	return known_state(s) ? proposal_states[s].name : "";
 }
 
-const char *proposals_action_label(const char *a)
+const char *proposals_state_label(enum proposal_state s)
 {
-	return !strcmp(a, "include") ? _("include") : !strcmp(a, "exclude") ? _("exclude")
-	     : !strcmp(a, "amend") ? _("amend") : a;
+	return known_state(s) ? _(proposal_states[s].label) : "";
+}
+
+int proposals_state_parse(const char *s, enum proposal_state *out)
+{
+	for (int i = 0; s && i < PS_NSTATES; i++)
+		if (!strcmp(proposal_states[i].name, s)) {
+			*out = (enum proposal_state)i;
+			return 0;
+		}
+	return -1;
+}
+
+int proposals_state_editable(enum proposal_state s)
+{
+	return known_state(s) && proposal_states[s].editable;
+}
+
+const char *proposals_event_label(const char *event)
+{
+	enum proposal_state s;
+	if (!strcmp(event, "resubmitted"))
+		return proposals_state_label(PS_SUBMITTED);
+	return proposals_state_parse(event, &s) ? event : proposals_state_label(s);
 }
 
 int64_t proposals_body(tz_db *db, const char *code)
@@ -76,7 +104,7 @@ static void rec_from(tz_db *db, sqlite3_stmt *st, struct proposal_rec *r)
 	p->cycle_id = sqlite3_column_int64(st, 1);
 	p->body_id = p->row.body_id = sqlite3_column_int64(st, 2);
 	p->association_id = sqlite3_column_int64(st, 3);
-	snprintf(p->action, sizeof p->action, "%s", db_col_text(st, 4));
+	proposal_action_parse(db_col_text(st, 4), &p->action);
 	snprintf(p->row.section, sizeof p->row.section, "%s", db_col_text(st, 5));
 	snprintf(p->row.nkz_code, sizeof p->row.nkz_code, "%s", db_col_text(st, 6));
 	p->row.name_kk = dup_col(st, 7);
@@ -89,7 +117,7 @@ static void rec_from(tz_db *db, sqlite3_stmt *st, struct proposal_rec *r)
 	                  &p->standard_kk, &p->standard_ru, &p->legal_act_kk, &p->legal_act_ru};
 	for (int i = 0; i < 8; i++)
 		*texts[i] = dup_col(st, 13 + i);
-	snprintf(r->state, sizeof r->state, "%s", db_col_text(st, 21));
+	proposals_state_parse(db_col_text(st, 21), &r->state);
 	r->round = sqlite3_column_int(st, 22);
 	r->late = sqlite3_column_int(st, 23);
 	snprintf(r->submitted, sizeof r->submitted, "%s", db_col_text(st, 24));
@@ -175,19 +203,13 @@ static int known(tz_db *db, const char *sql, const char *key)
 	return yes;
 }
 
-static int editable(const char *state)
-{
-	return !strcmp(state, "draft") || !strcmp(state, "sent") || !strcmp(state, "returned") ||
-	       !strcmp(state, "agreed") || !strcmp(state, "remarks");
-}
-
 int proposals_save(tz_db *db, struct proposal_rec *r, char *err, size_t errlen)
 {
 	struct proposal *p = &r->pr;
 	/* What the database itself cannot hold is refused here, by name; the
 	 * rest is for the completeness check. */
-	if (strcmp(p->action, "include") && strcmp(p->action, "exclude") && strcmp(p->action, "amend")) {
-		snprintf(err, errlen, _("Action \"%s\": choose include, exclude or amend."), p->action);
+	if (!*proposal_action_name(p->action)) {
+		snprintf(err, errlen, "%s", _("Action: choose include, exclude or amend."));
 		return PR_REFUSED;
 	}
 	if (strcmp(p->row.section, "mandatory") && strcmp(p->row.section, "voluntary")) {
@@ -222,7 +244,7 @@ int proposals_save(tz_db *db, struct proposal_rec *r, char *err, size_t errlen)
 			snprintf(err, errlen, _("There is no proposal %lld."), (long long)p->id);
 			return PR_REFUSED;
 		}
-		int ok = editable(old.state);
+		int ok = proposals_state_editable(old.state);
 		int64_t oldbody = old.pr.body_id;
 		snprintf(err, errlen, _("Proposal %lld is %s: it can no longer be changed."), (long long)p->id,
 		         proposals_state_label(old.state));
@@ -260,7 +282,7 @@ int proposals_save(tz_db *db, struct proposal_rec *r, char *err, size_t errlen)
 		db_int(st, ":assoc", p->association_id);
 	else
 		db_null(st, ":assoc");
-	db_text(st, ":action", p->action);
+	db_text(st, ":action", proposal_action_name(p->action));
 	db_text(st, ":section", p->row.section);
 	db_text(st, ":code", p->row.nkz_code);
 	db_text(st, ":bkk", p->row.basis_kk ? p->row.basis_kk : "");
@@ -329,23 +351,17 @@ int proposals_association_add(tz_db *db, int64_t body, const char *name_kk, cons
 	return PR_OK;
 }
 
-/* Moves proposal id from one of the states in from (space-separated) to
- * state to, recording the event.  refusal: a format with %lld (the id) and
- * %s (its state as shown).  authorized: the step is the authorized body's. */
+/* Moves proposal id from one of the states in from (PS_BIT()s) to state
+ * to, recording the event.  refusal: a format with %lld (the id) and %s (its
+ * state as shown).  authorized: the step is the authorized body's. */
+#define PS_BIT(s) (1u << (s))
 struct step {
-	const char *from, *to, *event, *refusal;
+	unsigned from;
+	enum proposal_state to;
+	const char *event, *refusal;
 	int authorized, next_round, late;
 	const char *comment, *submitted;
 };
-
-static int in_list(const char *list, const char *s)
-{
-	size_t n = strlen(s);
-	for (const char *p = list; (p = strstr(p, s)); p += n)
-		if ((p == list || p[-1] == ' ') && (p[n] == ' ' || !p[n]))
-			return 1;
-	return 0;
-}
 
 static int check_step(tz_db *db, int64_t id, const struct step *s, struct proposal_rec *r,
                       char *err, size_t errlen)
@@ -354,7 +370,7 @@ static int check_step(tz_db *db, int64_t id, const struct step *s, struct propos
 		snprintf(err, errlen, _("There is no proposal %lld."), (long long)id);
 		return PR_REFUSED;
 	}
-	if (!in_list(s->from, r->state)) {
+	if (!(s->from & PS_BIT(r->state))) {
 		snprintf(err, errlen, _(s->refusal), (long long)id, proposals_state_label(r->state));
 		proposal_rec_free(r);
 		return PR_REFUSED;
@@ -371,7 +387,7 @@ static int set_state(tz_db *db, int64_t id, const struct step *s, tz_day date)
 	char day[11];
 	sqlite3_stmt *st = db_prep(db, "UPDATE proposal SET state = :s, round = round + :r, "
 	                               "submitted = coalesce(:sub, submitted), late = max(late, :late) WHERE id = :id");
-	db_text(st, ":s", s->to);
+	db_text(st, ":s", proposals_state_name(s->to));
 	db_int(st, ":r", s->next_round);
 	db_text(st, ":sub", s->submitted ? cal_format(date, day) : NULL);
 	db_int(st, ":late", s->late);
@@ -398,14 +414,14 @@ int proposals_send(tz_db *db, int64_t id, tz_day date, char *err, size_t errlen)
 	struct proposal_rec r;
 	if (proposals_load(db, id, &r) == 0) {
 		int64_t assoc = r.pr.association_id;
-		int resend = !strcmp(r.state, "returned");
+		int resend = r.state == PS_RETURNED;
 		proposal_rec_free(&r);
 		if (!assoc) {
 			snprintf(err, errlen, _("Proposal %lld is the sectoral body's own: there is no association to send it from."),
 			         (long long)id);
 			return PR_REFUSED;
 		}
-		struct step s = {"draft returned", "sent", "sent",
+		struct step s = {PS_BIT(PS_DRAFT) | PS_BIT(PS_RETURNED), PS_SENT, "sent",
 		                 N_("Only a draft or a returned proposal can be sent to the sectoral body; proposal %lld is %s."),
 		                 0, resend, 0, NULL, NULL};
 		return do_step(db, id, &s, date, err, errlen);
@@ -420,7 +436,7 @@ int proposals_return(tz_db *db, int64_t id, tz_day date, const char *comment, ch
 		snprintf(err, errlen, "%s", _("Returning a proposal needs the recommendations for its rework (--comment)."));
 		return PR_REFUSED;
 	}
-	struct step s = {"sent", "returned", "returned",
+	struct step s = {PS_BIT(PS_SENT), PS_RETURNED, "returned",
 	                 N_("Only a proposal sent by an association can be returned to it; proposal %lld is %s."),
 	                 0, 0, 0, comment, NULL};
 	return do_step(db, id, &s, date, err, errlen);
@@ -455,7 +471,7 @@ int proposals_agree(tz_db *db, int64_t cycle, int64_t body, tz_day date, const c
 	db_int(st, ":b", body);
 	char comment[96];
 	snprintf(comment, sizeof comment, "%s", protocol);
-	struct step s = {"", "agreed", "agreed", "", 0, 0, 0, comment, NULL};
+	struct step s = {0, PS_AGREED, "agreed", "", 0, 0, 0, comment, NULL};
 	while (db_step(db, st) == SQLITE_ROW) {
 		if (set_state(db, sqlite3_column_int64(st, 0), &s, date)) {
 			sqlite3_finalize(st);
@@ -510,7 +526,7 @@ int proposals_submit(tz_db *db, int64_t cycle, int64_t body, tz_day date, int *n
 	st = db_prep(db, "SELECT id FROM proposal WHERE cycle_id = :c AND body_id = :b AND state = 'agreed' ORDER BY id");
 	db_int(st, ":c", cycle);
 	db_int(st, ":b", body);
-	struct step s = {"", "submitted", "submitted", "", 0, 0, *late, NULL, "yes"};
+	struct step s = {0, PS_SUBMITTED, "submitted", "", 0, 0, *late, NULL, "yes"};
 	while (db_step(db, st) == SQLITE_ROW) {
 		if (set_state(db, sqlite3_column_int64(st, 0), &s, date)) {
 			sqlite3_finalize(st);
@@ -537,7 +553,7 @@ int proposals_remarks(tz_db *db, int64_t id, tz_day received, const char *kk, co
 		return PR_REFUSED;
 	}
 	struct proposal_rec r;
-	struct step s = {"submitted", "remarks", "remarks",
+	struct step s = {PS_BIT(PS_SUBMITTED), PS_REMARKS, "remarks",
 	                 N_("Remarks go to a proposal submitted to the authorized body; proposal %lld is %s."),
 	                 1, 0, 0, i18n_pick(kk, ru), NULL};
 	if (check_step(db, id, &s, &r, err, errlen))
@@ -574,7 +590,7 @@ int proposals_resubmit(tz_db *db, int64_t id, tz_day date, int *late, char *err,
 		*late = date > due;
 	sqlite3_finalize(st);
 	struct proposal_rec r;
-	struct step s = {"remarks", "submitted", "resubmitted",
+	struct step s = {PS_BIT(PS_REMARKS), PS_SUBMITTED, "resubmitted",
 	                 N_("Only a proposal with remarks can be resubmitted; proposal %lld is %s."),
 	                 0, 1, *late, NULL, "yes"};
 	if (check_step(db, id, &s, &r, err, errlen))
@@ -594,7 +610,7 @@ int proposals_resubmit(tz_db *db, int64_t id, tz_day date, int *late, char *err,
 int proposals_accept(tz_db *db, int64_t id, tz_day date, struct problems *p, char *err, size_t errlen)
 {
 	struct proposal_rec r;
-	struct step s = {"submitted", "accepted", "accepted",
+	struct step s = {PS_BIT(PS_SUBMITTED), PS_ACCEPTED, "accepted",
 	                 N_("Only a proposal submitted to the authorized body can be accepted; proposal %lld is %s."),
 	                 1, 0, 0, NULL, NULL};
 	if (check_step(db, id, &s, &r, err, errlen))
@@ -618,7 +634,7 @@ int proposals_reject(tz_db *db, int64_t id, tz_day date, const char *comment, ch
 		snprintf(err, errlen, "%s", _("Rejecting a proposal needs the reason (--comment)."));
 		return PR_REFUSED;
 	}
-	struct step s = {"submitted remarks", "rejected", "rejected",
+	struct step s = {PS_BIT(PS_SUBMITTED) | PS_BIT(PS_REMARKS), PS_REJECTED, "rejected",
 	                 N_("Only a proposal under review can be rejected; proposal %lld is %s."),
 	                 1, 0, 0, comment, NULL};
 	return do_step(db, id, &s, date, err, errlen);
@@ -647,7 +663,7 @@ static int apply_rows(tz_db *db, int64_t v, const struct proposal *pr, struct pr
 	int64_t ids[32], revs[32];
 	char lv[32][8];
 	int n = rows_of(db, v, pr->row.nkz_code, ids, revs, lv, 32);
-	int include = !strcmp(pr->action, "include");
+	int include = pr->action == PA_INCLUDE;
 	if (!include && n == 0) {
 		snprintf(err, errlen, _("%s is not in the draft register: there is nothing to exclude or amend."),
 		         pr->row.nkz_code);
@@ -655,7 +671,7 @@ static int apply_rows(tz_db *db, int64_t v, const struct proposal *pr, struct pr
 	}
 	for (int i = 0; i < n; i++) {
 		int keep = 0;
-		for (int j = 0; j < pr->nlevels && strcmp(pr->action, "exclude"); j++)
+		for (int j = 0; j < pr->nlevels && pr->action != PA_EXCLUDE; j++)
 			keep |= !strcmp(lv[i], pr->levels[j]);
 		if (!keep && !include) {
 			int rc = reg_delete(db, ids[i], revs[i]);
@@ -665,7 +681,7 @@ static int apply_rows(tz_db *db, int64_t v, const struct proposal *pr, struct pr
 			}
 		}
 	}
-	if (!strcmp(pr->action, "exclude"))
+	if (pr->action == PA_EXCLUDE)
 		return 0;
 	for (int j = 0; j < pr->nlevels; j++) {
 		struct reg_row r = pr->row;
@@ -693,7 +709,7 @@ static int apply_rows(tz_db *db, int64_t v, const struct proposal *pr, struct pr
 int proposals_apply(tz_db *db, int64_t id, struct problems *p, char *err, size_t errlen)
 {
 	struct proposal_rec r;
-	struct step s = {"accepted", "applied", "applied",
+	struct step s = {PS_BIT(PS_ACCEPTED), PS_APPLIED, "applied",
 	                 N_("Only an accepted proposal can be applied to the draft register; proposal %lld is %s."),
 	                 1, 0, 0, NULL, NULL};
 	if (check_step(db, id, &s, &r, err, errlen))

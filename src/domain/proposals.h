@@ -24,9 +24,28 @@
 
 enum { PR_OK = 0, PR_REFUSED = -1, PR_INCOMPLETE = 1 };
 
+/* Where a proposal stands (the steps above).  The database keeps the words
+ * ("draft", "sent", ...); the code compares these, read once with the row. */
+enum proposal_state {
+	PS_DRAFT, PS_SENT, PS_RETURNED, PS_AGREED, PS_SUBMITTED, PS_REMARKS, PS_ACCEPTED,
+	PS_REJECTED, PS_APPLIED, PS_NSTATES
+};
+
+/* The state's word in the database ("" for none), and as shown (translated). */
+const char *proposals_state_name(enum proposal_state s);
+const char *proposals_state_label(enum proposal_state s);
+/* The state a stored word names: 0, or -1 when it names none. */
+int proposals_state_parse(const char *s, enum proposal_state *out);
+/* Whether a proposal in state s may still be changed: draft, sent, returned,
+ * agreed, remarks. */
+int proposals_state_editable(enum proposal_state s);
+/* An event of a proposal's history as shown: the state it led to
+ * ("resubmitted" is submitted again); created and edited as they are. */
+const char *proposals_event_label(const char *event);
+
 struct proposal_rec {
 	struct proposal pr;
-	char state[12];       /* as proposal.state */
+	enum proposal_state state;
 	int round;
 	int late;
 	char submitted[11];   /* 'YYYY-MM-DD' or "" */
@@ -34,10 +53,6 @@ struct proposal_rec {
 };
 
 void proposal_rec_free(struct proposal_rec *r);
-/* The state as shown (translated). */
-const char *proposals_state_label(const char *state);
-/* The action (include, exclude, amend) as shown (translated). */
-const char *proposals_action_label(const char *action);
 
 /* A body or an association by its code or number; 0 when none. */
 int64_t proposals_body(tz_db *db, const char *code_or_id);

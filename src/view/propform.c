@@ -61,12 +61,6 @@ int pf_field_of(const char *key)
 	return -1;
 }
 
-int pf_state_editable(const char *s)
-{
-	return !strcmp(s, "draft") || !strcmp(s, "sent") || !strcmp(s, "returned") ||
-	       !strcmp(s, "agreed") || !strcmp(s, "remarks");
-}
-
 int pf_shown(const struct propform *f, int field)
 {
 	if (field == PF_F_LEGAL_KK || field == PF_F_LEGAL_RU)
@@ -97,8 +91,8 @@ static char *serialise(const struct propform *f)
 	char *s = malloc(cap);
 	if (!s)
 		return NULL;
-	int n = snprintf(s, cap, "%lld|%lld|%s|%s|%s|%s|%d|%s|", (long long)f->body_id,
-	                 (long long)f->assoc_id, f->action, f->section, f->nkz_code,
+	int n = snprintf(s, cap, "%lld|%lld|%d|%s|%s|%s|%d|%s|", (long long)f->body_id,
+	                 (long long)f->assoc_id, (int)f->action, f->section, f->nkz_code,
 	                 te_text(&f->years), f->unlimited, f->profile);
 	for (int i = 0; i < f->nlevels && n > 0 && (size_t)n < cap; i++)
 		n += snprintf(s + n, cap - (size_t)n, "%s,", f->levels[i]);
@@ -146,8 +140,8 @@ int pf_init_new(tz_db *db, struct propform *f, int64_t cycle)
 {
 	blank(f);
 	f->cycle_id = cycle;
-	snprintf(f->state, sizeof f->state, "draft");
-	snprintf(f->action, sizeof f->action, "include");
+	f->state = PS_DRAFT;
+	f->action = PA_INCLUDE;
 	snprintf(f->section, sizeof f->section, "voluntary");
 	own_body(db, f);
 	mark_unchanged(f);
@@ -163,11 +157,11 @@ int pf_load(tz_db *db, struct propform *f, int64_t id)
 	const struct proposal *p = &r.pr;
 	f->id = p->id;
 	f->cycle_id = p->cycle_id;
-	snprintf(f->state, sizeof f->state, "%s", r.state);
-	f->readonly = !pf_state_editable(r.state);
+	f->state = r.state;
+	f->readonly = !proposals_state_editable(r.state);
 	f->body_id = p->body_id;
 	f->assoc_id = p->association_id;
-	snprintf(f->action, sizeof f->action, "%s", p->action);
+	f->action = p->action;
 	snprintf(f->section, sizeof f->section, "%s", p->row.section);
 	snprintf(f->nkz_code, sizeof f->nkz_code, "%s", p->row.nkz_code);
 	set(&f->name_kk, p->row.name_kk);
@@ -223,9 +217,7 @@ void pf_toggle_level(struct propform *f, const char *level)
 
 void pf_next_action(struct propform *f)
 {
-	const char *next = !strcmp(f->action, "include") ? "exclude"
-	                 : !strcmp(f->action, "exclude") ? "amend" : "include";
-	snprintf(f->action, sizeof f->action, "%s", next);
+	f->action = (enum proposal_action)((f->action + 1) % PA_NACTIONS);
 }
 
 void pf_flip_section(struct propform *f)
@@ -269,8 +261,8 @@ void pf_to_rec(const struct propform *f, struct proposal_rec *r)
 	p->cycle_id = f->cycle_id;
 	p->body_id = p->row.body_id = f->body_id;
 	p->association_id = f->assoc_id;
-	snprintf(r->state, sizeof r->state, "%s", f->state);
-	snprintf(p->action, sizeof p->action, "%s", f->action);
+	r->state = f->state;
+	p->action = f->action;
 	snprintf(p->row.section, sizeof p->row.section, "%s", f->section);
 	snprintf(p->row.nkz_code, sizeof p->row.nkz_code, "%s", f->nkz_code);
 	p->row.name_kk = dup(f->name_kk);
@@ -346,7 +338,7 @@ void pf_value_text(tz_db *db, const struct propform *f, int field, char *buf, si
 			rf_body_name(db, f->body_id, 0, buf, len);
 		break;
 	case PF_F_ASSOC: assoc_name(db, f->assoc_id, buf, len); break;
-	case PF_F_ACTION: snprintf(buf, len, "%s", proposals_action_label(f->action)); break;
+	case PF_F_ACTION: snprintf(buf, len, "%s", proposal_action_label(f->action)); break;
 	case PF_F_SECTION:
 		snprintf(buf, len, "%s", !strcmp(f->section, "mandatory") ? _("mandatory") : _("voluntary"));
 		break;

@@ -54,11 +54,11 @@ extern const struct pf_desc pf_fields[PF_NFIELDS];
 struct propform {
 	int64_t id;              /* 0 for a new proposal */
 	int64_t cycle_id;
-	char state[12];          /* as stored; "draft" for a new one */
+	enum proposal_state state;  /* PS_DRAFT for a new one */
 	int readonly;            /* the state no longer allows changes */
 	int body_fixed;          /* a sectoral-body clerk's own body */
 	int64_t body_id, assoc_id;
-	char action[8];
+	enum proposal_action action;
 	char section[12];
 	char nkz_code[16];
 	char *name_kk, *name_ru;
@@ -78,9 +78,6 @@ int pf_init_new(tz_db *db, struct propform *f, int64_t cycle);
  * 0, or -1 when there is no such proposal. */
 int pf_load(tz_db *db, struct propform *f, int64_t id);
 void pf_free(struct propform *f);
-
-/* 1 when proposals in this state may still be changed. */
-int pf_state_editable(const char *state);
 
 /* Whether a field is on the form now: the legal act of cl. 8-1 belongs to
  * the mandatory section only. */

@@ -42,8 +42,8 @@ static int propview_collect(void *ctx, const struct proposal_rec *rec)
 	l->n++;
 	p->id = rec->pr.id;
 	p->body_id = rec->pr.body_id;
-	snprintf(p->state, sizeof p->state, "%s", rec->state);
-	snprintf(p->action, sizeof p->action, "%s", rec->pr.action);
+	p->state = rec->state;
+	p->action = rec->pr.action;
 	snprintf(p->code, sizeof p->code, "%s", rec->pr.row.nkz_code);
 	for (int i = 0; i < rec->pr.nlevels; i++)
 		snprintf(p->levels + strlen(p->levels), sizeof p->levels - strlen(p->levels), "%s%s",

@@ -11,12 +11,13 @@
 #include <stdint.h>
 
 #include "domain/calendar.h"
+#include "domain/proposals.h"
 #include "store/db.h"
 
 struct propview_row {
 	int64_t id, body_id;
-	char state[12];       /* as stored: proposals_state_label() names it */
-	char action[8];       /* include | exclude | amend: proposals_action_label() */
+	enum proposal_state state;
+	enum proposal_action action;
 	char code[16];        /* NKZ code */
 	char levels[40];      /* "4,5" */
 	int round;

@@ -33,8 +33,8 @@ static int rowdetail_proposal(tz_db *db, const char *lang, struct rowdetail *d, 
 	int rc = db_step(db, st);
 	if (rc == SQLITE_ROW) {
 		d->has_proposal = 1;
-		d->proposal_action = rowdetail_col(st, 0, oom);
-		d->proposal_state = rowdetail_col(st, 1, oom);
+		proposal_action_parse(db_col_text(st, 0), &d->proposal_action);
+		proposals_state_parse(db_col_text(st, 1), &d->proposal_state);
 		d->proposal_body = rowdetail_col(st, rowdetail_ru(lang) ? 3 : 2, oom);
 		d->cycle_year = rowdetail_col(st, 4, oom);
 		d->cycle_season = rowdetail_col(st, 5, oom);
@@ -122,7 +122,7 @@ void rowdetail_free(struct rowdetail *d)
 {
 	char **text[] = {&d->code, &d->name_kk, &d->name_ru, &d->basis_kk, &d->basis_ru,
 	                 &d->section, &d->level, &d->level_descr, &d->body_kk, &d->body_ru,
-	                 &d->profile, &d->proposal_action, &d->proposal_state, &d->proposal_body,
+	                 &d->profile, &d->proposal_body,
 	                 &d->cycle_year, &d->cycle_season};
 	for (size_t i = 0; i < sizeof text / sizeof *text; i++)
 		free(*text[i]);

@@ -11,6 +11,7 @@
 
 #include <stdint.h>
 
+#include "domain/proposals.h"
 #include "store/db.h"
 
 /* One change of the row, as the log keeps it. */
@@ -32,8 +33,8 @@ struct rowdetail {
 	 * is gone). */
 	int has_proposal;
 	int64_t proposal_id;
-	char *proposal_action;    /* untranslated: proposals_action_label() names it */
-	char *proposal_state;     /* untranslated: proposals_state_label() */
+	enum proposal_action proposal_action;
+	enum proposal_state proposal_state;
 	char *proposal_body;      /* the body's full name in lang */
 	char *cycle_year;         /* "" when the proposal has no cycle */
 	char *cycle_season;       /* "spring" | "autumn"; "" with no cycle */

@@ -133,7 +133,7 @@ int unsaved_save_proposal(const char *db_path, const struct propform *f)
 		           f->body_id, f->profile);
 		put_int(fp, "cycle_id", f->cycle_id);
 		put_int(fp, "assoc_id", f->assoc_id);
-		put(fp, "action", f->action);
+		put(fp, "action", proposal_action_name(f->action));
 		for (int i = 0; i < PF_NTEXTS; i++)
 			put(fp, pf_fields[PF_F_BASIS_KK + i].key, te_text(&f->text[i]));
 	}
@@ -264,8 +264,7 @@ void unsaved_apply_proposal(const struct unsaved *u, struct propform *f)
 	if (!f->body_fixed)
 		f->body_id = u->body_id;
 	f->assoc_id = u->assoc_id;
-	if (u->action[0])
-		copy(f->action, sizeof f->action, u->action);
+	proposal_action_parse(u->action, &f->action);
 	if (u->section[0])
 		copy(f->section, sizeof f->section, u->section);
 	copy(f->nkz_code, sizeof f->nkz_code, u->nkz_code);

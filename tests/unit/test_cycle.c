@@ -31,7 +31,7 @@ static const char *state(int64_t id)
 	struct proposal_rec r;
 	snprintf(buf, sizeof buf, "?");
 	if (!proposals_load(db, id, &r)) {
-		snprintf(buf, sizeof buf, "%s", r.state);
+		snprintf(buf, sizeof buf, "%s", proposals_state_name(r.state));
 		proposal_rec_free(&r);
 	}
 	return buf;
@@ -45,7 +45,7 @@ static int64_t add(int64_t cycle, int64_t body, const char *code, int with_act)
 	struct proposal *p = &r.pr;
 	p->cycle_id = cycle;
 	p->body_id = body;
-	snprintf(p->action, sizeof p->action, "include");
+	p->action = PA_INCLUDE;
 	snprintf(p->row.section, sizeof p->row.section, "mandatory");
 	snprintf(p->row.nkz_code, sizeof p->row.nkz_code, "%s", code);
 	snprintf(p->row.profile, sizeof p->row.profile, "t");

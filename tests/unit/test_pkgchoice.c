@@ -24,7 +24,7 @@ static void add(int64_t cycle, const char *body, const char *code)
 	memset(&r, 0, sizeof r);
 	r.pr.cycle_id = cycle;
 	r.pr.body_id = proposals_body(db, body);
-	snprintf(r.pr.action, sizeof r.pr.action, "include");
+	r.pr.action = PA_INCLUDE;
 	snprintf(r.pr.row.section, sizeof r.pr.row.section, "voluntary");
 	snprintf(r.pr.row.nkz_code, sizeof r.pr.row.nkz_code, "%s", code);
 	r.pr.nlevels = 1;

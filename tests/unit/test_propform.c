@@ -87,7 +87,7 @@ int main(void)
 	/* A blank form: include, voluntary, unchanged; each missing item named. */
 	struct propform f;
 	CHECK_INT(pf_init_new(db, &f, cycle), 0);
-	CHECK_STR(f.action, "include");
+	CHECK_INT(f.action, PA_INCLUDE);
 	CHECK_STR(f.section, "voluntary");
 	CHECK_INT(pf_changed(&f), 0);
 	CHECK_INT(f.body_fixed, 0);

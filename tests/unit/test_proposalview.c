@@ -31,7 +31,7 @@ static int64_t add(int64_t cycle, const char *body, const char *code, const char
 	memset(&r, 0, sizeof r);
 	r.pr.cycle_id = cycle;
 	r.pr.body_id = proposals_body(db, body);
-	snprintf(r.pr.action, sizeof r.pr.action, "include");
+	r.pr.action = PA_INCLUDE;
 	snprintf(r.pr.row.section, sizeof r.pr.row.section, "voluntary");
 	snprintf(r.pr.row.nkz_code, sizeof r.pr.row.nkz_code, "%s", code);
 	snprintf(r.pr.row.profile, sizeof r.pr.row.profile, "sg");
@@ -136,18 +136,18 @@ int main(void)
 		CHECK_STR(r[0].levels, "3,4");
 		CHECK_STR(r[0].name, "Даяшы");
 		CHECK_STR(r[0].body, "Сауда және интеграция министрлігі");
-		CHECK_STR(r[0].state, "remarks");
-		CHECK_STR(r[0].action, "include");
+		CHECK_STR(proposals_state_name(r[0].state), "remarks");
+		CHECK_STR(proposal_action_name(r[0].action), "include");
 		CHECK_INT(r[0].round, 2);   /* resubmitted once */
 		CHECK_INT(r[0].late, 1);
 		/* The open remark's deadline, not yet passed on the 18th. */
 		CHECK_STR(r[0].due, "2026-02-18");
 		CHECK_INT(r[0].due_passed, 0);
-		CHECK_STR(r[1].state, "draft");
+		CHECK_STR(proposals_state_name(r[1].state), "draft");
 		CHECK_STR(r[1].due, "");
 		CHECK_INT(r[1].late, 0);
 		CHECK_STR(r[1].name, "Кітапханашы");
-		CHECK_STR(r[2].state, "submitted");
+		CHECK_STR(proposals_state_name(r[2].state), "submitted");
 		CHECK_INT(r[2].late, 0);
 		CHECK_INT(r[2].round, 1);
 		CHECK_STR(proposals_state_label(r[0].state), "ескертулер бойынша пысықтауда");

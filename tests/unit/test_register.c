@@ -181,7 +181,7 @@ int main(void)
 
 	/* Proposals: every missing justification item is named. */
 	struct proposal pr = {0};
-	snprintf(pr.action, sizeof pr.action, "include");
+	pr.action = PA_INCLUDE;
 	fill(&pr.row, d, "7212-1-001", "");
 	snprintf(pr.row.section, sizeof pr.row.section, "mandatory");
 	pr.body_id = pr.row.body_id;

@@ -108,8 +108,8 @@ static void test_proposal(int64_t id)
 	CHECK_INT(rowdetail_read(db, id, "ru", &d), 1);
 	CHECK_INT(d.has_proposal, 1);
 	CHECK_INT(d.proposal_id, 77);
-	CHECK_STR(d.proposal_action, "amend");
-	CHECK_STR(d.proposal_state, "accepted");
+	CHECK_INT(d.proposal_action, PA_AMEND);
+	CHECK_INT(d.proposal_state, PS_ACCEPTED);
 	CHECK_STR(d.proposal_body, "Министерство по чрезвычайным ситуациям Республики Казахстан");
 	CHECK_STR(d.cycle_year, "2026");
 	CHECK_STR(d.cycle_season, "spring");

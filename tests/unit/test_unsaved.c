@@ -112,7 +112,7 @@ int main(void)
 	CHECK_INT(pf_changed(&p2), 0);
 	unsaved_apply_proposal(&u, &p2);
 	CHECK_INT(pf_changed(&p2), 1);
-	CHECK_STR(p2.action, "exclude");
+	CHECK_INT(p2.action, PA_EXCLUDE);
 	CHECK_STR(p2.section, "mandatory");
 	CHECK_INT(p2.body_id, 2);
 	CHECK_INT(p2.assoc_id, 9);
@@ -124,7 +124,7 @@ int main(void)
 		CHECK_STR(te_text(&p2.text[i]), te_text(&p.text[i]));
 	/* What was loaded beside the typed content stays the form's. */
 	CHECK_INT(p2.id, 0);
-	CHECK_STR(p2.state, "draft");
+	CHECK_INT(p2.state, PS_DRAFT);
 	unsaved_free(&u);
 	pf_free(&p2);
 	pf_free(&p);

@@ -25,7 +25,7 @@ static void detail_proposal(const struct rowdetail *d, struct tv_lines *l)
 	char buf[64];
 	snprintf(buf, sizeof buf, "%lld", (long long)d->proposal_id);
 	tv_pair(l, _("Number"), buf);
-	tv_pair(l, _("Action"), proposals_action_label(d->proposal_action));
+	tv_pair(l, _("Action"), proposal_action_label(d->proposal_action));
 	tv_pair(l, _("Sectoral body"), d->proposal_body);
 	tv_pair(l, _("State"), proposals_state_label(d->proposal_state));
 	snprintf(buf, sizeof buf, "%s %s", d->cycle_year,

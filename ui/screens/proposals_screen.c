@@ -93,7 +93,7 @@ static void proposals_draw(struct ui_app *app)
 		draw_cell(y, x[C_NO], w[C_NO], buf, a, 1);
 		draw_cell(y, x[C_STATE], w[C_STATE], proposals_state_label(p->state), a, 0);
 		draw_cell(y, x[C_BODY], w[C_BODY], p->body, a, 0);
-		draw_cell(y, x[C_ACTION], w[C_ACTION], proposals_action_label(p->action), a, 0);
+		draw_cell(y, x[C_ACTION], w[C_ACTION], proposal_action_label(p->action), a, 0);
 		draw_cell(y, x[C_CODE], w[C_CODE], p->code, a, 0);
 		draw_cell(y, x[C_LEVELS], w[C_LEVELS], p->levels, a, 0);
 		snprintf(buf, sizeof buf, "%d", p->round);
@@ -130,7 +130,7 @@ static int add_event(void *ctx, const struct proposal_event *e)
 	struct tv_lines *l = ctx;
 	char line[1024];
 	snprintf(line, sizeof line, _("round %d, %s: %s by %s%s%s%s"), e->round, e->date,
-	         proposals_state_label(!strcmp(e->event, "resubmitted") ? "submitted" : e->event),
+	         proposals_event_label(e->event),
 	         e->login, *e->comment ? ": " : "", e->comment, e->late ? _(" (late)") : "");
 	tv_line(l, theme(e->late ? TH_ALERT : TH_NORMAL), line);
 	return 0;
@@ -161,7 +161,7 @@ static void fill_proposal(struct ui_app *app, struct tv_lines *l, char *title, s
 	tv_pair(l, _("State"), proposals_state_label(r.state));
 	snprintf(buf, sizeof buf, "%d%s", r.round, r.late ? _(", late") : "");
 	tv_pair(l, _("Round"), buf);
-	tv_pair(l, _("Action"), proposals_action_label(r.pr.action));
+	tv_pair(l, _("Action"), proposal_action_label(r.pr.action));
 	body_short(app->db, r.pr.body_id, body, sizeof body);
 	tv_pair(l, _("Sectoral body"), body);
 	tv_pair(l, _("NKZ code"), r.pr.row.nkz_code);
