@@ -193,12 +193,17 @@ static enum ui_result move_years(int by)
 	return UI_REDRAW;
 }
 
-static enum ui_result act_left(struct ui_app *app) { (void)app; return move_days(-1); }
-static enum ui_result act_right(struct ui_app *app) { (void)app; return move_days(1); }
-static enum ui_result act_up(struct ui_app *app) { (void)app; return move_days(-7); }
-static enum ui_result act_down(struct ui_app *app) { (void)app; return move_days(7); }
-static enum ui_result act_pgup(struct ui_app *app) { (void)app; return move_years(-1); }
-static enum ui_result act_pgdn(struct ui_app *app) { (void)app; return move_years(1); }
+/* Left and Right: a day back or on; Up and Down: a week. */
+static enum ui_result act_days(struct ui_app *app)
+{
+	int k = app->key;
+	return move_days(k == KEY_LEFT ? -1 : k == KEY_RIGHT ? 1 : k == KEY_UP ? -7 : 7);
+}
+
+static enum ui_result act_years(struct ui_app *app)
+{
+	return move_years(app->key == KEY_PPAGE ? -1 : 1);
+}
 /* Home: 1 January; End: 31 December. */
 static enum ui_result act_year_end(struct ui_app *app)
 {
@@ -358,12 +363,12 @@ static const struct ui_action cal_actions[] = {
 	 act_kurban, 0},
 	UI_KEY_MENU,
 	UI_KEY_CLOSE(N_("Back to the register"), act_back),
-	{0, {KEY_PPAGE, 0}, N_("PgUp"), NULL, N_("The year before"), act_pgup, 0},
-	{0, {KEY_NPAGE, 0}, N_("PgDn"), NULL, N_("The year after"), act_pgdn, 0},
-	{0, {KEY_LEFT, 0}, N_("Left"), NULL, N_("The day before"), act_left, 0},
-	{0, {KEY_RIGHT, 0}, N_("Right"), NULL, N_("The day after"), act_right, 0},
-	{0, {KEY_UP, 0}, N_("Up"), NULL, N_("A week back"), act_up, 0},
-	{0, {KEY_DOWN, 0}, N_("Down"), NULL, N_("A week on"), act_down, 0},
+	{0, {KEY_PPAGE, 0}, N_("PgUp"), NULL, N_("The year before"), act_years, 0},
+	{0, {KEY_NPAGE, 0}, N_("PgDn"), NULL, N_("The year after"), act_years, 0},
+	{0, {KEY_LEFT, 0}, N_("Left"), NULL, N_("The day before"), act_days, 0},
+	{0, {KEY_RIGHT, 0}, N_("Right"), NULL, N_("The day after"), act_days, 0},
+	{0, {KEY_UP, 0}, N_("Up"), NULL, N_("A week back"), act_days, 0},
+	{0, {KEY_DOWN, 0}, N_("Down"), NULL, N_("A week on"), act_days, 0},
 	{0, {KEY_HOME, 0}, N_("Home"), NULL, N_("1 January"), act_year_end, 0},
 	{0, {KEY_END, 0}, N_("End"), NULL, N_("31 December"), act_year_end, 0},
 };

@@ -137,6 +137,15 @@ static void today_into(char *buf)
 	cal_format(cal_today(), buf);
 }
 
+/* A step that asks only for its date. */
+static enum ui_result ask_date(struct ui_app *app, const char *title, dlg_done_fn done)
+{
+	struct dlg_field f[1] = {{N_("Date"), ""}};
+	today_into(f[0].value);
+	dlg_fields(app, title, f, 1, done);
+	return UI_REDRAW;
+}
+
 /* ---- the steps -------------------------------------------------------------- */
 
 static void open_done(struct ui_app *app, struct dlg_field *f, int n)
@@ -193,10 +202,7 @@ static void submit_done(struct ui_app *app, struct dlg_field *f, int n)
 
 static enum ui_result act_submit(struct ui_app *app)
 {
-	struct dlg_field f[1] = {{N_("Date"), ""}};
-	today_into(f[0].value);
-	dlg_fields(app, N_("Submit the draft to the Council"), f, 1, submit_done);
-	return UI_REDRAW;
+	return ask_date(app, N_("Submit the draft to the Council"), submit_done);
 }
 
 static void rec_done(struct ui_app *app, struct dlg_field *f, int n)
@@ -280,10 +286,7 @@ static void publish_done(struct ui_app *app, struct dlg_field *f, int n)
 
 static enum ui_result act_publish(struct ui_app *app)
 {
-	struct dlg_field f[1] = {{N_("Date"), ""}};
-	today_into(f[0].value);
-	dlg_fields(app, N_("Publish the register"), f, 1, publish_done);
-	return UI_REDRAW;
+	return ask_date(app, N_("Publish the register"), publish_done);
 }
 
 /* ---- the press release ------------------------------------------------------ */

@@ -244,10 +244,16 @@ static void return_done(struct ui_app *app, struct dlg_field *f, int n)
 	done_or_refused(app, proposals_return(app->db, ps.sel, cal_today(), f[0].value, err, sizeof err), err);
 }
 
+/* A step that asks for one text: the recommendations, a reason. */
+static void ask_text(struct ui_app *app, const char *title, const char *label, dlg_done_fn done)
+{
+	struct dlg_field f[] = {{.label = label}};
+	dlg_fields(app, title, f, 1, done);
+}
+
 static void step_return(struct ui_app *app)
 {
-	struct dlg_field f[] = {{.label = N_("Recommendations")}};
-	dlg_fields(app, N_("Return for rework"), f, 1, return_done);
+	ask_text(app, N_("Return for rework"), N_("Recommendations"), return_done);
 }
 
 static void agree_done(struct ui_app *app, struct dlg_field *f, int n)
@@ -264,8 +270,7 @@ static void agree_done(struct ui_app *app, struct dlg_field *f, int n)
 
 static void step_agree(struct ui_app *app)
 {
-	struct dlg_field f[] = {{.label = N_("Protocol number")}};
-	dlg_fields(app, N_("The sectoral council's agreement"), f, 1, agree_done);
+	ask_text(app, N_("The sectoral council's agreement"), N_("Protocol number"), agree_done);
 }
 
 static void step_submit(struct ui_app *app)
@@ -333,8 +338,7 @@ static void reject_done(struct ui_app *app, struct dlg_field *f, int n)
 
 static void step_reject(struct ui_app *app)
 {
-	struct dlg_field f[] = {{.label = N_("Reason")}};
-	dlg_fields(app, N_("Reject the proposal"), f, 1, reject_done);
+	ask_text(app, N_("Reject the proposal"), N_("Reason"), reject_done);
 }
 
 static void step_apply(struct ui_app *app)
