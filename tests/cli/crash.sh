@@ -7,7 +7,7 @@
 # never a mixture; and the work can be done again afterwards.
 . "$(dirname "$0")/../lib.sh"
 
-KILLS=${CRASH_KILLS:-100}    # per operation
+KILLS=${CRASH_KILLS:-60}     # per operation
 export TIZILIM_TODAY=2027-01-05
 W=$TMP/w
 chmod 0711 "$TMP"
