@@ -43,7 +43,8 @@ guess() {
 	"build cli crash.sh") echo 200 ;;
 	"build-asan cli cycle.sh"|"build tui cycle.sh"|"build-asan unit test_regview") echo 90 ;;
 	"build cli install.sh"|"build-fuzz fuzz -"|"build valgrind -") echo 60 ;;
-	"build-asan cli exchange.sh"|"build tui package.sh") echo 60 ;;
+	"build-asan cli exchange.sh"|"build-asan cli killimport.sh"|"build-asan cli package.sh") echo 60 ;;
+	"build-asan cli xlsx.sh"|"build tui package.sh") echo 60 ;;
 	"build tui "*|"build-asan cli "*) echo 30 ;;
 	"build cli "*) echo 10 ;;
 	*) echo 1 ;;
