@@ -5,13 +5,13 @@
 # one line: "N passed, N failed".
 #
 # The suites are independent, so they run side by side, TEST_JOBS at a time
-# (by default one more than the processors: most of a suite's time is spent
-# waiting on a terminal or a child).  Each writes to a log of its own, printed
+# (by default two per processor: much of a suite's time is spent waiting on a
+# terminal, a sleep or a child).  Each writes to a log of its own, printed
 # whole when it ends, with the seconds it took.  TEST_JOBS=1 runs them one by
 # one.
 TOP=$(cd "$(dirname "$0")/.." && pwd)
 cd "$TOP" || exit 3
-JOBS=${TEST_JOBS:-$(($(nproc 2>/dev/null || echo 1) + 1))}
+JOBS=${TEST_JOBS:-$((2 * $(nproc 2>/dev/null || echo 1)))}
 [ "$JOBS" -ge 1 ] 2>/dev/null || JOBS=1
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
