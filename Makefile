@@ -20,8 +20,10 @@ DEB_PKGS := build-essential pkg-config clang libclang-rt-14-dev gettext libncurs
             libssl-dev sqlite3 tmux locales python3-openpyxl passwd util-linux groff-base valgrind
 
 B        ?= build
-# `make run` and `make check` build with one job per processor.
+# `make run` and `make check` build with one job per processor, unless make
+# was given its own -j.
 NPROC    ?= $(shell nproc 2>/dev/null || echo 1)
+JOBS_FLAG = $(if $(findstring jobserver,$(MAKEFLAGS)),,-j$(NPROC))
 SRC_C    := $(wildcard src/*/*.c)
 UI_C     := $(wildcard ui/*.c ui/*/*.c)
 DATA_SQL := data/schema.sql data/migrate-2.sql data/migrate-3.sql data/migrate-4.sql data/migrate-5.sql data/migrate-6.sql data/reference.sql data/calendar.sql data/demo.sql
@@ -87,7 +89,7 @@ deps:
 	fi
 
 run: deps
-	@$(MAKE) --no-print-directory -j$(NPROC) all
+	@$(MAKE) --no-print-directory $(JOBS_FLAG) all
 	TIZILIM_LOCALEDIR=$(CURDIR)/$(B)/locale ./$(B)/tizilim
 
 # --- tests ----------------------------------------------------------------
@@ -101,7 +103,7 @@ asan:
 # The three builds side by side, each in its own directory (build/,
 # build-asan/, build-fuzz/, gen/ included), then the suites side by side.
 check: deps
-	@$(MAKE) --no-print-directory -j$(NPROC) --output-sync=target check-builds
+	@$(MAKE) --no-print-directory $(JOBS_FLAG) --output-sync=target check-builds
 	@sh tests/run.sh
 
 check-builds: test asan fuzz-build

@@ -32,9 +32,9 @@ done_tests() { echo "$npass passed, $nfail failed"; [ "$nfail" = 0 ]; }
 # name the copies, and a FILE is $RUN/its-name.  LOGIN must be able to run
 # the copy; if it cannot, or something to copy is missing, the test says why
 # once, counts one failure and ends, instead of failing every check after.
-RUN=$TMP/run
 tz_reachable() {
 	_u=$1; shift
+	RUN=$TMP/run    # here, for a test that moved $TMP (shared.sh)
 	for _f in "$TZB" "$TIZILIM_LOCALEDIR" "$@"; do
 		[ -e "$_f" ] || _tz_setup "missing $_f (the build makes the program and its catalogs; the shared data is in ../shared beside the checkout)"
 	done

@@ -5,27 +5,38 @@
 # one line: "N passed, N failed".
 #
 # The suites are independent, so they run side by side, TEST_JOBS at a time
-# (by default one more than the processors: most of a suite's time is spent
-# waiting on a terminal or a child).  Each writes to a log of its own, printed
+# (by default two per processor: much of a suite's time is spent waiting on a
+# terminal, a sleep or a child).  Each writes to a log of its own, printed
 # whole when it ends, with the seconds it took.  TEST_JOBS=1 runs them one by
 # one.
 TOP=$(cd "$(dirname "$0")/.." && pwd)
 cd "$TOP" || exit 3
-JOBS=${TEST_JOBS:-$(($(nproc 2>/dev/null || echo 1) + 1))}
+JOBS=${TEST_JOBS:-$((2 * $(nproc 2>/dev/null || echo 1)))}
+[ "$JOBS" -ge 1 ] 2>/dev/null || JOBS=1
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-trap 'exit 1' INT TERM HUP
+# Interrupted, the suites still running are stopped (they ignore the
+# terminal's SIGINT, being in the background) so that they remove their
+# logins and files and nothing runs on after.
+stop() {
+	trap '' INT TERM HUP
+	[ -n "${reader:-}" ] && kill "$reader" 2>/dev/null
+	for f in "$work"/*.pid; do [ -f "$f" ] && [ ! -f "${f%.pid}.rc" ] && kill -TERM "$(cat "$f")" 2>/dev/null; done
+	wait
+	exit 1
+}
+trap stop INT TERM HUP
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 
-# suite BUILD KIND NAME: runs one suite in the foreground
+# suite BUILD KIND NAME: runs one suite in place of the shell (as its own process)
 suite() {
 	case $2 in
-	unit) env LANG=C.UTF-8 TZ=UTC TZ_BIN="$TOP/$1/tizilim" TIZILIM_LOCALEDIR="$TOP/build/locale" \
+	unit) exec env LANG=C.UTF-8 TZ=UTC TZ_BIN="$TOP/$1/tizilim" TIZILIM_LOCALEDIR="$TOP/build/locale" \
 		TZ_SHARED="$TOP/../shared" "$1/tests/$3" ;;
-	cli|tui) env TZ_BIN="$TOP/$1/tizilim" sh "tests/$2/$3" ;;
-	valgrind) env VALGRIND_SHORT=1 B=build TZ_BIN="$TOP/build/tizilim" sh tests/valgrind.sh ;;
-	fuzz) env FUZZ_SECONDS="${FUZZ_SECONDS:-5}" sh tests/fuzz/run.sh ;;
-	layers) python3 tests/layers.py ;;
+	cli|tui) exec env TZ_BIN="$TOP/$1/tizilim" sh "tests/$2/$3" ;;
+	valgrind) exec env VALGRIND_SHORT=1 B=build TZ_BIN="$TOP/build/tizilim" sh tests/valgrind.sh ;;
+	fuzz) exec env FUZZ_SECONDS="${FUZZ_SECONDS:-5}" sh tests/fuzz/run.sh ;;
+	layers) exec python3 tests/layers.py ;;
 	esac
 }
 label() {
@@ -45,7 +56,8 @@ guess() {
 	"build cli crash.sh") echo 120 ;;
 	"build-asan cli cycle.sh"|"build tui cycle.sh"|"build-asan unit test_regview") echo 90 ;;
 	"build cli install.sh"|"build-fuzz fuzz -"|"build valgrind -") echo 60 ;;
-	"build-asan cli exchange.sh"|"build tui package.sh") echo 60 ;;
+	"build-asan cli exchange.sh"|"build-asan cli killimport.sh"|"build-asan cli package.sh") echo 60 ;;
+	"build-asan cli xlsx.sh"|"build tui package.sh") echo 60 ;;
 	"build tui "*|"build-asan cli "*) echo 30 ;;
 	"build cli "*) echo 10 ;;
 	*) echo 1 ;;
@@ -105,7 +117,9 @@ launch() {  # launch N BUILD KIND NAME
 	n=$1; shift
 	(
 		t0=$(date +%s%N)
-		suite "$@" >"$work/$n.log" 2>&1 3>&- </dev/null
+		suite "$@" >"$work/$n.log" 2>&1 3>&- </dev/null &
+		echo $! >"$work/$n.pid"
+		wait $!
 		echo $? >"$work/$n.rc"
 		echo $((($(date +%s%N) - t0) / 1000000)) >"$work/$n.ms"
 		echo "$n" >&3
@@ -144,7 +158,13 @@ while [ $next -le "$total" ] || [ $running -gt 0 ]; do
 		launch $next "$@"
 		next=$((next + 1)); running=$((running + 1))
 	done
-	read -r n <&3 || break
+	# The next line of the pipe, read in the background: the shell runs a
+	# trap during wait at once, during read only once a line comes.
+	(read -r n <&3 && echo "$n" >"$work/next") &
+	reader=$!
+	wait $reader || break
+	reader=
+	n=$(cat "$work/next")
 	running=$((running - 1)) solo=0
 	report "$n"
 done
