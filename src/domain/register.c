@@ -169,6 +169,19 @@ const char *reg_version_state(tz_db *db, int64_t version)
 	return found;
 }
 
+const char *reg_state_label(const char *state)
+{
+	if (!strcmp(state, "draft"))
+		return _("draft");
+	if (!strcmp(state, "submitted"))
+		return _("submitted to the Council");
+	if (!strcmp(state, "recommended"))
+		return _("recommendations recorded");
+	if (!strcmp(state, "published"))
+		return _("published");
+	return state;
+}
+
 int64_t reg_new_draft(tz_db *db, char *err, size_t errlen)
 {
 	if (auth_edit_register(db, err, errlen))

@@ -44,6 +44,9 @@ int reg_validate(tz_db *db, const struct reg_row *r, struct problems *p);
 int64_t reg_draft(tz_db *db);
 int64_t reg_published(tz_db *db);
 const char *reg_version_state(tz_db *db, int64_t version);  /* static string or NULL */
+/* A version's state as the clerk reads it, in the interface's language now:
+ * "draft" is "жоба" / "проект".  An unknown word is returned as given. */
+const char *reg_state_label(const char *state);
 /* Starts a draft as a copy of the newest published version (empty if none).
  * Fails when a draft exists.  Returns its id, or 0 with err set. */
 int64_t reg_new_draft(tz_db *db, char *err, size_t errlen);

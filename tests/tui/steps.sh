@@ -3,8 +3,9 @@
 # Cycle screen offers a backup, and taking it leaves a copy in the backups
 # folder beside the database and the version published; the press release
 # shows in Kazakh and, after F2, in Russian; Export... writes the Appendix's
-# workbook, a CSV in RK1048, and refuses CP1251 for Kazakh text, naming the
-# letter.
+# workbook of the published version, asks before replacing a file, writes a
+# Russian CSV, a CSV in RK1048 and one with a byte-order mark, and refuses
+# CP1251 for Kazakh text, naming the letter.
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/../tmux.sh"
 
@@ -98,39 +99,83 @@ keys Escape
 wait_for "$HELP_KK"
 
 # --- export -----------------------------------------------------------------
+# The form offers the published version (named in the file), the language and,
+# for a CSV, the encoding by name; Enter writes.
+X=register-$V-kk.xlsx; C=register-$V-kk.csv
 open e "CSV"
 keys Down Enter
-wait_for "register-kk.xlsx" || bad "export xlsx dialog" "$(screen)"
+wait_for register-kk.xlsx || bad "export xlsx dialog" "$(screen)"
+contains "export form: the draft first" "$(msg kk draft)" "$(screen)"
+keys Right
+wait_for "$X" || bad "export: the published version" "$(screen)"
+contains "export form: the version and its state" "$(msg kk published)" "$(screen)"
 keys Enter
-wait_for "$TMP/register-kk.xlsx" || wait_for "register-kk.xlsx"
+wait_for "$TMP/$X" || wait_for "$X"
 keys Enter
-i=0; while [ ! -s "$TMP/register-kk.xlsx" ] && [ $i -lt 40 ]; do sleep 0.05; i=$((i + 1)); done
-expect "xlsx written, a zip" PK "$(head -c 2 "$TMP/register-kk.xlsx" 2>/dev/null)"
+i=0; while [ ! -s "$TMP/$X" ] && [ $i -lt 40 ]; do sleep 0.05; i=$((i + 1)); done
+expect "xlsx written, a zip" PK "$(head -c 2 "$TMP/$X" 2>/dev/null)"
 
-bs() { keys BSpace BSpace BSpace BSpace BSpace BSpace; }
+# The file is there now: writing it again asks first, and No leaves it alone.
+sum=$(sha256sum "$TMP/$X")
+touch -d 2000-01-01 "$TMP/$X"
+open e "CSV"
+keys Down Enter
+wait_for register-kk.xlsx && keys Right
+wait_for "$X" || bad "export xlsx again" "$(screen)"
+keys Enter
+wait_for "$(msg kk '%s is there already. Replace it?' | sed 's/^%s //' | cut -c1-12)" ||
+	bad "overwrite asked" "$(screen)"
+keys Enter
+sleep 0.3
+expect "No keeps the file" "$sum" "$(sha256sum "$TMP/$X")"
+expect "No keeps its time" 946684800 "$(stat -c %Y "$TMP/$X")"
+contains "back on the form after No" "$X" "$(screen)"
+keys Enter; sleep 0.2; keys Left Enter
+wait_for "$(msg kk 'Written to %s' | sed 's/ *%s.*//')" || bad "overwrite yes" "$(screen)"
+keys Enter
+[ "$(stat -c %Y "$TMP/$X")" != 946684800 ] && ok "Yes replaces the file" || bad "Yes replaces" "same time"
+
+# Russian is chosen on the form, and the file's name follows the language.
 open e "CSV"
 keys Enter
-wait_for "register-kk.csv" || bad "export csv dialog" "$(screen)"
-keys Down; bs; keys rk1048 Enter
-wait_for "register-kk.csv" && sleep 0.2
+wait_for register-kk.csv && keys Right
+wait_for "$C" || bad "export csv dialog" "$(screen)"
+keys Down Right
+wait_for "register-$V-ru.csv" || bad "file follows the language" "$(screen)"
+keys Left Down Right Right Right Enter
+wait_for "$C" && sleep 0.2
 keys Enter
-i=0; while [ ! -s "$TMP/register-kk.csv" ] && [ $i -lt 40 ]; do sleep 0.05; i=$((i + 1)); done
-u=$(iconv -f RK1048 -t UTF-8 "$TMP/register-kk.csv" 2>/dev/null)
+i=0; while [ ! -s "$TMP/$C" ] && [ $i -lt 40 ]; do sleep 0.05; i=$((i + 1)); done
+u=$(iconv -f RK1048 -t UTF-8 "$TMP/$C" 2>/dev/null)
 contains "rk1048 csv: Kazakh letters back through iconv" "ә" "$u"
-iconv -f UTF-8 -t UTF-8 "$TMP/register-kk.csv" >/dev/null 2>&1 &&
+iconv -f UTF-8 -t UTF-8 "$TMP/$C" >/dev/null 2>&1 &&
 	bad "rk1048 csv" "the file is UTF-8" || ok "rk1048 csv is not UTF-8"
 
-rm -f "$TMP/register-kk.csv"
-LETTER=$("$TZB" --db "$DB" export --lang kk --encoding cp1251 -o "$TMP/x.csv" 2>&1 | grep -o '«[^»]*»' | head -n 1)
+# UTF-8 with a byte-order mark, for Excel.
+rm -f "$TMP/$C"
+open e "CSV"
+keys Enter
+wait_for register-kk.csv && keys Right
+wait_for "$C" || bad "export csv bom dialog" "$(screen)"
+keys Down Down Right Enter
+wait_for "$C" && sleep 0.2
+keys Enter
+i=0; while [ ! -s "$TMP/$C" ] && [ $i -lt 40 ]; do sleep 0.05; i=$((i + 1)); done
+expect "utf-8 csv with a byte-order mark" efbbbf "$(head -c 3 "$TMP/$C" | od -An -tx1 | tr -d ' \n')"
+
+rm -f "$TMP/$C"
+LETTER=$("$TZB" --db "$DB" export --version "$V" --lang kk --encoding cp1251 -o "$TMP/x.csv" 2>&1 | grep -o '«[^»]*»' | head -n 1)
 [ -n "$LETTER" ] || bad setup "the command line names no letter for cp1251"
 open e "CSV"
 keys Enter
-wait_for "register-kk.csv" || bad "export cp1251 dialog" "$(screen)"
-keys Down; bs; keys cp1251 Enter
+wait_for register-kk.csv && keys Right
+wait_for "$C" || bad "export cp1251 dialog" "$(screen)"
+keys Down Down Right Right Enter
 wait_for "$LETTER" || bad "cp1251 refused, letter named" "no [$LETTER]: $(screen)"
 contains "cp1251 refusal names CP1251" "CP1251" "$(screen)"
 keys Enter
-[ ! -e "$TMP/register-kk.csv" ] && ok "cp1251: no file" || bad "cp1251" "a file was written"
+[ ! -e "$TMP/$C" ] && ok "cp1251: no file" || bad "cp1251" "a file was written"
+keys Escape
 
 keys F10
 wait_dead || bad quit "the program did not leave: $(screen)"

@@ -166,9 +166,10 @@ static void choice_draw(void *ctx)
 	}
 }
 
-int dlg_choice(const char *title, const char *text, const char *const labels[], int n)
+static int dlg_choice_from(const char *title, const char *text, const char *const labels[], int n,
+                           int sel)
 {
-	struct choice c = {title, text, labels, n, 0};
+	struct choice c = {title, text, labels, n, sel};
 	dlg_layer_push(choice_draw, &c);
 	int result = -1;
 	while (result < 0) {
@@ -195,6 +196,11 @@ int dlg_choice(const char *title, const char *text, const char *const labels[], 
 	return result;
 }
 
+int dlg_choice(const char *title, const char *text, const char *const labels[], int n)
+{
+	return dlg_choice_from(title, text, labels, n, 0);
+}
+
 void dlg_message(const char *title, const char *text)
 {
 	const char *ok[] = {_("OK")};
@@ -205,6 +211,12 @@ int dlg_confirm(const char *title, const char *text)
 {
 	const char *yn[] = {_("Yes"), _("No")};
 	return dlg_choice(title, text, yn, 2) == 0;
+}
+
+int dlg_confirm_no(const char *title, const char *text)
+{
+	const char *yn[] = {_("Yes"), _("No")};
+	return dlg_choice_from(title, text, yn, 2, 1) == 0;
 }
 
 /* ---- a dialog of text fields -------------------------------------------- */

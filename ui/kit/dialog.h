@@ -49,6 +49,9 @@ void dlg_box(int y, int x, int h, int w, const char *title);
 void dlg_message(const char *title, const char *text);
 /* 1 for yes, 0 for no or Esc. */
 int dlg_confirm(const char *title, const char *text);
+/* The same with No chosen to begin with: for a question whose Yes destroys
+ * something (replaces a file, deletes a row), so that Enter alone does not. */
+int dlg_confirm_no(const char *title, const char *text);
 /* The index of the button chosen, or n - 1 on Esc.  text may hold '\n'. */
 int dlg_choice(const char *title, const char *text, const char *const labels[], int n);
 

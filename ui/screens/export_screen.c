@@ -1,82 +1,178 @@
 /* The export dialog: the register written as `tizilim export` writes it, a
  * CSV or the Appendix's workbook, or the review pack of the draft against
- * the published register.  The format is chosen first, so that the dialog
- * asks for an encoding only where there is one to choose. */
+ * the published register.  The format is chosen first; then a form offers
+ * the version (published ones too), the language, for a CSV the encoding,
+ * and the file, whose name follows the choices until the clerk types one.
+ * A file that is there already is replaced only when the clerk says so. */
 #include "screens/export_screen.h"
 
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
-#include "kit/dialog.h"
 #include "base/i18n.h"
-#include "kit/loop.h"
-#include "screens/package_screen.h"
+#include "base/privs.h"
+#include "domain/register.h"
 #include "exchange/regcsv.h"
 #include "exchange/xlsxout.h"
+#include "kit/choiceform.h"
+#include "kit/dialog.h"
+#include "kit/loop.h"
+#include "screens/package_screen.h"
+#include "view/exportview.h"
 
 enum fmt { FMT_CSV, FMT_XLSX, FMT_REVIEW };
-static enum fmt fmt;
+enum { MAX_VERSIONS = 64 };
 
-static void default_path(char *buf, size_t len, const char *lang)
+static const char *const langs[] = {"kk", "ru"};
+/* What the encodings are called, and the name each has in regcsv_export;
+ * the second is UTF-8 with a byte-order mark, which Excel needs to read the
+ * file as UTF-8. */
+static const char *const enc_names[] = {N_("UTF-8"), N_("UTF-8 with a byte-order mark (for Excel)"),
+                                        N_("Windows-1251 (for Russian)"), N_("RK1048 (Kazakh Windows)")};
+static const char *const enc_ids[] = {"utf-8", "utf-8", "cp1251", "rk1048"};
+
+static struct {
+	enum fmt fmt;
+	struct exportview_version v[MAX_VERSIONS];
+	int nv;
+	struct cf_field f[4];
+	int fver, flang, fenc, ffile;   /* the fields' places, -1 when absent */
+	char done[1600];
+} ex;
+
+static void name_version(void *ctx, int i, char *buf, size_t len)
 {
-	snprintf(buf, len, fmt == FMT_CSV ? "register-%s.csv" : fmt == FMT_XLSX ? "register-%s.xlsx"
-	                                                                         : "review-%s.xlsx",
-	         lang);
+	(void)ctx;
+	const struct exportview_version *v = &ex.v[i];
+	if (*v->date && strcmp(v->state, "draft"))
+		snprintf(buf, len, _("Version %lld: %s, %s"), (long long)v->id,
+		         reg_state_label(v->state), v->date);
+	else
+		snprintf(buf, len, _("Version %lld: %s"), (long long)v->id, reg_state_label(v->state));
 }
 
-static void export_done(struct ui_app *app, struct dlg_field *f, int n)
+static void name_lang(void *ctx, int i, char *buf, size_t len)
 {
-	const char *lang = f[0].value;
-	const char *path = f[n - 1].value;
-	char err[1024] = "", msg[1600];
-	if (strcmp(lang, "kk") && strcmp(lang, "ru")) {
-		snprintf(msg, sizeof msg, _("\"%s\" is not a language: write kk or ru"), lang);
-		ui_tell(app, _("Export"), msg);
+	(void)ctx;
+	snprintf(buf, len, "%s", i ? _("Russian") : _("Kazakh"));
+}
+
+static void name_enc(void *ctx, int i, char *buf, size_t len)
+{
+	(void)ctx;
+	snprintf(buf, len, "%s", _(enc_names[i]));
+}
+
+static const char *chosen_lang(void) { return langs[ex.f[ex.flang].at]; }
+
+/* register-kk.csv for the draft, register-3-kk.csv for version 3,
+ * review-kk.xlsx for the review pack: one file per version and language,
+ * so that the Kazakh and the Russian never overwrite each other. */
+static void default_file(struct cf_form *form, int changed)
+{
+	(void)changed;
+	struct cf_field *file = &form->f[ex.ffile];
+	if (file->touched)
 		return;
-	}
-	/* The default file follows the language when the clerk changed only that. */
-	char other[64];
-	default_path(other, sizeof other, strcmp(lang, "kk") ? "kk" : "ru");
-	if (!strcmp(path, other))
-		default_path(f[n - 1].value, sizeof f[n - 1].value, lang);
+	char name[256];
+	const char *ext = ex.fmt == FMT_CSV ? "csv" : "xlsx";
+	if (ex.fmt == FMT_REVIEW)
+		snprintf(name, sizeof name, "review-%s.xlsx", chosen_lang());
+	else if (!ex.nv || !strcmp(ex.v[ex.f[ex.fver].at].state, "draft"))
+		snprintf(name, sizeof name, "register-%s.%s", chosen_lang(), ext);
+	else
+		snprintf(name, sizeof name, "register-%lld-%s.%s", (long long)ex.v[ex.f[ex.fver].at].id,
+		         chosen_lang(), ext);
+	te_set(&file->text, name);
+}
+
+/* 1 when the file was written (what was written in ex.done), 0 when the
+ * clerk has been told why not, over the form, to put it right. */
+static int export_accept(struct cf_form *form)
+{
+	struct ui_app *app = form->app;
+	const char *path = te_text(&form->f[ex.ffile].text), *lang = chosen_lang();
 	if (!*path) {
-		ui_tell(app, _("Export"), _("Give the file to write."));
-		return;
+		dlg_message(_("Export"), _("Give the file to write."));
+		return 0;
 	}
-	int rc;
+	struct stat sb;
+	privs_user();
+	int there = stat(path, &sb) == 0;
+	privs_program();
+	if (there) {
+		char q[1200];
+		snprintf(q, sizeof q, _("%s is there already. Replace it?"), path);
+		if (!dlg_confirm_no(_("Export"), q))
+			return 0;
+	}
+	int64_t version = ex.fver >= 0 && ex.nv ? ex.v[ex.f[ex.fver].at].id : 0;
+	char err[1024] = "";
 	long added = 0, removed = 0, changed = 0;
-	if (fmt == FMT_CSV) {
-		struct regcsv_export x = {.lang = lang, .encoding = f[1].value, .path = path};
+	int rc;
+	/* The file is the clerk's, made with their own rights, as the command does. */
+	privs_user();
+	if (ex.fmt == FMT_CSV) {
+		int e = ex.f[ex.fenc].at;
+		struct regcsv_export x = {.lang = lang, .encoding = enc_ids[e], .bom = e == 1,
+		                          .version = version, .path = path};
 		rc = regcsv_export(app->db, &x, err, sizeof err);
-	} else if (fmt == FMT_XLSX) {
-		rc = xlsxout_register(app->db, lang, 0, path, err, sizeof err);
+	} else if (ex.fmt == FMT_XLSX) {
+		rc = xlsxout_register(app->db, lang, version, path, err, sizeof err);
 	} else {
 		rc = xlsxout_review(app->db, lang, 0, 0, path, &added, &removed, &changed, err, sizeof err);
 	}
-	if (rc)
-		snprintf(msg, sizeof msg, _("Nothing was written: %s"), err);
-	else if (fmt == FMT_REVIEW)
-		snprintf(msg, sizeof msg, _("Written to %s: %ld added, %ld removed, %ld changed."), path,
-		         added, removed, changed);
+	privs_program();
+	if (rc) {
+		char why[1200];
+		snprintf(why, sizeof why, _("Nothing was written: %s"), err);
+		dlg_message(_("Export"), why);
+		return 0;
+	}
+	if (ex.fmt == FMT_REVIEW)
+		snprintf(ex.done, sizeof ex.done, _("Written to %s: %ld added, %ld removed, %ld changed."),
+		         path, added, removed, changed);
 	else
-		snprintf(msg, sizeof msg, _("Written to %s"), path);
-	ui_tell(app, _("Export"), msg);
+		snprintf(ex.done, sizeof ex.done, _("Written to %s"), path);
+	return 1;
 }
 
 static void ask(struct ui_app *app, enum fmt f)
 {
-	fmt = f;
-	const char *lang = i18n_lang();
-	struct dlg_field fl[3] = {{N_("Language (kk or ru)"), ""}};
-	snprintf(fl[0].value, sizeof fl[0].value, "%s", lang);
-	int n = 1;
-	if (f == FMT_CSV) {
-		fl[n].label = N_("Encoding (utf-8, rk1048, cp1251)");
-		snprintf(fl[n++].value, sizeof fl[0].value, "utf-8");
+	memset(&ex, 0, sizeof ex);
+	ex.fmt = f;
+	ex.fver = ex.fenc = -1;
+	int n = 0;
+	if (f != FMT_REVIEW) {
+		int nv = exportview_versions(app->db, ex.v, MAX_VERSIONS);
+		if (nv <= 0) {
+			ui_tell(app, _("Export"), _("The register has no version to export yet."));
+			return;
+		}
+		ex.nv = nv;
+		ex.fver = n;
+		ex.f[n++] = (struct cf_field){.label = N_("Version"), .n = nv, .name = name_version,
+		                              .at = exportview_default(app->db, ex.v, nv)};
 	}
-	fl[n].label = N_("File");
-	default_path(fl[n++].value, sizeof fl[0].value, lang);
-	dlg_fields(app, N_("Export"), fl, n, export_done);
+	ex.flang = n;
+	ex.f[n++] = (struct cf_field){.label = N_("Language"), .n = 2, .name = name_lang,
+	                              .at = !strcmp(i18n_lang(), "ru")};
+	if (f == FMT_CSV) {
+		ex.fenc = n;
+		ex.f[n++] = (struct cf_field){.label = N_("Encoding"), .n = 4, .name = name_enc};
+	}
+	ex.ffile = n;
+	ex.f[n++] = (struct cf_field){.label = N_("File")};
+	te_init(&ex.f[ex.ffile].text, NULL);
+	struct cf_form form = {.title = N_("Export"),
+	                       .hint = N_("Left, Right: choose; Enter: export; Esc: cancel; F2: language"),
+	                       .f = ex.f, .nf = n, .changed = default_file};
+	default_file(&form, 0);
+	int written = cf_run(app, &form, export_accept);
+	te_free(&ex.f[ex.ffile].text);
+	if (written)
+		ui_tell(app, _("Export"), ex.done);
 }
 
 static void pick_csv(struct ui_app *app) { ask(app, FMT_CSV); }
