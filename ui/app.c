@@ -30,6 +30,9 @@
 #include "forms/propform_ui.h"
 
 static struct settings conf;
+/* What the clerk chose last time, and the same as this session began, so
+ * that a session that changed nothing writes nothing. */
+static struct prefs prefs, prefs_start;
 
 /* The configuration file, read before anything is drawn.  Its language
  * yields to --lang and $TIZILIM_LANG; its messages come in the language it
@@ -38,14 +41,20 @@ static void load_settings(const char *lang_opt)
 {
 	char *path = settings_path();
 	settings_defaults(&conf);
+	prefs_defaults(&prefs);
+	char *ppath = prefs_path();
+	if (ppath)
+		prefs_load(&prefs, ppath);
+	free(ppath);
 	if (!path)
 		return;
 	settings_load(&conf, path);
 	const char *env = getenv("TIZILIM_LANG");
 	int env_ok = env && (!strcmp(env, "kk") || !strcmp(env, "ru"));
-	if (!(lang_opt && *lang_opt) && !env_ok && conf.language[0] &&
-	    strcmp(conf.language, i18n_lang())) {
-		i18n_set_lang(conf.language);
+	/* The language the clerk last switched to, else the file's. */
+	const char *lang = prefs.language[0] ? prefs.language : conf.language;
+	if (!(lang_opt && *lang_opt) && !env_ok && lang[0] && strcmp(lang, i18n_lang())) {
+		i18n_set_lang(lang);
 		if (conf.nproblems) {
 			settings_defaults(&conf);
 			settings_load(&conf, path);
@@ -55,6 +64,50 @@ static void load_settings(const char *lang_opt)
 	action_bindings(&conf);
 	for (int i = 0; i < conf.nproblems; i++)
 		fprintf(stderr, "tizilim: %s\n", conf.problems[i]);
+}
+
+/* The register's sort and columns as the clerk left them. */
+static void prefs_apply(struct ui_app *app)
+{
+	struct table_cols c;
+	table_cols_get(app->table, &c);
+	for (int i = 0; i < TABLE_NCOL && i < PREFS_NCOL; i++) {
+		c.hidden[i] = prefs.hidden[i] && i != TABLE_NAME;
+		c.delta[i] = prefs.delta[i];
+	}
+	table_cols_set(app->table, &c);
+	if (prefs.sort >= 0)
+		rv_set_sort(app->rv, table_col_sort(prefs.sort), prefs.sort_desc);
+}
+
+/* What the clerk has chosen now, into p. */
+static void prefs_collect(const struct ui_app *app, struct prefs *p)
+{
+	snprintf(p->language, sizeof p->language, "%s", i18n_lang());
+	struct table_cols c;
+	table_cols_get(app->table, &c);
+	for (int i = 0; i < TABLE_NCOL && i < PREFS_NCOL; i++) {
+		p->hidden[i] = c.hidden[i];
+		p->delta[i] = c.delta[i];
+	}
+	p->sort = -1;
+	for (int i = 0; i < TABLE_NCOL && p->sort < 0; i++)
+		if (table_col_sort(i) == rv_sort_by(app->rv))
+			p->sort = i;
+	p->sort_desc = rv_sort_desc(app->rv);
+}
+
+/* Kept for the next start when anything changed; a file that cannot be
+ * written costs the clerk their choices, not their work: said on stderr. */
+static void prefs_keep(const struct ui_app *app)
+{
+	prefs_collect(app, &prefs);
+	if (!memcmp(&prefs, &prefs_start, sizeof prefs))
+		return;
+	char *path = prefs_path();
+	if (path && prefs_save(&prefs, path))
+		fprintf(stderr, _("tizilim: the choices of this session could not be kept in %s\n"), path);
+	free(path);
 }
 
 /* When the terminal went away last time with an entry form open: asks
@@ -94,7 +147,7 @@ static void show_settings_problems(struct ui_app *app)
 
 int ui_run(tz_db *db, const char *lang_opt)
 {
-	struct ui_app app = {.db = db};
+	struct ui_app app = {.db = db, .prefs = &prefs};
 	load_settings(lang_opt);
 	app.rv = rv_open(db);
 	app.table = table_new();
@@ -104,6 +157,9 @@ int ui_run(tz_db *db, const char *lang_opt)
 		table_free(app.table);
 		return EXIT_DATA;
 	}
+	prefs_apply(&app);
+	prefs_collect(&app, &prefs_start);
+	memcpy(prefs_start.export_dir, prefs.export_dir, sizeof prefs.export_dir);
 	SCREEN *scr = newterm(NULL, stdout, stdin);
 	if (!scr) {
 		fprintf(stderr, _("tizilim: cannot use this terminal (TERM=%s)\n"),
@@ -148,6 +204,7 @@ int ui_run(tz_db *db, const char *lang_opt)
 	ui_loop(&app);
 	endwin();
 	delscreen(scr);
+	prefs_keep(&app);
 	rv_close(app.rv);
 	table_free(app.table);
 	return rc;

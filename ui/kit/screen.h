@@ -4,6 +4,7 @@
 #ifndef TZ_UI_SCREEN_H
 #define TZ_UI_SCREEN_H
 
+#include "base/prefs.h"
 #include "base/settings.h"
 #include "store/db.h"
 
@@ -67,6 +68,9 @@ struct ui_app {
 	/* F1 on any screen: the help over it (kit/help.h), set by the program
 	 * too, so that the screens' tables need not name the help's module. */
 	enum ui_result (*open_help)(struct ui_app *app);
+	/* What the clerk chose, kept for the next start (base/prefs.h): a screen
+	 * reads and updates its part (the export form its folder). */
+	struct prefs *prefs;
 };
 
 /* The screen under the one on top (what the help screen describes). */

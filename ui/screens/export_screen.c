@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "base/i18n.h"
 #include "base/privs.h"
@@ -33,6 +34,7 @@ static const char *const enc_names[] = {N_("UTF-8"), N_("UTF-8 with a byte-order
 static const char *const enc_ids[] = {"utf-8", "utf-8", "cp1251", "rk1048"};
 
 static struct {
+	struct ui_app *app;
 	enum fmt fmt;
 	struct exportview_version v[MAX_VERSIONS];
 	int nv;
@@ -84,11 +86,39 @@ static void default_file(struct cf_form *form, int changed)
 	else
 		snprintf(name, sizeof name, "register-%lld-%s.%s", (long long)ex.v[ex.f[ex.fver].at].id,
 		         chosen_lang(), ext);
-	te_set(&file->text, name);
+	/* In the folder of the last export, when there was one. */
+	const char *dir = ex.app->prefs ? ex.app->prefs->export_dir : "";
+	char full[1400];
+	snprintf(full, sizeof full, "%s%s%s", dir, *dir ? "/" : "", name);
+	te_set(&file->text, full);
 }
 
 /* 1 when the file was written (what was written in ex.done), 0 when the
  * clerk has been told why not, over the form, to put it right. */
+/* The folder path is in, as an absolute name, kept for the next export. */
+static void remember_dir(struct ui_app *app, const char *path)
+{
+	if (!app->prefs)
+		return;
+	char dir[2048];
+	const char *slash = strrchr(path, '/');
+	size_t n = slash ? (size_t)(slash - path) : 0, at = 0;
+	if (*path == '/' && !n)
+		n = 1;                   /* a file in / */
+	if (*path != '/') {
+		if (!getcwd(dir, 1024))
+			return;
+		at = strlen(dir);
+		if (n)
+			dir[at++] = '/';
+	}
+	if (at + n >= sizeof app->prefs->export_dir)
+		return;
+	memcpy(dir + at, path, n);
+	dir[at + n] = 0;
+	memcpy(app->prefs->export_dir, dir, at + n + 1);
+}
+
 static int export_accept(struct cf_form *form)
 {
 	struct ui_app *app = form->app;
@@ -130,6 +160,7 @@ static int export_accept(struct cf_form *form)
 		dlg_message(_("Export"), why);
 		return 0;
 	}
+	remember_dir(app, path);
 	if (ex.fmt == FMT_REVIEW)
 		snprintf(ex.done, sizeof ex.done, _("Written to %s: %ld added, %ld removed, %ld changed."),
 		         path, added, removed, changed);
@@ -141,6 +172,7 @@ static int export_accept(struct cf_form *form)
 static void ask(struct ui_app *app, enum fmt f)
 {
 	memset(&ex, 0, sizeof ex);
+	ex.app = app;
 	ex.fmt = f;
 	ex.fver = ex.fenc = -1;
 	int n = 0;
