@@ -299,6 +299,11 @@ int userfile_place(const char *tmp, const char *path)
 	AS_USER(int, safefile_place(tmp, path));
 }
 
+int userfile_place_new(const char *tmp, const char *path)
+{
+	AS_USER(int, safefile_place_new(tmp, path));
+}
+
 int userfile_unlink(const char *path)
 {
 	AS_USER(int, unlink(path));

@@ -70,6 +70,7 @@ int userfile_commit(struct safefile *f);
 void userfile_abandon(struct safefile *f);
 char *userfile_temp(const char *path, mode_t mode);
 int userfile_place(const char *tmp, const char *path);
+int userfile_place_new(const char *tmp, const char *path);
 void userfile_discard(const char *tmp);
 
 /* A file the user names, opened for reading with the user's rights (a link

@@ -2,10 +2,12 @@
  * found by their headings, every code checked, all or nothing. */
 #include "exchange/nkzin.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "store/audit.h"
 #include "store/auth.h"
@@ -15,6 +17,7 @@
 #include "domain/search.h"
 #include "base/text.h"
 #include "exchange/xlsxin.h"
+#include "base/safefile.h"
 
 enum col { C_CODE, C_NAME_RU, C_NAME_KK, C_PARENT, C_LEVEL, C_ACTIVE, C_N };
 
@@ -68,44 +71,124 @@ static const char stage_sql[] =
 	"CREATE TEMP TABLE nkz_stage (id INTEGER PRIMARY KEY, line INT, active INT, lv INT,"
 	" code TEXT, name_ru TEXT, name_kk TEXT, parent TEXT, level TEXT, flag TEXT,"
 	" fold_ru TEXT, fold_kk TEXT,"
-	" pos BLOB, l0 INT, c0 INT, up TEXT);";
-static const char unstage_sql[] = "DROP TABLE IF EXISTS temp.nkz_stage;";
+	" pos BLOB, l0 INT, c0 INT, up TEXT, bad INT NOT NULL DEFAULT 0);"
+	"DROP TABLE IF EXISTS temp.nkz_problem;"
+	"CREATE TEMP TABLE nkz_problem (id INTEGER PRIMARY KEY, sid INT, line INT, col INT,"
+	" heading TEXT, value TEXT, why TEXT);"
+	"DROP TABLE IF EXISTS temp.nkz_diff;"
+	"CREATE TEMP TABLE nkz_diff (code TEXT, kind TEXT, old_kk TEXT, old_ru TEXT,"
+	" new_kk TEXT, new_ru TEXT);";
+static const char unstage_sql[] = "DROP TABLE IF EXISTS temp.nkz_stage;"
+	"DROP TABLE IF EXISTS temp.nkz_problem; DROP TABLE IF EXISTS temp.nkz_diff;";
 #define STAGE_COLS "line, active, lv, code, name_ru, name_kk, parent, level, flag, fold_ru, " \
 	"fold_kk, pos, l0, c0, up"
 
 struct imp {
 	const char *path;
+	const struct nkz_import_opts *o;
 	int map[C_N];            /* field index of each column, -1 if absent */
 	char *head[C_N];         /* the header as the file spells it */
 	int header_done;
 	tz_db *db;
 	sqlite3_stmt *ins;       /* into the stage */
+	sqlite3_stmt *pins;      /* into the problems */
 	long n;                  /* records staged */
+	long total;              /* rows the file is thought to hold, 0 unknown */
 	struct nkz_import_stats *st;
 	char *err;
 	size_t errlen, errused;
-	int nerr;
+	int nerr;                /* problems found */
+	int nfile;               /* of those, the file's own (not a row's) */
 	int nomem;
 	int dberr;
+	int cancelled;
 };
 
-static void problem(struct imp *im, long line, int col, const char *fmt, ...) TZ_PRINTF(4, 5);
-static void problem(struct imp *im, long line, int col, const char *fmt, ...)
+/* Asks the caller whether to go on: every few hundred rows read or
+ * checked, every slice written. */
+static int tick(struct imp *im, enum nkz_phase ph, long done, long total)
 {
-	if (im->nerr++ >= MAX_PROBLEMS || im->errused + 1 >= im->errlen)
-		return;
+	if (!im->o->progress || im->cancelled)
+		return im->cancelled;
+	if (ph != NKZ_WRITING && done % 256 && done != total)
+		return 0;
+	if (im->o->progress(im->o->progress_ctx, ph, done, total))
+		im->cancelled = 1;
+	return im->cancelled;
+}
+
+/* A problem of staged row sid (0: of the file), at line and col, in column
+ * c (C_N: none) about value.  Kept in the problems' table, to be told in
+ * the file's order once the file is checked. */
+static void problem(struct imp *im, long sid, long line, int col, int c, const char *value,
+                    const char *fmt, ...) TZ_PRINTF(7, 8);
+static void problem(struct imp *im, long sid, long line, int col, int c, const char *value,
+                    const char *fmt, ...)
+{
+	im->nerr++;
+	if (!sid)
+		im->nfile++;
 	char msg[600];
 	va_list ap;
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	char *p = im->err + im->errused;
+	sqlite3_stmt *q = im->pins;
+	if (!q)
+		return;
+	sqlite3_reset(q);
+	sqlite3_bind_int64(q, 1, sid);
+	sqlite3_bind_int64(q, 2, line);
+	sqlite3_bind_int(q, 3, col);
+	sqlite3_bind_text(q, 4, c >= 0 && c < C_N && im->head[c] ? im->head[c] : "", -1,
+	                  SQLITE_STATIC);
+	sqlite3_bind_text(q, 5, value ? value : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 6, msg, -1, SQLITE_STATIC);
+	if (db_step(im->db, q) != SQLITE_DONE)
+		im->dberr = 1;
+	sqlite3_clear_bindings(q);
+}
+
+/* One problem into err, as "file:line:col: why": the first twenty. */
+static void err_line(struct imp *im, const struct nkz_problem *p)
+{
+	if (im->st->problems > MAX_PROBLEMS || im->errused + 1 >= im->errlen)
+		return;
+	char *s = im->err + im->errused;
 	size_t room = im->errlen - im->errused;
-	int k = col > 0 ? snprintf(p, room, "%s%s:%ld:%d: %s", im->errused ? "\n" : "", im->path,
-	                           line, col, msg)
-	                : snprintf(p, room, "%s%s:%ld: %s", im->errused ? "\n" : "", im->path, line,
-	                           msg);
+	int k = p->col > 0 ? snprintf(s, room, "%s%s:%ld:%d: %s", im->errused ? "\n" : "", p->file,
+	                              p->line, p->col, p->why)
+	                   : snprintf(s, room, "%s%s:%ld: %s", im->errused ? "\n" : "", p->file,
+	                              p->line, p->why);
 	im->errused += k > 0 && (size_t)k < room ? (size_t)k : room - 1;
+}
+
+/* Every problem found, in the file's order, to the caller and into err. */
+static int tell_problems(struct imp *im)
+{
+	sqlite3_stmt *q = db_prep(im->db, "SELECT sid, line, col, heading, value, why"
+	                                  " FROM nkz_problem ORDER BY line, col, id");
+	if (!q)
+		return -1;
+	im->st->problems = 0;
+	int step;
+	while ((step = db_step(im->db, q)) == SQLITE_ROW) {
+		struct nkz_problem p = {
+			.file = im->path,
+			.row = sqlite3_column_int64(q, 0) != 0,
+			.line = (long)sqlite3_column_int64(q, 1),
+			.col = sqlite3_column_int(q, 2),
+			.column = db_col_text(q, 3),
+			.value = db_col_text(q, 4),
+			.why = db_col_text(q, 5),
+		};
+		im->st->problems++;
+		err_line(im, &p);
+		if (im->o->on_problem)
+			im->o->on_problem(im->o->problem_ctx, &p);
+	}
+	sqlite3_finalize(q);
+	return step == SQLITE_DONE ? 0 : -1;
 }
 
 static int header(struct imp *im, const struct csv_field *f, int nf, long line)
@@ -120,7 +203,7 @@ static int header(struct imp *im, const struct csv_field *f, int nf, long line)
 				continue;
 			enum col c = aliases[a].col;
 			if (im->map[c] >= 0)
-				problem(im, line, f[i].column,
+				problem(im, 0, line, f[i].column, C_N, h,
 				        _("column \"%s\" means the same as column %d \"%s\"; keep one of them"),
 				        h, im->map[c] + 1, im->head[c]);
 			else {
@@ -142,14 +225,14 @@ static int header(struct imp *im, const struct csv_field *f, int nf, long line)
 	};
 	/* Spreadsheets in Russian locales save with ';' between fields. */
 	if (nf == 1 && strchr(f[0].text, ';')) {
-		problem(im, line, 0, _("the header is one column holding \";\": save the file as "
-		                       "CSV with commas between fields"));
+		problem(im, 0, line, 0, C_N, NULL, _("the header is one column holding \";\": save the "
+		                                     "file as CSV with commas between fields"));
 		im->header_done = 1;
 		return 1;
 	}
 	for (int c = C_CODE; c <= C_NAME_KK; c++)
 		if (im->map[c] < 0)
-			problem(im, line, 0, "%s", _(need[c]));
+			problem(im, 0, line, 0, C_N, NULL, "%s", _(need[c]));
 	im->header_done = 1;
 	return im->nerr ? 1 : 0;
 }
@@ -216,18 +299,19 @@ static void bind_row(sqlite3_stmt *q, const struct nrow *r)
 		sqlite3_bind_null(q, 15);
 }
 
-/* The staged row at the current step of q (columns in STAGE_COLS order). */
-static void read_row(sqlite3_stmt *q, struct nrow *r)
+/* The staged row at the current step of q (columns: id, then STAGE_COLS). */
+static void read_row(sqlite3_stmt *q, struct nrow *r, long *sid)
 {
 	const char **text[] = {&r->code, &r->name_ru, &r->name_kk, &r->parent, &r->level, &r->flag,
 	                       &r->fold_ru, &r->fold_kk};
-	r->line = sqlite3_column_int64(q, 0);
-	r->active = sqlite3_column_int(q, 1);
-	r->lv = sqlite3_column_int(q, 2);
+	*sid = (long)sqlite3_column_int64(q, 0);
+	r->line = sqlite3_column_int64(q, 1);
+	r->active = sqlite3_column_int(q, 2);
+	r->lv = sqlite3_column_int(q, 3);
 	for (int i = 0; i < 8; i++)
-		*text[i] = (const char *)sqlite3_column_text(q, 3 + i);
-	const unsigned char *pos = sqlite3_column_blob(q, 11);
-	if (pos && (size_t)sqlite3_column_bytes(q, 11) == sizeof r->fline + sizeof r->fcol) {
+		*text[i] = (const char *)sqlite3_column_text(q, 4 + i);
+	const unsigned char *pos = sqlite3_column_blob(q, 12);
+	if (pos && (size_t)sqlite3_column_bytes(q, 12) == sizeof r->fline + sizeof r->fcol) {
 		memcpy(r->fline, pos, sizeof r->fline);
 		memcpy(r->fcol, pos + sizeof r->fline, sizeof r->fcol);
 	} else {
@@ -255,14 +339,8 @@ static int on_record(void *ctx, const struct csv_field *f, int nf, long line)
 	char *level = take(im, &r, f, nf, line, C_LEVEL);
 	char *flag = take(im, &r, f, nf, line, C_ACTIVE);
 	im->st->read++;
-	if (flag) {
+	if (flag)
 		r.active = flag_value(flag);
-		if (r.active < 0)
-			problem(im, r.fline[C_ACTIVE], r.fcol[C_ACTIVE],
-			        _("\"%s\" in column \"%s\" is neither yes (1, true, да, иә) "
-			          "nor no (0, false, нет, жоқ)"),
-			        flag, im->head[C_ACTIVE]);
-	}
 	if (r.active == 0)
 		im->st->skipped_inactive++;
 	/* Folded now, while the name is at hand; NULL (not valid text) is named
@@ -273,18 +351,26 @@ static int on_record(void *ctx, const struct csv_field *f, int nf, long line)
 	r.parent = parent, r.level = level, r.flag = flag;
 	r.fold_ru = fold_ru, r.fold_kk = fold_kk;
 	r.lv = code ? nkz_code_level(code) : 0;
-	if (!im->nomem && !im->nerr) {
-		/* Once a problem is found nothing will be written: the rest of the
-		 * file is only read for its own problems. */
+	if (!im->nomem) {
+		/* Every row is staged, bad or not: the checks name each, and a
+		 * row left out is written to the rejects with its fields. */
 		sqlite3_reset(im->ins);
 		bind_row(im->ins, &r);
 		if (db_step(im->db, im->ins) != SQLITE_DONE)
 			im->dberr = 1;
 		sqlite3_clear_bindings(im->ins);
 		im->n++;
+		if (r.active < 0)
+			problem(im, (long)sqlite3_last_insert_rowid(db_sqlite(im->db)), r.fline[C_ACTIVE],
+			        r.fcol[C_ACTIVE], C_ACTIVE, flag,
+			        _("\"%s\" in column \"%s\" is neither yes (1, true, да, иә) "
+			          "nor no (0, false, нет, жоқ)"),
+			        flag, im->head[C_ACTIVE]);
 	}
 	free(code), free(name_ru), free(name_kk), free(parent), free(level), free(flag);
 	free(fold_ru), free(fold_kk);
+	if (tick(im, NKZ_READING, im->n, im->total))
+		return 1;
 	return im->nomem || im->dberr;
 }
 
@@ -308,22 +394,48 @@ static int staged(tz_db *db, sqlite3_stmt *q, const char *code)
 	return found;
 }
 
-static void check_code(struct imp *im, struct nrow *r)
+static int all_digits(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	return 1;
+}
+
+/* Why a code is not one, as precisely as its form tells: the mistakes the
+ * ministries' own files make are named for what they are. */
+static void check_code(struct imp *im, long sid, struct nrow *r)
 {
 	long l = r->fline[C_CODE];
 	int c = r->fcol[C_CODE];
-	if (!*r->code) {
-		problem(im, l, c, _("the classifier code is empty"));
+	const char *k = r->code;
+	size_t n = strlen(k);
+	if (!*k) {
+		problem(im, sid, l, c, C_CODE, k, _("the classifier code is empty"));
 		return;
 	}
 	if (r->lv)
 		return;
-	if (strchr(r->code, 'X') || strchr(r->code, 'x'))
-		problem(im, l, c, _("code \"%s\" has a Latin X; the classifier writes the Cyrillic Х"),
-		        r->code);
+	if (k[0] == 'X' || k[0] == 'x' || (strchr(k, 'X') || strchr(k, 'x')))
+		problem(im, sid, l, c, C_CODE, k,
+		        _("code \"%s\" has a Latin X; the classifier writes the Cyrillic Х"), k);
+	else if (((k[0] >= 'A' && k[0] <= 'Z') || (k[0] >= 'a' && k[0] <= 'z')) &&
+	         (n == 1 || (n == 5 && all_digits(k + 1, 4))))
+		problem(im, sid, l, c, C_CODE, k,
+		        _("code \"%s\" begins with the Latin letter %c where the classifier has the "
+		          "Cyrillic Х"), k, k[0]);
+	else if (!strncmp(k, "\xD0\xA5", 2) && n > 6 && all_digits(k + 2, 4))
+		problem(im, sid, l, c, C_CODE, k,
+		        _("\"%s\": the groups of major group Х have no subdivisions; their codes are "
+		          "Х and ХNNNN"), k);
+	else if (n == 8 && all_digits(k, 4) && k[4] == '-' && all_digits(k + 5, 3))
+		problem(im, sid, l, c, C_CODE, k,
+		        _("\"%s\" lacks the digit of the occupation group: an occupation's code is "
+		          "NNNN-N-NNN"), k);
 	else
-		problem(im, l, c, _("\"%s\" is not a classifier code: expected N, NN, NNN, NNNN, "
-		                    "NNNN-N or NNNN-N-NNN (digits), or Х, ХNNNN"), r->code);
+		problem(im, sid, l, c, C_CODE, k,
+		        _("\"%s\" is not a classifier code: expected N, NN, NNN, NNNN, "
+		          "NNNN-N or NNNN-N-NNN (digits), or Х, ХNNNN"), k);
 }
 
 /* The last parent group found, per level: files list a group's codes
@@ -332,22 +444,22 @@ struct seen {
 	char parent[7][16];
 };
 
-static void check_row(struct imp *im, tz_db *db, struct nrow *r, sqlite3_stmt *find,
+static void check_row(struct imp *im, tz_db *db, long sid, struct nrow *r, sqlite3_stmt *find,
                       struct seen *seen)
 {
-	check_code(im, r);
+	check_code(im, sid, r);
 	static const enum col names[] = {C_NAME_RU, C_NAME_KK};
 	for (int i = 0; i < 2; i++) {
 		enum col c = names[i];
 		const char *v = c == C_NAME_RU ? r->name_ru : r->name_kk;
 		if (!*v) {
-			problem(im, r->fline[c], r->fcol[c], c == C_NAME_RU
+			problem(im, sid, r->fline[c], r->fcol[c], c, v, c == C_NAME_RU
 			        ? _("the Russian name (column \"%s\") is empty")
 			        : _("the Kazakh name (column \"%s\") is empty"), im->head[c]);
 			continue;
 		}
 		if (!(c == C_NAME_RU ? r->fold_ru : r->fold_kk)) {
-			problem(im, r->fline[c], r->fcol[c], _("the name is not valid text"));
+			problem(im, sid, r->fline[c], r->fcol[c], c, v, _("the name is not valid text"));
 			continue;
 		}
 		/* The reader let tab and line breaks through; a name is one line. */
@@ -355,7 +467,7 @@ static void check_row(struct imp *im, tz_db *db, struct nrow *r, sqlite3_stmt *f
 		if (bad >= 0) {
 			char shown[16];
 			text_escape_char(v + bad, shown);
-			problem(im, r->fline[c], r->fcol[c],
+			problem(im, sid, r->fline[c], r->fcol[c], c, v,
 			        _("a name is one line of text: remove the line break or tab (%s)"), shown);
 		}
 	}
@@ -365,23 +477,24 @@ static void check_row(struct imp *im, tz_db *db, struct nrow *r, sqlite3_stmt *f
 		char *end;
 		long lv = strtol(r->level, &end, 10);
 		if (*end || end == r->level || lv < 1 || lv > 6)
-			problem(im, r->fline[C_LEVEL], r->fcol[C_LEVEL],
+			problem(im, sid, r->fline[C_LEVEL], r->fcol[C_LEVEL], C_LEVEL, r->level,
 			        _("level \"%s\" is not a number from 1 to 6"), r->level);
 		else if (lv != r->lv)
-			problem(im, r->fline[C_LEVEL], r->fcol[C_LEVEL],
+			problem(im, sid, r->fline[C_LEVEL], r->fcol[C_LEVEL], C_LEVEL, r->level,
 			        _("level %ld does not agree with code %s, which is a level %d code (%s)"),
 			        lv, r->code, r->lv, nkz_level_name(r->lv));
 	}
 	char want[16] = "";
 	int has_parent = nkz_parent(r->code, want, sizeof want) == 0;
 	int pc = r->parent && *r->parent ? C_PARENT : C_CODE;
+	const char *pv = pc == C_PARENT ? r->parent : r->code;
 	if (r->parent && *r->parent && !has_parent) {
-		problem(im, r->fline[C_PARENT], r->fcol[C_PARENT],
+		problem(im, sid, r->fline[C_PARENT], r->fcol[C_PARENT], C_PARENT, r->parent,
 		        _("parent \"%s\" given for %s, a major group, which has none"), r->parent, r->code);
 		return;
 	}
 	if (r->parent && *r->parent && strcmp(r->parent, want)) {
-		problem(im, r->fline[C_PARENT], r->fcol[C_PARENT],
+		problem(im, sid, r->fline[C_PARENT], r->fcol[C_PARENT], C_PARENT, r->parent,
 		        _("parent \"%s\" does not match code %s, whose group one level up is %s"),
 		        r->parent, r->code, want);
 		return;
@@ -391,49 +504,221 @@ static void check_row(struct imp *im, tz_db *db, struct nrow *r, sqlite3_stmt *f
 	if (staged(db, find, want) || stored(db, want))
 		memcpy(seen->parent[r->lv], want, sizeof want);
 	else
-		problem(im, r->fline[pc], r->fcol[pc],
+		problem(im, sid, r->fline[pc], r->fcol[pc], pc, pv,
 		        _("the parent group %s of code %s is neither in the file nor in the database"),
 		        want, r->code);
 }
 
-/* Every active row checked in file order, then the duplicates in code order
- * (each named against the one before it), as the messages have always come. */
-static int check_all(tz_db *db, struct imp *im)
+/* A code under a group left out is left out too, down the levels: the
+ * rows whose group the file holds only on rows with problems (and the
+ * database not at all).  Rounds until none is left; each names the group. */
+static int check_orphans(tz_db *db, struct imp *im)
 {
-	sqlite3_stmt *rows = db_prep(db, "SELECT " STAGE_COLS " FROM nkz_stage WHERE active = 1"
-	                                 " ORDER BY id");
-	sqlite3_stmt *find = db_prep(db, "SELECT 1 FROM nkz_stage WHERE active = 1 AND code = ?");
-	int rc = rows && find ? 0 : -1, step;
-	struct seen seen = {0};
-	while (!rc && (step = db_step(db, rows)) == SQLITE_ROW) {
-		struct nrow r;
-		read_row(rows, &r);
-		check_row(im, db, &r, find, &seen);
-	}
-	if (!rc && step != SQLITE_DONE)
-		rc = -1;
-	sqlite3_finalize(rows);
-	sqlite3_finalize(find);
-	if (rc)
+	sqlite3_stmt *q = db_prep(db,
+		"SELECT s.id, s.code, s.up, s.pos, s.parent,"
+		" (SELECT min(p.line) FROM nkz_stage p WHERE p.active = 1 AND p.code = s.up)"
+		" FROM nkz_stage s WHERE s.active = 1 AND s.bad = 0 AND s.up IS NOT NULL"
+		"  AND EXISTS (SELECT 1 FROM nkz_stage p WHERE p.active = 1 AND p.code = s.up)"
+		"  AND NOT EXISTS (SELECT 1 FROM nkz_stage p WHERE p.active = 1 AND p.code = s.up"
+		"   AND p.bad = 0)"
+		"  AND NOT EXISTS (SELECT 1 FROM nkz n WHERE n.code = s.up) ORDER BY s.id");
+	if (!q)
 		return -1;
-	sqlite3_stmt *dup = db_prep(db, "SELECT code, l0, c0, lag(line) OVER (PARTITION BY code"
-	                                " ORDER BY id) FROM nkz_stage WHERE active = 1 AND code <> ''"
-	                                " ORDER BY code, id");
-	rc = dup ? 0 : -1;
-	while (!rc && (step = db_step(db, dup)) == SQLITE_ROW)
-		if (sqlite3_column_type(dup, 3) != SQLITE_NULL)
-			problem(im, sqlite3_column_int64(dup, 1), sqlite3_column_int(dup, 2),
-			        _("code %s appears again; it is already on line %ld"),
-			        (const char *)sqlite3_column_text(dup, 0),
-			        (long)sqlite3_column_int64(dup, 3));
-	if (!rc && step != SQLITE_DONE)
-		rc = -1;
-	sqlite3_finalize(dup);
+	int rc = 0;
+	for (int round = 0; !rc && round < 8; round++) {
+		long before = im->nerr;
+		int step;
+		sqlite3_reset(q);
+		while ((step = db_step(db, q)) == SQLITE_ROW) {
+			struct nrow r;
+			const unsigned char *pos = sqlite3_column_blob(q, 3);
+			if (pos && (size_t)sqlite3_column_bytes(q, 3) == sizeof r.fline + sizeof r.fcol) {
+				memcpy(r.fline, pos, sizeof r.fline);
+				memcpy(r.fcol, pos + sizeof r.fline, sizeof r.fcol);
+			} else {
+				memset(r.fline, 0, sizeof r.fline);
+				memset(r.fcol, 0, sizeof r.fcol);
+			}
+			int pc = sqlite3_column_type(q, 4) != SQLITE_NULL && *db_col_text(q, 4)
+			         ? C_PARENT : C_CODE;
+			const char *code = db_col_text(q, 1), *up = db_col_text(q, 2);
+			problem(im, (long)sqlite3_column_int64(q, 0), r.fline[pc], r.fcol[pc], pc,
+			        pc == C_PARENT ? up : code,
+			        _("the parent group %s of code %s is left out for its own problems "
+			          "(line %ld)"), up, code, (long)sqlite3_column_int64(q, 5));
+		}
+		if (step != SQLITE_DONE || im->dberr)
+			rc = -1;
+		if (!rc && db_exec(db, "UPDATE nkz_stage SET bad = 1 WHERE bad = 0 AND id IN"
+		                       " (SELECT sid FROM nkz_problem)"))
+			rc = -1;
+		if (im->nerr == before)
+			break;
+	}
+	sqlite3_finalize(q);
 	return rc;
 }
 
+/* Every active row checked in file order, then the duplicates (each named
+ * against the first), then the codes under groups left out. */
+static int check_all(tz_db *db, struct imp *im)
+{
+	sqlite3_stmt *rows = db_prep(db, "SELECT id, " STAGE_COLS " FROM nkz_stage WHERE active = 1"
+	                                 " ORDER BY id");
+	sqlite3_stmt *find = db_prep(db, "SELECT 1 FROM nkz_stage WHERE active = 1 AND code = ?");
+	int rc = rows && find ? 0 : -1, step = SQLITE_DONE;
+	struct seen seen = {0};
+	long done = 0;
+	while (!rc && (step = db_step(db, rows)) == SQLITE_ROW) {
+		struct nrow r;
+		long sid;
+		read_row(rows, &r, &sid);
+		check_row(im, db, sid, &r, find, &seen);
+		if (tick(im, NKZ_CHECKING, ++done, im->n))
+			break;
+	}
+	if (!rc && !im->cancelled && step != SQLITE_DONE)
+		rc = -1;
+	sqlite3_finalize(rows);
+	sqlite3_finalize(find);
+	if (rc || im->cancelled)
+		return rc;
+	sqlite3_stmt *dup = db_prep(db, "SELECT code, l0, c0, lag(line) OVER (PARTITION BY code"
+	                                " ORDER BY id), id FROM nkz_stage WHERE active = 1"
+	                                " AND code <> '' ORDER BY code, id");
+	rc = dup ? 0 : -1;
+	while (!rc && (step = db_step(db, dup)) == SQLITE_ROW)
+		if (sqlite3_column_type(dup, 3) != SQLITE_NULL)
+			problem(im, (long)sqlite3_column_int64(dup, 4), sqlite3_column_int64(dup, 1),
+			        sqlite3_column_int(dup, 2), C_CODE, db_col_text(dup, 0),
+			        _("code %s appears again; it is already on line %ld"),
+			        db_col_text(dup, 0), (long)sqlite3_column_int64(dup, 3));
+	if (!rc && step != SQLITE_DONE)
+		rc = -1;
+	sqlite3_finalize(dup);
+	if (!rc && db_exec(db, "UPDATE nkz_stage SET bad = 1 WHERE id IN"
+	                       " (SELECT sid FROM nkz_problem WHERE sid > 0)"))
+		rc = -1;
+	/* Without a row left out no code can lose its group. */
+	if (!rc && !im->nfile && im->nerr)
+		rc = check_orphans(db, im);
+	return rc || im->dberr ? -1 : 0;
+}
+
+/* ---- the rejects file -------------------------------------------------- */
+
+static void csv_put(FILE *f, const char *s, int last)
+{
+	if (strpbrk(s, ",\"\r\n")) {
+		fputc('"', f);
+		for (; *s; s++) {
+			if (*s == '"')
+				fputc('"', f);
+			fputc(*s, f);
+		}
+		fputc('"', f);
+	} else {
+		fputs(s, f);
+	}
+	fputc(last ? '\n' : ',', f);
+}
+
+/* "<dir>/<name without extension>-rejected[-N].csv" for the n-th try. */
+static void rejects_name(const char *path, int n, char *out, size_t len)
+{
+	const char *slash = strrchr(path, '/');
+	const char *base = slash ? slash + 1 : path;
+	const char *dot = strrchr(base, '.');
+	size_t keep = dot && dot > base ? (size_t)(dot - path) : strlen(path);
+	if (n <= 1)
+		snprintf(out, len, "%.*s-rejected.csv", (int)keep, path);
+	else
+		snprintf(out, len, "%.*s-rejected-%d.csv", (int)keep, path, n);
+}
+
+/* The rows left out, a line a problem, into a new temporary beside the
+ * file; placed under its own name once the import is in (place_rejects). */
+static int write_rejects(struct imp *im, struct safefile *sf)
+{
+	char first[1100];
+	rejects_name(im->path, 1, first, sizeof first);
+	if (userfile_create(sf, first, 0644))
+		return -1;
+	FILE *f = sf->fp;
+	const char *head[] = {_("Row"), _("Column"), _("Value"), _("Reason"), _("Code"),
+	                      _("Name in Russian"), _("Name in Kazakh")};
+	for (int i = 0; i < 7; i++)
+		csv_put(f, head[i], i == 6);
+	sqlite3_stmt *q = db_prep(im->db,
+		"SELECT p.line, p.heading, p.value, p.why, s.code, s.name_ru, s.name_kk"
+		" FROM nkz_problem p JOIN nkz_stage s ON s.id = p.sid ORDER BY p.line, p.col, p.id");
+	int step = SQLITE_ERROR;
+	while (q && (step = db_step(im->db, q)) == SQLITE_ROW) {
+		char line[32];
+		snprintf(line, sizeof line, "%lld", (long long)sqlite3_column_int64(q, 0));
+		csv_put(f, line, 0);
+		for (int i = 1; i < 7; i++)
+			csv_put(f, db_col_text(q, i), i == 6);
+	}
+	sqlite3_finalize(q);
+	if (step != SQLITE_DONE || fflush(f) || ferror(f) || fsync(fileno(f))) {
+		int e = errno;
+		userfile_abandon(sf);
+		errno = step != SQLITE_DONE ? EIO : e;
+		return -1;
+	}
+	return 0;
+}
+
+/* Renames the finished rejects to the first free name: never over a file. */
+static int place_rejects(struct safefile *sf, const char *path, char *out, size_t len)
+{
+	int e = 0, rc = -1;
+	if (fclose(sf->fp))
+		e = errno;
+	sf->fp = NULL;
+	for (int n = 1; !e && n < 1000; n++) {
+		rejects_name(path, n, out, len);
+		if (!userfile_place_new(sf->tmp, out)) {
+			rc = 0;
+			break;
+		}
+		if (errno != EEXIST)
+			e = errno;
+	}
+	if (rc) {
+		*out = 0;
+		userfile_discard(sf->tmp);
+	}
+	free(sf->tmp);
+	free(sf->path);
+	memset(sf, 0, sizeof *sf);
+	errno = e ? e : EEXIST;
+	return rc;
+}
+
+/* ---- the write --------------------------------------------------------- */
+
 /* From this many rows an import indexes for search once, at the end. */
 enum { BULK_ROWS = 1000, WRITE_SLICE = 1000 };
+
+/* What the file changes, before it is written: codes new, names changed
+ * (beyond case), codes retired; kept with the import's entry of the log. */
+static const char added_sql[] =
+	"INSERT INTO temp.nkz_diff SELECT s.code, 'added', NULL, NULL, s.name_kk, s.name_ru"
+	" FROM nkz_stage s WHERE s.active = 1 AND s.bad = 0"
+	" AND NOT EXISTS (SELECT 1 FROM nkz n WHERE n.code = s.code) ORDER BY s.id;";
+static const char diff_sql[] =
+	"INSERT INTO temp.nkz_diff SELECT s.code, 'renamed', n.name_kk, n.name_ru, s.name_kk,"
+	" s.name_ru FROM nkz_stage s JOIN nkz n ON n.code = s.code WHERE s.active = 1"
+	" AND s.bad = 0 AND (n.fold_kk IS NOT s.fold_kk OR n.fold_ru IS NOT s.fold_ru)"
+	" ORDER BY s.id;";
+
+/* The stored codes the file retires: retired rows with no active row for
+ * the same code (an active row wins), the code stored and in force. */
+#define RETIRED_CODES \
+	"SELECT code FROM nkz_stage s WHERE s.active = 0 AND s.lv > 0 AND NOT EXISTS" \
+	" (SELECT 1 FROM nkz_stage a WHERE a.active = 1 AND a.code = s.code)"
 
 static int write_rows(tz_db *db, struct imp *im)
 {
@@ -448,38 +733,45 @@ static int write_rows(tz_db *db, struct imp *im)
 		db_rollback(db);
 		return -1;
 	}
+	/* The first classifier of a database adds every code: that is no list
+	 * of changes to keep (and would cost the load a copy of the file). */
+	int rc = (before && db_exec(db, added_sql)) || db_exec(db, diff_sql);
 	/* From the stage, a slice of rows a statement: one statement for all
 	 * would keep a statement journal (memory) as large as the file.  The
 	 * WHERE keeps unchanged rows (and their FTS entries) as they are. */
-	sqlite3_stmt *up = db_prep(db,
+	sqlite3_stmt *up = rc ? NULL : db_prep(db,
 		"INSERT INTO nkz(code, level, parent, name_kk, name_ru, fold_kk, fold_ru, active)"
 		" SELECT code, lv, up, name_kk, name_ru, fold_kk, fold_ru, 1 FROM nkz_stage"
-		"  WHERE id >= :lo AND id < :hi AND +active = 1 ORDER BY id"
+		"  WHERE id >= :lo AND id < :hi AND +active = 1 AND +bad = 0 ORDER BY id"
 		" ON CONFLICT(code) DO UPDATE SET level = excluded.level, parent = excluded.parent,"
 		"  name_kk = excluded.name_kk, name_ru = excluded.name_ru,"
 		"  fold_kk = excluded.fold_kk, fold_ru = excluded.fold_ru, active = 1"
 		" WHERE nkz.level IS NOT excluded.level OR nkz.parent IS NOT excluded.parent"
 		"  OR nkz.name_kk IS NOT excluded.name_kk OR nkz.name_ru IS NOT excluded.name_ru"
 		"  OR nkz.active = 0");
-	int rc = up ? 0 : -1;
+	if (!rc && !up)
+		rc = -1;
 	for (long lo = 1; !rc && lo <= im->n; lo += WRITE_SLICE) {
 		sqlite3_reset(up);
 		db_int(up, ":lo", lo);
 		db_int(up, ":hi", lo + WRITE_SLICE);
 		if (db_step(db, up) != SQLITE_DONE)
 			rc = -1;
+		else if (tick(im, NKZ_WRITING, lo + WRITE_SLICE - 1 < im->n ? lo + WRITE_SLICE - 1
+		                                                             : im->n, im->n))
+			rc = -1;
 	}
 	sqlite3_finalize(up);
-	/* A retired row beside an active one for the same code: the active wins. */
 	if (!rc)
-		rc = db_exec(db,
-			"UPDATE nkz SET active = 0 WHERE active = 1 AND code IN (SELECT code FROM nkz_stage s"
-			" WHERE s.active = 0 AND s.lv > 0 AND NOT EXISTS (SELECT 1 FROM nkz_stage a"
-			"  WHERE a.active = 1 AND a.code = s.code))");
+		rc = db_exec(db, "INSERT INTO temp.nkz_diff SELECT code, 'retired', name_kk, name_ru,"
+		                 " NULL, NULL FROM nkz WHERE active = 1 AND code IN (" RETIRED_CODES ")");
+	if (!rc)
+		rc = db_exec(db, "UPDATE nkz SET active = 0 WHERE active = 1 AND code IN ("
+		                 RETIRED_CODES ")");
 	if (!rc)
 		st->deactivated = sqlite3_changes(db_sqlite(db));
 	sqlite3_stmt *lv = rc ? NULL : db_prep(db, "SELECT lv, count(*) FROM nkz_stage"
-	                                           " WHERE active = 1 GROUP BY lv");
+	                                           " WHERE active = 1 AND bad = 0 GROUP BY lv");
 	if (!rc && !lv)
 		rc = -1;
 	while (!rc && db_step(db, lv) == SQLITE_ROW) {
@@ -497,22 +789,39 @@ static int write_rows(tz_db *db, struct imp *im)
 		return -1;
 	}
 	st->added = db_int_query(db, "SELECT count(*) FROM nkz", 0) - before;
+	st->renamed = db_int_query(db, "SELECT count(*) FROM temp.nkz_diff WHERE kind = 'renamed'",
+	                           0);
 	/* One summary entry, not one per code: the file is named by its hash. */
 	char hash[65] = "", after[8192];
 	if (audit_sha256_file(im->path, hash))
 		tz_log("nkz import: cannot hash %s", im->path);
 	sqlite3_stmt *js = db_prep(db, "SELECT json_object('file', :f, 'sha256', :h, 'read', :r, "
-	                               "'imported', :i, 'added', :a, 'deactivated', :d)");
+	                               "'imported', :i, 'added', :a, 'renamed', :n, "
+	                               "'deactivated', :d, 'rejected', :x)");
 	db_text(js, ":f", im->path);
 	db_text(js, ":h", hash);
 	db_int(js, ":r", st->read);
 	db_int(js, ":i", st->imported);
 	db_int(js, ":a", st->added);
+	db_int(js, ":n", st->renamed);
 	db_int(js, ":d", st->deactivated);
+	db_int(js, ":x", st->rejected);
 	rc = db_step(db, js) == SQLITE_ROW ? 0 : -1;
 	snprintf(after, sizeof after, "%s", rc ? "" : db_col_text(js, 0));
 	sqlite3_finalize(js);
 	if (rc || audit_log(db, "nkz", "", "import", NULL, after)) {
+		db_rollback(db);
+		return -1;
+	}
+	/* The entry just written (the write lock is ours) names the changes. */
+	st->change_id = db_int_query(db, "SELECT max(id) FROM change_log", 0);
+	sqlite3_stmt *ch = db_prep(db, "INSERT INTO nkz_change(log_id, code, kind, old_kk, old_ru,"
+	                               " new_kk, new_ru) SELECT :id, code, kind, old_kk, old_ru,"
+	                               " new_kk, new_ru FROM temp.nkz_diff ORDER BY rowid");
+	db_int(ch, ":id", st->change_id);
+	rc = ch && db_step(db, ch) == SQLITE_DONE ? 0 : -1;
+	sqlite3_finalize(ch);
+	if (rc) {
 		db_rollback(db);
 		return -1;
 	}
@@ -530,24 +839,55 @@ int nkz_import_csv(tz_db *db, const char *path, const char *encoding,
 	return nkz_import(db, path, encoding, NULL, st, err, errlen);
 }
 
+int nkz_import(tz_db *db, const char *path, const char *encoding, const char *sheet,
+               struct nkz_import_stats *st, char *err, size_t errlen)
+{
+	struct nkz_import_opts o = {.encoding = encoding, .sheet = sheet};
+	return nkz_import_with(db, path, &o, st, err, errlen);
+}
+
 static void db_failed(struct imp *im, tz_db *db)
 {
 	snprintf(im->err, im->errlen, _("%s: could not write the classifier to the database: %s"),
 	         im->path, db_errmsg(db));
 	tz_log("nkz import of %s: %s", im->path, db_errmsg(db));
-	im->nerr = 1;
+	im->nerr = im->nfile = 1;
+	im->errused = strlen(im->err);
 }
 
-int nkz_import(tz_db *db, const char *path, const char *encoding, const char *sheet,
-               struct nkz_import_stats *st, char *err, size_t errlen)
+/* Rows a CSV file holds, near enough for a progress bar: its lines.  A
+ * workbook's are not known until it is read (0). */
+static long count_lines(const char *path)
+{
+	if (xlsxin_is_xlsx(path))
+		return 0;
+	FILE *f = userfile_read(path, "rb");
+	if (!f)
+		return 0;
+	char buf[65536];
+	size_t n;
+	long lines = 0;
+	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+		for (const char *p = buf; (p = memchr(p, '\n', (size_t)(buf + n - p))); p++)
+			lines++;
+	fclose(f);
+	return lines > 0 ? lines - 1 : 0;
+}
+
+int nkz_import_with(tz_db *db, const char *path, const struct nkz_import_opts *o,
+                    struct nkz_import_stats *st, char *err, size_t errlen)
 {
 	struct nkz_import_stats dummy;
+	struct nkz_import_opts none = {0};
 	if (!st)
 		st = &dummy;
+	if (!o)
+		o = &none;
 	memset(st, 0, sizeof *st);
 	if (errlen)
 		err[0] = 0;
-	struct imp im = {.path = path, .db = db, .st = st, .err = err, .errlen = errlen};
+	struct imp im = {.path = path, .o = o, .db = db, .st = st, .err = err, .errlen = errlen};
+	struct safefile rej = {0};
 	if (auth_edit_reference(db, err, errlen))
 		return -1;
 	int staging = 0;
@@ -563,38 +903,63 @@ int nkz_import(tz_db *db, const char *path, const char *encoding, const char *sh
 	staging = 1;
 	im.ins = db_prep(db, "INSERT INTO nkz_stage (" STAGE_COLS ") VALUES (?, ?, ?, ?, ?, ?, ?,"
 	                     " ?, ?, ?, ?, ?, ?, ?, ?)");
-	if (!im.ins) {
+	im.pins = db_prep(db, "INSERT INTO nkz_problem (sid, line, col, heading, value, why)"
+	                      " VALUES (?, ?, ?, ?, ?, ?)");
+	if (!im.ins || !im.pins) {
 		db_failed(&im, db);
 		goto done;
 	}
-	int rc = xlsxin_read_any(path, encoding ? encoding : "auto", sheet, on_record, &im, NULL, err,
-	                         errlen);
+	if (o->progress)
+		im.total = count_lines(path);
+	int rc = xlsxin_read_any(path, o->encoding ? o->encoding : "auto", o->sheet, on_record, &im,
+	                         NULL, err, errlen);
 	sqlite3_finalize(im.ins);
 	im.ins = NULL;
+	if (im.cancelled)
+		goto done;
 	if (im.dberr) {
 		db_failed(&im, db);
 		goto done;
 	}
-	if (rc < 0 && !im.nerr) {
-		im.nerr = 1;   /* the reader's own message, already in err */
+	if (rc < 0) {
+		/* The reader's own message, already in err: the file cannot be
+		 * read whole, so none of it is taken, whatever the rows said. */
+		im.nerr = im.nfile = 1;
+		im.errused = strlen(err);
 		goto done;
 	}
 	if (im.nomem) {
 		snprintf(err, errlen, "%s: %s", path, _("out of memory"));
-		im.nerr = 1;
+		im.nerr = im.nfile = 1;
+		im.errused = strlen(err);
 		goto done;
 	}
-	if (!im.header_done) {
-		problem(&im, 1, 0, _("the file is empty: expected a header row and classifier codes"));
-		goto done;
-	}
-	if (im.nerr)
-		goto done;
+	if (!im.header_done)
+		problem(&im, 0, 1, 0, C_N, NULL,
+		        _("the file is empty: expected a header row and classifier codes"));
 	/* Built once the rows are in: cheaper than keeping it up row by row.  It
 	 * covers the duplicates' scan, which so never visits the rows. */
-	if (db_exec(db, "CREATE INDEX temp.nkz_stage_code ON nkz_stage (active, code, line, l0, c0)") ||
-	    check_all(db, &im)) {
+	if (!im.nfile &&
+	    (db_exec(db, "CREATE INDEX temp.nkz_stage_code ON nkz_stage (active, code, line, l0, c0,"
+	                 " bad)") || check_all(db, &im))) {
 		db_failed(&im, db);
+		goto done;
+	}
+	if (im.cancelled)
+		goto done;
+	if (tell_problems(&im)) {
+		db_failed(&im, db);
+		goto done;
+	}
+	if (im.nfile || (im.nerr && !o->skip_invalid))
+		goto done;
+	st->rejected = db_int_query(db, "SELECT count(*) FROM nkz_stage WHERE bad = 1", 0);
+	if (st->rejected && write_rejects(&im, &rej)) {
+		char shown[1100];
+		rejects_name(path, 1, shown, sizeof shown);
+		snprintf(err, errlen, _("%s: cannot write the rows left out to %s: %s"), path, shown,
+		         strerror(errno));
+		im.nerr = im.nfile = 1;
 		goto done;
 	}
 	staging = 0;
@@ -602,22 +967,41 @@ int nkz_import(tz_db *db, const char *path, const char *encoding, const char *sh
 		db_failed(&im, db);
 		goto done;
 	}
-	if (!im.nerr && write_rows(db, &im))
-		db_failed(&im, db);
+	if (write_rows(db, &im)) {
+		if (!im.cancelled)
+			db_failed(&im, db);
+		goto done;
+	}
+	im.nerr = im.nfile = 0;
+	im.errused = 0;
+	if (errlen)
+		err[0] = 0;
+	if (rej.fp && place_rejects(&rej, path, st->rejects, sizeof st->rejects))
+		snprintf(err, errlen, _("%s: the rows left out could not be written beside it: %s"),
+		         path, strerror(errno));
 done:
-	if (im.nerr > MAX_PROBLEMS && im.errused + 1 < errlen)
+	if (rej.fp)
+		userfile_abandon(&rej);
+	sqlite3_finalize(im.pins);
+	if (im.nerr > MAX_PROBLEMS && st->problems > MAX_PROBLEMS && im.errused + 1 < errlen)
 		snprintf(err + im.errused, errlen - im.errused,
 		         ngettext("\n... and %d more problem", "\n... and %d more problems",
-		                  (unsigned long)(im.nerr - MAX_PROBLEMS)),
-		         im.nerr - MAX_PROBLEMS);
+		                  (unsigned long)(st->problems - MAX_PROBLEMS)),
+		         (int)(st->problems - MAX_PROBLEMS));
 	for (int c = 0; c < C_N; c++)
 		free(im.head[c]);
 	if (staging)
 		db_exec(db, "RELEASE nkz_stage");
 	db_exec(db, unstage_sql);
-	if (im.nerr) {
+	if (im.cancelled || im.nerr) {
 		memset(st->per_level, 0, sizeof st->per_level);
-		st->imported = st->added = st->deactivated = 0;
+		st->imported = st->added = st->deactivated = st->renamed = 0;
+		st->change_id = 0;
+		if (im.cancelled) {
+			snprintf(err, errlen, _("%s: the import was cancelled; nothing was written"), path);
+			return NKZ_CANCELLED;
+		}
+		st->rejected = 0;
 		return -1;
 	}
 	return 0;
