@@ -20,6 +20,7 @@
 #include "store/auth.h"
 #include "store/integrity.h"
 #include "base/i18n.h"
+#include "domain/nkz.h"
 #include "domain/register.h"
 #include "store/refdata.h"
 #include "store/store.h"
@@ -42,7 +43,7 @@ struct command {
 static const struct command commands[] = {
 	{"init", cmd_init, 1, "[--demo]",
 	 N_("create the database with its reference data")},
-	{"import-nkz", cmd_import_nkz, 0, "FILE [--encoding E] [--sheet NAME]",
+	{"import-nkz", cmd_import_nkz, 0, "FILE [--encoding E] [--sheet NAME] [--skip-invalid] [--changes]",
 	 N_("import the occupation classifier (NKZ) from a CSV or XLSX file")},
 	{"import", cmd_import, 0, "FILE [FILE2] [--encoding E] [--sheet NAME]",
 	 N_("import register rows from CSV or XLSX files in the Appendix layout (Kazakh, Russian or both) into the draft")},
@@ -242,15 +243,29 @@ static int cmd_check(tz_db *db, int argc, char **argv)
 			continue;
 		rows++;
 		struct problems p = {0};
-		if (reg_validate(db, &r, &p)) {
-			bad++;
-			for (int i = 0; i < p.n; i++) {
-				char code[64], level[32], msg[1024];
-				printf("%s %s: %s\n", text_escape(code, sizeof code, r.nkz_code, 0),
-				       text_escape(level, sizeof level, r.level, 0),
-				       text_escape(msg, sizeof msg, p.item[i].msg, 0));
-			}
+		int problems = reg_validate(db, &r, &p) ? p.n : 0;
+		for (int i = 0; i < problems; i++) {
+			char code[64], level[32], msg[1024];
+			printf("%s %s: %s\n", text_escape(code, sizeof code, r.nkz_code, 0),
+			       text_escape(level, sizeof level, r.level, 0),
+			       text_escape(msg, sizeof msg, p.item[i].msg, 0));
 		}
+		/* A newer classifier renamed the occupation since the row was written. */
+		char was[512], now[512], when[11];
+		if (nkz_renamed_since(db, r.id, r.nkz_code, r.name_kk, r.name_ru, was, now, sizeof was,
+		                      when) == 1) {
+			char code[64], level[32], msg[1400];
+			snprintf(msg, sizeof msg, _("the classifier imported on %s renamed this occupation "
+			                            "from «%s» to «%s»: check the row's name"),
+			         when, was, now);
+			char shown[1600];
+			printf("%s %s: %s\n", text_escape(code, sizeof code, r.nkz_code, 0),
+			       text_escape(level, sizeof level, r.level, 0),
+			       text_escape(shown, sizeof shown, msg, 0));
+			problems++;
+		}
+		if (problems)
+			bad++;
 		reg_row_free(&r);
 	}
 	sqlite3_finalize(st);

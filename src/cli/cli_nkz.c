@@ -5,11 +5,50 @@
 #include "cli/output.h"
 #include "exchange/csvin.h"
 #include "base/i18n.h"
+#include "base/text.h"
 #include "exchange/nkzin.h"
+
+/* Each problem on its own line: file, row, column, the reason (which quotes
+ * the value) and the column's heading. */
+static void nkz_tell(void *ctx, const struct nkz_problem *p)
+{
+	long *rows = ctx;
+	char why[1400], column[300] = "";
+	text_escape(why, sizeof why, p->why, 0);
+	if (*p->column) {
+		char head[200];
+		snprintf(column, sizeof column, _(" (column \"%s\")"),
+		         text_escape(head, sizeof head, p->column, 0));
+	}
+	if (p->col > 0)
+		cli_error("%s:%ld:%d: %s%s", p->file, p->line, p->col, why, column);
+	else
+		cli_error("%s:%ld: %s%s", p->file, p->line, why, column);
+	if (p->row)
+		++*rows;
+}
+
+static void nkz_list_change(void *ctx, const struct nkz_change *c)
+{
+	(void)ctx;
+	char code[64], a[1024], b[1024];
+	text_escape(code, sizeof code, c->code, 0);
+	if (!strcmp(c->kind, "added"))
+		printf(_("  added %s %s\n"), code,
+		       text_escape(a, sizeof a, i18n_pick(c->new_kk, c->new_ru), 0));
+	else if (!strcmp(c->kind, "renamed"))
+		printf(_("  renamed %s: «%s» is now «%s»\n"), code,
+		       text_escape(a, sizeof a, i18n_pick(c->old_kk, c->old_ru), 0),
+		       text_escape(b, sizeof b, i18n_pick(c->new_kk, c->new_ru), 0));
+	else
+		printf(_("  retired %s %s\n"), code,
+		       text_escape(a, sizeof a, i18n_pick(c->old_kk, c->old_ru), 0));
+}
 
 int cmd_import_nkz(tz_db *db, int argc, char **argv)
 {
 	const char *file = NULL, *enc = "auto", *sheet = NULL;
+	int skip = 0, list = 0;
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		if (!strcmp(a, "--encoding") || !strcmp(a, "-e")) {
@@ -28,6 +67,10 @@ int cmd_import_nkz(tz_db *db, int argc, char **argv)
 			sheet = argv[++i];
 		} else if (!strncmp(a, "--sheet=", 8)) {
 			sheet = a + 8;
+		} else if (!strcmp(a, "--skip-invalid")) {
+			skip = 1;
+		} else if (!strcmp(a, "--changes")) {
+			list = 1;
 		} else if (a[0] == '-' && a[1]) {
 			cli_error(_("%s: unknown option %s (see tizilim --help)"), argv[0], a);
 			return EXIT_USAGE;
@@ -50,15 +93,24 @@ int cmd_import_nkz(tz_db *db, int argc, char **argv)
 
 	struct nkz_import_stats st;
 	char err[8192];
-	if (nkz_import(db, file, enc, sheet, &st, err, sizeof err)) {
-		/* One problem per line, each already naming file, line and column. */
-		for (char *line = err, *nl; line && *line; line = nl) {
-			nl = strchr(line, '\n');
-			if (nl)
-				*nl++ = 0;
-			cli_error("%s", line);
-		}
+	long bad_rows = 0;
+	/* Every problem is listed when the file is refused; with --skip-invalid
+	 * the rows left out are in the rejects file instead. */
+	struct nkz_import_opts o = {.encoding = enc, .sheet = sheet, .skip_invalid = skip,
+	                            .on_problem = skip ? NULL : nkz_tell, .problem_ctx = &bad_rows};
+	if (nkz_import_with(db, file, &o, &st, err, sizeof err)) {
+		/* Problems not told one by one (the file's own) are in err. */
+		if (skip || !st.problems)
+			for (char *line = err, *nl; line && *line; line = nl) {
+				nl = strchr(line, '\n');
+				if (nl)
+					*nl++ = 0;
+				cli_error("%s", line);
+			}
 		cli_error(_("nothing was imported"));
+		if (!skip && bad_rows && bad_rows == st.problems)
+			cli_error(_("to import the valid rows and leave these out, run again with "
+			            "--skip-invalid"));
 		return EXIT_DATA;
 	}
 	printf(ngettext("Imported %ld classifier code from %s (%ld new):\n",
@@ -75,5 +127,18 @@ int cmd_import_nkz(tz_db *db, int argc, char **argv)
 		printf(ngettext("Marked %ld stored code inactive.\n",
 		                "Marked %ld stored codes inactive.\n", (unsigned long)st.deactivated),
 		       st.deactivated);
+	if (st.rejected && *st.rejects)
+		printf(ngettext("Left out %ld row with problems; it is listed with its reasons in %s\n",
+		                "Left out %ld rows with problems; they are listed with their reasons "
+		                "in %s\n", (unsigned long)st.rejected),
+		       st.rejected, st.rejects);
+	else if (st.rejected)
+		cli_error("%s", err);
+	printf(_("Changes: %ld added, %ld renamed, %ld retired.\n"), st.added, st.renamed,
+	       st.deactivated);
+	if (list)
+		nkz_changes(db, st.change_id, nkz_list_change, NULL);
+	printf(_("Imported: %ld, rejected: %ld, retired: %ld.\n"), st.imported, st.rejected,
+	       st.deactivated);
 	return EXIT_OK;
 }
