@@ -17,6 +17,7 @@
 #include "kit/theme.h"
 #include "kit/widgets.h"
 #include "view/nkzview.h"
+#include "screens/nkzimport_screen.h"
 
 static struct nkzview view; /* the group shown, or the query's matches */
 static char query[256];
@@ -66,8 +67,15 @@ static void cls_draw_row(void *ctx, const struct nkzview_row *r)
 	w->i++;
 }
 
+/* The imports seen: after another, the rows are read again. */
+static int seen_imports;
+
 static void cls_draw(struct ui_app *app)
 {
+	if (seen_imports != nkzimport_generation()) {
+		seen_imports = nkzimport_generation();
+		set_query(app->db);
+	}
 	rows.h = LINES - 6;
 	list_fit(&rows);
 	draw_title(app->db);
@@ -158,6 +166,8 @@ static const struct ui_action cls_actions[] = {
 	{7, {0}, NULL, N_("Search"),
 	 N_("Start a new search; typing a code or a name in either language searches at once"),
 	 act_new_search, SET_ACT_SEARCH},
+	{5, {0}, NULL, N_("Import"), N_("Import the classifier from a CSV or XLSX file"),
+	 ui_open_nkz_import, SET_ACT_NONE},
 	UI_KEY_MENU,
 	UI_KEY_CLOSE(N_("Clear the search; without one, back to the register"), act_close),
 	{0, {'\r', '\n', KEY_ENTER, KEY_RIGHT}, N_("Enter or Right"), NULL,
@@ -180,6 +190,7 @@ enum ui_result classifier_open(struct ui_app *app)
 {
 	nkzview_free(&view);
 	query[0] = 0;
+	seen_imports = nkzimport_generation();
 	set_query(app->db);
 	ui_push(app, &cls_screen);
 	return UI_REDRAW;

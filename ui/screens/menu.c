@@ -14,6 +14,7 @@
 #include "screens/classifier_screen.h"
 #include "screens/deadlines_screen.h"
 #include "screens/log_screen.h"
+#include "screens/nkzimport_screen.h"
 #include "screens/proposals_screen.h"
 #include "screens/review_screen.h"
 #include "screens/cycle_steps.h"
@@ -56,6 +57,7 @@ GO(go_cycle, ui_open_cycle_steps)
 GO(go_export, ui_open_export)
 GO(go_package_export, ui_open_package_export)
 GO(go_package_import, ui_open_package_import)
+GO(go_nkz_import, ui_open_nkz_import)
 #undef GO
 
 static enum ui_result go_backup(struct ui_app *app)
@@ -76,17 +78,18 @@ static enum ui_result act_enter(struct ui_app *app);
 /* The items first, in the menu's order: each letter with its twin on the
  * Russian and Kazakh layouts (the same key), upper case for Caps Lock.  The
  * items' names are the menu's lines; their help lines the help screen's. */
-enum { NITEMS = 17 };
+enum { NITEMS = 18 };
 static const char *const item_label[NITEMS] = {
 	N_("Register"), N_("Classifier"), N_("Sectoral bodies"), N_("Employer associations"),
 	N_("Sectoral councils"), N_("NRK levels"), N_("Calendar"), N_("Proposals"),
 	N_("Review"), N_("Deadlines"), N_("Change log"), N_("Cycle"), N_("Export..."),
-	N_("Export a package..."), N_("Import a package..."), N_("Backup..."), N_("Quit"),
+	N_("Export a package..."), N_("Import a package..."), N_("Import the classifier..."),
+	N_("Backup..."), N_("Quit"),
 };
 /* The letters shown beside the items: the Cyrillic one first, as the clerks
  * type it, then the Latin one on the same key. */
 static const char *const item_keys[NITEMS] = {
-	"к r", "с c", "и b", "ф a", "г u", "д l", "н y", "з p", "м v", "в d", "п g", "ц w", "у e", "ч x", "ш i", "л k", "й q",
+	"к r", "с c", "и b", "ф a", "г u", "д l", "н y", "з p", "м v", "в d", "п g", "ц w", "у e", "ч x", "ш i", "т n", "л k", "й q",
 };
 
 static const struct ui_action menu_actions[] = {
@@ -121,6 +124,8 @@ static const struct ui_action menu_actions[] = {
 	 go_package_export, 0},
 	{0, {'i', 'I', 0x448, 0x428}, N_("I or Ш"), NULL,
 	 N_("Read a sectoral body's package of proposals, after checking it"), go_package_import, 0},
+	{0, {'n', 'N', 0x442, 0x422}, N_("N or Т"), NULL,
+	 N_("Read the occupation classifier from a ministry's CSV or XLSX file"), go_nkz_import, 0},
 	{0, {'k', 'K', 0x43B, 0x41B}, N_("K or Л"), NULL,
 	 N_("Copy the database into the backups folder beside it"), go_backup, 0},
 	{0, {'q', 'Q', 0x439, 0x419}, N_("Q or Й"), NULL, N_("Leave the program"), act_quit,
