@@ -91,8 +91,8 @@ static void cls_draw(struct ui_app *app)
 	int cur_level = win.cur_level;
 	if (!rows.n)
 		draw_cell(3, 2, COLS - 4, *query ? _("Nothing matches the search.")
-		                                 : _("The classifier is empty: import it with "
-		                                     "tizilim import-nkz FILE."), theme(TH_NORMAL), 0);
+		                                 : _("The classifier is empty: F5 imports it from "
+		                                     "a CSV or XLSX file."), theme(TH_NORMAL), 0);
 	char status[256];
 	size_t n = 0;
 	if (rows.n)
