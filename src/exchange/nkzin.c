@@ -1,5 +1,6 @@
 /* The classifier's files read into the database: CSV or a workbook, columns
- * found by their headings, every code checked, all or nothing. */
+ * found by their headings, every code checked; all or nothing, or, when the
+ * clerk asks, the valid rows with the others written to a file beside. */
 #include "exchange/nkzin.h"
 
 #include <errno.h>
