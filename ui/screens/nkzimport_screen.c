@@ -12,13 +12,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "kit/actions.h"
 #include "kit/dialog.h"
 #include "kit/draw.h"
 #include "kit/field.h"
 #include "kit/loop.h"
+#include "kit/progress.h"
 #include "kit/textview.h"
 #include "kit/theme.h"
 #include "base/i18n.h"
@@ -41,81 +41,12 @@ static void chomp(char *s)
 
 /* ---- the progress ------------------------------------------------------ */
 
-/* Shown once the import has taken half a second, redrawn a few times a
- * second; Esc or F10 stops it. */
-struct np_progress {
-	struct timespec start, drawn;
-	int shown;
-	enum nkz_phase phase;
-	long done, total;
-};
-
-static double np_since(const struct timespec *t)
-{
-	struct timespec now;
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	return (double)(now.tv_sec - t->tv_sec) + (double)(now.tv_nsec - t->tv_nsec) / 1e9;
-}
-
-static void np_draw(void *ctx)
-{
-	struct np_progress *p = ctx;
-	int w = COLS - 8 < 64 ? COLS - 8 : 64, h = 7;
-	int y = (LINES - 1 - h) / 2, x = (COLS - w) / 2;
-	dlg_box(y, x, h, w, title_of());
-	const char *what = p->phase == NKZ_READING ? _("Reading the file")
-	                 : p->phase == NKZ_CHECKING ? _("Checking the codes")
-	                 : _("Writing to the database");
-	char line[256];
-	if (p->total > 0)
-		snprintf(line, sizeof line, _("%s: %ld of %ld rows"), what, p->done, p->total);
-	else
-		snprintf(line, sizeof line, _("%s: %ld rows"), what, p->done);
-	draw_cell(y + 2, x + 2, w - 4, line, theme(TH_DIALOG), 0);
-	/* The bar: each phase fills it once; a count not known yet moves a
-	 * block along it instead. */
-	int bw = w - 4, fill;
-	if (p->total > 0)
-		fill = (int)((double)bw * (double)(p->done < p->total ? p->done : p->total) /
-		             (double)p->total);
-	else
-		fill = -1;
-	char bar[64 * 3 + 1];
-	size_t at = 0;
-	for (int i = 0; i < bw && i < 64; i++) {
-		int on = fill >= 0 ? i < fill : (i / 4) == (int)((p->done / 256) % (bw / 4 + 1));
-		memcpy(bar + at, on ? "\xe2\x96\x88" : "\xe2\x96\x91", 3);
-		at += 3;
-	}
-	bar[at] = 0;
-	draw_cell(y + 3, x + 2, bw, bar, theme(TH_DIALOG), 0);
-	draw_cell(y + 5, x + 2, w - 4, _("Esc: cancel, nothing is written"), theme(TH_DIALOG), 0);
-}
-
 static int np_tick(void *ctx, enum nkz_phase phase, long done, long total)
 {
-	struct np_progress *p = ctx;
-	p->phase = phase, p->done = done, p->total = total;
-	if (!p->shown && np_since(&p->start) < 0.5)
-		return 0;
-	if (p->shown && np_since(&p->drawn) < 0.1)
-		goto keys;
-	if (!p->shown) {
-		dlg_layer_push(np_draw, p);
-		p->shown = 1;
-	}
-	dlg_repaint();
-	clock_gettime(CLOCK_MONOTONIC, &p->drawn);
-keys:
-	/* A look at the keyboard, without waiting. */
-	nodelay(stdscr, TRUE);
-	wint_t wc;
-	int r, stop = 0;
-	while ((r = get_wch(&wc)) != ERR)
-		if ((r == OK && wc == 27) || (r == KEY_CODE_YES && wc == KEY_F(10)))
-			stop = 1;
-	nodelay(stdscr, FALSE);
-	return stop;
+	const char *what = phase == NKZ_READING ? _("Reading the file")
+	                 : phase == NKZ_CHECKING ? _("Checking the codes")
+	                 : _("Writing to the database");
+	return progress_tick(ctx, what, done, total);
 }
 
 /* ---- the run ----------------------------------------------------------- */
@@ -180,14 +111,13 @@ static void ni_run(struct ui_app *app, int skip)
 {
 	(void)app;
 	ni_clear();
-	struct np_progress p = {0};
-	clock_gettime(CLOCK_MONOTONIC, &p.start);
+	struct progress p;
+	progress_start(&p, N_("Import the classifier"));
 	struct nkz_import_opts o = {.skip_invalid = skip, .on_problem = ni_problem,
 	                            .progress = np_tick, .progress_ctx = &p};
 	ni.err[0] = 0;
 	ni.rc = nkz_import_with(app->db, ni.file, &o, &ni.st, ni.err, sizeof ni.err);
-	if (p.shown)
-		dlg_layer_pop();
+	progress_end(&p);
 	snprintf(ni.lang, sizeof ni.lang, "%s", i18n_lang());
 	if (ni.rc == 0)
 		generation++;
