@@ -22,6 +22,7 @@
 #include "base/i18n.h"
 #include "domain/nkz.h"
 #include "domain/register.h"
+#include "domain/regnames.h"
 #include "store/refdata.h"
 #include "store/store.h"
 #include "base/text.h"
@@ -45,7 +46,7 @@ static const struct command commands[] = {
 	 N_("create the database with its reference data")},
 	{"import-nkz", cmd_import_nkz, 0, "FILE [--encoding E] [--sheet NAME] [--skip-invalid] [--changes]",
 	 N_("import the occupation classifier (NKZ) from a CSV or XLSX file")},
-	{"import", cmd_import, 0, "FILE [FILE2] [--encoding E] [--sheet NAME]",
+	{"import", cmd_import, 0, "FILE [FILE2] [--encoding E] [--sheet NAME] [--replace-names]",
 	 N_("import register rows from CSV or XLSX files in the Appendix layout (Kazakh, Russian or both) into the draft")},
 	{"export", cmd_export, 0, "[--format csv|xlsx] [--lang kk|ru] [--encoding E] [--bom] [--version N] [-o FILE] | --format xlsx --diff [A B] -o FILE",
 	 N_("export the register in the Appendix layout (CSV, or an XLSX sheet to print); with --diff, the review pack of the draft against the published register")},
@@ -222,6 +223,23 @@ static const char *body_name(tz_db *db, int64_t id, char *buf, size_t len)
 	return buf;
 }
 
+/* A row whose name is not its occupation's in the classifier, on one line. */
+static void check_name(void *ctx, const char *lang, const char *row_name, const char *nkz_name)
+{
+	const struct reg_row *r = ctx;
+	char code[64], level[32], a[4096], b[4096];
+	text_escape(code, sizeof code, r->nkz_code, 0);
+	text_escape(level, sizeof level, r->level, 0);
+	text_escape(a, sizeof a, row_name, 0);
+	text_escape(b, sizeof b, nkz_name, 0);
+	printf("%s %s: ", code, level);
+	printf(!strcmp(lang, "kk")
+	       ? _("Profession name (Kazakh): \"%s\" is not the classifier's name of this code, \"%s\", "
+	           "by more than case and spacing.\n")
+	       : _("Profession name (Russian): \"%s\" is not the classifier's name of this code, \"%s\", "
+	           "by more than case and spacing.\n"), a, b);
+}
+
 static int cmd_check(tz_db *db, int argc, char **argv)
 {
 	int64_t v = argc > 1 ? args_version(db, argv[1]) : reg_draft(db);
@@ -263,6 +281,10 @@ static int cmd_check(tz_db *db, int argc, char **argv)
 			       text_escape(level, sizeof level, r.level, 0),
 			       text_escape(shown, sizeof shown, msg, 0));
 			problems++;
+		} else {
+			/* Otherwise a name typed for another occupation, or left in
+			 * another wording. */
+			problems += regnames_check(db, &r, check_name, &r);
 		}
 		if (problems)
 			bad++;

@@ -12,11 +12,30 @@
 #include "exchange/regcsv_in.h"
 #include "domain/register.h"
 #include "exchange/xlsxout.h"
+#include "base/text.h"
 
 static void warn_stderr(void *ctx, const char *msg)
 {
 	(void)ctx;
 	cli_error("%s", msg);
+}
+
+/* Each name the files would change, one line, after the counts. */
+struct import_names {
+	char *text;
+	size_t len;
+	FILE *f;
+};
+
+static void import_name(void *ctx, const char *code, const char *level, const char *lang,
+                        const char *draft_name, const char *file_name)
+{
+	struct import_names *n = ctx;
+	char c[64], l[32], a[1024], b[1024];
+	fprintf(n->f, _("  %s level %s (%s): \"%s\" in the draft, \"%s\" in the file\n"),
+	        text_escape(c, sizeof c, code, 0), text_escape(l, sizeof l, level, 0),
+	        !strcmp(lang, "kk") ? _("Kazakh") : _("Russian"), text_escape(a, sizeof a, draft_name, 0),
+	        text_escape(b, sizeof b, file_name, 0));
 }
 
 /* getopt's own messages are not translated. */
@@ -32,16 +51,19 @@ int cmd_import(tz_db *db, int argc, char **argv)
 	static const struct option opts[] = {
 		{"encoding", required_argument, NULL, 'e'},
 		{"sheet", required_argument, NULL, 's'},
+		{"replace-names", no_argument, NULL, 'r'},
 		{NULL, 0, NULL, 0},
 	};
 	const char *encoding = "auto", *sheet = NULL;
-	int c;
+	int c, replace = 0;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		if (c == 'e')
 			encoding = optarg;
 		else if (c == 's')
 			sheet = optarg;
+		else if (c == 'r')
+			replace = 1;
 		else
 			return bad_option(argv);
 	}
@@ -58,8 +80,17 @@ int cmd_import(tz_db *db, int argc, char **argv)
 	const char *paths[2] = {argv[optind], nfiles > 1 ? argv[optind + 1] : NULL};
 	struct regcsv_stats st;
 	char err[1024] = "";
-	if (regcsv_import_from(db, paths, nfiles, encoding, sheet, warn_stderr, NULL, &st, err,
-	                       sizeof err)) {
+	struct import_names names = {0};
+	names.f = open_memstream(&names.text, &names.len);
+	struct regcsv_opts o = {.encoding = encoding, .sheet = sheet,
+	                        .flags = replace ? REGCSV_REPLACE_NAMES : 0,
+	                        .warn = warn_stderr, .on_name = names.f ? import_name : NULL,
+	                        .nctx = &names};
+	int rc = regcsv_import_opts(db, paths, nfiles, &o, &st, err, sizeof err);
+	if (names.f)
+		fclose(names.f);
+	if (rc) {
+		free(names.text);
 		cli_error("%s", err);
 		cli_error("%s", _("nothing was imported"));
 		return EXIT_DATA;
@@ -68,6 +99,19 @@ int cmd_import(tz_db *db, int argc, char **argv)
 		fprintf(stderr, _("%s: %s, %s\n"), paths[i],
 		        !strcmp(st.lang[i], "kk") ? _("Kazakh") : _("Russian"), st.encoding[i]);
 	printf(_("%ld added, %ld changed, %ld unchanged\n"), st.added, st.changed, st.unchanged);
+	if (st.names_kept)
+		printf(ngettext("The names of %ld row were kept: the file names it otherwise (the register "
+		                "owns its names; give --replace-names to take the file's):\n",
+		                "The names of %ld rows were kept: the file names them otherwise (the register "
+		                "owns its names; give --replace-names to take the file's):\n",
+		                (unsigned long)st.names_kept), st.names_kept);
+	else if (st.names_replaced)
+		printf(ngettext("The file's names were taken for %ld row:\n",
+		                "The file's names were taken for %ld rows:\n",
+		                (unsigned long)st.names_replaced), st.names_replaced);
+	if (names.text)
+		fputs(names.text, stdout);
+	free(names.text);
 	return EXIT_OK;
 }
 

@@ -9,6 +9,7 @@
 #include "domain/deadlines.h"
 #include "base/host.h"
 #include "base/i18n.h"
+#include "base/namecase.h"
 
 void proposal_rec_free(struct proposal_rec *r)
 {
@@ -107,8 +108,10 @@ static void rec_from(tz_db *db, sqlite3_stmt *st, struct proposal_rec *r)
 	proposal_action_parse(db_col_text(st, 4), &p->action);
 	snprintf(p->row.section, sizeof p->row.section, "%s", db_col_text(st, 5));
 	snprintf(p->row.nkz_code, sizeof p->row.nkz_code, "%s", db_col_text(st, 6));
-	p->row.name_kk = dup_col(st, 7);
-	p->row.name_ru = dup_col(st, 8);
+	/* A proposal names an occupation: its name is the classifier's, as the
+	 * register would write it. */
+	p->row.name_kk = namecase_offer("kk", db_col_text(st, 7));
+	p->row.name_ru = namecase_offer("ru", db_col_text(st, 8));
 	p->row.basis_kk = dup_col(st, 9);
 	p->row.basis_ru = dup_col(st, 10);
 	p->row.validity = sqlite3_column_int(st, 11);
@@ -684,7 +687,7 @@ static int apply_rows(tz_db *db, int64_t v, const struct proposal *pr, struct pr
 	if (pr->action == PA_EXCLUDE)
 		return 0;
 	for (int j = 0; j < pr->nlevels; j++) {
-		struct reg_row r = pr->row;
+		struct reg_row r = pr->row, old = {0};
 		r.version_id = v;
 		r.body_id = pr->body_id;
 		r.proposal_id = pr->id;
@@ -695,7 +698,13 @@ static int apply_rows(tz_db *db, int64_t v, const struct proposal *pr, struct pr
 				r.id = ids[i];
 				r.rev = revs[i];
 			}
+		/* An amendment leaves the row's names, which the register owns. */
+		if (r.id && reg_row_load(db, r.id, &old) == 0) {
+			r.name_kk = old.name_kk;
+			r.name_ru = old.name_ru;
+		}
 		int rc = r.id ? reg_change(db, &r, p) : reg_add(db, &r, p);
+		reg_row_free(&old);
 		if (rc) {
 			char why[700];
 			snprintf(err, errlen, _("%s at level %s: %s"), pr->row.nkz_code, r.level,

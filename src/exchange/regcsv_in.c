@@ -10,6 +10,7 @@
 
 #include "exchange/csvin.h"
 #include "base/i18n.h"
+#include "base/namecase.h"
 #include "domain/nkz.h"
 #include "domain/register.h"
 #include "domain/search.h"
@@ -287,14 +288,6 @@ static int check_row(struct lookup *lk, struct prow *p, char *err, size_t errlen
 	p->name_ru = strdup(db_col_text(lk->nkz, 1));
 	if (!p->name_kk || !p->name_ru)
 		return bad(p, 3, err, errlen, "%s", _("out of memory"));
-	const char *official = l ? p->name_ru : p->name_kk;
-	if (!blank(f[1]) && !same_words(f[1], official) && lk->warn) {
-		char msg[1024];
-		snprintf(msg, sizeof msg,
-		         _("%s:%ld:2: the name differs from the classifier's \"%s\"; the classifier's is used"),
-		         p->file->path, p->line, official);
-		lk->warn(lk->wctx, msg);
-	}
 	if (blank(f[3]))
 		return bad(p, 4, err, errlen, "%s",
 		           _("the legal act, professional standard or qualification requirements are missing"));
@@ -342,8 +335,6 @@ static void apply(struct reg_row *r, const struct prow *p)
 	snprintf(r->profile, sizeof r->profile, "%s", p->profile);
 	r->validity = p->validity;
 	r->body_id = p->body;
-	reg_row_set(&r->name_kk, p->name_kk);
-	reg_row_set(&r->name_ru, p->name_ru);
 	reg_row_set(p->file->lang ? &r->basis_ru : &r->basis_kk, p->f[3]);
 }
 
@@ -368,9 +359,47 @@ static int problem_column(const char *field)
 	return 1;
 }
 
+/* The classifier's name in lang, offered in ordinary case, into *dst. */
+static void offer_name(char **dst, const char *lang, const char *classifier)
+{
+	char *o = namecase_offer(lang, classifier);
+	reg_row_set(dst, o ? o : classifier);
+	free(o);
+}
+
+/* Column 2 of p's line into r, which holds old's names when old is given:
+ * see REGCSV_REPLACE_NAMES.  Returns 1 when the file's name differs from
+ * the draft's. */
+static int write_name(struct reg_row *r, const struct reg_row *old, const struct prow *p,
+                      const struct regcsv_opts *o)
+{
+	int l = p->file->lang;
+	char **dst = l ? &r->name_ru : &r->name_kk;
+	const char *lang = lang_name(l);
+	char *given = strdup(p->f[1]);
+	if (!given)
+		return 0;
+	text_trim(given);
+	int differs = 0;
+	if (!old) {
+		if (*given)
+			reg_row_set(dst, given);
+		else
+			offer_name(dst, lang, l ? p->name_ru : p->name_kk);
+	} else if (*given && !namecase_same(given, *dst)) {
+		differs = 1;
+		if (o->on_name)
+			o->on_name(o->nctx, p->code, p->level, lang, *dst, given);
+		if (o->flags & REGCSV_REPLACE_NAMES)
+			reg_row_set(dst, given);
+	}
+	free(given);
+	return differs;
+}
+
 /* Writes one (code, level): a, and b from the other file when it has one. */
 static int write_key(tz_db *db, int64_t draft, struct prow *a, struct prow *b,
-                     struct regcsv_stats *st, char *err, size_t errlen)
+                     const struct regcsv_opts *o, struct regcsv_stats *st, char *err, size_t errlen)
 {
 	struct reg_row old = {0}, r = {0};
 	sqlite3_stmt *q = db_cached(db, "SELECT id FROM reg_row WHERE version_id = :v AND nkz_code = :c "
@@ -385,10 +414,19 @@ static int write_key(tz_db *db, int64_t draft, struct prow *a, struct prow *b,
 	} else {
 		id = 0;
 		r.version_id = draft;
+		offer_name(&r.name_kk, "kk", a->name_kk);
+		offer_name(&r.name_ru, "ru", a->name_ru);
 	}
 	apply(&r, a);
 	if (b)
 		apply(&r, b);
+	int names = write_name(&r, id ? &old : NULL, a, o);
+	if (b)
+		names |= write_name(&r, id ? &old : NULL, b, o);
+	if (names && (o->flags & REGCSV_REPLACE_NAMES))
+		st->names_replaced++;
+	else if (names)
+		st->names_kept++;
 	if (!r.basis_kk || !r.basis_ru) {
 		reg_row_free(&r);
 		return bad(a, 4, err, errlen, "%s",
@@ -530,8 +568,8 @@ static int pair_all(tz_db *db, struct ifile *files, char *err, size_t errlen)
 /* The rows into the draft in the files' order, so that the first bad line is
  * the one named; a row and its other language's line are written together,
  * at the first of them.  Called inside the import's transaction. */
-static int write_all(tz_db *db, int64_t draft, struct ifile *files, struct regcsv_stats *stats,
-                     char *err, size_t errlen)
+static int write_all(tz_db *db, int64_t draft, struct ifile *files, const struct regcsv_opts *o,
+                     struct regcsv_stats *stats, char *err, size_t errlen)
 {
 	sqlite3_stmt *st = db_prep(db, "SELECT " ROW_COLS ", " CHK_COLS ", p.y FROM regcsv_row r "
 	                               "JOIN regcsv_chk c ON c.id = r.id "
@@ -555,7 +593,7 @@ static int write_all(tz_db *db, int64_t draft, struct ifile *files, struct regcs
 			snprintf(err, errlen, "%s", _("out of memory"));
 			rc = -1;
 		} else {
-			rc = write_key(db, draft, &a, other ? &b : NULL, stats, err, errlen);
+			rc = write_key(db, draft, &a, other ? &b : NULL, o, stats, err, errlen);
 		}
 		prow_free(&a);
 		prow_free(&b);
@@ -571,6 +609,14 @@ int regcsv_import_from(tz_db *db, const char *const *paths, int npaths, const ch
                        const char *sheet, regcsv_warn_fn *warn, void *wctx,
                        struct regcsv_stats *st, char *err, size_t errlen)
 {
+	struct regcsv_opts o = {.encoding = encoding, .sheet = sheet, .warn = warn, .wctx = wctx};
+	return regcsv_import_opts(db, paths, npaths, &o, st, err, errlen);
+}
+
+int regcsv_import_opts(tz_db *db, const char *const *paths, int npaths, const struct regcsv_opts *o,
+                       struct regcsv_stats *st, char *err, size_t errlen)
+{
+	const char *encoding = o->encoding ? o->encoding : "auto", *sheet = o->sheet;
 	memset(st, 0, sizeof *st);
 	int64_t draft = reg_draft(db);
 	if (!draft) {
@@ -582,7 +628,7 @@ int regcsv_import_from(tz_db *db, const char *const *paths, int npaths, const ch
 		return -1;
 	}
 	struct ifile files[2] = {{0}};
-	struct lookup lk = {.db = db, .warn = warn, .wctx = wctx};
+	struct lookup lk = {.db = db, .warn = o->warn, .wctx = o->wctx};
 	int rc = -1, staging = 0;
 	/* A few pages of the staged rows in memory; the rest go to disk. */
 	if (db_exec(db, "PRAGMA temp.cache_size = -1024") || db_exec(db, stage_sql) ||
@@ -651,9 +697,15 @@ int regcsv_import_from(tz_db *db, const char *const *paths, int npaths, const ch
 		refused(db, _("The database refused the change: %s"), err, errlen);
 		goto out;
 	}
-	if (write_all(db, draft, files, st, err, errlen)) {
+	if (write_all(db, draft, files, o, st, err, errlen)) {
 		db_rollback(db);
 		st->added = st->changed = st->unchanged = 0;
+		st->names_kept = st->names_replaced = 0;
+		goto out;
+	}
+	if (o->flags & REGCSV_DRY_RUN) {
+		db_rollback(db);
+		rc = 0;
 		goto out;
 	}
 	if ((bulk && search_reindex(db, SEARCH_REG)) || db_commit(db)) {

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "base/i18n.h"
+#include "base/namecase.h"
 #include "domain/nkz.h"
 #include "store/refdata.h"
 
@@ -135,8 +136,13 @@ int rf_occupation(tz_db *db, const char *code, char **name_kk, char **name_ru)
 	db_text(st, ":c", code);
 	int rc = -1;
 	if (db_step(db, st) == SQLITE_ROW) {
-		reg_row_set(name_kk, db_col_text(st, 0));
-		reg_row_set(name_ru, db_col_text(st, 1));
+		/* The classifier is typed in capitals; the register is not. */
+		for (int l = 0; l < 2; l++) {
+			const char *name = db_col_text(st, l);
+			char *o = namecase_offer(l ? "ru" : "kk", name);
+			reg_row_set(l ? name_ru : name_kk, o ? o : name);
+			free(o);
+		}
 		rc = 0;
 	}
 	sqlite3_finalize(st);

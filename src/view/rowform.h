@@ -74,7 +74,8 @@ int rf_load(tz_db *db, struct rowform *f, int64_t row_id);
 void rf_from_row(struct rowform *f, const struct reg_row *r);
 void rf_free(struct rowform *f);
 
-/* Sets the classifier code and both names from the classifier.  0, or -1
+/* Sets the classifier code and both names from the classifier's, offered in
+ * ordinary case (namecase_offer) for the clerk to accept or edit.  0, or -1
  * when the code is not an active occupation (the form is unchanged). */
 int rf_set_code(tz_db *db, struct rowform *f, const char *code);
 /* Adds or removes a level; a form for an existing row holds just one. */
@@ -82,8 +83,8 @@ void rf_toggle_level(struct rowform *f, const char *level);
 int rf_has_level(const struct rowform *f, const char *level);
 
 /* What the proposal's form (src/view/propform.h) shares with this one: an active
- * occupation's two names (0, or -1 and the names untouched when the code is
- * not one), and a list of levels (toggle returns 1 when the level was
+ * occupation's two names in ordinary case (0, or -1 and the names untouched
+ * when the code is not one), and a list of levels (toggle returns 1 when the level was
  * added, 0 when removed or there is no room). */
 int rf_occupation(tz_db *db, const char *code, char **name_kk, char **name_ru);
 int rf_level_in(const char (*levels)[8], int n, const char *level);

@@ -42,7 +42,7 @@ expect "numbering restarts in the voluntary section" "1." "$(line $((vol + 1)) "
 expect "voluntary numbering goes on" "2." "$(line $((vol + 2)) "$K" | cut -d, -f1)"
 expect "mandatory rows before the title" "$((vol - 4))." "$(line $((vol - 1)) "$K" | cut -d, -f1)"
 expect "RFC 4180 CRLF endings" "$(wc -l < "$K")" "$(grep -c "$(printf '\r')\$" "$K")"
-a=$(line_of 3221-1-001 4 "$K"); b=$(line_of 3221-1-001 5 "$K")
+a=$(line_of 3221-0-004 4 "$K"); b=$(line_of 3221-0-004 5 "$K")
 expect "two levels on consecutive rows" "$((a + 1))" "$b"
 expect "each level its own number" "$(( $(line "$a" "$K" | cut -d. -f1) + 1 )))." "$(line "$b" "$K" | cut -d. -f1))."
 contains "kk validity in years" ",5 жыл," "$(line "$a" "$K")"
@@ -144,8 +144,8 @@ lacks "no temp files" "tmp" "$(ls "$TMP")"
 status "cp1251 to stdout refused" 3 $TZB --db "$DB" export --lang kk --encoding cp1251
 lacks "nothing on stdout" "Р/с" "$out"
 # a Kazakh letter in a Russian text is named at its row
-sqlite3 "$DB" "update reg_row set basis_ru = basis_ru || ' (Қ)' where version_id = $(draft) and nkz_code = '3221-1-001' and level = '5'"
-rl=$(line_of 3221-1-001 5 "$R")
+sqlite3 "$DB" "update reg_row set basis_ru = basis_ru || ' (Қ)' where version_id = $(draft) and nkz_code = '3221-0-004' and level = '5'"
+rl=$(line_of 3221-0-004 5 "$R")
 status "cp1251 ru with a Kazakh letter" 3 $TZB --db "$DB" export --lang ru --encoding cp1251 -o "$TMP/cp.csv"
 contains "row and letter named" "$(letter kk "$rl" 4 Қ)" "$out"
 sqlite3 "$DB" "update reg_row set basis_ru = replace(basis_ru, ' (Қ)', ' (Ў)') where version_id = $(draft)"
@@ -215,9 +215,9 @@ lacks "refused in ru: not in Kazakh" "$NOTHING" "$out"
 printf '%s' "$(t ru 'nothing was imported')" | grep -q "$RUL" && ok "nothing imported in Russian" ||
 	bad "nothing imported in Russian" "no Russian word in [$(t ru 'nothing was imported')]"
 # a Russian file's profile is asked for with the Russian letters
-sed "$(line_of 3221-1-001 4 "$R")s/,сг\r\$/,x\r/" "$R" > "$B_"
+sed "$(line_of 3221-0-004 4 "$R")s/,сг\r\$/,x\r/" "$R" > "$B_"
 status "bad ru profile" 3 $TZB --db "$DB" import "$B_"
-contains "bad ru profile named" "$B_:$(line_of 3221-1-001 4 "$R"):8: $(f kk '"%s" is not a profile: write т or сг' x)" "$out"
+contains "bad ru profile named" "$B_:$(line_of 3221-0-004 4 "$R"):8: $(f kk '"%s" is not a profile: write т or сг' x)" "$out"
 # the Russian text of a new row must come from somewhere
 clear_draft
 before=$(state)
@@ -229,7 +229,7 @@ status "same language twice" 3 $TZB --db "$DB" import "$K" "$TMP/kk2.csv"
 contains "same language twice named" \
 	"$(f kk '%s: both files are in the same language; give one Kazakh and one Russian file' "$TMP/kk2.csv")" "$out"
 # the two languages' lines of one row must agree
-rd=$(line_of 3221-1-001 4 "$R")
+rd=$(line_of 3221-0-004 4 "$R")
 sed "${rd}s/,5 лет,/,3 года,/" "$R" > "$TMP/ru-diff.csv"
 status "kk and ru disagree" 3 $TZB --db "$DB" import "$K" "$TMP/ru-diff.csv"
 differ=$(f kk 'this differs from line %%s of %s, the same row in the other language' "$K")

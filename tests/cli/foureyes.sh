@@ -16,22 +16,22 @@ expect "the demo is the demo's" "demo" \
 # A change imported from a CSV by the administrator.
 "$TZB" --db "$DB" export --lang kk -o "$TMP/kk.csv" >/dev/null
 "$TZB" --db "$DB" export --lang ru -o "$TMP/ru.csv" >/dev/null
-sed 's/,3221-1-001,Қазақстан Республикасының «Халық/,3221-1-001,Қазақстан Республикасының түзетілген «Халық/' "$TMP/kk.csv" > "$TMP/kk2.csv"
-sed 's/,3221-1-001,Кодекс Республики Казахстан/,3221-1-001,Исправленный Кодекс Республики Казахстан/' "$TMP/ru.csv" > "$TMP/ru2.csv"
+sed 's/,3221-0-004,Қазақстан Республикасының «Халық/,3221-0-004,Қазақстан Республикасының түзетілген «Халық/' "$TMP/kk.csv" > "$TMP/kk2.csv"
+sed 's/,3221-0-004,Кодекс Республики Казахстан/,3221-0-004,Исправленный Кодекс Республики Казахстан/' "$TMP/ru.csv" > "$TMP/ru2.csv"
 status "the administrator imports a change" 0 "$TZB" --db "$DB" import "$TMP/kk2.csv" "$TMP/ru2.csv"
-status "and may not approve it" 3 "$TZB" --db "$DB" review approve 3221-1-001:4
+status "and may not approve it" 3 "$TZB" --db "$DB" review approve 3221-0-004:4
 contains "the refusal names who prepared it" "$ME" "$out"
 status "a demo change is approved" 0 "$TZB" --db "$DB" review approve 5131-1-001:3
 status "--all approves the others, not the administrator's own" 1 "$TZB" --db "$DB" review approve --all
 expect "no approval of one's own change" 0 \
-	"$(sqlite3 "$DB" "select count(*) from change_decision where nkz_code = '3221-1-001' and decision = 'approved'")"
+	"$(sqlite3 "$DB" "select count(*) from change_decision where nkz_code = '3221-0-004' and decision = 'approved'")"
 expect "the others approved" 5 \
 	"$(sqlite3 "$DB" "select count(*) from change_decision where stage = 'review' and decision = 'approved'")"
 
 # A row removed by the administrator: also theirs.
-grep -v ',3221-1-001,' "$TMP/kk.csv" > "$TMP/kk3.csv"
-grep -v ',3221-1-001,' "$TMP/ru.csv" > "$TMP/ru3.csv"
+grep -v ',3221-0-004,' "$TMP/kk.csv" > "$TMP/kk3.csv"
+grep -v ',3221-0-004,' "$TMP/ru.csv" > "$TMP/ru3.csv"
 status "the administrator removes a row by import" 0 "$TZB" --db "$DB" import "$TMP/kk3.csv" "$TMP/ru3.csv"
-status "and may not approve its removal" 3 "$TZB" --db "$DB" review approve 3221-1-001:4
+status "and may not approve its removal" 3 "$TZB" --db "$DB" review approve 3221-0-004:4
 contains "the refusal names who removed it" "$ME" "$out"
 done_tests

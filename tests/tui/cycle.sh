@@ -146,7 +146,7 @@ REFUSED=$(msg kk "%s prepared this change and so may not approve it; another app
 wait_for "$REFUSED" || bad "review: own change refused, reason shown" "no [$REFUSED]: $(screen)"
 contains "review: the refusal on the status line" "root" "$(line 29)"
 expect "review: nothing approved" 0 "$(q "select count(*) from review_decision where decision = 'approved' and version_id = (select max(id) from reg_version)" 2>/dev/null || echo 0)"
-lang_and_size review "Жүк автомобилінің" "Водитель"
+lang_and_size review "Жүк көлігінің" "Водитель"
 keys Escape
 wait_for "$(msg kk Register)" >/dev/null 2>&1
 

@@ -185,7 +185,7 @@ static void test_nkz(void)
 	memset(&g, 0, sizeof g);
 	CHECK_INT(picklist_nkz(db, "аспаз", "ru", 50, collect, &g), 4);
 	CHECK_STR(g.key[0], "512");
-	CHECK_STR(g.key[3], "5120-1-001");
+	CHECK_STR(g.key[3], "5120-9-005");
 	CHECK_STR(g.name[3], "Повар");
 	CHECK_INT(g.group[0], 1);
 	memset(&g, 0, sizeof g);

@@ -162,7 +162,7 @@ int main(void)
 		CHECK_STR(l.r[0].name, "Официант");
 		CHECK_STR(l.r[0].body, "Министерство торговли и интеграции");
 		CHECK_INT(l.r[0].due_passed, 1);
-		CHECK_STR(l.r[2].name, "Электрогазосварщик");
+		CHECK_STR(l.r[2].name, "Сварщик");
 		CHECK_STR(proposals_state_label(l.r[0].state), "на доработке по замечаниям");
 	}
 	propview_free(&l);
