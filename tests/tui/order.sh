@@ -18,7 +18,14 @@ num_of() {  # num_of NAME-PREFIX CODE
 }
 # The row the detail view is about: its title line.
 detail_title() { line 1; }
-start() {  # start LANG
+STARTED=0
+start() {  # start LANG NEEDLE: afresh, without the last session's sort (prefs)
+	if [ $STARTED = 1 ]; then
+		keys Escape Escape F10
+		wait_dead || bad "quit" "$(pane_state)"
+	fi
+	STARTED=1
+	rm -f "$XDG_CONFIG_HOME/tizilim/prefs"
 	tz_start 80 24 "$TZB --db $DB --lang $1"
 	wait_for "$2" || bad "start $1" "no [$2]: $(pane_state)"
 }
