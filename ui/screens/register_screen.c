@@ -75,7 +75,11 @@ static void draw_row(int y, const struct rv_line *l, const int w[TABLE_NCOL], in
 		return;
 	}
 	char num[16], valid[64];
-	snprintf(num, sizeof num, "%d", l->num);
+	/* A row not numbered yet (added by another program to a draft this
+	 * clerk may only read) has no number to show. */
+	num[0] = 0;
+	if (l->num > 0)
+		snprintf(num, sizeof num, "%d", l->num);
 	reg_validity_label(l->validity, valid, sizeof valid);
 	const char *cell[TABLE_NCOL] = {
 		num, l->name, l->code, l->basis, l->level, valid, l->body,
