@@ -12,6 +12,7 @@
 #include "cli/cli_cycle.h"
 #include "cli/cli_exchange.h"
 #include "cli/cli_nkz.h"
+#include "cli/cli_order.h"
 #include "cli/cli_press.h"
 #include "cli/cli_proposal.h"
 #include "cli/cli_review.h"
@@ -87,6 +88,8 @@ static const struct command commands[] = {
 	 N_("replace the database with a checked backup")},
 	{"package", cmd_package, 0, "export FILE [--body CODE] [--cycle YEAR SEASON] | import FILE [--dry-run] [--replace | --skip]",
 	 N_("move a sectoral body's proposals between workstations as one file")},
+	{"move", cmd_move, 0, "CODE:LEVEL up [N] | CODE:LEVEL down [N] | CODE:LEVEL NUMBER",
+	 N_("move a row of the draft register in its official order and numbering")},
 };
 
 static void usage(FILE *f)

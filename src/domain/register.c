@@ -213,6 +213,18 @@ int64_t reg_new_draft(tz_db *db, char *err, size_t errlen)
 	                 "FROM reg_row WHERE version_id = :base");
 	db_int(st, ":id", id);
 	db_int(st, ":base", base);
+	if (db_run(db, st))
+		goto fail;
+	/* The draft starts in the published order, under the published numbers
+	 * (regorder.h). */
+	st = db_prep(db, "UPDATE reg_place SET num = o.num FROM reg_row n, "
+	                 "(SELECT r.section, r.nkz_code, r.level, p.num FROM reg_row r "
+	                 " JOIN reg_place p ON p.row_id = r.id WHERE r.version_id = :base) o "
+	                 "WHERE reg_place.version_id = :id AND n.id = reg_place.row_id "
+	                 "AND n.version_id = :id AND n.nkz_code = o.nkz_code AND n.level = o.level "
+	                 "AND n.section = o.section");
+	db_int(st, ":id", id);
+	db_int(st, ":base", base);
 	if (db_run(db, st) || db_commit(db))
 		goto fail;
 	return id;

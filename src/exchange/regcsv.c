@@ -13,6 +13,7 @@
 #include "exchange/csvin.h"
 #include "base/i18n.h"
 #include "domain/register.h"
+#include "domain/regorder.h"
 #include "base/text.h"
 #include "base/safefile.h"
 #include "store/seal.h"
@@ -150,12 +151,16 @@ sqlite3_stmt *regcsv_rows(tz_db *db, int64_t version, const char *section, int r
 {
 	static const char *const sql[2] = {
 		"SELECT r.nkz_code, r.name_kk, r.basis_kk, r.level, r.validity, b.name_kk, r.profile "
-		"FROM reg_row r JOIN body b ON b.id = r.body_id WHERE r.version_id = :v AND r.section = :s "
-		"ORDER BY r.sort_kk, r.nkz_code, r.level",
+		"FROM reg_row r JOIN body b ON b.id = r.body_id JOIN reg_place p ON p.row_id = r.id "
+		"WHERE r.version_id = :v AND r.section = :s ORDER BY p.num IS NULL, p.num, r.nkz_code, r.level",
 		"SELECT r.nkz_code, r.name_ru, r.basis_ru, r.level, r.validity, b.name_ru, r.profile "
-		"FROM reg_row r JOIN body b ON b.id = r.body_id WHERE r.version_id = :v AND r.section = :s "
-		"ORDER BY r.sort_ru, r.nkz_code, r.level",
+		"FROM reg_row r JOIN body b ON b.id = r.body_id JOIN reg_place p ON p.row_id = r.id "
+		"WHERE r.version_id = :v AND r.section = :s ORDER BY p.num IS NULL, p.num, r.nkz_code, r.level",
 	};
+	/* The official order, the same in both languages: rows added to a draft
+	 * since it was last read take their places first (when the database can
+	 * be written; otherwise they come last, by code). */
+	regorder_settle(db, version);
 	sqlite3_stmt *st = db_prep(db, sql[ru != 0]);
 	if (st) {
 		db_int(st, ":v", version);

@@ -41,9 +41,9 @@ const char *regcsv_heading(const char *lang, int column);
 const char *regcsv_section_title(const char *lang, const char *section);
 const char *regcsv_profile_word(const char *lang, const char *profile);
 
-/* A section's rows ("mandatory" or "voluntary") of a version in the
- * Appendix's order (by name in the language's alphabet, then code and
- * level), for every layout of the form: code, name, basis, level,
+/* A section's rows ("mandatory" or "voluntary") of a version in its
+ * official order (regorder.h: the same in both languages, the n-th row
+ * being number n), for every layout of the form: code, name, basis, level,
  * validity, the body's full name, profile; names, basis and body in
  * Russian when ru, else Kazakh.  NULL on a database error; the caller
  * finalizes. */

@@ -13,6 +13,7 @@
 #include "base/namecase.h"
 #include "domain/nkz.h"
 #include "domain/register.h"
+#include "domain/regorder.h"
 #include "domain/search.h"
 #include "base/text.h"
 #include "exchange/xlsxin.h"
@@ -708,7 +709,10 @@ int regcsv_import_opts(tz_db *db, const char *const *paths, int npaths, const st
 		rc = 0;
 		goto out;
 	}
-	if ((bulk && search_reindex(db, SEARCH_REG)) || db_commit(db)) {
+	/* The rows added take their official numbers with the import, not at
+	 * the next look at the register (regorder.h). */
+	if ((bulk && search_reindex(db, SEARCH_REG)) || regorder_settle(db, draft) ||
+	    db_commit(db)) {
 		if (db_depth(db))
 			db_rollback(db);
 		refused(db, _("The database refused the change: %s"), err, errlen);

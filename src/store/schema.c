@@ -12,6 +12,7 @@ extern const char tz_data_migrate_3_sql[];
 extern const char tz_data_migrate_4_sql[];
 extern const char tz_data_migrate_5_sql[];
 extern const char tz_data_migrate_6_sql[];
+extern const char tz_data_migrate_7_sql[];
 extern const char tz_data_migrate_9_sql[];
 
 enum schema_kind schema_identify(tz_db *db)
@@ -67,6 +68,8 @@ int schema_migrate(tz_db *db, char *err, size_t errlen)
 	if (v < 5 && db_script(db, tz_data_migrate_5_sql))
 		goto fail;
 	if (v < 6 && db_script(db, tz_data_migrate_6_sql))
+		goto fail;
+	if (v < 7 && db_script(db, tz_data_migrate_7_sql))
 		goto fail;
 	if (v < 9 && db_script(db, tz_data_migrate_9_sql))
 		goto fail;

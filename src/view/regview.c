@@ -6,6 +6,7 @@
 
 #include "base/i18n.h"
 #include "domain/register.h"
+#include "domain/regorder.h"
 #include "domain/search.h"
 #include "view/regsearch.h"
 
@@ -32,6 +33,7 @@ struct regview {
 	/* The last window: lines [first, first + n). */
 	int first, n, cap;
 	struct rv_line *win;
+	unsigned gen;         /* rv_generation */
 };
 
 static const char *const section_key[2] = {"mandatory", "voluntary"};
@@ -218,6 +220,10 @@ static int count_sections(struct regview *rv, const char *where, int c[2])
 void rv_reload(struct regview *rv)
 {
 	win_clear(rv);
+	rv->gen++;
+	/* A row added to the draft since takes its number; read-only, the
+	 * numbers stay as they are. */
+	regorder_settle(rv->db, rv->version);
 	rv->total[0] = rv->total[1] = -1;
 	fill_hits(rv, 0);
 	if (count_sections(rv, rv->where, rv->count))
@@ -294,6 +300,7 @@ int rv_set_lang(struct regview *rv, const char *lang)
 	/* The window holds names in the old language: drop it, so nothing of that
 	 * language can be drawn after the switch. */
 	win_clear(rv);
+	rv->gen++;
 	int changed = strcmp(rv->lang, lang) != 0;
 	memcpy(rv->lang, lang, 3);
 	if (changed)
@@ -337,6 +344,7 @@ static int recount(struct regview *rv)
 	if (count_sections(rv, rv->where, c))
 		return -1;
 	win_clear(rv);
+	rv->gen++;
 	rv->count[0] = c[0];
 	rv->count[1] = c[1];
 	return 0;
@@ -430,6 +438,7 @@ int rv_set_sort(struct regview *rv, enum rv_sort by, int desc)
 	if ((int)by < 0 || by >= RV_NSORT)
 		return -1;
 	win_clear(rv);
+	rv->gen++;
 	rv->sort = by;
 	rv->desc = desc != 0;
 	return 0;
@@ -465,11 +474,16 @@ int rv_section_of_line(const struct regview *rv, int line)
 	return line <= rv->count[0] ? 0 : 1;
 }
 
-/* The ORDER BY of a sort over the reg_row alias t and the body alias b.
- * Name and code orders walk the indexes; the others sort. */
+/* The ORDER BY of a sort over the reg_row alias t and the body alias b
+ * (and for the official order reg_place, pl beside reg_row, p beside r).
+ * Name, code and number orders walk the indexes; the others sort. */
 static void order_by(const struct regview *rv, const char *t, char *buf, size_t len)
 {
 	const char *l = rv->lang, *d = rv->desc ? " DESC" : "";
+	if (rv->sort == RV_BY_NUMBER) {   /* the official number, over reg_place pl (inner) or p */
+		snprintf(buf, len, "%s.num%s, %s.id%s", strcmp(t, "r") ? "pl" : "p", d, t, d);
+		return;
+	}
 	if (rv->sort == RV_BY_CODE) {   /* code and level are unique: the index's own order */
 		snprintf(buf, len, "%s.nkz_code%s, %s.level%s, %s.id%s", t, d, t, d, t, d);
 		return;
@@ -554,26 +568,36 @@ static int fetch(struct regview *rv, int s, int offset, int n, struct rv_line *o
 	order_by(rv, "r", outer, sizeof outer);
 	snprintf(from, sizeof from, "reg_row%s%s", walk ? " INDEXED BY reg_row_sort_" : "",
 	         walk ? l : "");
+	/* Every row carries its official number, whatever the order. */
+	static const char cols[] =
+		"SELECT r.id, r.nkz_code, r.name_%s, r.basis_%s, r.level, r.validity, "
+		"r.profile, b.short_%s, coalesce(p.num, 0) FROM ";
+	static const char joins[] =
+		" JOIN reg_row r ON r.id = w.id JOIN body b ON b.id = r.body_id "
+		"LEFT JOIN reg_place p ON p.row_id = r.id ";
+	int n0 = snprintf(sql, sizeof sql, cols, l, l, l);
 	if (by_hits) {   /* the matches table's own order: its key */
 		const char *d = rv->desc != back ? " DESC" : "";
-		snprintf(sql, sizeof sql,
-		         "SELECT r.id, r.nkz_code, r.name_%s, r.basis_%s, r.level, r.validity, "
-		         "r.profile, b.short_%s FROM (SELECT id FROM temp.%s WHERE section = :s "
-		         "ORDER BY sort%s, level%s, fold_kk%s, fold_ru%s, id%s LIMIT :n OFFSET :o) w "
-		         "JOIN reg_row r ON r.id = w.id JOIN body b ON b.id = r.body_id "
+		snprintf(sql + n0, sizeof sql - (size_t)n0,
+		         "(SELECT id FROM temp.%s WHERE section = :s "
+		         "ORDER BY sort%s, level%s, fold_kk%s, fold_ru%s, id%s LIMIT :n OFFSET :o) w%s"
 		         "WHERE r.version_id = :v ORDER BY %s",
-		         l, l, l, regsearch_table(&rv->hits), d, d, d, d, d, outer);
+		         regsearch_table(&rv->hits), d, d, d, d, d, joins, outer);
+	} else if (rv->sort == RV_BY_NUMBER && !*cond) {   /* the numbers' index alone */
+		const char *d = rv->desc != back ? " DESC" : "";
+		snprintf(sql + n0, sizeof sql - (size_t)n0,
+		         "(SELECT pl.row_id AS id FROM reg_place pl WHERE pl.version_id = :v "
+		         "AND pl.section = :s ORDER BY pl.num%s, pl.row_id%s LIMIT :n OFFSET :o) w%s"
+		         "ORDER BY %s", d, d, joins, outer);
 	} else {
-		snprintf(sql, sizeof sql,
-		         "SELECT r.id, r.nkz_code, r.name_%s, r.basis_%s, r.level, r.validity, "
-		         "r.profile, b.short_%s FROM (SELECT reg_row.id FROM %s%s "
-		         "WHERE reg_row.version_id = :v AND reg_row.section = :s%s "
-		         "ORDER BY %s LIMIT :n OFFSET :o) w "
-		         "JOIN reg_row r ON r.id = w.id JOIN body b ON b.id = r.body_id "
-		         "ORDER BY %s",
-		         l, l, l, from,
-		         rv->sort == RV_BY_BODY ? " JOIN body b ON b.id = reg_row.body_id" : "", cond,
-		         inner, outer);
+		snprintf(sql + n0, sizeof sql - (size_t)n0,
+		         "(SELECT reg_row.id FROM %s%s%s "
+		         "WHERE reg_row.version_id = :v AND reg_row.section = :s%s%s "
+		         "ORDER BY %s LIMIT :n OFFSET :o) w%sORDER BY %s",
+		         from, rv->sort == RV_BY_BODY ? " JOIN body b ON b.id = reg_row.body_id" : "",
+		         rv->sort == RV_BY_NUMBER ? " JOIN reg_place pl ON pl.row_id = reg_row.id" : "",
+		         rv->sort == RV_BY_NUMBER ? " AND pl.version_id = :v AND pl.section = :s" : "",
+		         cond, inner, joins, outer);
 	}
 	sqlite3_stmt *st = db_prep(rv->db, sql);
 	if (!st)
@@ -589,7 +613,7 @@ static int fetch(struct regview *rv, int s, int offset, int n, struct rv_line *o
 		memset(x, 0, sizeof *x);
 		x->kind = RV_ROW;
 		x->section = s;
-		x->num = offset + k + 1;
+		x->num = sqlite3_column_int(st, 8);
 		x->id = sqlite3_column_int64(st, 0);
 		snprintf(x->code, sizeof x->code, "%s", db_col_text(st, 1));
 		x->name = dup(db_col_text(st, 2));
@@ -665,4 +689,46 @@ const struct rv_line *rv_line(const struct regview *rv, int line)
 	if (line < rv->first || line >= rv->first + rv->n)
 		return NULL;
 	return &rv->win[line - rv->first];
+}
+
+unsigned rv_generation(const struct regview *rv) { return rv->gen; }
+
+int rv_row_index(struct regview *rv, int64_t id)
+{
+	if (!rv->version || !id)
+		return -1;
+	sqlite3_stmt *st = db_prep(rv->db, "SELECT section = 'voluntary' FROM reg_row "
+	                                   "WHERE id = :id AND version_id = :v");
+	if (!st)
+		return -1;
+	db_int(st, ":id", id);
+	db_int(st, ":v", rv->version);
+	int s = db_step(rv->db, st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
+	sqlite3_finalize(st);
+	if (s < 0 || !rv->count[s])
+		return -1;
+	/* The row's place in its section under the order and conditions that
+	 * fetch() reads the section with. */
+	char sql[4096], cond[1024], order[256];
+	conditions(rv, rv->where, COND_SEARCH, cond, sizeof cond);
+	order_by(rv, "reg_row", order, sizeof order);
+	snprintf(sql, sizeof sql,
+	         "SELECT rn FROM (SELECT reg_row.id, row_number() OVER (ORDER BY %s) AS rn "
+	         "FROM reg_row%s%s WHERE reg_row.version_id = :v AND reg_row.section = :s%s) "
+	         "WHERE id = :id",
+	         order, rv->sort == RV_BY_BODY ? " JOIN body b ON b.id = reg_row.body_id" : "",
+	         rv->sort == RV_BY_NUMBER ? " JOIN reg_place pl ON pl.row_id = reg_row.id" : "", cond);
+	st = db_prep(rv->db, sql);
+	if (!st)
+		return -1;
+	db_int(st, ":v", rv->version);
+	db_text(st, ":s", section_key[s]);
+	db_int(st, ":id", id);
+	rv->search.version = rv->version;
+	bind_conditions(rv, st, rv->where);
+	int rn = db_step(rv->db, st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+	sqlite3_finalize(st);
+	if (rn <= 0 || rn > rv->count[s])
+		return -1;
+	return (s ? rv->count[0] : 0) + rn - 1;
 }

@@ -1,7 +1,8 @@
 /* regview — what the register screen shows, without the screen: the version
  * on view, its two sections as one list of lines (a section title, then its
- * rows numbered from 1), read from the database a window at a time in the
- * current language's alphabet.  Memory does not grow with the row count. */
+ * rows), read from the database a window at a time in the current
+ * language's alphabet or another order the clerk picks; each row carries
+ * its official number.  Memory does not grow with the row count. */
 #ifndef TZ_REGVIEW_H
 #define TZ_REGVIEW_H
 
@@ -16,7 +17,8 @@ enum rv_kind { RV_TITLE, RV_ROW };
 struct rv_line {
 	enum rv_kind kind;
 	int section;          /* 0 mandatory, 1 voluntary */
-	int num;              /* row number within its section, from 1; 0 for a title */
+	int num;              /* the row's official number in its section (regorder.h),
+	                       * whatever the order, search or filter; 0 for a title */
 	int64_t id;           /* reg_row.id; 0 for a title */
 	char code[16];
 	char level[8];
@@ -87,13 +89,23 @@ const char *rv_search(const struct regview *rv);   /* "" when none */
  * collations; ties go to the name, then the level.  Validity "without time
  * limit" sorts after every number of years. */
 enum rv_sort { RV_BY_NAME, RV_BY_CODE, RV_BY_BASIS, RV_BY_LEVEL, RV_BY_VALIDITY,
-               RV_BY_BODY, RV_BY_PROFILE, RV_NSORT };
+               RV_BY_BODY, RV_BY_PROFILE, RV_BY_NUMBER /* the official order */, RV_NSORT };
 int rv_set_sort(struct regview *rv, enum rv_sort by, int desc);
 enum rv_sort rv_sort_by(const struct regview *rv);
 int rv_sort_desc(const struct regview *rv);
 
-/* Re-reads the counts after the data changed. */
+/* Re-reads the counts after the data changed (numbering the draft's new
+ * rows first, regorder.h). */
 void rv_reload(struct regview *rv);
+
+/* Counts every change of what the rows are or of their order (language,
+ * sort, search, facets, filter, version, reload): a screen that remembers
+ * its cursor by row finds the row again when this moved on. */
+unsigned rv_generation(const struct regview *rv);
+/* The index (0-based over both sections, as rv_line_of_row takes it) of
+ * the row with this id in the view as it is now, or -1 when the view does
+ * not show it.  Reads the row's section in its order: not for every key. */
+int rv_row_index(struct regview *rv, int64_t id);
 
 int rv_count(const struct regview *rv, int section);   /* rows in a section */
 int rv_rows(const struct regview *rv);                 /* rows in both */

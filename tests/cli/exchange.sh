@@ -49,11 +49,13 @@ contains "kk validity in years" ",5 жыл," "$(line "$a" "$K")"
 contains "kk profile әг" ",әг" "$(line "$a" "$K")"
 contains "body by its full kk name" "Қазақстан Республикасының Денсаулық сақтау министрлігі" "$(line "$a" "$K")"
 grep -q ",мерзімсіз," "$K" && ok "kk without limit" || bad "kk without limit" "no мерзімсіз"
-# Kazakh alphabet: К before Қ, Қ before Л (code points would put Қ after Я).
+# The official order, the same as the Russian file's: by code, then level
+# (Қазандық машинисі 8182-1-002 before Кран машинисі 8343-1-004, though К
+# comes before Қ in the Kazakh alphabet).
 kr=$(grep -n ",Кран машинисі" "$K" | head -1 | cut -d: -f1)
 kq=$(grep -n ",Қазандық машинисі" "$K" | head -1 | cut -d: -f1)
-[ -n "$kr" ] && [ -n "$kq" ] && [ "$kr" -lt "$kq" ] && [ "$kq" -lt "$vol" ] && ok "kk alphabet" ||
-	bad "kk alphabet" "Кран at $kr, Қазандық at $kq"
+[ -n "$kr" ] && [ -n "$kq" ] && [ "$kq" -lt "$kr" ] && [ "$kr" -lt "$vol" ] && ok "kk official order" ||
+	bad "kk official order" "Кран at $kr, Қазандық at $kq"
 
 # --- export, Russian ------------------------------------------------------
 status "export ru" 0 $TZB --db "$DB" export --lang ru -o "$TMP/ru.csv"

@@ -29,7 +29,7 @@ static struct {
 static int sel;
 
 /* The sort orders in the order of the columns that name them. */
-static const int sort_col[RV_NSORT] = {1, 2, 3, 4, 5, 6, 7};
+static const int sort_col[RV_NSORT] = {0, 1, 2, 3, 4, 5, 6, 7};
 
 static int sort_index(enum rv_sort s)
 {

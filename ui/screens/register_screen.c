@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "kit/actions.h"
+#include "kit/dialog.h"
 #include "screens/detail.h"
 #include "kit/draw.h"
 #include "kit/field.h"
@@ -14,6 +15,7 @@
 #include "forms/rowform_ui.h"
 #include "base/i18n.h"
 #include "domain/register.h"
+#include "domain/regorder.h"
 #include "store/refdata.h"
 #include "view/regview.h"
 #include "base/text.h"
@@ -73,7 +75,11 @@ static void draw_row(int y, const struct rv_line *l, const int w[TABLE_NCOL], in
 		return;
 	}
 	char num[16], valid[64];
-	snprintf(num, sizeof num, "%d", l->num);
+	/* A row not numbered yet (added by another program to a draft this
+	 * clerk may only read) has no number to show. */
+	num[0] = 0;
+	if (l->num > 0)
+		snprintf(num, sizeof num, "%d", l->num);
 	reg_validity_label(l->validity, valid, sizeof valid);
 	const char *cell[TABLE_NCOL] = {
 		num, l->name, l->code, l->basis, l->level, valid, l->body,
@@ -192,11 +198,25 @@ static void clamp(struct ui_app *app)
 		t->rows.top = 0;
 }
 
+/* After the view changed, puts the cursor back on its row (regtable.h). */
+static void table_sync(struct ui_app *app)
+{
+	struct table *t = app->table;
+	unsigned gen = rv_generation(app->rv);
+	if (t->gen == gen)
+		return;
+	t->gen = gen;
+	int at = t->cur_id ? rv_row_index(app->rv, t->cur_id) : -1;
+	if (at >= 0)
+		t->rows.cur = at;
+}
+
 void table_draw(struct ui_app *app)
 {
 	struct table *t = app->table;
 	struct regview *rv = app->rv;
 	int w[TABLE_NCOL], h = body_height(app);
+	table_sync(app);
 	clamp(app);
 	table_col_widths(t, rv, w);
 	draw_title(rv);
@@ -220,6 +240,8 @@ void table_draw(struct ui_app *app)
 			draw_row(2 + i, l, w, t->rows.top + i == cur_line);
 		else
 			draw_fill(2 + i, theme(TH_NORMAL));
+		if (l && t->rows.top + i == cur_line)
+			t->cur_id = l->id;
 	}
 	draw_status(app);
 	if (search_shown(app))
@@ -228,6 +250,9 @@ void table_draw(struct ui_app *app)
 
 int64_t table_cursor_id(struct ui_app *app)
 {
+	/* The language or the order may have changed since the last draw. */
+	table_sync(app);
+	clamp(app);
 	if (app->table->rows.cur < 0)
 		return 0;
 	int line = rv_line_of_row(app->rv, app->table->rows.cur);
@@ -346,6 +371,25 @@ static enum ui_result act_delete(struct ui_app *app)
 	return id ? after_form(app, form_delete_row(app->db, id)) : UI_HANDLED;
 }
 
+/* Moves the row under the cursor a place up or down in the draft's
+ * official order; the cursor stays on it (it follows the row's id), and
+ * its number changes in every order. */
+static enum ui_result order_step(struct ui_app *app, int by)
+{
+	int64_t id = table_cursor_id(app);
+	if (!id)
+		return UI_HANDLED;
+	char err[512];
+	int num = 0, rc = regorder_move(app->db, id, by, &num, err, sizeof err);
+	if (rc)
+		dlg_message(_("Not moved"), rc == REG_DENIED && *err ? err
+		                            : reg_status_why(app->db, rc, err, sizeof err));
+	rv_reload(app->rv);
+	return UI_REDRAW;
+}
+static enum ui_result act_order_up(struct ui_app *app) { return order_step(app, -1); }
+static enum ui_result act_order_down(struct ui_app *app) { return order_step(app, 1); }
+
 /* '/' is where '.' is on the Russian and Kazakh layouts; '<' and '>' are
  * Б and Ю there. */
 static const struct ui_action register_actions[] = {
@@ -371,6 +415,10 @@ static const struct ui_action register_actions[] = {
 	 act_clear_search, 0},
 	{0, {'>', 0x42E, 0}, N_("> or Ю"), NULL, N_("Sort by the next column"), act_sort_next, 0},
 	{0, {'<', 0x411, 0}, N_("< or Б"), NULL, N_("Sort by the previous column"), act_sort_prev, 0},
+	{0, {KEY_SR, '-', 0}, N_("Shift+Up or -"), NULL,
+	 N_("Move the row a place up in the draft's official order and numbering"), act_order_up, 0},
+	{0, {KEY_SF, '+', 0}, N_("Shift+Down or +"), NULL,
+	 N_("Move the row a place down in the draft's official order and numbering"), act_order_down, 0},
 	UI_LIST_KEYS(act_move, N_("Move to the previous row"), N_("Move to the next row"),
 	             N_("Move a page up"), N_("Move a page down"), N_("Go to the first row"),
 	             N_("Go to the last row")),

@@ -26,6 +26,7 @@ void table_home(struct table *t)
 {
 	t->rows.cur = 0;
 	t->rows.top = 0;
+	t->cur_id = 0;
 }
 
 
@@ -35,9 +36,10 @@ static const char *const heads[NCOL] = {
 	N_("Level"), N_("Validity"), N_("Body"), N_("Profile"),
 };
 
-/* Row numbers follow the order shown, so sorting "by number" is by name. */
+/* The number is the row's official one (regorder.h): sorting by it shows
+ * the register in its official order. */
 static const enum rv_sort col_sort[NCOL] = {
-	RV_BY_NAME, RV_BY_NAME, RV_BY_CODE, RV_BY_BASIS, RV_BY_LEVEL, RV_BY_VALIDITY,
+	RV_BY_NUMBER, RV_BY_NAME, RV_BY_CODE, RV_BY_BASIS, RV_BY_LEVEL, RV_BY_VALIDITY,
 	RV_BY_BODY, RV_BY_PROFILE,
 };
 

@@ -20,6 +20,13 @@ struct table {
 	/* cur: the cursor's row (0-based over both sections), -1 if none;
 	 * top: the first line shown (a section's title is a line, not a row). */
 	struct ui_list rows;
+	/* The row the cursor is on, by id, and the view's generation it was
+	 * seen in (rv_generation): when the view's order or rows change (a
+	 * language switch re-sorts by the other alphabet) the cursor goes back
+	 * to that row, not to the row now at its old position.  0 when the
+	 * cursor is to go to the first row. */
+	int64_t cur_id;
+	unsigned gen;
 	int typing;   /* the search line has the keys */
 	char query[256];
 	struct table_cols cols;
