@@ -76,16 +76,22 @@ status "today from the environment" 0 env TIZILIM_TODAY=2027-01-20 "$TZB" --db "
 contains "TIZILIM_TODAY" "2027-01-20" "$out"
 contains "TIZILIM_TODAY cycle" "$title" "$out"
 
-# 1 February 2026 is a Sunday: the deadline stays there, and says so.
+# 1 February 2026 is a Sunday: the term ends on Monday 2 February (the Civil
+# Code's rule for a term whose last day is a day off), and the table says why.
+moved=$(t ru "%1\$s, %2\$s, is a day off: the term ends on the next working day" |
+	sed "s/%1\$s/2026-02-01/; s/%2\$s/$(t ru Sunday)/")
 status "day off deadline" 0 "$TZB" --db "$DB" --lang ru deadlines --date 2026-01-30
-p=$(line 2026-02-01 "$out")
-contains "stays on Sunday" "$(t ru Sunday)" "$p"
-contains "says it is a day off" "$(t ru "falls on a day off, the date stands")" "$p"
-lacks "1 April not a day off" "$(t ru "falls on a day off, the date stands")" "$(line 2026-04-01 "$out")"
-status "deadline day itself" 0 "$TZB" --db "$DB" deadlines --date 2026-02-01
-contains "inclusive: due today" "$(t kk "due today")" "$(line 2026-02-01 "$out")"
-status "day after" 0 "$TZB" --db "$DB" deadlines --date 2026-02-02
-lacks "not due after it" "$(t kk "due today")" "$(line 2026-02-01 "$out")"
+p=$(line "$(t ru "Proposals to the authorized body")" "$out")
+contains "moved to Monday 2 February" "2026-02-02  $(t ru Monday)" "$p"
+contains "says it moved and why" "$moved" "$p"
+contains "one working day left" "$(t ru "due in %d working day" | sed 's/%d/1/')" "$p"
+lacks "1 April not moved" "2026-04-01, " "$(line 2026-04-01 "$out")"
+status "the Sunday itself" 0 "$TZB" --db "$DB" deadlines --date 2026-02-01
+lacks "not due on the Sunday" "$(t kk "due today")" "$(line 2026-02-02 "$out")"
+status "the Monday" 0 "$TZB" --db "$DB" deadlines --date 2026-02-02
+contains "inclusive: due on the Monday" "$(t kk "due today")" "$(line 2026-02-02 "$out")"
+status "day after" 0 "$TZB" --db "$DB" deadlines --date 2026-02-03
+lacks "not due after it" "$(t kk "due today")" "$(line 2026-02-02 "$out")"
 
 # The cycle turns over the day after each Council submission.
 status "1 April" 0 "$TZB" --db "$DB" deadlines --date 2026-04-01

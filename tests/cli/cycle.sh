@@ -32,7 +32,9 @@ SH=$TMP/shared
 mkdir -p "$SH/state"
 chmod 1777 "$SH" "$SH/state"
 DB=$SH/c.db
-export TIZILIM_TODAY=2027-01-05
+# Events are recorded once they have happened: today is after the last of
+# them (the spring 2027 cycle up to its publication on 20 April).
+export TIZILIM_TODAY=2027-04-30
 as() {
 	u=$1; shift
 	runuser -u "$u" -- env HOME="$SH" XDG_DATA_HOME="$SH" XDG_STATE_HOME="$SH/state" \
@@ -234,6 +236,8 @@ lacks "export lacks the returned row" "5120-1-001" "$(cat "$SH/spring.csv")"
 export TIZILIM_TODAY=2027-05-04
 status "open autumn" 0 ab cycle open 2027 autumn
 expect "the draft is autumn's" autumn "$(sqlite3 "$DB" "select c.season from reg_version v join cycle c on c.id = v.cycle_id where v.state = 'draft'")"
+# The autumn's events up to its publication on 25 November have happened.
+export TIZILIM_TODAY=2027-11-30
 status "exclude" 0 si proposal add --body industry --action exclude --section mandatory --code 8332-1-002 \
 	--demand-kk "Сұраныс жоқ" --demand-ru "Спроса нет"
 E=$(num "$out")
