@@ -242,7 +242,7 @@ int cycle_council_submit(tz_db *db, tz_day date, int *late, char *err, size_t er
 		return -1;
 	}
 	if (!c.id) {
-		snprintf(err, errlen, "%s", _("The draft register belongs to no cycle: open one first (cycle open YEAR SEASON)."));
+		snprintf(err, errlen, "%s", _("The draft register belongs to no cycle: open the cycle first."));
 		return -1;
 	}
 	if (deadline_check_past(date, err, errlen) || auth_edit_register(db, err, errlen))
@@ -255,10 +255,10 @@ int cycle_council_submit(tz_db *db, tz_day date, int *late, char *err, size_t er
 		return -1;
 	}
 	if (t.pending) {
-		snprintf(err, errlen, ngettext("%d change of the draft is not approved in review yet "
-		                               "(see review show): the Council gets an approved register.",
-		                               "%d changes of the draft are not approved in review yet "
-		                               "(see review show): the Council gets an approved register.",
+		snprintf(err, errlen, ngettext("%d change of the draft is not approved in review yet: "
+		                               "the Council gets an approved register.",
+		                               "%d changes of the draft are not approved in review yet: "
+		                               "the Council gets an approved register.",
 		                               (unsigned long)t.pending), t.pending);
 		return -1;
 	}
@@ -387,8 +387,7 @@ static int64_t publish_check(tz_db *db, tz_day date, struct cycle *out, char *er
 	int64_t v = version_in(db, "recommended", &c);
 	if (!v) {
 		snprintf(err, errlen, "%s", reg_draft(db) || version_in(db, "submitted", &c)
-		         ? _("The register cannot be published before the Council's recommendations are recorded "
-		             "(cycle recommendations).")
+		         ? _("The register cannot be published before the Council's recommendations are recorded.")
 		         : _("There is no register formed per the Council's recommendations to publish."));
 		return 0;
 	}

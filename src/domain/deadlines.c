@@ -185,7 +185,8 @@ enum dl_status deadline_status(const tz_calendar *c, const struct dl_item *it,
 	if (it->due < 0)
 		return DL_NOT_RECORDED;
 	if (today > it->due)
-		return it->step == DL_COUNCIL || it->step == DL_PLACED ? DL_OVERDUE : DL_PASSED;
+		return it->step == DL_COUNCIL || it->step == DL_PLACED || it->step == DL_PRESS ? DL_OVERDUE
+		                                                                             : DL_PASSED;
 	if (today == it->due)
 		return DL_TODAY;
 	*left = cal_workdays_between(c, today, it->due);

@@ -516,8 +516,7 @@ int proposals_submit(tz_db *db, int64_t cycle, int64_t body, tz_day date, int *n
 		snprintf(agreed, sizeof agreed, "%s", db_col_text(st, 0));
 	sqlite3_finalize(st);
 	if (!agreed[0]) {
-		snprintf(err, errlen, "%s", _("The sectoral council's agreement is not recorded: record it first "
-		                              "(proposal agree --body B --date D --protocol N)."));
+		snprintf(err, errlen, "%s", _("The sectoral council's agreement is not recorded: record it first."));
 		return PR_REFUSED;
 	}
 	if (deadline_check_past(date, err, errlen))

@@ -184,7 +184,7 @@ contains "review totals by body" "finance" "$out"
 status "publish before the Council" 3 ab publish --date 2027-04-02
 contains "says the recommendations are missing" "cycle recommendations" "$out"
 status "to the Council before review" 3 ab cycle council-submit --date 2027-03-30
-contains "says how many to review" "$(printf "$(LANGUAGE=kk TEXTDOMAINDIR=$TOP/$BUILD/locale ngettext -d tizilim "%d change of the draft is not approved in review yet (see review show): the Council gets an approved register." "%d changes of the draft are not approved in review yet (see review show): the Council gets an approved register." 6)" 6)" "$out"
+contains "says how many to review" "$(printf "$(LANGUAGE=kk TEXTDOMAINDIR=$TOP/$BUILD/locale ngettext -d tizilim "%d change of the draft is not approved in review yet: the Council gets an approved register." "%d changes of the draft are not approved in review yet: the Council gets an approved register." 6)" 6)" "$out"
 status "return without a comment" 3 ab review return 5120-1-001:4
 status "return a change" 0 ab review return 5120-1-001:4 --comment "Деңгейді тексеріңіз"
 status "approve the rest" 0 ap review approve --all

@@ -156,7 +156,8 @@ static void after(void)
 	CHECK_INT(status_at(&cy, DL_COUNCIL, "2026-12-15", &left), DL_DONE);
 	CHECK_INT(status_at(&cy, DL_PRESS, "2026-12-15", &left), DL_DUE);
 	CHECK_INT(left, 1);
-	CHECK_INT(status_at(&cy, DL_PRESS, "2026-12-18", &left), DL_PASSED);
+	/* The press release's placement is recorded now: past due, it is overdue. */
+	CHECK_INT(status_at(&cy, DL_PRESS, "2026-12-18", &left), DL_OVERDUE);
 
 	/* Recommendations recorded, the register not placed yet. */
 	deadline_cycle(cal, 2026, DL_AUTUMN, D("2026-11-20"), -1, &cy);
@@ -202,7 +203,7 @@ static void recorded(tz_db *db)
 	                      " SELECT id, 'published', '2026-12-11T10:00:00Z', '2026-12-11T10:00:00Z'"
 	                      " FROM cycle WHERE year = 2026"), 0);
 	CHECK_INT(deadline_cycle_load(db, cal, 2026, DL_AUTUMN, &cy), 0);
-	CHECK_INT(status_at(&cy, DL_PRESS, "2026-12-21", &left), DL_PASSED);
+	CHECK_INT(status_at(&cy, DL_PRESS, "2026-12-21", &left), DL_OVERDUE);
 	CHECK_INT(db_exec(db, "INSERT INTO press_placement(version_id, date, place_kk, place_ru, updated, login)"
 	                      " SELECT id, '2026-12-21', 'enbek.gov.kz', 'enbek.gov.kz', '', 'x'"
 	                      " FROM reg_version WHERE state = 'published'"), 0);

@@ -103,11 +103,16 @@ static void steps_draw(struct ui_app *app)
 		int late = cal && d >= 0 && !cal_parse(pp.date, &on) && on > d
 		           ? cal_workdays_between(cal, d, deadline_on_workday(cal, on)) : 0;
 		cal_free(cal);
-		const char *place = !strcmp(i18n_lang(), "ru") ? pp.place_ru : pp.place_kk;
-		int k = snprintf(buf, sizeof buf, _("of version %lld, placed %s: %s"), (long long)pv, pp.date, place);
-		if (late && k > 0 && (size_t)k < sizeof buf)
-			snprintf(buf + k, sizeof buf - (size_t)k,
-			         ngettext("; %d working day late", "; %d working days late", (unsigned long)late), late);
+		snprintf(buf, sizeof buf, _("of version %lld, placed %s"), (long long)pv, pp.date);
+		row(y++, lw, labels[4], buf);
+		if (late) {
+			snprintf(buf, sizeof buf, ngettext("done, %d working day late", "done, %d working days late",
+			                                   (unsigned long)late), late);
+			draw_cell(y++, lw + 4, COLS - lw - 5, buf, theme(TH_ALERT), 0);
+		}
+		/* Where, on a line of its own: an address is long. */
+		row(y++, lw, "", !strcmp(i18n_lang(), "ru") ? pp.place_ru : pp.place_kk);
+		labels[4] = NULL;
 	} else if (pv) {
 		char due[11] = "";
 		tz_day d = press_due(app->db, pv);
@@ -117,7 +122,8 @@ static void steps_draw(struct ui_app *app)
 	} else {
 		snprintf(buf, sizeof buf, "%s", _("after the first publication"));
 	}
-	row(y++, lw, labels[4], buf);
+	if (labels[4])
+		row(y++, lw, labels[4], buf);
 	y++;
 	static const char *const how[] = {
 		N_("F3 opens a cycle (year and season)."),
@@ -279,7 +285,7 @@ static void publish_done(struct ui_app *app, struct dlg_field *f, int n)
 	         _("Publication cannot be undone: the version becomes read-only and the next draft "
 	           "starts from it."));
 	dlg_layer_push(ui_draw_top, app);
-	const char *const go[] = {_("Publish"), _("Cancel")};
+	const char *const go[] = {_("Publish it"), _("Cancel")};
 	if (dlg_choice_at(_("Publish the register"), q, go, 2, 1) != 0) {
 		dlg_layer_pop();
 		cui_say(0, "%s", _("Nothing is published."));

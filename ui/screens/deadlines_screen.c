@@ -79,9 +79,12 @@ static int remark_lines(tz_db *db, const tz_calendar *cal, int64_t cycle, tz_day
 	return n;
 }
 
-/* A step's line: clause, what, counts from, deadline, where it stands. */
-static void step_line(const tz_calendar *cal, const struct dl_item *it, const char *what, tz_day today,
-                      int y, const int *x, const int *w)
+/* A step's line: clause, what, counts from, deadline, where it stands; a
+ * standing too long for its cell ("done, 167 working days late") takes the
+ * line below, under the columns from "counts from" on.  Returns the lines
+ * used. */
+static int step_line(const tz_calendar *cal, const struct dl_item *it, const char *what, tz_day today,
+                     int y, const int *x, const int *w)
 {
 	char from[16], due[128], st[128];
 	int alert = dlview_status(cal, it, today, st, sizeof st);
@@ -99,7 +102,14 @@ static void step_line(const tz_calendar *cal, const struct dl_item *it, const ch
 	draw_cell(y, x[1], w[1], what, a, 0);
 	draw_cell(y, x[2], w[2], from, a, 0);
 	draw_cell(y, x[3], w[3], due, a, 0);
-	draw_cell(y, x[4], w[4], st, a, 0);
+	if (text_width(st) <= w[4]) {
+		draw_cell(y, x[4], w[4], st, a, 0);
+		return 1;
+	}
+	if (alert)
+		draw_fill(y + 1, a);
+	draw_cell(y + 1, x[2], COLS - x[2] - 1, st, a, 0);
+	return 2;
 }
 
 static void deadlines_draw(struct ui_app *app)
@@ -146,7 +156,7 @@ static void deadlines_draw(struct ui_app *app)
 	for (int i = 0; i < DL_NSTEPS; i++, y++) {
 		const struct dl_item *it = &dl.items[i];
 		char moved[256];
-		step_line(cal, it, _(it->what), today, y, x, w);
+		y += step_line(cal, it, _(it->what), today, y, x, w) - 1;
 		/* The date the Order names is a day off: say where the deadline
 		 * went and why, under the step. */
 		if (dlview_moved(cal, it, moved, sizeof moved))
@@ -161,7 +171,8 @@ static void deadlines_draw(struct ui_app *app)
 		char pt[64], what[256];
 		/* TRANSLATORS: %s a cycle, "spring 2026". */
 		snprintf(what, sizeof what, _("Press release of %s"), cycle_title(&pc, pt, sizeof pt));
-		step_line(cal, &pend.items[DL_PRESS], what, today, y++, x, w);
+		draw_cell(y++, x[1], COLS - x[1] - 1, what, theme(TH_SECTION), 0);
+		y += step_line(cal, &pend.items[DL_PRESS], _(pend.items[DL_PRESS].what), today, y, x, w);
 	}
 	y++;
 	int bw[3] = {w[0] + w[1] + 1, w[2] + 4, 0};
