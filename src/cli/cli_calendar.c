@@ -230,9 +230,17 @@ int cmd_deadlines(tz_db *db, int argc, char **argv)
 	printf(_("As of %s, %s."), cal_format(today, buf), cal_weekday_name(cal_weekday(today)));
 	printf("\n\n");
 	print_cycle(c, &cy, today);
-	if (still_open(c, &prev, today)) {
+	int prev_shown = still_open(c, &prev, today);
+	if (prev_shown) {
 		putchar('\n');
 		print_cycle(c, &prev, today);
+	}
+	/* A published cycle's press release stays listed until it is placed. */
+	struct dl_cycle pend;
+	if (dlview_press_pending(db, c, &pend) && !(pend.year == cy.year && pend.season == cy.season) &&
+	    !(prev_shown && pend.year == prev.year && pend.season == prev.season)) {
+		putchar('\n');
+		print_cycle(c, &pend, today);
 	}
 	cal_free(c);
 	return EXIT_OK;
