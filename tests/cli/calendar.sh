@@ -114,6 +114,14 @@ contains "overdue" "$(t kk overdue)" "$(line 2026-12-04 "$out")"
 sqlite3 "$DB" "UPDATE cycle SET placed_date = '2026-12-11'"
 status "placed" 0 "$TZB" --db "$DB" deadlines --date 2026-12-14
 contains "press release after the holiday" "2026-12-17" "$out"
+# Its press release's placement not recorded, the cycle stays listed.
+status "press release not placed" 0 "$TZB" --db "$DB" deadlines --date 2026-12-21
+contains "the press release still listed" "2026-12-17" "$out"
+contains "and overdue" "$(t kk overdue)" "$(line 2026-12-17 "$out")"
+sqlite3 "$DB" "INSERT INTO reg_version(cycle_id, state, created, published)
+	SELECT id, 'published', '2026-12-11T10:00:00Z', '2026-12-11T10:00:00Z' FROM cycle WHERE year = 2026 AND season = 'autumn';
+	INSERT INTO press_placement(version_id, date, place_kk, place_ru, updated, login)
+	SELECT max(id), '2026-12-16', 'enbek.gov.kz', 'enbek.gov.kz', '2026-12-16T10:00:00Z', 'clerk' FROM reg_version"
 status "all done" 0 "$TZB" --db "$DB" deadlines --date 2026-12-21
 lacks "closed cycle not shown" "2026-12-17" "$out"
 
