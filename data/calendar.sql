@@ -24,12 +24,12 @@ INSERT INTO holiday_rule (month, day, moves, from_year, to_year, name_kk, name_r
   (12, 16, 1, NULL, NULL, 'Тәуелсіздік күні', 'День Независимости');
 
 -- Kurban ait's first day follows the lunar calendar: fixed each year by the
--- government, a day off that never moves.
+-- government, a public holiday that never moves.
 INSERT INTO calendar_day (date, kind, note_kk, note_ru) VALUES
   ('2025-01-03', 'off',    '5 қаңтардан ауыстырылған демалыс күні', 'Выходной день, перенесённый с 5 января'),
   ('2025-01-05', 'work',   '3 қаңтардағы демалыс күнінің орнына жұмыс күні', 'Рабочий день вместо выходного 3 января'),
-  ('2025-06-06', 'off',    'Құрбан айт', 'Курбан айт'),
-  ('2026-05-27', 'off',    'Құрбан айт', 'Курбан айт'),
+  ('2025-06-06', 'holiday', 'Құрбан айт', 'Курбан айт'),
+  ('2026-05-27', 'holiday', 'Құрбан айт', 'Курбан айт'),
   -- Falls on a Sunday; cancelled, so Monday 31 August is a working day.
   ('2026-08-30', 'nothol', 'Конституция күні мереке күні болудан қалды', 'День Конституции больше не праздничный день'),
-  ('2027-05-16', 'off',    'Құрбан айт', 'Курбан айт');
+  ('2027-05-16', 'holiday', 'Құрбан айт', 'Курбан айт');

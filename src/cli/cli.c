@@ -80,7 +80,8 @@ static const struct command commands[] = {
 	 N_("review the draft against the published register, change by change")},
 	{"publish", cmd_publish, 0, "[--date YYYY-MM-DD] [--no-backup]",
 	 N_("publish the register formed per the Council's recommendations")},
-	{"press", cmd_press, 0, "show [--lang kk|ru] | edit [FILE|-] --lang kk|ru",
+	{"press", cmd_press, 0, "show [--lang kk|ru] | edit [FILE|-] --lang kk|ru | "
+	 "placed [--date D] --place-kk TEXT --place-ru TEXT",
 	 N_("the press release on the register's changes, in Kazakh and Russian")},
 	{"backup", cmd_backup, 0, "FILE",
 	 N_("copy the database consistently while others keep working")},

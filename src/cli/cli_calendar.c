@@ -9,6 +9,7 @@
 #include "domain/deadlines.h"
 #include "base/i18n.h"
 #include "base/text.h"
+#include "view/deadlineview.h"
 
 #define MAX_WORKDAYS 3650
 
@@ -75,6 +76,10 @@ static void status_text(const tz_calendar *c, const struct dl_item *it, tz_day t
 	case DL_DONE:
 		snprintf(out, len, "%s", _("done"));
 		break;
+	case DL_DONE_LATE:
+		snprintf(out, len, ngettext("done, %d working day late", "done, %d working days late",
+		                            (unsigned long)left), left);
+		break;
 	case DL_OVERDUE:
 		snprintf(out, len, "%s", _("overdue"));
 		break;
@@ -95,9 +100,10 @@ static void status_text(const tz_calendar *c, const struct dl_item *it, tz_day t
 			         it->due - today);
 		break;
 	}
-	if (it->on_day_off && s != DL_DONE) {
+	char moved[256];
+	if (dlview_moved(c, it, moved, sizeof moved)) {
 		size_t n = strlen(out);
-		snprintf(out + n, len - n, "; %s", _("falls on a day off, the date stands"));
+		snprintf(out + n, len - n, "; %s", moved);
 	}
 }
 
@@ -159,6 +165,8 @@ static void print_cycle(const tz_calendar *c, const struct dl_cycle *cy, tz_day 
 		printf(_("The Council's recommendations: %s.\n"), cal_format(cy->council_rec, buf));
 	if (cy->placed >= 0)
 		printf(_("Placed on the platform: %s.\n"), cal_format(cy->placed, buf));
+	if (cy->press_placed >= 0)
+		printf(_("The press release placed on the internet resource: %s.\n"), cal_format(cy->press_placed, buf));
 	putchar('\n');
 
 	struct row rows[DL_NSTEPS + 1];
@@ -222,9 +230,17 @@ int cmd_deadlines(tz_db *db, int argc, char **argv)
 	printf(_("As of %s, %s."), cal_format(today, buf), cal_weekday_name(cal_weekday(today)));
 	printf("\n\n");
 	print_cycle(c, &cy, today);
-	if (still_open(c, &prev, today)) {
+	int prev_shown = still_open(c, &prev, today);
+	if (prev_shown) {
 		putchar('\n');
 		print_cycle(c, &prev, today);
+	}
+	/* A published cycle's press release stays listed until it is placed. */
+	struct dl_cycle pend;
+	if (dlview_press_pending(db, c, &pend) && !(pend.year == cy.year && pend.season == cy.season) &&
+	    !(prev_shown && pend.year == prev.year && pend.season == prev.season)) {
+		putchar('\n');
+		print_cycle(c, &pend, today);
 	}
 	cal_free(c);
 	return EXIT_OK;

@@ -15,6 +15,7 @@
 #include "domain/press.h"
 #include "store/backup.h"
 #include "store/seal.h"
+#include "view/pubview.h"
 
 static int print_cycle(void *ctx, const struct cycle *c)
 {
@@ -126,11 +127,13 @@ int cmd_publish(tz_db *db, int argc, char **argv)
 	if (args_parse(argc, argv, 1, &a, " no-backup ") || args_only("publish", &a, " date no-backup ") ||
 	    a.nwords || args_date("publish", &a, &d))
 		return EXIT_USAGE;
-	char err[512], t[11], due[11];
+	char err[512], t[11], due[11], summary[1024];
 	int late;
+	struct cycle_pub pub;
 	/* Every check first: a refused publication leaves no backup behind. */
-	if (cycle_publish_check(db, d, err, sizeof err))
+	if (cycle_publish_preview(db, d, &pub, err, sizeof err))
 		return cli_refused("publish", err);
+	fputs(pubview_text(&pub, d, summary, sizeof summary), stdout);
 	/* Publication is the one step that cannot be taken back: keep a copy. */
 	if (!args_get(&a, "no-backup")) {
 		char path[4096];

@@ -17,7 +17,7 @@ int cmd_press(tz_db *db, int argc, char **argv)
 {
 	const char *sub = argc > 1 ? argv[1] : "show";
 	struct args a;
-	if (args_parse(argc, argv, 2, &a, NULL) || args_only("press", &a, " lang "))
+	if (args_parse(argc, argv, 2, &a, NULL) || args_only("press", &a, " lang date place place-kk place-ru "))
 		return EXIT_USAGE;
 	const char *lang = args_get(&a, "lang") ? args_get(&a, "lang") : i18n_lang();
 	if (strcmp(lang, "kk") && strcmp(lang, "ru")) {
@@ -62,6 +62,24 @@ int cmd_press(tz_db *db, int argc, char **argv)
 		printf(_("The press release in %s is saved.\n"), lang);
 		return EXIT_OK;
 	}
-	cli_error(_("press: give show or edit [FILE] (see tizilim --help)"));
+	if (!strcmp(sub, "placed") && !a.nwords) {
+		/* cl. 12: where and when the release went on the internet resource. */
+		tz_day d;
+		if (args_date("press placed", &a, &d))
+			return EXIT_USAGE;
+		const char *kk = args_get(&a, "place-kk") ? args_get(&a, "place-kk") : args_get(&a, "place");
+		const char *ru = args_get(&a, "place-ru") ? args_get(&a, "place-ru") : args_get(&a, "place");
+		if (press_place(db, v, d, kk, ru, err, sizeof err))
+			return cli_refused("press placed", err);
+		char ds[11];
+		printf(_("The press release on version %lld is recorded as placed on %s.\n"), (long long)v,
+		       cal_format(d, ds));
+		tz_day due = press_due(db, v);
+		if (due >= 0 && d > due)
+			printf(_("Late: the deadline of cl. 12 was %s.\n"), cal_format(due, ds));
+		return EXIT_OK;
+	}
+	cli_error(_("press: give show, edit [FILE] or placed --date D --place-kk TEXT --place-ru TEXT "
+	            "(see tizilim --help)"));
 	return EXIT_USAGE;
 }

@@ -119,7 +119,7 @@ struct rule {
 	char *kk, *ru;
 };
 
-enum { OV_OFF = 1, OV_WORK, OV_NOTHOL };
+enum { OV_OFF = 1, OV_WORK, OV_NOTHOL, OV_HOLIDAY };
 
 struct override {
 	tz_day date;
@@ -223,7 +223,8 @@ static int load_overrides(tz_db *db, tz_calendar *c)
 		}
 		struct override *o = &c->ov[c->nov++];
 		o->date = d;
-		o->kind = !strcmp(kind, "work") ? OV_WORK : !strcmp(kind, "nothol") ? OV_NOTHOL : OV_OFF;
+		o->kind = !strcmp(kind, "work") ? OV_WORK : !strcmp(kind, "nothol") ? OV_NOTHOL
+		        : !strcmp(kind, "holiday") ? OV_HOLIDAY : OV_OFF;
 		o->kk = dup(db_col_text(st, 2));
 		o->ru = dup(db_col_text(st, 3));
 	}
@@ -263,8 +264,9 @@ static void compute_year(const tz_calendar *c, int y, struct year *out)
 		if (k < 0 || k >= len)
 			continue;
 		ovk[k] = (unsigned char)c->ov[i].kind;
-		if (c->ov[i].kind == OV_OFF) {
-			why[k] = CAL_DECREE;
+		if (c->ov[i].kind == OV_OFF || c->ov[i].kind == OV_HOLIDAY) {
+			/* A dated holiday (Kurban ait) is off where it falls. */
+			why[k] = c->ov[i].kind == OV_HOLIDAY ? CAL_HOLIDAY : CAL_DECREE;
 			src[k] = (short)-(i + 1);
 		} else if (c->ov[i].kind == OV_WORK) {
 			why[k] = CAL_WORK;

@@ -29,9 +29,10 @@ typedef struct tz_calendar tz_calendar;
 tz_calendar *cal_load(tz_db *db);    /* NULL on error (logged) */
 void cal_free(tz_calendar *c);
 
-/* Why a day is off: 0 = a working day.  CAL_HOLIDAY: a holiday rule's date;
+/* Why a day is off: 0 = a working day.  CAL_HOLIDAY: a holiday rule's date,
+ * or a dated public holiday from calendar_day (Kurban ait, which never moves);
  * CAL_MOVED: the working day a weekend holiday moved to; CAL_DECREE: a dated
- * day off from calendar_day (a decree transfer, or Kurban ait). */
+ * day off by decree from calendar_day (a transfer). */
 enum cal_why { CAL_WORK = 0, CAL_WEEKEND, CAL_HOLIDAY, CAL_MOVED, CAL_DECREE };
 enum cal_why cal_why_off(const tz_calendar *c, tz_day d);
 int cal_is_workday(const tz_calendar *c, tz_day d);

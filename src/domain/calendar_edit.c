@@ -87,7 +87,7 @@ int cal_edit_kurban(tz_db *db, const char *date, char *why, size_t len)
 	char iso[11];
 	if (begin_edit(db, date, iso, why, len))
 		return -1;
-	sqlite3_stmt *st = db_prep(db, "DELETE FROM calendar_day WHERE kind = 'off' AND "
+	sqlite3_stmt *st = db_prep(db, "DELETE FROM calendar_day WHERE kind IN ('off', 'holiday') AND "
 	                               "note_kk = '" KURBAN_KK "' AND substr(date, 1, 4) = "
 	                               "substr(:d, 1, 4) AND date <> :d");
 	if (!st)
@@ -96,8 +96,8 @@ int cal_edit_kurban(tz_db *db, const char *date, char *why, size_t len)
 	if (db_run(db, st))
 		return refused(db, why, len);
 	st = db_prep(db, "INSERT INTO calendar_day (date, kind, note_kk, note_ru) "
-	                 "VALUES (:d, 'off', '" KURBAN_KK "', '" KURBAN_RU "') "
-	                 "ON CONFLICT(date) DO UPDATE SET kind = 'off', "
+	                 "VALUES (:d, 'holiday', '" KURBAN_KK "', '" KURBAN_RU "') "
+	                 "ON CONFLICT(date) DO UPDATE SET kind = 'holiday', "
 	                 "note_kk = excluded.note_kk, note_ru = excluded.note_ru");
 	if (!st)
 		return refused(db, why, len);
@@ -110,7 +110,7 @@ int cal_edit_kurban(tz_db *db, const char *date, char *why, size_t len)
 void cal_kurban_of(tz_db *db, int year, char *buf)
 {
 	buf[0] = 0;
-	sqlite3_stmt *st = db_prep(db, "SELECT date FROM calendar_day WHERE kind = 'off' AND "
+	sqlite3_stmt *st = db_prep(db, "SELECT date FROM calendar_day WHERE kind IN ('off', 'holiday') AND "
 	                               "note_kk = '" KURBAN_KK "' AND date >= :a AND date < :b "
 	                               "ORDER BY date LIMIT 1");
 	if (!st)

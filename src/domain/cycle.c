@@ -127,10 +127,7 @@ static tz_day day_or_none(const char *s)
 
 int cycle_deadlines(tz_db *db, const tz_calendar *cal, const struct cycle *c, struct dl_cycle *out)
 {
-	(void)db;
-	deadline_cycle(cal, c->year, c->season, day_or_none(c->council_rec), day_or_none(c->placed), out);
-	out->submitted = c->council_sub[0] != 0;
-	return 0;
+	return deadline_cycle_load(db, cal, c->year, c->season, out);
 }
 
 int64_t cycle_open(tz_db *db, int year, enum dl_season season, char *err, size_t errlen)
@@ -245,10 +242,10 @@ int cycle_council_submit(tz_db *db, tz_day date, int *late, char *err, size_t er
 		return -1;
 	}
 	if (!c.id) {
-		snprintf(err, errlen, "%s", _("The draft register belongs to no cycle: open one first (cycle open YEAR SEASON)."));
+		snprintf(err, errlen, "%s", _("The draft register belongs to no cycle: open the cycle first."));
 		return -1;
 	}
-	if (auth_edit_register(db, err, errlen))
+	if (deadline_check_past(date, err, errlen) || auth_edit_register(db, err, errlen))
 		return -1;
 	struct review_totals t;
 	if (review_totals(db, v, &t) < 0)
@@ -258,10 +255,10 @@ int cycle_council_submit(tz_db *db, tz_day date, int *late, char *err, size_t er
 		return -1;
 	}
 	if (t.pending) {
-		snprintf(err, errlen, ngettext("%d change of the draft is not approved in review yet "
-		                               "(see review show): the Council gets an approved register.",
-		                               "%d changes of the draft are not approved in review yet "
-		                               "(see review show): the Council gets an approved register.",
+		snprintf(err, errlen, ngettext("%d change of the draft is not approved in review yet: "
+		                               "the Council gets an approved register.",
+		                               "%d changes of the draft are not approved in review yet: "
+		                               "the Council gets an approved register.",
 		                               (unsigned long)t.pending), t.pending);
 		return -1;
 	}
@@ -335,6 +332,8 @@ int cycle_recommendations(tz_db *db, tz_day date, const char *protocol,
 		snprintf(err, errlen, "%s", _("Give the number of the Council's protocol."));
 		return -1;
 	}
+	if (deadline_check_past(date, err, errlen))
+		return -1;
 	tz_day sub = day_or_none(c.council_sub);
 	if (sub >= 0 && date < sub) {
 		snprintf(err, errlen, _("The recommendations cannot come before the register went to the Council (%s)."),
@@ -388,11 +387,12 @@ static int64_t publish_check(tz_db *db, tz_day date, struct cycle *out, char *er
 	int64_t v = version_in(db, "recommended", &c);
 	if (!v) {
 		snprintf(err, errlen, "%s", reg_draft(db) || version_in(db, "submitted", &c)
-		         ? _("The register cannot be published before the Council's recommendations are recorded "
-		             "(cycle recommendations).")
+		         ? _("The register cannot be published before the Council's recommendations are recorded.")
 		         : _("There is no register formed per the Council's recommendations to publish."));
 		return 0;
 	}
+	if (deadline_check_past(date, err, errlen))
+		return 0;
 	tz_day rec = day_or_none(c.council_rec);
 	if (rec >= 0 && date < rec) {
 		snprintf(err, errlen, _("The register cannot be placed before the Council's recommendations (%s)."),
@@ -409,6 +409,27 @@ static int64_t publish_check(tz_db *db, tz_day date, struct cycle *out, char *er
 int cycle_publish_check(tz_db *db, tz_day date, char *err, size_t errlen)
 {
 	return publish_check(db, date, NULL, err, errlen) ? 0 : -1;
+}
+
+int cycle_publish_preview(tz_db *db, tz_day date, struct cycle_pub *out, char *err, size_t errlen)
+{
+	memset(out, 0, sizeof *out);
+	out->version = publish_check(db, date, &out->cycle, err, errlen);
+	if (!out->version)
+		return -1;
+	struct review_totals t;
+	if (review_totals(db, out->version, &t) < 0) {
+		snprintf(err, errlen, _("The database refused the change: %s"), db_errmsg(db));
+		return -1;
+	}
+	for (int i = 0; i < 2; i++) {
+		out->added[i] = t.section[i].added;
+		out->removed[i] = t.section[i].removed;
+		out->changed[i] = t.section[i].changed;
+	}
+	out->returned = t.returned;
+	out->pending = t.pending;
+	return 0;
 }
 
 int cycle_publish(tz_db *db, tz_day date, int *late, char *err, size_t errlen)

@@ -78,4 +78,18 @@ int cycle_publish(tz_db *db, tz_day date, int *late, char *err, size_t errlen);
  * backup.  0, or -1 with the reason in err. */
 int cycle_publish_check(tz_db *db, tz_day date, char *err, size_t errlen);
 
+/* What a publication on date would publish: the version and its cycle, the
+ * rows added, excluded and amended per section (0 mandatory, 1 voluntary)
+ * against the published register, and the changes still returned or not
+ * decided in review. */
+struct cycle_pub {
+	int64_t version;
+	struct cycle cycle;
+	int added[2], removed[2], changed[2];
+	int returned, pending;
+};
+/* Runs every check cycle_publish makes (cycle_publish_check) and fills out;
+ * nothing is written.  0, or -1 with the reason in err. */
+int cycle_publish_preview(tz_db *db, tz_day date, struct cycle_pub *out, char *err, size_t errlen);
+
 #endif

@@ -7,6 +7,7 @@
 #include "store/auth.h"
 #include "base/host.h"
 #include "base/i18n.h"
+#include "domain/deadlines.h"
 #include "domain/review.h"
 #include "base/text.h"
 
@@ -306,4 +307,99 @@ tz_day press_due(tz_db *db, int64_t version)
 		}
 	}
 	return due;
+}
+
+/* A place must be one line of letters: it is shown in a cell of the
+ * screen.  Copied into out (trimmed); 0, or -1 with err. */
+static int press_place_ok(const char *place, const char *lang, char *out, size_t len,
+                          char *err, size_t errlen)
+{
+	if (place && strlen(place) >= len) {
+		snprintf(err, errlen, "%s", _("The place is too long: give the address or the page's name."));
+		return -1;
+	}
+	snprintf(out, len, "%s", place ? place : "");
+	text_trim(out);
+	if (!*out) {
+		snprintf(err, errlen, "%s", !strcmp(lang, "kk")
+		         ? _("Say where the press release was placed, in Kazakh: an address or the page's name.")
+		         : _("Say where the press release was placed, in Russian: an address or the page's name."));
+		return -1;
+	}
+	if (text_find_control(out, 0) >= 0) {
+		snprintf(err, errlen, "%s", _("The place holds a control character or a line break: give it on one line."));
+		return -1;
+	}
+	return 0;
+}
+
+int press_place(tz_db *db, int64_t version, tz_day date, const char *place_kk,
+                const char *place_ru, char *err, size_t errlen)
+{
+	sqlite3_stmt *st = db_prep(db, "SELECT c.placed_date FROM reg_version v JOIN cycle c ON c.id = v.cycle_id "
+	                               "WHERE v.id = :v AND v.state = 'published'");
+	if (!st) {
+		snprintf(err, errlen, "%s", db_errmsg(db));
+		return -1;
+	}
+	db_int(st, ":v", version);
+	char placed[11] = "";
+	int found = db_step(db, st) == SQLITE_ROW;
+	if (found)
+		snprintf(placed, sizeof placed, "%s", db_col_text(st, 0));
+	sqlite3_finalize(st);
+	if (!found) {
+		snprintf(err, errlen, "%s", _("No register is published yet."));
+		return -1;
+	}
+	if (deadline_check_past(date, err, errlen))
+		return -1;
+	tz_day p;
+	if (!cal_parse(placed, &p) && date < p) {
+		snprintf(err, errlen, _("The press release cannot be placed before the register was placed (%s)."),
+		         placed);
+		return -1;
+	}
+	char kk[sizeof ((struct press_placement *)0)->place_kk], ru[sizeof kk];
+	if (press_place_ok(place_kk, "kk", kk, sizeof kk, err, errlen) ||
+	    press_place_ok(place_ru, "ru", ru, sizeof ru, err, errlen) || auth_edit_register(db, err, errlen))
+		return -1;
+	char now[24], day[11];
+	st = db_prep(db, "INSERT INTO press_placement (version_id, date, place_kk, place_ru, updated, login) "
+	                 "VALUES (:v, :d, :kk, :ru, :now, :who) ON CONFLICT (version_id) DO UPDATE "
+	                 "SET date = excluded.date, place_kk = excluded.place_kk, place_ru = excluded.place_ru, "
+	                 "updated = excluded.updated, login = excluded.login");
+	db_int(st, ":v", version);
+	db_text(st, ":d", cal_format(date, day));
+	db_text(st, ":kk", kk);
+	db_text(st, ":ru", ru);
+	db_text(st, ":now", host_now(now));
+	db_text(st, ":who", host_login());
+	if (db_begin(db)) {
+		sqlite3_finalize(st);
+		st = NULL;
+	}
+	if (!st || db_run(db, st) || db_commit(db)) {
+		snprintf(err, errlen, "%s", db_errmsg(db));
+		db_rollback(db);
+		return -1;
+	}
+	return 0;
+}
+
+int press_placement_of(tz_db *db, int64_t version, struct press_placement *out)
+{
+	sqlite3_stmt *st = db_prep(db, "SELECT date, place_kk, place_ru FROM press_placement WHERE version_id = :v");
+	if (!st)
+		return -1;
+	db_int(st, ":v", version);
+	memset(out, 0, sizeof *out);
+	int rc = db_step(db, st);
+	if (rc == SQLITE_ROW) {
+		snprintf(out->date, sizeof out->date, "%s", db_col_text(st, 0));
+		snprintf(out->place_kk, sizeof out->place_kk, "%s", db_col_text(st, 1));
+		snprintf(out->place_ru, sizeof out->place_ru, "%s", db_col_text(st, 2));
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
 }

@@ -496,6 +496,12 @@ static tz_day proposals_due(tz_db *db, int64_t cycle)
 	if (db_step(db, st) == SQLITE_ROW)
 		due = cal_make(sqlite3_column_int(st, 0), strcmp(db_col_text(st, 1), "spring") ? 9 : 2, 1);
 	sqlite3_finalize(st);
+	/* A deadline on a day off ends on the next working day. */
+	tz_calendar *cal = due >= 0 ? cal_load(db) : NULL;
+	if (cal) {
+		due = deadline_on_workday(cal, due);
+		cal_free(cal);
+	}
 	return due;
 }
 
@@ -513,10 +519,11 @@ int proposals_submit(tz_db *db, int64_t cycle, int64_t body, tz_day date, int *n
 		snprintf(agreed, sizeof agreed, "%s", db_col_text(st, 0));
 	sqlite3_finalize(st);
 	if (!agreed[0]) {
-		snprintf(err, errlen, "%s", _("The sectoral council's agreement is not recorded: record it first "
-		                              "(proposal agree --body B --date D --protocol N)."));
+		snprintf(err, errlen, "%s", _("The sectoral council's agreement is not recorded: record it first."));
 		return PR_REFUSED;
 	}
+	if (deadline_check_past(date, err, errlen))
+		return PR_REFUSED;
 	tz_day a;
 	if (!cal_parse(agreed, &a) && date < a) {
 		snprintf(err, errlen, _("The proposals cannot be submitted before the sectoral council agreed them (%s)."), agreed);

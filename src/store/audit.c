@@ -163,6 +163,7 @@ static const char *const logged[] = {
 	"app_user", "body", "association", "council", "nrk_level", "holiday_rule",
 	"calendar_day", "cycle", "reg_version", "reg_row", "proposal", "proposal_level",
 	"remark", "council_agreement", "proposal_event", "change_decision", "press_release",
+	"press_placement",
 };
 
 /* json_object('col', new."col", ...) of every column but the derived ones;

@@ -14,7 +14,7 @@ enum calview_kind {
 	CALVIEW_WEEKEND,
 	CALVIEW_HOLIDAY,       /* a public holiday on its date */
 	CALVIEW_MOVED,         /* a day off moved from a holiday on a weekend */
-	CALVIEW_DECREE_OFF,    /* a day off by decree (or Kurban ait) */
+	CALVIEW_DECREE_OFF,    /* a day off by decree */
 	CALVIEW_DECREE_WORK,   /* a working day by decree */
 };
 

@@ -37,6 +37,11 @@ int dlview_status(const tz_calendar *cal, const struct dl_item *it, tz_day today
 	int left = 0, alert = 0;
 	switch (deadline_status(cal, it, today, &left)) {
 	case DL_DONE: snprintf(buf, len, "%s", _("done")); break;
+	case DL_DONE_LATE:
+		snprintf(buf, len, ngettext("done, %d working day late", "done, %d working days late",
+		                            (unsigned long)left), left);
+		alert = 1;
+		break;
 	case DL_NOT_RECORDED: snprintf(buf, len, "%s", _("waits for the step it counts from")); break;
 	case DL_PER_ITEM: snprintf(buf, len, "%s", _("per remark: see below")); break;
 	case DL_TODAY: snprintf(buf, len, "%s", _("due today")); break;
@@ -54,6 +59,52 @@ int dlview_status(const tz_calendar *cal, const struct dl_item *it, tz_day today
 		break;
 	}
 	return alert;
+}
+
+int dlview_moved(const tz_calendar *cal, const struct dl_item *it, char *buf, size_t len)
+{
+	char ds[11];
+	*buf = 0;
+	if (!it->on_day_off || it->nominal < 0)
+		return 0;
+	const char *name = cal_day_name(cal, it->nominal);
+	/* TRANSLATORS: %1$s a date, %2$s its weekday or the holiday on it. */
+	snprintf(buf, len, _("%1$s, %2$s, is a day off: the term ends on the next working day"),
+	         cal_format(it->nominal, ds), *name ? name : cal_weekday_name(cal_weekday(it->nominal)));
+	return 1;
+}
+
+int dlview_press_pending(tz_db *db, const tz_calendar *cal, struct dl_cycle *out)
+{
+	sqlite3_stmt *st = db_prep(db, "SELECT year, season FROM cycle WHERE placed_date IS NOT NULL "
+	                               "ORDER BY year DESC, season = 'autumn' DESC LIMIT 1");
+	if (!st)
+		return 0;
+	int found = db_step(db, st) == SQLITE_ROW, year = 0;
+	enum dl_season season = DL_SPRING;
+	if (found) {
+		year = sqlite3_column_int(st, 0);
+		season = strcmp(db_col_text(st, 1), "spring") ? DL_AUTUMN : DL_SPRING;
+	}
+	sqlite3_finalize(st);
+	if (!found || deadline_cycle_load(db, cal, year, season, out))
+		return 0;
+	return !out->items[DL_PRESS].done;
+}
+
+void dlview_cycle_step(int *year, enum dl_season *season, int step)
+{
+	if (step < 0 && *season == DL_SPRING) {
+		*season = DL_AUTUMN;
+		(*year)--;
+	} else if (step < 0) {
+		*season = DL_SPRING;
+	} else if (step > 0 && *season == DL_AUTUMN) {
+		*season = DL_SPRING;
+		(*year)++;
+	} else if (step > 0) {
+		*season = DL_AUTUMN;
+	}
 }
 
 int dlview_remarks(tz_db *db, const tz_calendar *cal, int64_t cycle, tz_day today,

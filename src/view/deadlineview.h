@@ -25,10 +25,24 @@ void dlview_cycle(tz_db *db, tz_day today, int64_t *id, int *year, enum dl_seaso
 void dlview_date(const tz_calendar *cal, tz_day d, char *buf, size_t len);
 
 /* Where a deadline stands at today, in words ("due in 3 working days",
- * "overdue by 2 working days", ...); returns 1 when it is overdue (what the
- * screen draws in the alert colour), else 0. */
+ * "overdue by 2 working days", "done, 5 working days late", ...); returns 1
+ * when it is overdue or was done late (what the screen draws in the alert
+ * colour), else 0. */
 int dlview_status(const tz_calendar *cal, const struct dl_item *it, tz_day today,
                   char *buf, size_t len);
+
+/* Why a date deadline is not on the date the Order names, in words
+ * ("2026-02-01, Sunday, is a day off: the term ends on the next working
+ * day"); "" and 0 when it is on that date, else 1. */
+int dlview_moved(const tz_calendar *cal, const struct dl_item *it, char *buf, size_t len);
+
+/* The newest cycle placed on the platform whose press release's placement
+ * is not recorded yet: 1 with its deadlines in out, 0 when there is none
+ * (or on a database error). */
+int dlview_press_pending(tz_db *db, const tz_calendar *cal, struct dl_cycle *out);
+
+/* The cycle before (step -1) or after (+1) year/season, in place. */
+void dlview_cycle_step(int *year, enum dl_season *season, int step);
 
 /* An open remark: its proposal, when it came and when the rework is due. */
 struct dlview_remark {

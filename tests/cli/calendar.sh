@@ -76,16 +76,22 @@ status "today from the environment" 0 env TIZILIM_TODAY=2027-01-20 "$TZB" --db "
 contains "TIZILIM_TODAY" "2027-01-20" "$out"
 contains "TIZILIM_TODAY cycle" "$title" "$out"
 
-# 1 February 2026 is a Sunday: the deadline stays there, and says so.
+# 1 February 2026 is a Sunday: the term ends on Monday 2 February (the Civil
+# Code's rule for a term whose last day is a day off), and the table says why.
+moved=$(t ru "%1\$s, %2\$s, is a day off: the term ends on the next working day" |
+	sed "s/%1\$s/2026-02-01/; s/%2\$s/$(t ru Sunday)/")
 status "day off deadline" 0 "$TZB" --db "$DB" --lang ru deadlines --date 2026-01-30
-p=$(line 2026-02-01 "$out")
-contains "stays on Sunday" "$(t ru Sunday)" "$p"
-contains "says it is a day off" "$(t ru "falls on a day off, the date stands")" "$p"
-lacks "1 April not a day off" "$(t ru "falls on a day off, the date stands")" "$(line 2026-04-01 "$out")"
-status "deadline day itself" 0 "$TZB" --db "$DB" deadlines --date 2026-02-01
-contains "inclusive: due today" "$(t kk "due today")" "$(line 2026-02-01 "$out")"
-status "day after" 0 "$TZB" --db "$DB" deadlines --date 2026-02-02
-lacks "not due after it" "$(t kk "due today")" "$(line 2026-02-01 "$out")"
+p=$(line "$(t ru "Proposals to the authorized body")" "$out")
+contains "moved to Monday 2 February" "2026-02-02  $(t ru Monday)" "$p"
+contains "says it moved and why" "$moved" "$p"
+contains "one working day left" "$(t ru "due in %d working day" | sed 's/%d/1/')" "$p"
+lacks "1 April not moved" "2026-04-01, " "$(line 2026-04-01 "$out")"
+status "the Sunday itself" 0 "$TZB" --db "$DB" deadlines --date 2026-02-01
+lacks "not due on the Sunday" "$(t kk "due today")" "$(line 2026-02-02 "$out")"
+status "the Monday" 0 "$TZB" --db "$DB" deadlines --date 2026-02-02
+contains "inclusive: due on the Monday" "$(t kk "due today")" "$(line 2026-02-02 "$out")"
+status "day after" 0 "$TZB" --db "$DB" deadlines --date 2026-02-03
+lacks "not due after it" "$(t kk "due today")" "$(line 2026-02-02 "$out")"
 
 # The cycle turns over the day after each Council submission.
 status "1 April" 0 "$TZB" --db "$DB" deadlines --date 2026-04-01
@@ -108,6 +114,14 @@ contains "overdue" "$(t kk overdue)" "$(line 2026-12-04 "$out")"
 sqlite3 "$DB" "UPDATE cycle SET placed_date = '2026-12-11'"
 status "placed" 0 "$TZB" --db "$DB" deadlines --date 2026-12-14
 contains "press release after the holiday" "2026-12-17" "$out"
+# Its press release's placement not recorded, the cycle stays listed.
+status "press release not placed" 0 "$TZB" --db "$DB" deadlines --date 2026-12-21
+contains "the press release still listed" "2026-12-17" "$out"
+contains "and overdue" "$(t kk overdue)" "$(line 2026-12-17 "$out")"
+sqlite3 "$DB" "INSERT INTO reg_version(cycle_id, state, created, published)
+	SELECT id, 'published', '2026-12-11T10:00:00Z', '2026-12-11T10:00:00Z' FROM cycle WHERE year = 2026 AND season = 'autumn';
+	INSERT INTO press_placement(version_id, date, place_kk, place_ru, updated, login)
+	SELECT max(id), '2026-12-16', 'enbek.gov.kz', 'enbek.gov.kz', '2026-12-16T10:00:00Z', 'clerk' FROM reg_version"
 status "all done" 0 "$TZB" --db "$DB" deadlines --date 2026-12-21
 lacks "closed cycle not shown" "2026-12-17" "$out"
 

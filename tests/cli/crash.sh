@@ -8,7 +8,9 @@
 . "$(dirname "$0")/../lib.sh"
 
 KILLS=${CRASH_KILLS:-60}     # per operation
-export TIZILIM_TODAY=2027-01-05
+# Today is after the spring 2027 publication: events are recorded once they
+# have happened.
+export TIZILIM_TODAY=2027-04-30
 W=$TMP/w
 chmod 0711 "$TMP"
 mkdir -p "$W"

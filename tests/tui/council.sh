@@ -149,6 +149,8 @@ contains "log: the protocol, before and after" "council_protocol: - -> 7" "$LOG"
 keys F6
 wait_for "2026-04-10" || bad "publish F6: the date offered" "$(screen)"
 keys Enter
+wait_for "$(msg kk 'Publish it')" || bad "publish: the summary" "$(screen)"
+keys Left Enter
 wait_for "backups/tizilim-" || bad "publish: backup offered" "$(screen)"
 keys Right Enter
 settle "publish: published" "select state from reg_version where id = $V" published

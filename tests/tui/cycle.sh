@@ -34,8 +34,9 @@ sb() {
 q() { sqlite3 "$DB" "$1"; }
 msg() { TEXTDOMAINDIR=$TOP/$BUILD/locale LANGUAGE=$1 gettext tizilim "$2"; }
 
-# The demo's spring 2026 register published; autumn 2026 opened on it.
-export TIZILIM_TODAY=2026-08-20
+# The demo's spring 2026 register published; autumn 2026 opened on it.  Today
+# is after the last event recorded here (events cannot be dated ahead).
+export TIZILIM_TODAY=2026-09-21
 t init --demo
 chmod 666 "$DB"
 t user add "$SB" sb_clerk education
@@ -151,21 +152,22 @@ keys Escape
 wait_for "$(msg kk Register)" >/dev/null 2>&1
 
 # --- deadlines: 21 September 2026, the remark of 10 Sept overdue ----------
-open d "2026-11-01"
+# 1 November 2026 is a Sunday: the Council step is due Monday 2 November.
+open d "2026-11-02"
 s=$(screen)
 DUE=$(TEXTDOMAINDIR=$TOP/$BUILD/locale LANGUAGE=kk ngettext tizilim "due in %d working day" \
-	"due in %d working days" 28 | sed 's/%d/28/' | cut -c1-20)
+	"due in %d working days" 29 | sed 's/%d/29/' | cut -c1-20)
 contains "deadlines: due in N working days" "$DUE" "$s"
 is_alert "deadlines: the overdue remark highlighted" "$(attr_at "2026-09-14")"
 contains "deadlines: per body submitted" "2026-08-28" "$s"
-lacks "deadlines: the Council step not highlighted yet" ";41;" "$(attr_at "2026-11-01")"
+lacks "deadlines: the Council step not highlighted yet" ";41;" "$(attr_at "2026-11-02")"
 lang_and_size deadlines "Мәдениет" "ультуры"
 keys F10
 tm kill-server
-# After 1 November, the Council step itself is overdue.
+# After 2 November, the Council step itself is overdue.
 start 2026-11-05
-open d "2026-11-01"
-is_alert "deadlines: overdue Council step highlighted" "$(attr_at "2026-11-01")"
+open d "2026-11-02"
+is_alert "deadlines: overdue Council step highlighted" "$(attr_at "2026-11-02")"
 keys F10
 
 # --- the change log --------------------------------------------------------

@@ -45,8 +45,11 @@ contains "cycle: protocol beside the date" " 5" "$(screen | grep -F 2026-04-10)"
 keys F6
 wait_for "2026-04-16" || bad "publish dialog" "no date: $(screen)"
 keys Enter
+# What will be published, confirmed on purpose (the dialog starts on Cancel).
+wait_for "$(msg kk 'Publish it')" || bad "publish summary" "$(screen)"
+keys Left Enter
 wait_for "backups/tizilim-" || bad "backup offered" "no path: $(screen)"
-contains "backup offered: yes button" "$(msg kk Yes)" "$(screen)"
+contains "backup offered: copy first" "$(msg kk 'Copy, then publish')" "$(screen)"
 keys Enter
 wait_for "$(msg kk 'The database was copied to %s' | sed 's/%s.*//' | cut -c1-15)" ||
 	bad "backup taken" "no message: $(screen)"
@@ -61,13 +64,14 @@ expect "version published" published "$(q "select state from reg_version where i
 wait_for "2026-04-16" || bad "placed date shown" "$(screen)"
 
 # Publishing again is refused, the reason on the status line.
+# Every check runs before any question: no summary, no backup offered.
 keys F6
 wait_for "2026-04-16" && keys Enter
-wait_for "backups/tizilim-" && keys Right Enter
 sleep 0.3
 st=$(line 23)
 [ -n "$(printf '%s' "$st" | tr -d ' ')" ] && ok "second publish refused" || bad "second publish" "$(screen)"
-expect "still one backup (No declined it)" 1 "$(ls "$TMP/backups" | grep -c '\.db$')"
+lacks "no backup offered" "backups/tizilim-" "$(screen)"
+expect "still one backup" 1 "$(ls "$TMP/backups" | grep -c '\.db$')"
 
 # --- the press release, kk then ru ------------------------------------------
 # Read beside the running program, which may hold the database a moment on a

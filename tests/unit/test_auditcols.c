@@ -16,6 +16,7 @@ extern const char tz_data_schema_sql[];
 extern const char tz_data_migrate_2_sql[];
 extern const char tz_data_migrate_3_sql[];
 extern const char tz_data_migrate_4_sql[];
+extern const char tz_data_migrate_10_sql[];
 
 /* What the change log must follow, written out here rather than read from
  * the program, so that a table dropped from its list is noticed. */
@@ -221,12 +222,16 @@ static void old_database(void)
 	int fd = mkstemp(path);
 	close(fd);
 	size_t n = strlen(tz_data_schema_sql) + strlen(tz_data_migrate_2_sql) +
-	           strlen(tz_data_migrate_3_sql) + strlen(tz_data_migrate_4_sql) + 64;
+	           strlen(tz_data_migrate_3_sql) + strlen(tz_data_migrate_4_sql) +
+	           strlen(tz_data_migrate_10_sql) + 64;
 	char *script = malloc(n);
 	/* Marked current, so that the program seals its entries the way version 4
-	 * did, with version 4's triggers, and does not migrate yet. */
-	snprintf(script, n, "%s%s%s%sPRAGMA user_version = %d;", tz_data_schema_sql,
-	         tz_data_migrate_2_sql, tz_data_migrate_3_sql, tz_data_migrate_4_sql, TZ_SCHEMA_VERSION);
+	 * did, with version 4's triggers, and does not migrate yet.  Version 10's
+	 * calendar_day (and press_placement) come along: this version's calendar
+	 * data holds a kind version 4's table refuses. */
+	snprintf(script, n, "%s%s%s%s%sPRAGMA user_version = %d;", tz_data_schema_sql,
+	         tz_data_migrate_2_sql, tz_data_migrate_3_sql, tz_data_migrate_4_sql, tz_data_migrate_10_sql,
+	         TZ_SCHEMA_VERSION);
 	CHECK_INT(raw(path, script), 0);
 	free(script);
 	if (!(db = open_db(path)))

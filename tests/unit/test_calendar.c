@@ -106,10 +106,10 @@ static void rules(void)
 	/* 7 January on a Sunday does not move. */
 	WHY("2029-01-07", CAL_HOLIDAY);
 	WHY("2029-01-08", CAL_WORK);
-	/* Kurban ait: a dated day off; on a Sunday (2027) it does not move. */
-	WHY("2026-05-27", CAL_DECREE);
-	WHY("2025-06-06", CAL_DECREE);
-	WHY("2027-05-16", CAL_DECREE);
+	/* Kurban ait: a dated public holiday; on a Sunday (2027) it does not move. */
+	WHY("2026-05-27", CAL_HOLIDAY);
+	WHY("2025-06-06", CAL_HOLIDAY);
+	WHY("2027-05-16", CAL_HOLIDAY);
 	WHY("2027-05-17", CAL_WORK);
 	/* The 2025 decree: Friday 3 January off, Sunday 5 January worked. */
 	WHY("2025-01-03", CAL_DECREE);

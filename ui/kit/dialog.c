@@ -201,6 +201,11 @@ int dlg_choice(const char *title, const char *text, const char *const labels[], 
 	return dlg_choice_from(title, text, labels, n, 0);
 }
 
+int dlg_choice_at(const char *title, const char *text, const char *const labels[], int n, int sel)
+{
+	return dlg_choice_from(title, text, labels, n, sel >= 0 && sel < n ? sel : 0);
+}
+
 void dlg_message(const char *title, const char *text)
 {
 	const char *ok[] = {_("OK")};

@@ -54,6 +54,9 @@ int dlg_confirm(const char *title, const char *text);
 int dlg_confirm_no(const char *title, const char *text);
 /* The index of the button chosen, or n - 1 on Esc.  text may hold '\n'. */
 int dlg_choice(const char *title, const char *text, const char *const labels[], int n);
+/* The same with button sel chosen at first: a step that cannot be undone
+ * starts on its "Cancel", so that Enter alone does not take it. */
+int dlg_choice_at(const char *title, const char *text, const char *const labels[], int n, int sel);
 
 /* A dialog of text fields over the screen under it.  Enter runs done with
  * the values and closes the dialog (done may open another screen); Esc

@@ -22,6 +22,7 @@
 #include "base/safefile.h"
 #include "base/text.h"
 #include "kit/theme.h"
+#include "view/pubview.h"
 
 /* The cycle on its way, else the newest one (already placed). */
 static int newest(void *ctx, const struct cycle *c)
@@ -95,7 +96,24 @@ static void steps_draw(struct ui_app *app)
 		draw_cell(y++, 2, COLS - 4, _("No cycle yet: open one with F3."), theme(TH_NORMAL), 0);
 	}
 	int64_t pv = press_version(app->db);
-	if (pv) {
+	struct press_placement pp;
+	if (pv && press_placement_of(app->db, pv, &pp) == 1) {
+		tz_day on, d = press_due(app->db, pv);
+		tz_calendar *cal = cal_load(app->db);
+		int late = cal && d >= 0 && !cal_parse(pp.date, &on) && on > d
+		           ? cal_workdays_between(cal, d, deadline_on_workday(cal, on)) : 0;
+		cal_free(cal);
+		snprintf(buf, sizeof buf, _("of version %lld, placed %s"), (long long)pv, pp.date);
+		row(y++, lw, labels[4], buf);
+		if (late) {
+			snprintf(buf, sizeof buf, ngettext("done, %d working day late", "done, %d working days late",
+			                                   (unsigned long)late), late);
+			draw_cell(y++, lw + 4, COLS - lw - 5, buf, theme(TH_ALERT), 0);
+		}
+		/* Where, on a line of its own: an address is long. */
+		row(y++, lw, "", !strcmp(i18n_lang(), "ru") ? pp.place_ru : pp.place_kk);
+		labels[4] = NULL;
+	} else if (pv) {
 		char due[11] = "";
 		tz_day d = press_due(app->db, pv);
 		if (d >= 0)
@@ -104,7 +122,8 @@ static void steps_draw(struct ui_app *app)
 	} else {
 		snprintf(buf, sizeof buf, "%s", _("after the first publication"));
 	}
-	row(y++, lw, labels[4], buf);
+	if (labels[4])
+		row(y++, lw, labels[4], buf);
 	y++;
 	static const char *const how[] = {
 		N_("F3 opens a cycle (year and season)."),
@@ -112,6 +131,7 @@ static void steps_draw(struct ui_app *app)
 		N_("F5 records the Council's recommendations (cl. 11)."),
 		N_("F6 places the register on the platform: it is published (cl. 11)."),
 		N_("F7 shows the press release; F8 loads its text from a file (cl. 12)."),
+		N_("P records where and when the press release was placed on the internet resource (cl. 12)."),
 	};
 	for (size_t i = 0; i < sizeof how / sizeof *how && y < LINES - 2; i++)
 		draw_cell(y++, 2, COLS - 4, _(how[i]), theme(TH_NORMAL), 0);
@@ -252,17 +272,36 @@ static void publish_done(struct ui_app *app, struct dlg_field *f, int n)
 	tz_day d;
 	if (date_of(f[0].value, &d))
 		return;
-	char q[1400], path[1024], err[512] = "";
+	char q[1600], summary[1024], path[1024], err[512] = "";
+	struct cycle_pub pub;
 	/* Every check first: a refused publication leaves no backup behind. */
-	if (cycle_publish_check(app->db, d, err, sizeof err)) {
+	if (cycle_publish_preview(app->db, d, &pub, err, sizeof err)) {
 		cui_say(1, "%s", err);
+		return;
+	}
+	/* What is about to be published, confirmed on purpose: the dialog starts
+	 * on Cancel, and Esc cancels too. */
+	snprintf(q, sizeof q, "%s\n%s", pubview_text(&pub, d, summary, sizeof summary),
+	         _("Publication cannot be undone: the version becomes read-only and the next draft "
+	           "starts from it."));
+	dlg_layer_push(ui_draw_top, app);
+	const char *const go[] = {_("Publish it"), _("Cancel")};
+	if (dlg_choice_at(_("Publish the register"), q, go, 2, 1) != 0) {
+		dlg_layer_pop();
+		cui_say(0, "%s", _("Nothing is published."));
 		return;
 	}
 	char *suggest = backup_suggest_path(app->db);
 	snprintf(q, sizeof q, _("Copy the database before publishing?\n%s"), suggest ? suggest : "");
 	free(suggest);
-	dlg_layer_push(ui_draw_top, app);
-	if (dlg_confirm(_("Backup"), q)) {
+	const char *const copy[] = {_("Copy, then publish"), _("Publish without a copy"), _("Cancel")};
+	int how = dlg_choice(_("Backup"), q, copy, 3);
+	if (how == 2) {
+		dlg_layer_pop();
+		cui_say(0, "%s", _("Nothing is published."));
+		return;
+	}
+	if (how == 0) {
 		char msg[1600];
 		if (backup_before_publish(app->db, path, sizeof path, err, sizeof err)) {
 			snprintf(msg, sizeof msg, _("No backup was made: %s"), err);
@@ -369,6 +408,48 @@ static enum ui_result act_load(struct ui_app *app)
 	return UI_REDRAW;
 }
 
+static void placed_done(struct ui_app *app, struct dlg_field *f, int n)
+{
+	(void)n;
+	tz_day d;
+	if (date_of(f[0].value, &d))
+		return;
+	int64_t v = press_version(app->db);
+	char err[512] = "";
+	if (!v) {
+		cui_say(1, "%s", _("No register is published yet."));
+		return;
+	}
+	if (press_place(app->db, v, d, f[1].value, f[2].value, err, sizeof err)) {
+		cui_say(1, "%s", err);
+		return;
+	}
+	char ds[11];
+	cui_say(0, _("The press release is recorded as placed on %s."), cal_format(d, ds));
+}
+
+/* cl. 12: the day the release went on the authorized body's internet
+ * resource, and where, in both languages; what was recorded comes back. */
+static enum ui_result act_placed(struct ui_app *app)
+{
+	int64_t v = press_version(app->db);
+	if (!v) {
+		cui_say(1, "%s", _("No register is published yet."));
+		return UI_REDRAW;
+	}
+	struct dlg_field f[3] = {{N_("Date"), ""}, {N_("Where, in Kazakh"), ""}, {N_("Where, in Russian"), ""}};
+	struct press_placement pp;
+	if (press_placement_of(app->db, v, &pp) == 1) {
+		snprintf(f[0].value, sizeof f[0].value, "%s", pp.date);
+		snprintf(f[1].value, sizeof f[1].value, "%s", pp.place_kk);
+		snprintf(f[2].value, sizeof f[2].value, "%s", pp.place_ru);
+	} else {
+		today_into(f[0].value);
+	}
+	dlg_fields(app, N_("The press release placed on the internet resource"), f, 3, placed_done);
+	return UI_REDRAW;
+}
+
 static const struct ui_action steps_actions[] = {
 	UI_KEY_HELP,
 	UI_KEY_LANGUAGE,
@@ -382,6 +463,9 @@ static const struct ui_action steps_actions[] = {
 	{7, {0}, NULL, N_("Press"), N_("The press release in the language on screen (cl. 12)"),
 	 act_press, 0},
 	{8, {0}, NULL, N_("Load"), N_("Load the press release's text from a file"), act_load, 0},
+	{0, {'p', 'P', 0x437, 0x417}, N_("P or З"), NULL,
+	 N_("Record where and when the press release was placed on the internet resource (cl. 12)"),
+	 act_placed, 0},
 	UI_KEY_CLOSE(N_("Back to the screen before"), cui_leave),
 };
 

@@ -1,8 +1,11 @@
-/* The deadlines screen: the current cycle as a timeline (SPEC §2) — each
- * step with its clause, what its deadline counts from, the deadline and
- * where it stands today; then, per sectoral body, whether its proposals are
- * submitted (cl. 7), and the open remarks with their rework deadlines
- * (cl. 9).  What is overdue is drawn in the alert colour. */
+/* The deadlines screen: a cycle as a timeline (SPEC §2) — each step with
+ * its clause, what its deadline counts from, the deadline (moved to the next
+ * working day from a day off, and why) and where it stands today, done late
+ * included; then, per sectoral body, whether its proposals are submitted
+ * (cl. 7), and the open remarks with their rework deadlines (cl. 9).  What
+ * is overdue or was done late is drawn in the alert colour.  Left and Right
+ * walk to earlier and later cycles; a published cycle's press release still
+ * due stays in view under the steps of any other. */
 #include "screens/deadlines_screen.h"
 
 #include <stdio.h>
@@ -20,6 +23,9 @@
 
 /* The window over the sectoral bodies' lines. */
 static struct ui_list bodies;
+
+/* The cycle on view: 0 steps from the current one (dlview_cycle). */
+static int cycle_offset;
 
 /* The sectoral bodies below the steps, scrolled: those from top, in h
  * lines at y. */
@@ -73,6 +79,39 @@ static int remark_lines(tz_db *db, const tz_calendar *cal, int64_t cycle, tz_day
 	return n;
 }
 
+/* A step's line: clause, what, counts from, deadline, where it stands; a
+ * standing too long for its cell ("done, 167 working days late") takes the
+ * line below, under the columns from "counts from" on.  Returns the lines
+ * used. */
+static int step_line(const tz_calendar *cal, const struct dl_item *it, const char *what, tz_day today,
+                     int y, const int *x, const int *w)
+{
+	char from[16], due[128], st[128];
+	int alert = dlview_status(cal, it, today, st, sizeof st);
+	if (it->after && it->start >= 0)
+		cal_format(it->start, from);
+	else
+		snprintf(from, sizeof from, "%s", it->after ? "-" : "");
+	dlview_date(cal, it->due, due, sizeof due);
+	if (it->step == DL_REMARKS)
+		snprintf(due, sizeof due, "%s", _("2 working days each"));
+	attr_t a = theme(alert ? TH_ALERT : TH_NORMAL);
+	if (alert)
+		draw_fill(y, a);
+	draw_cell(y, x[0], w[0], it->clause, a, 0);
+	draw_cell(y, x[1], w[1], what, a, 0);
+	draw_cell(y, x[2], w[2], from, a, 0);
+	draw_cell(y, x[3], w[3], due, a, 0);
+	if (text_width(st) <= w[4]) {
+		draw_cell(y, x[4], w[4], st, a, 0);
+		return 1;
+	}
+	if (alert)
+		draw_fill(y + 1, a);
+	draw_cell(y + 1, x[2], COLS - x[2] - 1, st, a, 0);
+	return 2;
+}
+
 static void deadlines_draw(struct ui_app *app)
 {
 	tz_calendar *cal = cal_load(app->db);
@@ -81,6 +120,12 @@ static void deadlines_draw(struct ui_app *app)
 	int year;
 	enum dl_season season;
 	dlview_cycle(app->db, today, &id, &year, &season);
+	for (int i = 0; i < cycle_offset; i++)
+		dlview_cycle_step(&year, &season, 1);
+	for (int i = 0; i > cycle_offset; i--)
+		dlview_cycle_step(&year, &season, -1);
+	if (cycle_offset)
+		id = cycle_find(app->db, year, season);
 	struct cycle c = {.year = year, .season = season};
 	char t[64], title[256], ds[128];
 	cycle_title(&c, t, sizeof t);
@@ -110,25 +155,24 @@ static void deadlines_draw(struct ui_app *app)
 	int y = 2;
 	for (int i = 0; i < DL_NSTEPS; i++, y++) {
 		const struct dl_item *it = &dl.items[i];
-		char from[16], due[128], st[128];
-		int alert = dlview_status(cal, it, today, st, sizeof st);
-		if (it->after && it->start >= 0)
-			cal_format(it->start, from);
-		else
-			snprintf(from, sizeof from, "%s", it->after ? "-" : "");
-		dlview_date(cal, it->due, due, sizeof due);
-		if (it->step == DL_REMARKS)
-			snprintf(due, sizeof due, "%s", _("2 working days each"));
-		attr_t a = theme(alert ? TH_ALERT : TH_NORMAL);
-		if (alert)
-			draw_fill(y, a);
-		draw_cell(y, x[0], w[0], it->clause, a, 0);
-		draw_cell(y, x[1], w[1], _(it->what), a, 0);
-		draw_cell(y, x[2], w[2], from, a, 0);
-		draw_cell(y, x[3], w[3], due, a, 0);
-		draw_cell(y, x[4], w[4], st, a, 0);
+		char moved[256];
+		y += step_line(cal, it, _(it->what), today, y, x, w) - 1;
+		/* The date the Order names is a day off: say where the deadline
+		 * went and why, under the step. */
+		if (dlview_moved(cal, it, moved, sizeof moved))
+			draw_cell(++y, x[1], COLS - x[1] - 1, moved, theme(TH_NORMAL), 0);
 		if (it->step == DL_REMARKS && id)
 			y += remark_lines(app->db, cal, id, today, y + 1, x, w);
+	}
+	/* A published cycle's press release still due, while another is on view. */
+	struct dl_cycle pend;
+	if (dlview_press_pending(app->db, cal, &pend) && (pend.year != year || pend.season != season)) {
+		struct cycle pc = {.year = pend.year, .season = pend.season};
+		char pt[64], what[256];
+		/* TRANSLATORS: %s a cycle, "spring 2026". */
+		snprintf(what, sizeof what, _("Press release of %s"), cycle_title(&pc, pt, sizeof pt));
+		draw_cell(y++, x[1], COLS - x[1] - 1, what, theme(TH_SECTION), 0);
+		y += step_line(cal, &pend.items[DL_PRESS], _(pend.items[DL_PRESS].what), today, y, x, w);
 	}
 	y++;
 	int bw[3] = {w[0] + w[1] + 1, w[2] + 4, 0};
@@ -146,10 +190,14 @@ static void deadlines_draw(struct ui_app *app)
 		dlview_bodies(app->db, id, today, dl.items[DL_PROPOSALS].due, NULL, body_line, &p);
 		bodies.n = p.n;
 	}
-	if (!id)
-		draw_cell(y, 2, COLS - 4, _("No cycle is open: open one with tizilim cycle open."), theme(TH_NORMAL), 0);
-	char s[160];
-	snprintf(s, sizeof s, _("Sectoral bodies %d-%d of %d; Up and Down scroll them."),
+	if (!id && !cycle_offset)
+		draw_cell(y, 2, COLS - 4, _("No cycle is open: open one with F3 on the cycle screen."),
+		          theme(TH_NORMAL), 0);
+	else if (!id)
+		draw_cell(y, 2, COLS - 4, _("This cycle was not opened in the database."), theme(TH_NORMAL), 0);
+	char s[200];
+	snprintf(s, sizeof s, _("Sectoral bodies %d-%d of %d; Up and Down scroll them, Left and Right "
+	                        "show the cycle before and after."),
 	         bodies.n ? bodies.top + 1 : 0,
 	         bodies.top + bodies.h < bodies.n ? bodies.top + bodies.h : bodies.n, bodies.n);
 	cui_status(LINES - 2, s);
@@ -162,10 +210,23 @@ static enum ui_result act_scroll(struct ui_app *app)
 	return UI_REDRAW;
 }
 
+static enum ui_result act_cycle(struct ui_app *app)
+{
+	/* Twenty years either way is more than the database holds. */
+	int step = app->key == KEY_LEFT ? -1 : 1;
+	if (cycle_offset + step >= -40 && cycle_offset + step <= 40)
+		cycle_offset += step;
+	bodies = (struct ui_list){0};
+	cui_clear();
+	return UI_REDRAW;
+}
+
 static const struct ui_action deadlines_actions[] = {
 	UI_KEY_HELP,
 	UI_KEY_LANGUAGE,
 	UI_KEY_CLOSE(N_("Back to the screen before"), cui_leave),
+	{0, {KEY_LEFT, 0}, N_("Left"), NULL, N_("The cycle before"), act_cycle, 0},
+	{0, {KEY_RIGHT, 0}, N_("Right"), NULL, N_("The cycle after"), act_cycle, 0},
 	UI_LIST_KEYS(act_scroll, N_("Scroll the bodies up a line"), N_("Scroll the bodies down a line"),
 	             N_("A page up"), N_("A page down"), N_("Go to the top"), N_("Go to the end")),
 };
@@ -179,6 +240,7 @@ static const struct ui_screen deadlines_screen = {
 enum ui_result ui_open_deadlines(struct ui_app *app)
 {
 	bodies = (struct ui_list){0};
+	cycle_offset = 0;
 	cui_clear();
 	ui_push(app, &deadlines_screen);
 	return UI_REDRAW;

@@ -105,7 +105,7 @@ static void proposals_draw(struct ui_app *app)
 	}
 	if (!l.n)
 		draw_cell(3, 2, COLS - 4, ps.cycle ? _("No proposals in this cycle.")
-		                                   : _("No cycle is open: open one with tizilim cycle open."),
+		                                   : _("No cycle is open: open one with F3 on the cycle screen."),
 		          theme(TH_NORMAL), 0);
 	char st[160];
 	snprintf(st, sizeof st, _("Proposal %d of %d.  F4: a step on, or edit; F5: a new one; Left and Right change the cycle."),
