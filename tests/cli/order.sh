@@ -58,8 +58,8 @@ export_all draft
 same_order draft
 first_kk=$(grep -m1 '^1\.,' "$TMP/draft-kk.csv")
 first_ru=$(grep -m1 '^1\.,' "$TMP/draft-ru.csv")
-contains "draft: kk № 1" "1.,Жалпы практикадағы мейіргер,3221-1-001" "$first_kk"
-contains "draft: ru № 1" "1.,Медицинская сестра общей практики,3221-1-001" "$first_ru"
+contains "draft: kk № 1" "1.,Мейіргер (жалпы бейін),3221-0-004" "$first_kk"
+contains "draft: ru № 1" "1.,Медицинская(ий) сестра/брат общей практики,3221-0-004" "$first_ru"
 expect "draft: default order is code, then level" \
 	"$(rows "$TMP/draft-kk.csv" | sort -t'|' -k1,1n -k3,3 -k4,4 )" "$(rows "$TMP/draft-kk.csv")"
 # Газбен кесуші / Газорезчик is № 8 in both.
@@ -83,7 +83,7 @@ export_all moved
 same_order moved
 contains "moved: kk № 1" "1.,Газбен кесуші,7212-2-001" "$(grep -m1 '^1\.,' "$TMP/moved-kk.csv")"
 contains "moved: ru № 1" "1.,Газорезчик,7212-2-001" "$(grep -m1 '^1\.,' "$TMP/moved-ru.csv")"
-contains "moved: the rest closed up" "2.,Жалпы практикадағы мейіргер,3221-1-001" "$(cat "$TMP/moved-kk.csv")"
+contains "moved: the rest closed up" "2.,Мейіргер (жалпы бейін),3221-0-004" "$(cat "$TMP/moved-kk.csv")"
 
 # The published version: the same numbers as before the draft changed.
 export_all pub1 --version "$PUB"
