@@ -145,8 +145,8 @@ static int date_of(const char *s, tz_day *d)
 		*d = cal_today();
 		return 0;
 	}
-	if (cal_parse(s, d)) {
-		cui_say(1, _("\"%s\" is not a date: write it as YYYY-MM-DD"), s);
+	if (cal_parse_typed(s, d)) {
+		cui_say(1, _("\"%s\" is not a date: write it as 06.12.2026 or 2026-12-06"), s);
 		return -1;
 	}
 	return 0;
@@ -473,6 +473,9 @@ static const struct ui_screen steps_screen = {
 	.actions = steps_actions,
 	.nactions = (int)(sizeof steps_actions / sizeof *steps_actions),
 	.draw = steps_draw,
+	.about = N_("The steps of the cycle in the order of the Order: open the cycle, submit the draft to the "
+	          "National Council, record its recommendations, publish, and the press release. Each step "
+	          "is dated; the help's cycle page says who does what."),
 	.input = NULL,
 };
 
