@@ -327,7 +327,7 @@ void pf_value_text(tz_db *db, const struct propform *f, int field, char *buf, si
 	switch (field) {
 	case PF_F_BODY:
 		if (f->body_id)
-			rf_body_name(db, f->body_id, 0, buf, len);
+			rf_body_name(db, f->body_id, 1, buf, len);
 		break;
 	case PF_F_ASSOC: assoc_name(db, f->assoc_id, buf, len); break;
 	case PF_F_ACTION: snprintf(buf, len, "%s", proposal_action_label(f->action)); break;

@@ -98,6 +98,13 @@ for L in kk ru; do
 	sleep 0.2
 	moved=$(body 11)
 	[ "$moved" != "$B0" ] && ok "$L: Enter went down the fields" || bad "$L: proposal Enter" "the form did not scroll"
+	# The problems of the Kazakh and the Russian field differ at their ends:
+	# wrapped whole, never cut alike.
+	J1=$(msg "Justification 1, bearing on public health, life support or safety (cl. 8)")
+	joined=$(screen | sed 's/^[> ]*//; s/ *[↑↓]* *$//' | tr '\n' ' ')
+	for lang in Kazakh Russian; do
+		contains "$L: the $lang justification's problem whole" "$(printf "$(msg "%s ($lang) is missing.")" "$J1")" "$joined"
+	done
 	enters 24 Up
 	sleep 0.3
 	expect "$L: proposal form: Enter leaves every value" "$B0" "$(body 11)"
@@ -129,11 +136,18 @@ for L in kk ru; do
 	contains "$L: the reason says how to write it" "06.12.2026" "$(screen)"
 	keys Escape Escape
 
+	# --- a row in full: wrapped, not cut --------------------------------------
+	keys F3
+	wait_for "$(msg 'Register row')" || bad "$L: F3" "no detail: $(screen)"
+	lacks "$L: detail: nothing cut" "~" "$(screen | sed -n 2,22p)"
+	keys Escape
+
 	# --- F1: to the last line, the cycle page, finding a word ---------------
 	wait_for "1$(msg Help)" >/dev/null
 	keys F1
 	wait_for "$(msg 'Keys of this screen:')" || bad "$L: F1" "no help: $(screen)"
 	contains "$L: help says what the register is for" "$(msg 'This screen')" "$(screen)"
+	w=$(screen | wc -L); [ "$w" -le 80 ] && ok "$L: help within 80" || bad "$L: help" "$w columns"
 	keys End
 	wait_for "$(msg 'F7 or / finds a word in this help; F7 again finds the next.' | cut -c1-30)" ||
 		bad "$L: End" "not at the last line: $(screen)"

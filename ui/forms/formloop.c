@@ -47,7 +47,7 @@ static const struct ui_action common[] = {
 #define FIELD_OF(line) ((line) & 0xff)
 /* The most lines a long text takes on the form; the focused one scrolls to
  * its cursor within them. */
-enum { TEXT_ROWS = 6, WRAP_MAX = 256 };
+enum { TEXT_ROWS = 6, WRAP_MAX = 256, PROBLEM_ROWS = 3 };
 
 static void field_of(const struct fl_form *s, int i, struct fl_field *d)
 {
@@ -112,8 +112,17 @@ static int form_lines(const struct fl_form *s, const struct problems *p, int *li
 		int rows = wrapped(s, i, &d, vx, &first, &crow, &ccol, start, len);
 		for (int k = 1; k < rows; k++)
 			lines[n++] = i | MORE | k << ROW_SHIFT;
-		if (problems_for(p, d.key) && (s->tried || s->touched & 1u << i))
-			lines[n++] = i | PROBLEM;
+		if (problems_for(p, d.key) && (s->tried || s->touched & 1u << i)) {
+			/* Wrapped, not cut: the Kazakh and Russian fields' problems
+			 * differ only at their ends. */
+			const char *m = problems_for(p, d.key);
+			for (int k = 0; *m && k < PROBLEM_ROWS; k++) {
+				lines[n++] = i | PROBLEM | k << ROW_SHIFT;
+				m += draw_wrap_next(m, COLS - 5);
+				while (*m == ' ')
+					m++;
+			}
+		}
 	}
 	return n;
 }
@@ -152,7 +161,7 @@ static void draw(void *ctx)
 	s->ops->validate(s->form, &p);
 	int lw = label_width(s);
 	int vx = lw + 4, cy = -1, cx = 0;
-	int lines[MAX_FIELDS * (TEXT_ROWS + 1)];
+	int lines[MAX_FIELDS * (TEXT_ROWS + PROBLEM_ROWS)];
 	int n = form_lines(s, &p, lines, vx);
 	int y0 = 2, h = LINES - 4;
 	keep_in_view(s, lines, n, h);
@@ -164,7 +173,17 @@ static void draw(void *ctx)
 		if (lines[k] & PROBLEM) {
 			/* From the label's column: a sentence needs the width more
 			 * than it needs to line up with the value. */
-			draw_cell(y, 4, COLS - 5, problems_for(&p, d.key), theme(TH_ALERT), 0);
+			const char *m = problems_for(&p, d.key);
+			for (int r = lines[k] >> ROW_SHIFT; r > 0 && *m; r--) {
+				m += draw_wrap_next(m, COLS - 5);
+				while (*m == ' ')
+					m++;
+			}
+			int last = (lines[k] >> ROW_SHIFT) == PROBLEM_ROWS - 1;
+			size_t fit = last ? strlen(m) : draw_wrap_next(m, COLS - 5);
+			char *part = strndup(m, fit);
+			draw_cell(y, 4, COLS - 5, part ? part : "", theme(TH_ALERT), 0);
+			free(part);
 			continue;
 		}
 		int focus = i == s->focus;

@@ -96,36 +96,36 @@ static int tv_layout(const struct tv_lines *l, int lw, const struct ui_list *at,
 		const struct tv_line *e = &l->e[i];
 		int x = e->label ? lw + 4 : 2, w = COLS - x - 1;
 		const char *s = e->text;
-		int first = 1;
+		/* A label wider than its column wraps beside its value, so that
+		 * two labels that differ at their ends are never cut alike. */
+		const char *lab = e->label ? e->label : "";
 		do {
 			size_t fit = *s ? draw_wrap_next(s, w) : 0;
-			if (look) {
-				char *part = strndup(s, fit);
-				if (part && first && e->label) {
-					char *both = malloc(strlen(e->label) + strlen(part) + 2);
-					if (both)
-						sprintf(both, "%s %s", e->label, part);
-					tv_look_at(look, y, both ? both : part);
-					free(both);
-				} else if (part) {
-					tv_look_at(look, y, part);
-				}
-				free(part);
+			size_t lfit = *lab ? draw_wrap_next(lab, lw) : 0;
+			char *part = strndup(s, fit), *lpart = strndup(lab, lfit);
+			if (look && part && lpart) {
+				char *both = malloc(strlen(lpart) + strlen(part) + 2);
+				if (both)
+					sprintf(both, "%s %s", lpart, part);
+				tv_look_at(look, y, both ? both : part);
+				free(both);
 			}
 			if (draw && y >= at->top && y < at->top + at->h) {
-				char *part = strndup(s, fit);
 				attr_t a = y == hit ? theme(TH_MARK) : e->a;
-				if (first && e->label)
-					draw_cell(1 + y - at->top, 2, lw, e->label, y == hit ? a : e->la, 0);
+				if (e->label)
+					draw_cell(1 + y - at->top, 2, lw, lpart ? lpart : "", y == hit ? a : e->la, 0);
 				draw_cell(1 + y - at->top, x, w, part ? part : "", a, 0);
-				free(part);
 			}
-			first = 0;
+			free(part);
+			free(lpart);
 			s += fit;
 			while (*s == ' ')
 				s++;
+			lab += lfit;
+			while (*lab == ' ')
+				lab++;
 			y++;
-		} while (*s);
+		} while (*s || *lab);
 	}
 	return y;
 }
