@@ -136,6 +136,31 @@ for L in kk ru; do
 	contains "$L: the reason says how to write it" "06.12.2026" "$(screen)"
 	keys Escape Escape
 
+	# --- a dialog: a long comment wraps; a refused date stays typed ---------
+	keys F9; wait_for "$(msg 'Employer associations')" >/dev/null; keys w
+	REC=$(msg "The Council's recommendations")
+	wait_for "$(msg 'Cycle')" >/dev/null
+	keys F5
+	wait_for "$REC" || bad "$L: recommendations" "no dialog: $(screen)"
+	keys Tab Tab Tab
+	keys -l "$LONG"
+	wait_for "стандарт" || bad "$L: comment" "not typed: $(screen)"
+	rows=$(screen | grep -c -e "Қазақстан" -e "Республикасының" -e "туралы" -e "Өнеркәсіптік" -e "стандарт")
+	[ "$rows" -ge 3 ] && ok "$L: the comment over several lines" || bad "$L: comment" "on $rows lines: $(screen)"
+	keys Tab
+	enters 12 BSpace
+	keys -l "31.02.2026"
+	keys Enter
+	sleep 0.3
+	contains "$L: refused date: the dialog stays" "$REC" "$(screen)"
+	n=$(screen | grep -o '31\.02\.2026' | wc -l)
+	[ "$n" -ge 2 ] && ok "$L: refused date: typed and named" || bad "$L: refused date" "$(screen)"
+	contains "$L: refused date: the comment kept" "Өнеркәсіптік" "$(screen)"
+	expect "$L: nothing recorded" "" "$(q "select coalesce(council_rec_date, '') from cycle where year = 2026 and season = 'spring'")"
+	keys Escape
+	wait_gone "Өнеркәсіптік" || bad "$L: Esc" "$(screen)"
+	keys Escape
+
 	# --- a row in full: wrapped, not cut --------------------------------------
 	keys F3
 	wait_for "$(msg 'Register row')" || bad "$L: F3" "no detail: $(screen)"

@@ -210,8 +210,10 @@ static void submit_done(struct ui_app *app, struct dlg_field *f, int n)
 	tz_day d;
 	int late = 0;
 	char err[512] = "";
-	if (date_of(f[0].value, &d))
+	if (date_of(f[0].value, &d)) {
+		dlg_fields_again(app);
 		return;
+	}
 	if (cycle_council_submit(app->db, d, &late, err, sizeof err))
 		cui_say(1, "%s", err);
 	else if (late)
@@ -229,8 +231,10 @@ static void rec_done(struct ui_app *app, struct dlg_field *f, int n)
 {
 	(void)n;
 	tz_day d;
-	if (date_of(f[0].value, &d))
+	if (date_of(f[0].value, &d)) {
+		dlg_fields_again(app);
 		return;
+	}
 	if (!*f[1].value) {
 		cui_say(1, "%s", _("Give the number of the Council's protocol."));
 		return;
@@ -270,8 +274,10 @@ static void publish_done(struct ui_app *app, struct dlg_field *f, int n)
 {
 	(void)n;
 	tz_day d;
-	if (date_of(f[0].value, &d))
+	if (date_of(f[0].value, &d)) {
+		dlg_fields_again(app);
 		return;
+	}
 	char q[1600], summary[1024], path[1024], err[512] = "";
 	struct cycle_pub pub;
 	/* Every check first: a refused publication leaves no backup behind. */
@@ -412,8 +418,10 @@ static void placed_done(struct ui_app *app, struct dlg_field *f, int n)
 {
 	(void)n;
 	tz_day d;
-	if (date_of(f[0].value, &d))
+	if (date_of(f[0].value, &d)) {
+		dlg_fields_again(app);
 		return;
+	}
 	int64_t v = press_version(app->db);
 	char err[512] = "";
 	if (!v) {
