@@ -43,6 +43,15 @@ for L in kk ru; do
 	sleep 0.3
 	expect "$L: row form: Enter leaves every value" "$B0" "$(body)"
 	contains "$L: the hint says what Enter does" "Enter" "$(line 23)"
+	# The form's help says how the form works and scrolls to its last key.
+	keys F1
+	wait_for "$(msg 'Keys of the form')" || bad "$L: form F1" "no help: $(screen)"
+	contains "$L: form help: Enter never changes a value" "$(msg 'Go to the next field; Enter never changes a value' | cut -c1-25)" "$(screen)"
+	keys End
+	sleep 0.2
+	contains "$L: form help: the last key" "$(msg 'Go to the previous field' | cut -c1-20)" "$(screen)"
+	keys Escape
+	wait_gone "$(msg 'Keys of the form')" || bad "$L: form help Esc" "$(screen)"
 	keys Escape
 	wait_gone "$ROWT" || bad "$L: row form Esc" "the form stays: $(screen)"
 	lacks "$L: row form: nothing to discard" "$(msg 'Discard changes')" "$(screen)"

@@ -331,7 +331,13 @@ static void make_keys(struct fl_form *s)
 		s->keys[i] = s->actions[i].help || r >= (int)(sizeof common / sizeof *common)
 		             ? s->actions[i] : common[r];
 	}
-	s->screen = (struct ui_screen){.actions = s->keys, .nactions = n};
+	s->screen = (struct ui_screen){
+		.actions = s->keys, .nactions = n,
+		.about = N_("Fill in the fields from top to bottom: Enter or Tab moves to the next field "
+		            "and never changes a value; Space opens a field's list or switches a choice; "
+		            "a problem shows under its field. F5 saves; Esc leaves, asking first when "
+		            "something is not saved."),
+	};
 }
 
 void fl_run(struct fl_form *s)
