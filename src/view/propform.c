@@ -12,7 +12,7 @@
 /* The hints are worded as on a register row's form (src/view/rowform.c). */
 #define H_CODE N_("Space: find the occupation in the classifier by code or name; Enter: next field")
 #define H_SECTION N_("Space or Left/Right: switch between mandatory and voluntary; Enter: next field")
-#define H_TEXT N_("Type the text; Left/Right, Home/End, Backspace and Delete edit it")
+#define H_TEXT N_("Type the text; it wraps by itself; Enter: next field")
 #define H_LEVELS N_("Space: choose one or more levels, each saved as its own row; Enter: next field")
 #define H_VALIDITY N_("Type the years, 1 to 10; Space: years or without time limit; Enter: next field")
 #define H_PROFILE N_("Space or Left/Right: technical or social-humanitarian; Enter: next field")

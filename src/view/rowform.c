@@ -22,7 +22,7 @@ static void check_years(const struct rowform *f, struct problems *p)
 /* The hints are worded alike on the proposal's form (src/view/propform.c). */
 #define H_CODE N_("Space: find the occupation in the classifier by code or name; Enter: next field")
 #define H_SECTION N_("Space or Left/Right: switch between mandatory and voluntary; Enter: next field")
-#define H_TEXT N_("Type the text; Left/Right, Home/End, Backspace and Delete edit it")
+#define H_TEXT N_("Type the text; it wraps by itself; Enter: next field")
 const struct rf_desc rf_fields[RF_NFIELDS] = {
 	[RF_F_CODE] = {"nkz_code", N_("NKZ code"), RF_CODE, 12, NULL, H_CODE},
 	[RF_F_NAME_KK] = {"name_kk", N_("Name (Kazakh)"), RF_NAME, 0, NULL, NULL},
