@@ -216,7 +216,7 @@ for L in kk ru; do
 	wait_for "$(msg 'This database has no register yet. To begin:')" ||
 		bad "$L: first start" "no words on what to do: $(pane_state)"
 	contains "$L: first start: open a cycle with its keys" "F3" "$(screen)"
-	contains "$L: first start: the classifier" "import-nkz" "$(screen)"
+	contains "$L: first start: the classifier" "$(msg '- import the classifier: F9 Menu, Classifier, then F5 (or tizilim import-nkz FILE on the command line);' | cut -c1-30)" "$(screen)"
 	lacks "$L: an empty database is no demo" "$(msg 'DEMO register')" "$(screen)"
 	keys F10
 	wait_dead || bad "$L: quit empty" "$(screen)"

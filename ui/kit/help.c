@@ -213,8 +213,8 @@ void help_first_start(struct ui_app *app)
 	static const char *const lines[] = {
 		N_("This database has no register yet. To begin:"),
 		N_("- open a cycle: F9 Menu, Cycle, then F3 (year and season);"),
-		N_("- import the classifier: tizilim import-nkz FILE on the command line, then F9 Menu, "
-		   "Classifier shows it;"),
+		N_("- import the classifier: F9 Menu, Classifier, then F5 (or tizilim import-nkz FILE on "
+		   "the command line);"),
 		N_("F1 explains every screen and the cycle of the Order."),
 	};
 	int y = 5;
