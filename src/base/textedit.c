@@ -206,3 +206,55 @@ int te_view(struct textedit *t, int width)
 	}
 	return te_span_width(t->buf, t->scroll, t->cur);
 }
+
+int te_wrap(const struct textedit *t, int width, size_t *start, size_t *len, int max, int *row,
+            int *col)
+{
+	const char *b = t->buf;
+	size_t at = 0;
+	int n = 0, crow = 0, ccol = 0;
+	if (width < 1)
+		width = 1;
+	while (n < max) {
+		size_t fit = text_fit(b + at, width);
+		if (!fit && b[at]) {         /* a character wider than the line */
+			unsigned cp;
+			fit = (size_t)text_next(b + at, &cp);
+		}
+		if (b[at + fit]) {
+			/* Break at the last space that fits, if there is one. */
+			size_t sp = fit;
+			while (sp > 0 && b[at + sp] != ' ')
+				sp--;
+			if (sp > 0)
+				fit = sp;
+		}
+		size_t next = at + fit;
+		while (b[next] == ' ')
+			next++;
+		start[n] = at;
+		len[n] = fit;
+		if (t->cur >= at && (t->cur < next || !b[next])) {
+			crow = n;
+			ccol = te_span_width(b, at, t->cur);
+		}
+		n++;
+		if (!b[next])
+			break;
+		at = next;
+	}
+	/* The cursor after a full last line starts the next one. */
+	if (ccol >= width && crow == n - 1 && t->cur == t->len && n < max) {
+		start[n] = t->len;
+		len[n] = 0;
+		crow = n++;
+		ccol = 0;
+	}
+	if (ccol >= width)
+		ccol = width - 1;
+	if (row)
+		*row = crow;
+	if (col)
+		*col = ccol;
+	return n;
+}

@@ -37,6 +37,16 @@ int te_end(struct textedit *t);
  * column within the field. */
 int te_view(struct textedit *t, int width);
 
+/* A multi-line field: the text laid out in lines of width columns, broken
+ * after whole words (a word wider than the line is broken between
+ * characters, never inside one); the spaces at a break end the line before.
+ * start[k] and len[k] are each line's bytes to show, at most max lines
+ * (at least one).  *row and *col (when given) get the cursor's line and
+ * column; a cursor after a full last line gets a line of its own.  Returns
+ * the number of lines. */
+int te_wrap(const struct textedit *t, int width, size_t *start, size_t *len, int max, int *row,
+            int *col);
+
 /* Terminal columns of bytes [from, to) of s. */
 int te_span_width(const char *s, size_t from, size_t to);
 

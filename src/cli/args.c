@@ -71,7 +71,7 @@ int args_date(const char *cmd, const struct args *a, tz_day *d)
 		*d = cal_today();
 		return 0;
 	}
-	if (cal_parse(s, d)) {
+	if (cal_parse_typed(s, d)) {
 		cli_error(_("%s: \"%s\" is not a date (YYYY-MM-DD)"), cmd, s);
 		return -1;
 	}

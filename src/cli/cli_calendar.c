@@ -29,7 +29,7 @@ int cmd_workdays(tz_db *db, int argc, char **argv)
 	}
 	tz_day d;
 	int n;
-	if (cal_parse(argv[1], &d)) {
+	if (cal_parse_typed(argv[1], &d)) {
 		cli_error(_("%s: \"%s\" is not a date: write it as YYYY-MM-DD, e.g. 2026-03-20"),
 		          argv[0], argv[1]);
 		return EXIT_USAGE;
@@ -147,7 +147,7 @@ static int parse_date_opt(int argc, char **argv, tz_day *today)
 			          argv[0], argv[i], argv[0]);
 			return -1;
 		}
-		if (cal_parse(v, today)) {
+		if (cal_parse_typed(v, today)) {
 			cli_error(_("%s: \"%s\" is not a date: write it as YYYY-MM-DD, e.g. 2026-03-20"),
 			          argv[0], v);
 			return -1;

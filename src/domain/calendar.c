@@ -63,6 +63,42 @@ int cal_parse(const char *s, tz_day *out)
 	return 0;
 }
 
+int cal_parse_typed(const char *s, tz_day *out)
+{
+	if (!s)
+		return -1;
+	while (*s == ' ')
+		s++;
+	char buf[16];
+	size_t n = strlen(s);
+	while (n && s[n - 1] == ' ')
+		n--;
+	if (n >= sizeof buf)
+		return -1;
+	memcpy(buf, s, n);
+	buf[n] = 0;
+	if (!strchr(buf, '.'))
+		return cal_parse(buf, out);
+	/* D.M.YYYY: each part digits only, the year four of them. */
+	int part[3] = {0}, len[3] = {0}, k = 0;
+	for (const char *c = buf; *c; c++) {
+		if (*c == '.') {
+			if (++k > 2)
+				return -1;
+		} else if (*c >= '0' && *c <= '9' && len[k] < 4) {
+			part[k] = part[k] * 10 + (*c - '0');
+			len[k]++;
+		} else {
+			return -1;
+		}
+	}
+	if (k != 2 || len[0] < 1 || len[0] > 2 || len[1] < 1 || len[1] > 2 || len[2] != 4)
+		return -1;
+	char iso[16];
+	snprintf(iso, sizeof iso, "%04d-%02d-%02d", part[2] % 10000, part[1] % 100, part[0] % 100);
+	return cal_parse(iso, out);
+}
+
 int cal_parse_count(const char *s, int max, int *out)
 {
 	long v = 0;

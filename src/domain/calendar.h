@@ -13,6 +13,11 @@ typedef int tz_day;
 
 /* Parses 'YYYY-MM-DD' strictly (a real date, years 1900..2999); -1 on error. */
 int cal_parse(const char *s, tz_day *out);
+/* A date as a clerk types it, for every form and command that takes one:
+ * 'YYYY-MM-DD' or the way dates are written in Kazakhstan, 'DD.MM.YYYY'
+ * (day and month may have one digit), spaces around allowed; the same
+ * range as cal_parse.  -1 on error. */
+int cal_parse_typed(const char *s, tz_day *out);
 /* Parses a count typed on the command line ("N working days"): digits only,
  * 0..max, no sign or spaces; -1 on error.  Shared so that it can be fuzzed. */
 int cal_parse_count(const char *s, int max, int *out);

@@ -20,10 +20,10 @@ static const char *const note[2][2] = {
 
 static int bad_date(const char *date, tz_day *d, char *why, size_t len)
 {
-	if (date && cal_parse(date, d) == 0)
+	if (date && cal_parse_typed(date, d) == 0)
 		return 0;
-	snprintf(why, len, _("Date: \"%s\" is not a date; write it as YYYY-MM-DD, for example "
-	                     "2026-03-23."), date ? date : "");
+	snprintf(why, len, _("Date: \"%s\" is not a date; write it as 06.12.2026 or 2026-12-06."),
+	         date ? date : "");
 	return -1;
 }
 

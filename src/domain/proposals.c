@@ -233,8 +233,9 @@ int proposals_save(tz_db *db, struct proposal_rec *r, char *err, size_t errlen)
 		snprintf(err, errlen, _("Profile \"%s\": choose t (technical) or sg (social-humanitarian)."), p->row.profile);
 		return PR_REFUSED;
 	}
-	if (p->row.validity > 99) {
-		snprintf(err, errlen, "%s", _("Validity: give a number of years from 1 to 99, or without time limit."));
+	if (p->row.validity > REG_VALIDITY_MAX) {
+		snprintf(err, errlen, _("Validity: give a number of years from 1 to %d, or without time limit."),
+		         REG_VALIDITY_MAX);
 		return PR_REFUSED;
 	}
 	if (!p->cycle_id || !p->body_id) {

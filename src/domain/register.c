@@ -129,8 +129,9 @@ int reg_validate(tz_db *db, const struct reg_row *r, struct problems *p)
 		problems_add(p, "level", _("Level: the qualification level is missing."));
 	else if (!exists(db, "SELECT 1 FROM nrk_level WHERE code = :k", r->level))
 		problems_add(p, "level", _("Level: \"%s\" is not a level of the NRK or a sectoral framework."), r->level);
-	if (r->validity < 0 || r->validity > 99)
-		problems_add(p, "validity", _("Validity: give a number of years from 1 to 99, or without time limit."));
+	if (r->validity < 0 || r->validity > REG_VALIDITY_MAX)
+		problems_add(p, "validity", _("Validity: give a number of years from 1 to %d, or without time limit."),
+		             REG_VALIDITY_MAX);
 	if (r->body_id <= 0) {
 		problems_add(p, "body", _("Sectoral state body: choose the body responsible."));
 	} else {
@@ -547,4 +548,34 @@ void reg_validity_label(int validity, char *buf, size_t len)
 		snprintf(buf, len, "%s", _("without time limit"));
 	else
 		snprintf(buf, len, ngettext("%d year", "%d years", (unsigned long)validity), validity);
+}
+
+int reg_validity_parse(const char *typed, int *years, char *why, size_t len)
+{
+	const char *s = typed ? typed : "";
+	while (*s == ' ')
+		s++;
+	size_t n = strlen(s);
+	while (n && s[n - 1] == ' ')
+		n--;
+	if (!n)
+		return -1;
+	long v = 0;
+	size_t i = 0;
+	for (; i < n && s[i] >= '0' && s[i] <= '9'; i++)
+		if (v < 100000)
+			v = v * 10 + (s[i] - '0');
+	if (i < n || v < 1) {
+		snprintf(why, len, _("Validity: \"%.*s\" is not a number of years; give 1 to %d years, "
+		                     "or without time limit."), (int)n, s, REG_VALIDITY_MAX);
+		return -2;
+	}
+	if (v > REG_VALIDITY_MAX) {
+		snprintf(why, len, _("Validity: %ld is more than %d years, the longest a document on "
+		                     "recognition is given for; give 1 to %d years, or without time "
+		                     "limit."), v, REG_VALIDITY_MAX, REG_VALIDITY_MAX);
+		return -2;
+	}
+	*years = (int)v;
+	return 0;
 }

@@ -80,4 +80,12 @@ const char *reg_profile_label(const char *profile);   /* т / әг or т / сг 
 /* "5 жыл" / "мерзімсіз" ... */
 void reg_validity_label(int validity, char *buf, size_t len);
 
+/* The longest validity in years a document issued on recognition is given
+ * in the register; longer is a typing slip (37 for 3), refused with why. */
+#define REG_VALIDITY_MAX 10
+/* Years as a clerk typed them (spaces around allowed): 0 and *years set, -1
+ * for nothing typed, -2 with the reason in why (current language) for
+ * anything else. */
+int reg_validity_parse(const char *typed, int *years, char *why, size_t len);
+
 #endif

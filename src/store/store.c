@@ -61,6 +61,12 @@ int store_load_reference(tz_db *db)
 	return db_commit(db) ? -1 : 0;
 }
 
+int store_is_demo(tz_db *db)
+{
+	return db_int_query(db, "SELECT EXISTS (SELECT 1 FROM change_log WHERE object = 'reg_version' "
+	                        "AND login = 'demo')", 0) == 1;
+}
+
 int store_load_demo(tz_db *db)
 {
 	if (db_begin(db))

@@ -25,6 +25,9 @@ tz_db *store_open(const char *path, int create, int demo, char *err, size_t errl
  * database; returns 0 or -1. */
 int store_load_reference(tz_db *db);
 int store_load_demo(tz_db *db);
+/* 1 while the database holds the demonstration register (a version the
+ * demo loaded), so that every screen can say so. */
+int store_is_demo(tz_db *db);
 
 
 #endif

@@ -10,18 +10,18 @@
 #include "view/rowform.h"
 
 /* The hints are worded as on a register row's form (src/view/rowform.c). */
-#define H_CODE N_("Enter: find the occupation in the classifier by code or name")
-#define H_SECTION N_("Enter or Left/Right: switch between mandatory and voluntary")
-#define H_TEXT N_("Type the text; Left/Right, Home/End, Backspace and Delete edit it")
-#define H_LEVELS N_("Enter: choose one or more levels; each level is saved as its own row")
-#define H_VALIDITY N_("Type the years, 1 to 99; Enter: without time limit")
-#define H_PROFILE N_("Enter or Left/Right: switch between technical and social-humanitarian")
-#define H_ACTION N_("Enter or Left/Right: switch between include, exclude and amend")
-#define H_ASSOC N_("Enter: choose the employer association that proposed it, or none")
+#define H_CODE N_("Space: find the occupation in the classifier by code or name; Enter: next field")
+#define H_SECTION N_("Space or Left/Right: switch between mandatory and voluntary; Enter: next field")
+#define H_TEXT N_("Type the text; it wraps by itself; Enter: next field")
+#define H_LEVELS N_("Space: choose one or more levels, each saved as its own row; Enter: next field")
+#define H_VALIDITY N_("Type the years, 1 to 10; Space: years or without time limit; Enter: next field")
+#define H_PROFILE N_("Space or Left/Right: technical or social-humanitarian; Enter: next field")
+#define H_ACTION N_("Space or Left/Right: include, exclude or amend; Enter: next field")
+#define H_ASSOC N_("Space: choose the employer association that proposed it, or none; Enter: next field")
 const struct pf_desc pf_fields[PF_NFIELDS] = {
 	/* A sectoral-body clerk's form says the body is the clerk's own. */
 	[PF_F_BODY] = {"body", N_("Sectoral body"), 0, PF_BODY, 0,
-	               N_("Enter: choose the sectoral state body")},
+	               N_("Space: choose the sectoral state body; Enter: next field")},
 	[PF_F_ASSOC] = {"association", N_("Employer association"), 0, PF_ASSOC, 0, H_ASSOC},
 	[PF_F_ACTION] = {"action", N_("Action"), 0, PF_ACTION, 16, H_ACTION},
 	[PF_F_SECTION] = {"section", N_("Section"), 0, PF_SECTION, 24, H_SECTION},
@@ -231,21 +231,16 @@ void pf_flip_profile(struct propform *f)
 	snprintf(f->profile, sizeof f->profile, "%s", !strcmp(f->profile, "t") ? "sg" : "t");
 }
 
-/* Typed years: 1 to 99; -1 for not given, -2 for something else typed. */
-static int validity_of(const struct propform *f)
+/* Typed years: 1 to REG_VALIDITY_MAX; -1 for not given, -2 for something
+ * else typed (why says what, when given). */
+static int validity_of(const struct propform *f, char *why, size_t len)
 {
 	if (f->unlimited)
 		return 0;
-	const char *s = te_text(&f->years);
-	if (!*s)
-		return -1;
-	int n = 0;
-	for (const char *c = s; *c; c++) {
-		if (*c < '0' || *c > '9' || n > 99)
-			return -2;
-		n = n * 10 + (*c - '0');
-	}
-	return n >= 1 && n <= 99 ? n : -2;
+	char own[300];
+	int n;
+	int rc = reg_validity_parse(te_text(&f->years), &n, why ? why : own, why ? len : sizeof own);
+	return rc ? rc : n;
 }
 
 static char *dup(const char *s)
@@ -267,7 +262,7 @@ void pf_to_rec(const struct propform *f, struct proposal_rec *r)
 	snprintf(p->row.nkz_code, sizeof p->row.nkz_code, "%s", f->nkz_code);
 	p->row.name_kk = dup(f->name_kk);
 	p->row.name_ru = dup(f->name_ru);
-	int v = validity_of(f);
+	int v = validity_of(f, NULL, 0);
 	p->row.validity = v < 0 ? -1 : v;
 	snprintf(p->row.profile, sizeof p->row.profile, "%s", f->profile);
 	for (int i = 0; i < f->nlevels; i++)
@@ -285,9 +280,9 @@ void pf_to_rec(const struct propform *f, struct proposal_rec *r)
 int pf_validate(tz_db *db, const struct propform *f, struct problems *p)
 {
 	int before = p->n;
-	if (validity_of(f) == -2)
-		problems_add(p, "validity", _("Validity: \"%s\" is not a number of years from 1 to 99."),
-		             te_text(&f->years));
+	char why[300];
+	if (validity_of(f, why, sizeof why) == -2)
+		problems_add(p, "validity", "%s", why);
 	struct proposal_rec r;
 	pf_to_rec(f, &r);
 	struct problems core = {0};
@@ -306,11 +301,8 @@ int pf_save(tz_db *db, struct propform *f, char *err, size_t errlen)
 		         (long long)f->id, proposals_state_label(f->state));
 		return PR_REFUSED;
 	}
-	if (validity_of(f) == -2) {
-		snprintf(err, errlen, _("Validity: \"%s\" is not a number of years from 1 to 99."),
-		         te_text(&f->years));
+	if (validity_of(f, err, errlen) == -2)
 		return PR_REFUSED;
-	}
 	struct proposal_rec r;
 	pf_to_rec(f, &r);
 	int rc = proposals_save(db, &r, err, errlen);
@@ -335,7 +327,7 @@ void pf_value_text(tz_db *db, const struct propform *f, int field, char *buf, si
 	switch (field) {
 	case PF_F_BODY:
 		if (f->body_id)
-			rf_body_name(db, f->body_id, 0, buf, len);
+			rf_body_name(db, f->body_id, 1, buf, len);
 		break;
 	case PF_F_ASSOC: assoc_name(db, f->assoc_id, buf, len); break;
 	case PF_F_ACTION: snprintf(buf, len, "%s", proposal_action_label(f->action)); break;

@@ -9,30 +9,20 @@
 #include "domain/nkz.h"
 #include "store/refdata.h"
 
-/* Typed years: digits only, 1 to 99.  The core would only say "not given"
- * for anything else; this says what was typed. */
+/* Typed years: the core would only say "not given" for anything outside
+ * 1..REG_VALIDITY_MAX; this says what was typed and why it is refused. */
 static void check_years(const struct rowform *f, struct problems *p)
 {
-	const char *s = te_text(&f->years);
-	if (f->unlimited || !*s)
-		return;
-	int n = 0, ok = 1;
-	for (const char *c = s; *c; c++) {
-		if (*c < '0' || *c > '9' || n > 99) {
-			ok = 0;
-			break;
-		}
-		n = n * 10 + (*c - '0');
-	}
-	if (!ok || n < 1 || n > 99)
-		problems_add(p, "validity",
-		             _("Validity: \"%s\" is not a number of years from 1 to 99."), s);
+	char why[300];
+	int n;
+	if (!f->unlimited && reg_validity_parse(te_text(&f->years), &n, why, sizeof why) == -2)
+		problems_add(p, "validity", "%s", why);
 }
 
 /* The hints are worded alike on the proposal's form (src/view/propform.c). */
-#define H_CODE N_("Enter: find the occupation in the classifier by code or name")
-#define H_SECTION N_("Enter or Left/Right: switch between mandatory and voluntary")
-#define H_TEXT N_("Type the text; Left/Right, Home/End, Backspace and Delete edit it")
+#define H_CODE N_("Space: find the occupation in the classifier by code or name; Enter: next field")
+#define H_SECTION N_("Space or Left/Right: switch between mandatory and voluntary; Enter: next field")
+#define H_TEXT N_("Type the text; it wraps by itself; Enter: next field")
 const struct rf_desc rf_fields[RF_NFIELDS] = {
 	[RF_F_CODE] = {"nkz_code", N_("NKZ code"), RF_CODE, 12, NULL, H_CODE},
 	[RF_F_NAME_KK] = {"name_kk", N_("Name (Kazakh)"), RF_NAME, 0, NULL, NULL},
@@ -42,13 +32,13 @@ const struct rf_desc rf_fields[RF_NFIELDS] = {
 	[RF_F_BASIS_RU] = {"basis_ru", N_("Basis (Russian)"), RF_TEXT, 0, NULL, H_TEXT},
 	/* An existing row's form says "the level of this row" instead. */
 	[RF_F_LEVEL] = {"level", N_("Levels"), RF_LEVELS, 0, NULL,
-	                N_("Enter: choose one or more levels; each level is saved as its own row")},
+	                N_("Space: choose one or more levels, each saved as its own row; Enter: next field")},
 	[RF_F_VALIDITY] = {"validity", N_("Validity, years"), RF_VALIDITY, 20, check_years,
-	                   N_("Type the years, 1 to 99; Enter: without time limit")},
+	                   N_("Type the years, 1 to 10; Space: years or without time limit; Enter: next field")},
 	[RF_F_BODY] = {"body", N_("Sectoral body"), RF_BODY, 0, NULL,
-	               N_("Enter: choose the sectoral state body")},
+	               N_("Space: choose the sectoral state body; Enter: next field")},
 	[RF_F_PROFILE] = {"profile", N_("Profile"), RF_PROFILE, 28, NULL,
-	                  N_("Enter or Left/Right: switch between technical and social-humanitarian")},
+	                  N_("Space or Left/Right: technical or social-humanitarian; Enter: next field")},
 };
 
 int rf_field_of(const char *key)
@@ -196,11 +186,9 @@ static int validity_of(const struct rowform *f)
 {
 	if (f->unlimited)
 		return 0;
-	const char *s = te_text(&f->years);
-	if (!*s || strlen(s) > 2 || s[0] < '0' || s[0] > '9' || (s[1] && (s[1] < '0' || s[1] > '9')))
-		return -1;
-	int n = atoi(s);
-	return n >= 1 && n <= 99 ? n : -1;
+	char why[300];
+	int n;
+	return reg_validity_parse(te_text(&f->years), &n, why, sizeof why) ? -1 : n;
 }
 
 int rf_rows(const struct rowform *f, struct reg_row **out)

@@ -43,8 +43,8 @@ contains "empty save: the status line names the first field" "$NOCODE" "$(line 2
 contains "empty save: the level is named too" "$(tr_kk 'Level: the qualification level is missing.')" "$(screen)"
 expect "empty save: nothing written" "$ROWS0" "$(q "SELECT count(*) FROM reg_row WHERE version_id = $V")"
 
-# The classifier picker: typing a code narrows it; Enter fills both names.
-keys Enter
+# The classifier picker (Space opens it): typing a code narrows it; Enter fills both names.
+keys Space
 wait_for "$(tr_kk 'Classifier: type a code or a name')" || bad picker "no classifier picker: $(screen)"
 keys -l "$CODE"
 NAME_KK=$(q "SELECT name_kk FROM nkz WHERE code = '$CODE'")
@@ -56,7 +56,7 @@ lacks "code chosen: its problem gone" "$NOCODE" "$(screen)"
 
 # Section, then Cyrillic typed and edited by letter: Қазақ, Left Left,
 # Backspace gives Қаақ.
-keys Tab Enter Tab
+keys Tab Space Tab
 keys -l "Қазақ"
 keys Left Left BSpace
 wait_for "Қаақ" || bad "edit by letter" "no Қаақ: $(screen)"
@@ -77,7 +77,7 @@ keys F2
 wait_for "$LBL_KK" || bad "F2 back" "no Kazakh label: $(screen)"
 
 # Two levels from the level picker: 6.1 and 6.2.
-keys Tab Enter
+keys Tab Space
 wait_for "[ ] 6.1" || bad levels "no level picker: $(screen)"
 i=0; while [ $i -lt "$AT61" ]; do keys Down; i=$((i + 1)); done
 keys Space Down Space
@@ -93,14 +93,14 @@ expect "80x24: 24 lines" 24 "$(screen | wc -l)"
 w=$(widest); [ "$w" -le 80 ] && ok "80x24 width" || bad "80x24 width" "a line is $w columns wide"
 contains "80x24: key bar on the last line" "5$SAVE" "$(last_line)"
 contains "80x24: typed text still there" "Қаақ" "$(screen)"
-keys Tab 7 Tab Enter
+keys Tab 7 Tab Space
 BODY=$(tr_kk "Sectoral state body")
 wait_for "$BODY" || bad body "no body picker: $(screen)"
 tm resize-window -t 0 -x 100 -y 30
 sleep 0.2
 wait_for "$BODY" || bad "resize with a picker" "the picker is gone: $(screen)"
 contains "resize with a picker: the form beneath" "$TITLE" "$(line 1)"
-keys Enter Tab Enter
+keys Enter Tab Space
 wait_for "$(tr_kk 'technical')" || bad profile "no profile: $(screen)"
 
 # Esc asks before discarding; No keeps the form.

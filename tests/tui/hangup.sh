@@ -48,7 +48,7 @@ kill_in_form() {
 	sig=$1
 	keys F5
 	wait_for "$TITLE" || bad "$sig: F5" "no form: $(screen)"
-	keys Tab Enter Tab
+	keys Tab Space Tab
 	keys -l "$KK"
 	keys Tab
 	keys -l "$RU"
@@ -128,11 +128,11 @@ expect "register screen: no draft" 0 "$(drafts)"
 start "$QUIT" "picker"
 keys F5
 wait_for "$TITLE" || bad "picker: F5" "no form: $(screen)"
-keys Tab Enter Tab
+keys Tab Space Tab
 keys -l "$KK"
 wait_for "$KK" || bad "picker: typing" "text not shown: $(screen)"
 keys BTab BTab
-keys Enter
+keys Space
 PICKER=$(tr_kk 'Classifier: type a code or a name')
 wait_for "$PICKER" || bad "picker: open" "no picker: $(screen)"
 keys -l 'эл'

@@ -86,28 +86,28 @@ keys F5
 wait_for "$NEWP" || bad F5 "no form: $(screen)"
 contains "form key bar: Check" "6$(msg Check)" "$(last_line)"
 # Body, through its picker.
-keys Enter
+keys Space
 wait_for "$(msg 'Sectoral state body')" || bad "body picker" "$(screen)"
 keys -l "Ауыл"; wait_for "Ауыл шаруашылығы"; keys Enter
 wait_gone "$(msg 'Sectoral state body')" >/dev/null
 # The association: only the body's own and those for every body are listed.
-keys Down Enter
+keys Down Space
 wait_for "$(msg 'none')" || bad "association picker" "$(screen)"
 contains "association picker: the body's own" "Әлеуметтік қызметкерлер" "$(screen)"
 keys -l "Әлеум"; sleep 0.2; keys Enter
 wait_for "Әлеуметтік қызметкерлер қауымдастығы" || bad "association chosen" "$(screen)"
 # Action stays include; section becomes mandatory.
-keys Down Down Enter
+keys Down Down Space
 wait_for "$(msg 'mandatory')" || bad section "$(screen)"
 # The code through the classifier picker fills both names.
-keys Down Enter
+keys Down Space
 wait_for "$(msg 'Classifier: type a code or a name')" || bad "code picker" "$(screen)"
 keys -l "$CODE"
 wait_for "$CODE  $NAME_KK" || bad "code picker" "not listed: $(screen)"
 keys Enter
 wait_for "$NAME_RU" || bad "code chosen" "no Russian name: $(screen)"
 # Two levels, ticked in the level picker.
-keys Down Enter
+keys Down Space
 wait_for "[ ] $L1" || bad levels "no level picker: $(screen)"
 keys Space Down Space
 wait_for "[x] $L2" || bad levels "not ticked: $(screen)"
@@ -115,7 +115,7 @@ keys Enter
 wait_for "$L1, $L2" || bad levels "not on the form: $(screen)"
 # Validity, profile, basis, and cl. 8's first items.
 keys Down; keys -l 5
-keys Down Enter
+keys Down Space
 wait_for "$(msg technical)" || bad profile "$(screen)"
 keys Down; keys -l "Кәсіптік стандарт «Әлеуметтік жұмыс»"
 keys Down; keys -l "Профессиональный стандарт «Социальная работа»"
@@ -206,9 +206,9 @@ start "$RD"
 open p "$CODE"
 keys F5
 wait_for "$NEWP" || bad "reader F5" "no form: $(screen)"
-keys Enter; wait_for "$(msg 'Sectoral state body')" >/dev/null
+keys Space; wait_for "$(msg 'Sectoral state body')" >/dev/null
 keys -l "Ауыл"; wait_for "Ауыл шаруашылығы" >/dev/null; keys Enter
-keys Down Down Down Down Enter
+keys Down Down Down Down Space
 wait_for "$(msg 'Classifier: type a code or a name')" >/dev/null
 keys -l "$CODE"; wait_for "$CODE  $NAME_KK" >/dev/null; keys Enter
 wait_for "$NAME_RU" >/dev/null

@@ -82,7 +82,7 @@ expect "no draft at first" 0 "$(drafts)"
 proposals "$(msg 'No proposals in this cycle.')"
 keys F5
 wait_for "$NEWP" || bad F5 "no proposal form: $(screen)"
-down 3; keys Enter
+down 3; keys Space
 wait_for "$MANDATORY" || bad section "not switched: $(screen)"
 down 5; keys -l "$KK"
 keys Down; keys -l "$RU"

@@ -99,7 +99,7 @@ wait_for "$HEAD_KK" || bad Home "the first row is not back after Home"
 keys F1
 wait_gone "$HEAD_KK" || bad F1 "the register is still shown under F1"
 contains "help lists F2" "Esc 2" "$(screen)"
-expect "help key bar" "2 10" "$(keybar_digits)"
+expect "help key bar: language, find, close" "2 7 10" "$(keybar_digits)"
 keys Escape
 wait_for "$HEAD_KK" || bad "help Esc" "Esc did not leave the help"
 keys F1

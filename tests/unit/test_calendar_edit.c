@@ -63,16 +63,23 @@ int main(void)
 
 	/* Malformed dates: refused, named, nothing written. */
 	int64_t before = count("SELECT count(*) FROM calendar_day");
-	const char *bad[] = {"2026-02-30", "2026-4-6", "", "06.04.2026", "2026-04-06 ", NULL};
+	const char *bad[] = {"2026-02-30", "2026-4-6", "", "30.02.2026", "06.04.26", NULL};
 	for (int i = 0; bad[i]; i++) {
 		why[0] = 0;
 		CHECK_INT(cal_edit_day(db, bad[i], CAL_EDIT_OFF, why, sizeof why), -1);
 		char quoted[64];
 		snprintf(quoted, sizeof quoted, "\"%s\"", bad[i]);
-		CHECK(strstr(why, quoted) && strstr(why, "YYYY-MM-DD"), "%s: %s", bad[i], why);
+		CHECK(strstr(why, quoted) && strstr(why, "06.12.2026") && strstr(why, "2026-12-06"),
+		      "%s: %s", bad[i], why);
 	}
 	CHECK_INT(cal_edit_kurban(db, "2026-05-32", why, sizeof why), -1);
 	CHECK_INT(cal_edit_day(db, NULL, CAL_EDIT_OFF, why, sizeof why), -1);
+	CHECK_INT(count("SELECT count(*) FROM calendar_day"), before);
+
+	/* A date as a clerk writes it, dotted or with spaces around, is the day. */
+	CHECK_INT(cal_edit_day(db, "07.04.2026", CAL_EDIT_OFF, why, sizeof why), 0);
+	CHECK_INT(count("SELECT count(*) FROM calendar_day WHERE date = '2026-04-07'"), 1);
+	CHECK_INT(cal_edit_day(db, " 2026-04-07 ", CAL_EDIT_CLEAR, why, sizeof why), 0);
 	CHECK_INT(count("SELECT count(*) FROM calendar_day"), before);
 
 	/* Kurban ait: the year's date moves, the other years' stay. */

@@ -39,8 +39,15 @@ static const struct ui_action common[] = {
 	             N_("Go to the previous field"), NULL, 0},
 };
 
-/* The form's lines: a field, or the problem beneath it (field | PROBLEM). */
+/* The form's lines: a field, a further line of a long text, or the
+ * problem beneath the field: field | MORE | row << ROW_SHIFT, field | PROBLEM. */
 #define PROBLEM 0x100
+#define MORE 0x200
+#define ROW_SHIFT 12
+#define FIELD_OF(line) ((line) & 0xff)
+/* The most lines a long text takes on the form; the focused one scrolls to
+ * its cursor within them. */
+enum { TEXT_ROWS = 6, WRAP_MAX = 256, PROBLEM_ROWS = 3 };
 
 static void field_of(const struct fl_form *s, int i, struct fl_field *d)
 {
@@ -55,32 +62,85 @@ static int focusable(const struct fl_form *s, int i)
 	return d.shown && d.kind != FL_K_SHOWN;
 }
 
-static int form_lines(const struct fl_form *s, const struct problems *p, int *lines)
+/* Where the values start and how wide the labels are, for this width. */
+static int label_width(const struct fl_form *s)
+{
+	int lw = 0, max = s->label_max ? s->label_max : COLS / 3;
+	for (int i = 0; i < s->nfields; i++) {
+		struct fl_field d;
+		field_of(s, i, &d);
+		int w = text_width(d.label);
+		lw = w > lw ? w : lw;
+	}
+	return lw > max ? max : lw;
+}
+
+static int value_width(const struct fl_field *d, int vx)
+{
+	int w = d->width ? d->width : COLS - vx - 1;
+	return vx + w > COLS - 1 ? COLS - 1 - vx : w;
+}
+
+/* A long text (typed, as wide as the line allows) wraps over lines of its
+ * own; rows gets how many, and the first shown and the cursor's row. */
+static int wrapped(const struct fl_form *s, int i, const struct fl_field *d, int vx, int *first,
+                   int *crow, int *ccol, size_t *start, size_t *len)
+{
+	struct textedit *t = d->kind == FL_K_TEXT && !d->width ? s->ops->text(s->form, i) : NULL;
+	if (!t)
+		return 0;
+	int w = value_width(d, vx);
+	int n = te_wrap(t, w, start, len, WRAP_MAX, crow, ccol);
+	int shown = n < TEXT_ROWS ? n : TEXT_ROWS;
+	*first = *crow >= shown ? *crow - shown + 1 : 0;
+	if (i != s->focus)
+		*first = 0;
+	return shown;
+}
+
+static int form_lines(const struct fl_form *s, const struct problems *p, int *lines, int vx)
 {
 	int n = 0;
+	size_t start[WRAP_MAX], len[WRAP_MAX];
 	for (int i = 0; i < s->nfields && i < MAX_FIELDS; i++) {
 		struct fl_field d;
 		field_of(s, i, &d);
 		if (!d.shown)
 			continue;
 		lines[n++] = i;
-		if (problems_for(p, d.key) && (s->tried || s->touched & 1u << i))
-			lines[n++] = i | PROBLEM;
+		int first, crow, ccol;
+		int rows = wrapped(s, i, &d, vx, &first, &crow, &ccol, start, len);
+		for (int k = 1; k < rows; k++)
+			lines[n++] = i | MORE | k << ROW_SHIFT;
+		if (problems_for(p, d.key) && (s->tried || s->touched & 1u << i)) {
+			/* Wrapped, not cut: the Kazakh and Russian fields' problems
+			 * differ only at their ends. */
+			const char *m = problems_for(p, d.key);
+			for (int k = 0; *m && k < PROBLEM_ROWS; k++) {
+				lines[n++] = i | PROBLEM | k << ROW_SHIFT;
+				m += draw_wrap_next(m, COLS - 5);
+				while (*m == ' ')
+					m++;
+			}
+		}
 	}
 	return n;
 }
 
-/* Keeps the focused field, and its problem, in view. */
+/* Keeps the focused field, all its lines and its problem, in view. */
 static void keep_in_view(struct fl_form *s, const int *lines, int n, int h)
 {
-	int fl = 0;
+	int fl = -1, ll = 0;
 	for (int i = 0; i < n; i++)
-		if (lines[i] == s->focus)
-			fl = i;
-	if (fl + 1 < n && lines[fl + 1] == (s->focus | PROBLEM) && fl + 1 >= s->top + h)
-		s->top = fl + 2 - h;
-	if (fl >= s->top + h)
-		s->top = fl - h + 1;
+		if (FIELD_OF(lines[i]) == s->focus) {
+			if (fl < 0)
+				fl = i;
+			ll = i;
+		}
+	if (fl < 0)
+		fl = 0;
+	if (ll >= s->top + h)
+		s->top = ll - h + 1;
 	if (fl < s->top)
 		s->top = fl;
 	if (s->top > n - h)
@@ -99,38 +159,59 @@ static void draw(void *ctx)
 
 	struct problems p = {0};
 	s->ops->validate(s->form, &p);
-	int lw = 0, max = s->label_max ? s->label_max : COLS / 3;
-	for (int i = 0; i < s->nfields; i++) {
-		struct fl_field d;
-		field_of(s, i, &d);
-		int w = text_width(d.label);
-		lw = w > lw ? w : lw;
-	}
-	if (lw > max)
-		lw = max;
-	int lines[MAX_FIELDS * 2];
-	int n = form_lines(s, &p, lines);
+	int lw = label_width(s);
+	int vx = lw + 4, cy = -1, cx = 0;
+	int lines[MAX_FIELDS * (TEXT_ROWS + PROBLEM_ROWS)];
+	int n = form_lines(s, &p, lines, vx);
 	int y0 = 2, h = LINES - 4;
 	keep_in_view(s, lines, n, h);
-	int vx = lw + 4, cy = -1, cx = 0;
+	size_t start[WRAP_MAX], len[WRAP_MAX];
 	for (int k = s->top; k < n && k < s->top + h; k++) {
-		int y = y0 + k - s->top, i = lines[k] & ~PROBLEM;
+		int y = y0 + k - s->top, i = FIELD_OF(lines[k]);
 		struct fl_field d;
 		field_of(s, i, &d);
 		if (lines[k] & PROBLEM) {
 			/* From the label's column: a sentence needs the width more
 			 * than it needs to line up with the value. */
-			draw_cell(y, 4, COLS - 5, problems_for(&p, d.key), theme(TH_ALERT), 0);
+			const char *m = problems_for(&p, d.key);
+			for (int r = lines[k] >> ROW_SHIFT; r > 0 && *m; r--) {
+				m += draw_wrap_next(m, COLS - 5);
+				while (*m == ' ')
+					m++;
+			}
+			int last = (lines[k] >> ROW_SHIFT) == PROBLEM_ROWS - 1;
+			size_t fit = last ? strlen(m) : draw_wrap_next(m, COLS - 5);
+			char *part = strndup(m, fit);
+			draw_cell(y, 4, COLS - 5, part ? part : "", theme(TH_ALERT), 0);
+			free(part);
 			continue;
 		}
 		int focus = i == s->focus;
-		draw_cell(y, 0, 2, focus ? ">" : "", theme(TH_HEAD), 0);
-		draw_cell(y, 2, lw, d.label, focus ? theme(TH_HEAD) : theme(TH_NORMAL), 0);
-		int w = d.width ? d.width : COLS - vx - 1;
-		if (vx + w > COLS - 1)
-			w = COLS - 1 - vx;
+		int w = value_width(&d, vx);
 		attr_t a = focus ? theme(TH_CURSOR) : d.kind == FL_K_SHOWN ? theme(TH_NORMAL)
 		                                                         : theme(TH_STATUS);
+		int first, crow, ccol;
+		int rows = wrapped(s, i, &d, vx, &first, &crow, &ccol, start, len);
+		if (rows) {
+			/* One line of a long text: the label beside its first. */
+			int row = lines[k] & MORE ? lines[k] >> ROW_SHIFT : 0;
+			if (!row) {
+				draw_cell(y, 0, 2, focus ? ">" : "", theme(TH_HEAD), 0);
+				draw_cell(y, 2, lw, d.label, focus ? theme(TH_HEAD) : theme(TH_NORMAL), 0);
+			}
+			struct textedit *t = s->ops->text(s->form, i);
+			int r = first + row;
+			char *part = strndup(te_text(t) + start[r], len[r]);
+			draw_cell(y, vx, w, part ? part : "", a, 0);
+			free(part);
+			if (focus && r == crow) {
+				cy = y;
+				cx = vx + ccol;
+			}
+			continue;
+		}
+		draw_cell(y, 0, 2, focus ? ">" : "", theme(TH_HEAD), 0);
+		draw_cell(y, 2, lw, d.label, focus ? theme(TH_HEAD) : theme(TH_NORMAL), 0);
 		struct textedit *t = s->ops->text(s->form, i);
 		if (t) {
 			field_draw(t, y, vx, w, a, 0);
@@ -220,7 +301,9 @@ static int typed(struct fl_form *s, int k)
 	if (*s->readonly)
 		return 0;
 	struct textedit *t = s->ops->text(s->form, s->focus);
-	if (t) {
+	/* Space on the validity switches "without time limit": a space is
+	 * never part of a number of years. */
+	if (t && !(s->focus == s->validity && k == ' ')) {
 		enum field_result r = field_key(t, k);
 		if (r == FIELD_CHANGED) {
 			s->touched |= 1u << s->focus;
@@ -248,7 +331,13 @@ static void make_keys(struct fl_form *s)
 		s->keys[i] = s->actions[i].help || r >= (int)(sizeof common / sizeof *common)
 		             ? s->actions[i] : common[r];
 	}
-	s->screen = (struct ui_screen){.actions = s->keys, .nactions = n};
+	s->screen = (struct ui_screen){
+		.actions = s->keys, .nactions = n,
+		.about = N_("Fill in the fields from top to bottom: Enter or Tab moves to the next field "
+		            "and never changes a value; Space opens a field's list or switches a choice; "
+		            "a problem shows under its field. F5 saves; Esc leaves, asking first when "
+		            "something is not saved."),
+	};
 }
 
 void fl_run(struct fl_form *s)

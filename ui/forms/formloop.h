@@ -16,17 +16,20 @@
 #include "kit/screen.h"
 #include "base/textedit.h"
 
-/* The actions every entry form has.  fl_form.roles gives each entry of
+/* Enter only ever moves to the next field (a form's table gives it
+ * FL_NEXT); a value changes by a key that says so: typing, Space (FL_OPEN)
+ * or Left/Right on a choice.
+ * The actions every entry form has.  fl_form.roles gives each entry of
  * the form's table its role: FL_OWN for one the form does itself.  An entry
  * left empty (no help) is filled with the one every form has: Help,
  * Language, Cancel, Next, Previous. */
 enum fl_role { FL_HELP, FL_LANG, FL_SAVE, FL_CANCEL, FL_NEXT, FL_PREV, FL_OPEN, FL_OWN };
 
 enum fl_kind {
-	FL_K_TEXT,     /* typed; Enter goes to the next field */
-	FL_K_CHOICE,   /* Left/Right switch it, as Enter does */
+	FL_K_TEXT,     /* typed */
+	FL_K_CHOICE,   /* Space or Left/Right switch it */
 	FL_K_SHOWN,    /* not changed by the clerk (a name from the classifier) */
-	FL_K_OTHER     /* opened with Enter (a picker, the validity) */
+	FL_K_OTHER     /* opened with Space (a picker, the validity) */
 };
 
 struct fl_field {

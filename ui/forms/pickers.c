@@ -4,6 +4,8 @@
 
 #include <curses.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "base/i18n.h"
 #include "base/text.h"
@@ -13,6 +15,33 @@
 #include "kit/picker.h"
 #include "kit/theme.h"
 #include "view/picklists.h"
+
+/* The form's help scrolls: its first line shown, and how many there are. */
+static int help_top, help_n;
+
+/* One paragraph of the help wrapped at w from row *row; the rows from
+ * help_top to help_top + avail are drawn. */
+static void help_text(int *row, int y, int x, int w, int avail, const char *key, int kw,
+                      const char *text, attr_t a)
+{
+	int first = 1;
+	do {
+		size_t fit = *text ? draw_wrap_next(text, w) : 0;
+		int r = *row - help_top;
+		if (r >= 0 && r < avail) {
+			char *part = strndup(text, fit);
+			if (first && key)
+				draw_cell(y + r, x - kw - 2, kw, key, a | A_BOLD, 0);
+			draw_cell(y + r, x, w, part ? part : "", a, 0);
+			free(part);
+		}
+		first = 0;
+		text += fit;
+		while (*text == ' ')
+			text++;
+		(*row)++;
+	} while (*text);
+}
 
 static void help_draw(void *ctx)
 {
@@ -28,25 +57,62 @@ static void help_draw(void *ctx)
 	}
 	if (kw > w / 3)
 		kw = w / 3;
-	int ly = y + 1;
-	for (int i = 0; i < s->nactions && ly < y + h - 2; i++) {
-		action_keys_text(&s->actions[i], keys, sizeof keys);
-		draw_cell(ly, x + 2, kw, keys, theme(TH_DIALOG) | A_BOLD, 0);
-		ly += draw_wrap(ly, x + kw + 4, w - kw - 6, y + h - 2 - ly, _(s->actions[i].help),
-		                theme(TH_DIALOG));
+	int avail = h - 3, row = 0;
+	/* The first pass counts the lines, so that the window stays within
+	 * them; the second draws. */
+	for (int pass = 0; pass < 2; pass++) {
+		if (pass) {
+			if (help_top > help_n - avail)
+				help_top = help_n - avail;
+			if (help_top < 0)
+				help_top = 0;
+			row = 0;
+		}
+		int shown = pass ? avail : 0;
+		if (s->about) {
+			help_text(&row, y + 1, x + 2, w - 4, shown, NULL, 0, _(s->about), theme(TH_DIALOG));
+			row++;
+		}
+		for (int i = 0; i < s->nactions; i++) {
+			action_keys_text(&s->actions[i], keys, sizeof keys);
+			help_text(&row, y + 1, x + kw + 4, w - kw - 6, shown, keys, kw,
+			          _(s->actions[i].help), theme(TH_DIALOG));
+		}
+		help_n = row;
 	}
-	draw_cell(y + h - 2, x + 2, w - 4, _("Esc: close the help"), theme(TH_DIALOG), 0);
+	char foot[200];
+	snprintf(foot, sizeof foot, "%s   %s", _("Esc: close the help"),
+	         help_n > avail ? _("Up, Down, PgUp, PgDn: scroll") : "");
+	draw_cell(y + h - 2, x + 2, w - 4, foot, theme(TH_DIALOG), 0);
+	if (help_top > 0)
+		draw_cell(y + 1, x + w - 2, 1, "\u2191", theme(TH_DIALOG), 0);
+	if (help_top + avail < help_n)
+		draw_cell(y + h - 3, x + w - 2, 1, "\u2193", theme(TH_DIALOG), 0);
 	curs_set(0);
 }
 
 void form_keys_help(const struct ui_screen *s)
 {
+	help_top = 0;
 	dlg_layer_push(help_draw, (void *)s);
 	for (;;) {
 		dlg_repaint();
 		int k = dlg_key();
+		int page = LINES - 7 > 1 ? LINES - 7 : 1;
 		if (k == 27 || k == KEY_F(10) || k == KEY_F(1) || k == '\r' || k == '\n')
 			break;
+		else if (k == KEY_UP)
+			help_top--;
+		else if (k == KEY_DOWN)
+			help_top++;
+		else if (k == KEY_PPAGE)
+			help_top -= page;
+		else if (k == KEY_NPAGE)
+			help_top += page;
+		else if (k == KEY_HOME)
+			help_top = 0;
+		else if (k == KEY_END)
+			help_top = help_n;
 	}
 	dlg_layer_pop();
 }

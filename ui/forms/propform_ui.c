@@ -21,20 +21,24 @@
 #include "view/unsaved.h"
 
 /* The entries left empty are the ones every entry form has (ui/forms/formloop.c). */
-enum { A_HELP, A_LANG, A_SAVE, A_CHECK, A_CANCEL, A_NEXT, A_PREV, A_OPEN };
+enum { A_HELP, A_LANG, A_SAVE, A_CHECK, A_CANCEL, A_NEXT, A_PREV, A_OPEN, A_ENTER };
 static const struct ui_action pf_actions[] = {
 	[A_SAVE] = {5, {0}, NULL, N_("Save"),
 	            N_("Save the proposal; a draft may be saved before it is complete"), NULL, 0},
 	[A_CHECK] = {6, {0}, NULL, N_("Check"),
 	             N_("Run the completeness check of cl. 9 and show each problem under its field"), NULL,
 	             0},
-	[A_OPEN] = {0, {'\r', '\n', KEY_ENTER, 0}, N_("Enter"), NULL,
+	[A_OPEN] = {0, {' ', 0}, N_("Space"), NULL,
 	            N_("Open the list of a field (body, association, code, levels), switch action, "
-	               "section or profile, or set validity to without time limit"), NULL, 0},
+	               "section or profile, or switch validity between years and without time limit"),
+	            NULL, 0},
+	[A_ENTER] = {0, {'\r', '\n', KEY_ENTER, 0}, N_("Enter"), NULL,
+	             N_("Go to the next field; Enter never changes a value"), NULL, 0},
 };
 
 /* Each action's part in the loop all entry forms share. */
-static const int pf_roles[] = {FL_HELP, FL_LANG, FL_SAVE, FL_OWN, FL_CANCEL, FL_NEXT, FL_PREV, FL_OPEN};
+static const int pf_roles[] = {FL_HELP, FL_LANG, FL_SAVE, FL_OWN, FL_CANCEL, FL_NEXT, FL_PREV, FL_OPEN,
+                               FL_NEXT};
 
 struct pform {
 	tz_db *db;            /* first: the pickers' lists read it from the context */
@@ -144,7 +148,7 @@ static void pick(struct pform *u)
 	}
 }
 
-/* Enter (and Left/Right on a choice): what the field does when opened. */
+/* Space (and Left/Right on a choice): what the field does when opened. */
 static void open_field(struct pform *u, int key)
 {
 	struct propform *f = &u->f;
@@ -153,7 +157,7 @@ static void open_field(struct pform *u, int key)
 	case PF_SECTION: pf_flip_section(f); break;
 	case PF_PROFILE: pf_flip_profile(f); break;
 	case PF_VALIDITY:
-		if (key == '\r' || key == '\n' || key == KEY_ENTER)
+		if (key == ' ')
 			f->unlimited = !f->unlimited;
 		break;
 	default: pick(u); break;

@@ -24,18 +24,21 @@
 
 /* The form's keys: the bar, the help and the loop all read this; the
  * entries left empty are the ones every entry form has (ui/forms/formloop.c). */
-enum { A_HELP, A_LANG, A_SAVE, A_CANCEL, A_NEXT, A_PREV, A_OPEN };
+enum { A_HELP, A_LANG, A_SAVE, A_CANCEL, A_NEXT, A_PREV, A_OPEN, A_ENTER };
 static const struct ui_action form_actions[] = {
 	[A_SAVE] = {5, {0}, NULL, N_("Save"),
 	            N_("Save the row into the draft register; refused while a field has a problem"), NULL,
 	            0},
-	[A_OPEN] = {0, {'\r', '\n', KEY_ENTER, 0}, N_("Enter"), NULL,
+	[A_OPEN] = {0, {' ', 0}, N_("Space"), NULL,
 	            N_("Open the list of a field (code, levels, body), switch section or profile, "
-	               "or set validity to without time limit"), NULL, 0},
+	               "or switch validity between years and without time limit"), NULL, 0},
+	[A_ENTER] = {0, {'\r', '\n', KEY_ENTER, 0}, N_("Enter"), NULL,
+	             N_("Go to the next field; Enter never changes a value"), NULL, 0},
 };
 
 /* Each action's part in the loop all entry forms share. */
-static const int form_roles[] = {FL_HELP, FL_LANG, FL_SAVE, FL_CANCEL, FL_NEXT, FL_PREV, FL_OPEN};
+static const int form_roles[] = {FL_HELP, FL_LANG, FL_SAVE, FL_CANCEL, FL_NEXT, FL_PREV, FL_OPEN,
+                                 FL_NEXT};
 
 struct form {
 	tz_db *db;            /* first: the pickers' lists read it from the context */
@@ -54,7 +57,7 @@ static void field(void *ctx, int i, struct fl_field *d)
 	d->width = r->width;
 	d->shown = 1;
 	d->hint = i == RF_F_LEVEL && ((struct form *)ctx)->f.row_id
-	          ? _("Enter: choose the level of this row") : r->hint ? _(r->hint) : NULL;
+	          ? _("Space: choose the level of this row; Enter: next field") : r->hint ? _(r->hint) : NULL;
 	d->kind = r->kind == RF_TEXT ? FL_K_TEXT : r->kind == RF_NAME ? FL_K_SHOWN
 	        : r->kind == RF_SECTION || r->kind == RF_PROFILE ? FL_K_CHOICE : FL_K_OTHER;
 }
@@ -138,13 +141,13 @@ static void pick_body(struct form *u)
 		u->f.body_id = strtoll(key, NULL, 10);
 }
 
-/* Enter (and Left/Right on a choice): what the field does when opened. */
+/* Space (and Left/Right on a choice): what the field does when opened. */
 static void flip(char *v, size_t len, const char *a, const char *b)
 {
 	snprintf(v, len, "%s", !strcmp(v, a) ? b : a);
 }
 
-/* Enter (and Left/Right on a choice): what the field does when opened. */
+/* Space (and Left/Right on a choice): what the field does when opened. */
 static void open_field(struct form *u, int key)
 {
 	struct rowform *f = &u->f;
@@ -155,7 +158,7 @@ static void open_field(struct form *u, int key)
 	case RF_LEVELS: pick_levels(u); break;
 	case RF_BODY: pick_body(u); break;
 	case RF_VALIDITY:
-		if (key == '\r' || key == '\n' || key == KEY_ENTER)
+		if (key == ' ')
 			f->unlimited = !f->unlimited;
 		break;
 	default: break;

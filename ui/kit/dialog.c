@@ -7,6 +7,7 @@
 
 #include "base/i18n.h"
 #include "base/text.h"
+#include "base/textedit.h"
 #include "kit/actions.h"
 #include "kit/draw.h"
 #include "kit/field.h"
@@ -233,23 +234,54 @@ static struct {
 	dlg_done_fn done;
 } fd;
 
+/* A value wraps over up to this many lines at whole words (a remark, a
+ * comment); the end, where the typing is, stays in view. */
+enum { FIELD_ROWS = 4 };
+
+static int fields_rows(int i, int vw, size_t *start, size_t *len, int *first)
+{
+	struct textedit t;
+	if (te_init(&t, fd.f[i].value))
+		return 1;
+	int row;
+	int n = te_wrap(&t, vw, start, len, 64, &row, NULL);
+	te_free(&t);
+	int shown = n < FIELD_ROWS ? n : FIELD_ROWS;
+	*first = row >= shown ? row - shown + 1 : 0;
+	return shown;
+}
+
 static void fields_draw(struct ui_app *app)
 {
 	ui_draw_below(app);
-	int w = COLS - 8 < 72 ? COLS - 8 : 72, h = fd.n * 2 + 3;
-	int y = (LINES - h) / 2, x = (COLS - w) / 2;
-	dlg_box(y, x, h, w, _(fd.title));
+	/* As wide as the terminal allows, so that a remark reads as a text. */
+	int w = COLS - 8 < 110 ? COLS - 8 : 110;
 	int lw = 0;
 	for (int i = 0; i < fd.n; i++)
 		if (text_width(_(fd.f[i].label)) > lw)
 			lw = text_width(_(fd.f[i].label));
 	if (lw > w / 3)
 		lw = w / 3;
+	int vw = w - lw - 5, rows[DLG_MAX_FIELDS], first[DLG_MAX_FIELDS], h = 3;
+	size_t start[64], len[64];
 	for (int i = 0; i < fd.n; i++) {
-		int fy = y + 2 + i * 2, vx = x + 3 + lw, vw = w - lw - 5;
+		rows[i] = fields_rows(i, vw, start, len, &first[i]);
+		h += rows[i] + 1;
+	}
+	int y = (LINES - h) / 2, x = (COLS - w) / 2;
+	dlg_box(y, x, h, w, _(fd.title));
+	int fy = y + 2;
+	for (int i = 0; i < fd.n; i++) {
+		int vx = x + 3 + lw;
+		attr_t a = i == fd.at ? theme(TH_CURSOR) : theme(TH_NORMAL);
 		draw_cell(fy, x + 2, lw, _(fd.f[i].label), theme(TH_DIALOG), 0);
-		draw_cell(fy, vx, vw, draw_tail(fd.f[i].value, vw),
-		          i == fd.at ? theme(TH_CURSOR) : theme(TH_NORMAL), 0);
+		fields_rows(i, vw, start, len, &first[i]);
+		for (int r = 0; r < rows[i]; r++) {
+			char *part = strndup(fd.f[i].value + start[first[i] + r], len[first[i] + r]);
+			draw_cell(fy + r, vx, vw, part ? part : "", a, 0);
+			free(part);
+		}
+		fy += rows[i] + 1;
 	}
 }
 
@@ -290,6 +322,11 @@ static const struct ui_screen fields_screen = {
 	.draw = fields_draw,
 	.input = fields_input,
 };
+
+void dlg_fields_again(struct ui_app *app)
+{
+	ui_push(app, &fields_screen);
+}
 
 void dlg_fields(struct ui_app *app, const char *title, const struct dlg_field *f, int n,
                 dlg_done_fn done)

@@ -70,6 +70,9 @@ struct dlg_field {
 typedef void (*dlg_done_fn)(struct ui_app *app, struct dlg_field *f, int n);
 void dlg_fields(struct ui_app *app, const char *title, const struct dlg_field *f, int n,
                 dlg_done_fn done);
+/* From a done function that refused the values: the same dialog again, with
+ * what was typed, so that a clerk corrects it rather than types it anew. */
+void dlg_fields_again(struct ui_app *app);
 
 /* A list of things to do: Enter closes it and runs the chosen one. */
 struct dlg_item {

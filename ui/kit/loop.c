@@ -13,6 +13,7 @@
 #include "kit/actions.h"
 #include "kit/dialog.h"
 #include "kit/draw.h"
+#include "kit/help.h"
 #include "kit/keybar.h"
 #include "kit/theme.h"
 #include "kit/timing.h"
@@ -48,6 +49,8 @@ void ui_draw_top(void *ctx)
 	attrset(theme(TH_NORMAL));
 	erase();
 	s->draw(app);
+	help_demo_mark(app);
+	help_first_start(app);
 	keybar_draw(s);
 }
 

@@ -49,6 +49,9 @@ struct ui_screen {
 	/* Optional: sees every key before the action table (a text line being
 	 * typed into); returns UI_PASS to let the table have it. */
 	enum ui_result (*input)(struct ui_app *app, int key);
+	/* N_(), optional: what the screen is for and what to do next, the
+	 * first thing its help says. */
+	const char *about;
 };
 
 #define UI_MAX_DEPTH 4

@@ -67,44 +67,92 @@ static void tv_free(struct tv_lines *l)
 	free(l->status);
 }
 
+/* A word being looked for: the folded word, and the line to look from;
+ * *found gets the first line at or after from that has it (or, wrapping
+ * round, before it). */
+struct tv_look { const char *folded; int from, found, first; };
+
+static void tv_look_at(struct tv_look *k, int y, const char *part)
+{
+	if (!k || (k->found >= 0 && k->found >= k->from))
+		return;
+	char *f = text_fold(part);
+	if (f && strstr(f, k->folded)) {
+		if (y >= k->from && k->found < k->from)
+			k->found = y;
+		else if (k->first < 0)
+			k->first = y;
+	}
+	free(f);
+}
+
 /* Lays the lines out from line 0 and, when draw is set, draws those in the
- * window; returns how many lines there are. */
-static int tv_layout(const struct tv_lines *l, int lw, const struct ui_list *at, int draw)
+ * window (the line hit marked); returns how many lines there are. */
+static int tv_layout(const struct tv_lines *l, int lw, const struct ui_list *at, int draw, int hit,
+                     struct tv_look *look)
 {
 	int y = 0;
 	for (int i = 0; i < l->n; i++) {
 		const struct tv_line *e = &l->e[i];
 		int x = e->label ? lw + 4 : 2, w = COLS - x - 1;
 		const char *s = e->text;
-		int first = 1;
+		/* A label wider than its column wraps beside its value, so that
+		 * two labels that differ at their ends are never cut alike. */
+		const char *lab = e->label ? e->label : "";
 		do {
 			size_t fit = *s ? draw_wrap_next(s, w) : 0;
-			if (draw && y >= at->top && y < at->top + at->h) {
-				char *part = strndup(s, fit);
-				if (first && e->label)
-					draw_cell(1 + y - at->top, 2, lw, e->label, e->la, 0);
-				draw_cell(1 + y - at->top, x, w, part ? part : "", e->a, 0);
-				free(part);
+			size_t lfit = *lab ? draw_wrap_next(lab, lw) : 0;
+			char *part = strndup(s, fit), *lpart = strndup(lab, lfit);
+			if (look && part && lpart) {
+				char *both = malloc(strlen(lpart) + strlen(part) + 2);
+				if (both)
+					sprintf(both, "%s %s", lpart, part);
+				tv_look_at(look, y, both ? both : part);
+				free(both);
 			}
-			first = 0;
+			if (draw && y >= at->top && y < at->top + at->h) {
+				attr_t a = y == hit ? theme(TH_MARK) : e->a;
+				if (e->label)
+					draw_cell(1 + y - at->top, 2, lw, lpart ? lpart : "", y == hit ? a : e->la, 0);
+				draw_cell(1 + y - at->top, x, w, part ? part : "", a, 0);
+			}
+			free(part);
+			free(lpart);
 			s += fit;
 			while (*s == ' ')
 				s++;
+			lab += lfit;
+			while (*lab == ' ')
+				lab++;
 			y++;
-		} while (*s);
+		} while (*s || *lab);
 	}
 	return y;
 }
 
+static int tv_label_width(const struct tv_lines *l)
+{
+	int lw = 0;
+	for (int i = 0; i < l->n; i++)
+		if (l->e[i].label && text_width(l->e[i].label) > lw)
+			lw = text_width(l->e[i].label);
+	return lw > COLS / 3 ? COLS / 3 : lw;
+}
+
 /* Each view's fill and place, by its depth on the screen stack. */
-static struct { tv_fill_fn fill; struct ui_list at; } views[UI_MAX_DEPTH];
+static struct {
+	tv_fill_fn fill;
+	struct ui_list at;
+	int hit;                       /* the line a find marked, or -1 */
+	const struct ui_screen *screen; /* whose draw calls tv_draw */
+} views[UI_MAX_DEPTH];
 
 /* The view that is drawn: the one nearest the top (a box over a view draws
  * the view beneath itself; nothing draws a view under another view). */
 static int tv_depth(const struct ui_app *app)
 {
 	int d = app->depth - 1;
-	while (d > 0 && app->stack[d]->draw != tv_draw)
+	while (d > 0 && app->stack[d]->draw != tv_draw && app->stack[d] != views[d].screen)
 		d--;
 	return d;
 }
@@ -116,16 +164,11 @@ void tv_draw(struct ui_app *app)
 	char title[1024] = "";
 	views[tv_depth(app)].fill(app, &l, title, sizeof title);
 	cui_title(title);
-	int lw = 0;
-	for (int i = 0; i < l.n; i++)
-		if (l.e[i].label && text_width(l.e[i].label) > lw)
-			lw = text_width(l.e[i].label);
-	if (lw > COLS / 3)
-		lw = COLS / 3;
+	int lw = tv_label_width(&l);
 	at->h = LINES - 3;
-	at->n = tv_layout(&l, lw, at, 0);
+	at->n = tv_layout(&l, lw, at, 0, -1, NULL);
 	list_scroll(at, 0);
-	tv_layout(&l, lw, at, 1);
+	tv_layout(&l, lw, at, 1, views[tv_depth(app)].hit, NULL);
 	int last = at->top + at->h < at->n ? at->top + at->h : at->n;
 	char pos[640];
 	int k = snprintf(pos, sizeof pos, _("Lines %d-%d of %d"), at->n ? at->top + 1 : 0, last, at->n);
@@ -141,12 +184,40 @@ enum ui_result tv_scroll(struct ui_app *app)
 	return UI_REDRAW;
 }
 
+int tv_find(struct ui_app *app, const char *word)
+{
+	int d = tv_depth(app);
+	char *folded = text_fold(word);
+	if (!folded || !*folded) {
+		free(folded);
+		return -1;
+	}
+	struct tv_lines l = {0};
+	char title[1024] = "";
+	views[d].fill(app, &l, title, sizeof title);
+	struct ui_list *at = &views[d].at;
+	struct tv_look k = {folded, views[d].hit >= 0 && views[d].hit >= at->top ? views[d].hit + 1
+	                                                                        : at->top, -1, -1};
+	tv_layout(&l, tv_label_width(&l), at, 0, -1, &k);
+	tv_free(&l);
+	free(folded);
+	int y = k.found >= 0 ? k.found : k.first;
+	if (y < 0)
+		return -1;
+	views[d].hit = y;
+	at->top = y;
+	at->cur = y;
+	return 0;
+}
+
 void tv_push(struct ui_app *app, const struct ui_screen *s, tv_fill_fn fill)
 {
 	if (app->depth >= UI_MAX_DEPTH)
 		return;
 	views[app->depth].fill = fill;
 	views[app->depth].at = (struct ui_list){0};
+	views[app->depth].hit = -1;
+	views[app->depth].screen = s;
 	ui_push(app, s);
 }
 

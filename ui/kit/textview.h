@@ -36,13 +36,18 @@ void tv_status(struct tv_lines *l, const char *text);
 typedef void (*tv_fill_fn)(struct ui_app *app, struct tv_lines *l, char *title, size_t len);
 
 /* Puts s on top, showing the lines fill gives from the first; s->draw must
- * be tv_draw. */
+ * be tv_draw, or call it (and may draw over it). */
 void tv_push(struct ui_app *app, const struct ui_screen *s, tv_fill_fn fill);
 /* Draws the text view nearest the top of the stack: the title, the lines in
  * the window, "Lines 1-20 of 57" on the status line. */
 void tv_draw(struct ui_app *app);
 /* What the scrolling keys do to it (the key is app->key). */
 enum ui_result tv_scroll(struct ui_app *app);
+
+/* Finding a word in the view nearest the top: from the line after the
+ * last one found (or the top), wrapping round; the line found is scrolled
+ * to the top and marked.  0, or -1 when the word is nowhere. */
+int tv_find(struct ui_app *app, const char *word);
 
 /* The common view over the screen it was opened from: Esc goes back. */
 void tv_open(struct ui_app *app, tv_fill_fn fill);

@@ -266,7 +266,7 @@ static enum ui_result act_save(struct ui_app *app)
 	if (r)
 		return UI_REDRAW;
 	tz_day d;
-	if (cal_parse(text, &d) == 0)
+	if (cal_parse_typed(text, &d) == 0)
 		day = d;
 	load(app->db);
 	te_free(&date_field);

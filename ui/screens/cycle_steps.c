@@ -145,8 +145,8 @@ static int date_of(const char *s, tz_day *d)
 		*d = cal_today();
 		return 0;
 	}
-	if (cal_parse(s, d)) {
-		cui_say(1, _("\"%s\" is not a date: write it as YYYY-MM-DD"), s);
+	if (cal_parse_typed(s, d)) {
+		cui_say(1, _("\"%s\" is not a date: write it as 06.12.2026 or 2026-12-06"), s);
 		return -1;
 	}
 	return 0;
@@ -210,8 +210,10 @@ static void submit_done(struct ui_app *app, struct dlg_field *f, int n)
 	tz_day d;
 	int late = 0;
 	char err[512] = "";
-	if (date_of(f[0].value, &d))
+	if (date_of(f[0].value, &d)) {
+		dlg_fields_again(app);
 		return;
+	}
 	if (cycle_council_submit(app->db, d, &late, err, sizeof err))
 		cui_say(1, "%s", err);
 	else if (late)
@@ -229,8 +231,10 @@ static void rec_done(struct ui_app *app, struct dlg_field *f, int n)
 {
 	(void)n;
 	tz_day d;
-	if (date_of(f[0].value, &d))
+	if (date_of(f[0].value, &d)) {
+		dlg_fields_again(app);
 		return;
+	}
 	if (!*f[1].value) {
 		cui_say(1, "%s", _("Give the number of the Council's protocol."));
 		return;
@@ -270,8 +274,10 @@ static void publish_done(struct ui_app *app, struct dlg_field *f, int n)
 {
 	(void)n;
 	tz_day d;
-	if (date_of(f[0].value, &d))
+	if (date_of(f[0].value, &d)) {
+		dlg_fields_again(app);
 		return;
+	}
 	char q[1600], summary[1024], path[1024], err[512] = "";
 	struct cycle_pub pub;
 	/* Every check first: a refused publication leaves no backup behind. */
@@ -412,8 +418,10 @@ static void placed_done(struct ui_app *app, struct dlg_field *f, int n)
 {
 	(void)n;
 	tz_day d;
-	if (date_of(f[0].value, &d))
+	if (date_of(f[0].value, &d)) {
+		dlg_fields_again(app);
 		return;
+	}
 	int64_t v = press_version(app->db);
 	char err[512] = "";
 	if (!v) {
@@ -473,6 +481,9 @@ static const struct ui_screen steps_screen = {
 	.actions = steps_actions,
 	.nactions = (int)(sizeof steps_actions / sizeof *steps_actions),
 	.draw = steps_draw,
+	.about = N_("The steps of the cycle in the order of the Order: open the cycle, submit the draft to the "
+	          "National Council, record its recommendations, publish, and the press release. Each step "
+	          "is dated; the help's cycle page says who does what."),
 	.input = NULL,
 };
 

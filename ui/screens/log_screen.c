@@ -263,11 +263,15 @@ static void filter_done(struct ui_app *app, struct dlg_field *f, int n)
 	(void)n;
 	tz_day d;
 	for (int i = 2; i < 4; i++)
-		if (f[i].value[0] && cal_parse(f[i].value, &d)) {
+		if (f[i].value[0] && cal_parse_typed(f[i].value, &d)) {
 			cui_say(1, _("%s: \"%s\" is not a date (YYYY-MM-DD); the filter is unchanged."),
 			        _(f[i].label), f[i].value);
 			return;
 		}
+	/* Typed as 06.12.2026 or 2026-12-06: kept as the log's dates are. */
+	for (int i = 2; i < 4; i++)
+		if (f[i].value[0] && !cal_parse_typed(f[i].value, &d))
+			cal_format(d, f[i].value);
 	snprintf(lg.login, sizeof lg.login, "%.63s", f[0].value);
 	snprintf(lg.object, sizeof lg.object, "%.63s", f[1].value);
 	snprintf(lg.from, sizeof lg.from, "%.10s", f[2].value);

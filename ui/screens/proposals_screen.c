@@ -461,6 +461,9 @@ static const struct ui_screen proposals_screen = {
 	.actions = proposals_actions,
 	.nactions = (int)(sizeof proposals_actions / sizeof *proposals_actions),
 	.draw = proposals_draw,
+	.about = N_("The proposals of a cycle, by sectoral body, with their state and remarks. A sectoral "
+	          "body's clerk enters proposals with F5 and submits them once checked; the authorized body "
+	          "reviews them from F9 Menu, Review."),
 };
 
 enum ui_result ui_open_proposals(struct ui_app *app)

@@ -428,5 +428,8 @@ const struct ui_screen register_screen = {
 	.actions = register_actions,
 	.nactions = (int)(sizeof register_actions / sizeof *register_actions),
 	.draw = table_draw,
+	.about = N_("The Register of Professions, section by section: the draft being prepared or a published version. "
+	          "F3 shows a row in full; in the draft, F5 adds a profession and F4 changes a row. When the "
+	          "draft is ready, the cycle goes on from F9 Menu, Cycle."),
 	.input = search_input,
 };
