@@ -31,8 +31,10 @@ static int64_t id_word(const char *cmd, const struct args *a)
 static void print_problems(const struct problems *p)
 {
 	for (int i = 0; i < p->n; i++) {
-		char msg[1024];
-		printf("  %s: %s\n", p->item[i].field, text_escape(msg, sizeof msg, p->item[i].msg, 0));
+		/* The message names its field in the user's words; the field's key
+		 * is for the program. */
+		char msg[2 * TZ_PROBLEM_MSG];
+		printf("  %s\n", text_escape(msg, sizeof msg, p->item[i].msg, 0));
 	}
 }
 
