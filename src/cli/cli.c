@@ -64,7 +64,7 @@ static const struct command commands[] = {
 	    "versions and the change log, against a chain head kept outside the database if given")},
 	{"user", cmd_user, 0, "list | add LOGIN ROLE [BODY] | remove LOGIN",
 	 N_("show or change who may do what (roles: admin, ab_clerk, ab_approver, sb_clerk, reader)")},
-	{"log", cmd_log, 0, "[--user LOGIN] [--object OBJECT] [--from DATE] [--to DATE]",
+	{"log", cmd_log, 0, "[--user LOGIN] [--object OBJECT] [--from DATE] [--to DATE] [--format text|tsv]",
 	 N_("show the change log")},
 	{"cycle", cmd_cycle, 0, "list | show [YEAR SEASON] | open YEAR spring|autumn | council-submit [--date DATE] | "
 	 "recommendations --protocol N [--date DATE] [--return CODE:LEVEL ... --comment TEXT]",
