@@ -16,12 +16,10 @@ msg() { TEXTDOMAINDIR=$TOP/$BUILD/locale LANGUAGE=$1 gettext tizilim "$2"; }
 RAW="draft published submitted recommended returned approved include exclude amend insert update
 delete seal mandatory voluntary reg_row reg_version app_user change_decision proposal_event
 body_id nkz_code version_id name_kk name_ru login role stage decision health sb_clerk admin"
+printf '%s\n' $RAW > "$TMP/raw"
 raw_free() {
-	found=
-	for w in $RAW; do
-		printf '%s\n' "$2" | grep -qw -- "$w" && found="$found $w"
-	done
-	if [ -z "$found" ]; then ok "$1"; else bad "$1" "raw words:$found on: $2"; fi
+	found=$(printf '%s\n' "$2" | grep -owF -f "$TMP/raw" | sort -u | tr '\n' ' ')
+	if [ -z "$found" ]; then ok "$1"; else bad "$1" "raw words: $found on: $2"; fi
 }
 
 for l in kk ru; do
