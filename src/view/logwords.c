@@ -68,6 +68,7 @@ const char *logwords_action(const char *action)
 static const struct lw_word lw_fields[] = {
 	{"body.code", N_("Code of the body")}, {"nrk_level.code", N_("Qualification level")},
 	{"reg_version.seal", N_("Checksum")}, {"package.body", N_("State body")},
+	{"nkz.rejected", N_("Rows rejected")}, {"nkz.renamed", N_("Renamed")},
 	{"login", N_("Login")}, {"role", N_("Role")}, {"body_id", N_("State body")},
 	{"created", N_("Created")}, {"id", N_("Number")}, {"code", N_("Code")},
 	{"name_kk", N_("Name (Kazakh)")}, {"name_ru", N_("Name (Russian)")},

@@ -34,7 +34,7 @@ sqlite3 "$OLD" "UPDATE body SET name_ru = 'Министерство промыш
                 UPDATE council SET name_kk = replace(name_kk, 'Индустрия және', 'Өнеркәсіп және'),
                  name_ru = replace(name_ru, 'индустрии и', 'промышленности и')
                  WHERE body_id = (SELECT id FROM body WHERE code = 'industry');
-                PRAGMA user_version = 6;"
+                PRAGMA user_version = 11;"
 status "an old database opens" 0 "$TZB" --db "$OLD" --lang ru cycle list
 expect "its ministry renamed" "Министерство индустрии и инфраструктурного развития" \
 	"$(sqlite3 "$OLD" "SELECT short_ru FROM body WHERE code = 'industry'")"
