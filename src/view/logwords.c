@@ -34,7 +34,8 @@ static const struct lw_word lw_objects[] = {
 	{"proposal", N_("sectoral body's proposal")}, {"proposal_level", N_("level in a proposal")},
 	{"remark", N_("remark on a proposal")}, {"council_agreement", N_("sectoral council's agreement")},
 	{"proposal_event", N_("step of a proposal")}, {"change_decision", N_("decision on a change")},
-	{"press_release", N_("press release")}, {"nkz", N_("occupation classifier")},
+	{"press_release", N_("press release")}, {"press_placement", N_("press release's placement")},
+	{"nkz", N_("occupation classifier")},
 	{"package", N_("package of proposals")}, {"database", N_("the whole database")},
 };
 
@@ -69,6 +70,7 @@ static const struct lw_word lw_fields[] = {
 	{"body.code", N_("Code of the body")}, {"nrk_level.code", N_("Qualification level")},
 	{"reg_version.seal", N_("Checksum")}, {"package.body", N_("State body")},
 	{"nkz.rejected", N_("Rows rejected")}, {"nkz.renamed", N_("Renamed")},
+	{"place_kk", N_("Where placed (Kazakh)")}, {"place_ru", N_("Where placed (Russian)")},
 	{"login", N_("Login")}, {"role", N_("Role")}, {"body_id", N_("State body")},
 	{"created", N_("Created")}, {"id", N_("Number")}, {"code", N_("Code")},
 	{"name_kk", N_("Name (Kazakh)")}, {"name_ru", N_("Name (Russian)")},
@@ -132,7 +134,7 @@ static const struct lw_word lw_values[] = {
 	{"decision=approved", N_("approved")}, {"decision=returned", N_("returned")},
 	{"stage=review", N_("the authorized body's review")}, {"stage=council", N_("National Council")},
 	{"kind=off", N_("a day off")}, {"kind=work", N_("a working day")},
-	{"kind=nothol", N_("the holiday does not fall on it")},
+	{"kind=nothol", N_("the holiday does not fall on it")}, {"kind=holiday", N_("a public holiday")},
 	{"lang=kk", N_("Kazakh")}, {"lang=ru", N_("Russian")},
 };
 
@@ -276,10 +278,12 @@ char *logwords_subject(tz_db *db, const struct audit_entry *e, char *buf, size_t
 			         logwords_value(db, o, "season", r.season, (char[64]){0}, 64), atoi(r.year));
 	} else if (!strcmp(o, "reg_version")) {
 		snprintf(v, sizeof v, _("No. %s"), *r.id ? r.id : e->object_id);
-	} else if (!strcmp(o, "press_release")) {
+	} else if (!strcmp(o, "press_release") || !strcmp(o, "press_placement")) {
 		char l[64];
-		snprintf(v, sizeof v, "%s, %s", logwords_value(db, o, "version_id", r.version, (char[64]){0}, 64),
-		         logwords_value(db, o, "lang", r.lang, l, sizeof l));
+		logwords_value(db, o, "version_id", r.version, v, sizeof v);
+		if (*r.lang)
+			snprintf(v + strlen(v), sizeof v - strlen(v), ", %s",
+			         logwords_value(db, o, "lang", r.lang, l, sizeof l));
 	} else if (!strcmp(o, "calendar_day") || !strcmp(o, "nrk_level")) {
 		snprintf(v, sizeof v, "%s", !strcmp(o, "calendar_day") ? r.date : r.level);
 	} else if (!strcmp(o, "package")) {
