@@ -6,10 +6,15 @@
 #include "base/debuglog.h"
 
 #define TZ_MAX_PROBLEMS 24
+/* Room for any one message whole: the longest one-line message of the
+ * catalogs is under 400 bytes (Russian and Kazakh take two bytes a letter),
+ * and a field's value or name quoted in it adds less than the rest;
+ * test_problem checks the bound against the catalogs. */
+#define TZ_PROBLEM_MSG 1024
 
 struct problem {
 	const char *field;   /* a field key: "nkz_code", "basis_kk", ... (untranslated) */
-	char msg[320];       /* translated, names the field */
+	char msg[TZ_PROBLEM_MSG];   /* translated, names the field */
 };
 
 struct problems {

@@ -45,11 +45,11 @@ struct command {
 static const struct command commands[] = {
 	{"init", cmd_init, 1, "[--demo]",
 	 N_("create the database with its reference data")},
-	{"import-nkz", cmd_import_nkz, 0, "FILE [--encoding E] [--sheet NAME] [--skip-invalid] [--changes]",
+	{"import-nkz", cmd_import_nkz, 0, "FILE [--encoding ENCODING] [--sheet NAME] [--skip-invalid] [--changes]",
 	 N_("import the occupation classifier (NKZ) from a CSV or XLSX file")},
-	{"import", cmd_import, 0, "FILE [FILE2] [--encoding E] [--sheet NAME] [--replace-names]",
+	{"import", cmd_import, 0, "FILE [FILE2] [--encoding ENCODING] [--sheet NAME] [--replace-names]",
 	 N_("import register rows from CSV or XLSX files in the Appendix layout (Kazakh, Russian or both) into the draft")},
-	{"export", cmd_export, 0, "[--format csv|xlsx] [--lang kk|ru] [--encoding E] [--bom] [--version N] [-o FILE] | --format xlsx --diff [A B] -o FILE",
+	{"export", cmd_export, 0, "[--format csv|xlsx] [--lang kk|ru] [--encoding ENCODING] [--bom] [--version N] [-o FILE] | --format xlsx --diff [A B] -o FILE",
 	 N_("export the register in the Appendix layout (CSV, or an XLSX sheet to print); with --diff, the review pack of the draft against the published register")},
 	{"check", cmd_check, 0, "",
 	 N_("validate every row of the draft register")},
@@ -64,17 +64,17 @@ static const struct command commands[] = {
 	    "versions and the change log, against a chain head kept outside the database if given")},
 	{"user", cmd_user, 0, "list | add LOGIN ROLE [BODY] | remove LOGIN",
 	 N_("show or change who may do what (roles: admin, ab_clerk, ab_approver, sb_clerk, reader)")},
-	{"log", cmd_log, 0, "[--user LOGIN] [--object OBJECT] [--from DATE] [--to DATE]",
+	{"log", cmd_log, 0, "[--user LOGIN] [--object OBJECT] [--from DATE] [--to DATE] [--format text|tsv]",
 	 N_("show the change log")},
-	{"cycle", cmd_cycle, 0, "list | show [YEAR SEASON] | open YEAR spring|autumn | council-submit [--date D] | "
-	 "recommendations --protocol N [--date D] [--return CODE:LEVEL ... --comment TEXT]",
+	{"cycle", cmd_cycle, 0, "list | show [YEAR SEASON] | open YEAR spring|autumn | council-submit [--date DATE] | "
+	 "recommendations --protocol N [--date DATE] [--return CODE:LEVEL ... --comment TEXT]",
 	 N_("open a cycle and record its Council steps (dates default to today)")},
-	{"proposal", cmd_proposal, 0, "list [YEAR SEASON] [--body B] | show ID | add|edit [ID] --body B --action include|exclude|amend "
-	 "--section mandatory|voluntary --code C --levels 4,5 --validity N|none --profile t|sg --basis-kk/-ru "
+	{"proposal", cmd_proposal, 0, "list [YEAR SEASON] [--body BODY] | show ID | add|edit [ID] --body BODY --action include|exclude|amend "
+	 "--section mandatory|voluntary --code CODE --levels 4,5 --validity N|none --profile t|sg --basis-kk/-ru "
 	 "--safety-kk/-ru --demand-kk/-ru --standard-kk/-ru --legal-act-kk/-ru [--association ID] [--from FILE] | "
-	 "association --body B --name-kk --name-ru | send ID | return ID --comment C | agree --body B --protocol N | "
-	 "submit --body B | check ID | remarks ID --text-kk --text-ru | resubmit ID | accept ID | reject ID --comment C | "
-	 "apply ID|--all  (each with [--date D])",
+	 "association --body BODY --name-kk --name-ru | send ID | return ID --comment TEXT | agree --body BODY --protocol N | "
+	 "submit --body BODY | check ID | remarks ID --text-kk --text-ru | resubmit ID | accept ID | reject ID --comment TEXT | "
+	 "apply ID|--all  (each with [--date DATE])",
 	 N_("proposals of the sectoral bodies and their review; --from FILE reads key=value lines with the same keys")},
 	{"review", cmd_review, 0, "[show | approve CODE:LEVEL | approve --all | return CODE:LEVEL --comment TEXT]",
 	 N_("review the draft against the published register, change by change")},
@@ -93,13 +93,55 @@ static const struct command commands[] = {
 	 N_("move a row of the draft register in its official order and numbering")},
 };
 
+/* The words that stand for what the user types (FILE, YEAR ...), in the
+ * interface's language; the options and the values typed as they are
+ * (--body, spring) stay as they must be typed. */
+static const char *const cli_metavars[][2] = {
+	/* TRANSLATORS: placeholders in the command syntax of --help: upper case,
+	 * one word each (a file name, a year ...) */
+	{"FILE", N_("FILE")}, {"FILE2", N_("FILE2")}, {"NAME", N_("NAME")},
+	{"ENCODING", N_("ENCODING")}, {"COMMAND", N_("COMMAND")}, {"ARGS", N_("ARGS")},
+	{"ENTRY", N_("ENTRY")}, {"HASH", N_("HASH")}, {"LOGIN", N_("LOGIN")},
+	{"ROLE", N_("ROLE")}, {"BODY", N_("BODY")}, {"OBJECT", N_("OBJECT")},
+	{"DATE", N_("DATE")}, {"YEAR", N_("YEAR")}, {"SEASON", N_("SEASON")},
+	{"CODE", N_("CODE")}, {"LEVEL", N_("LEVEL")}, {"TEXT", N_("TEXT")},
+	{"ID", N_("ID")},
+};
+
+/* args with each placeholder word in the current language. */
+static void cli_print_args(FILE *f, const char *args)
+{
+	const char *p = args;
+	while (*p) {
+		size_t n = 0;
+		while ((p[n] >= 'A' && p[n] <= 'Z') || (p[n] >= '0' && p[n] <= '9') ||
+		       (n && p[n] == '-' && p[n + 1] >= 'A' && p[n + 1] <= 'Z'))
+			n++;
+		const char *word = NULL;
+		if (n && (p == args || (p[-1] != '-' && p[-1] != '=')))
+			for (size_t i = 0; i < sizeof cli_metavars / sizeof *cli_metavars; i++)
+				if (strlen(cli_metavars[i][0]) == n && !strncmp(p, cli_metavars[i][0], n))
+					word = _(cli_metavars[i][1]);
+		if (word) {
+			fputs(word, f);
+			p += n;
+		} else {
+			size_t k = n ? n : 1;
+			fwrite(p, 1, k, f);
+			p += k;
+		}
+	}
+}
+
 static void usage(FILE *f)
 {
 	fprintf(f, _("Usage: tizilim [--db FILE] [--lang kk|ru] [COMMAND [ARGS]]\n"
 	             "Without a command, opens the register in the terminal.\n\n"
 	             "Commands:\n"));
 	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++) {
-		fprintf(f, "  %s %s\n", commands[i].name, commands[i].args);
+		fprintf(f, "  %s ", commands[i].name);
+		cli_print_args(f, commands[i].args);
+		fputc('\n', f);
 		fprintf(f, "      %s\n", _(commands[i].help));
 	}
 	fprintf(f, _("\nOptions:\n"
@@ -267,7 +309,7 @@ static int cmd_check(tz_db *db, int argc, char **argv)
 		struct problems p = {0};
 		int problems = reg_validate(db, &r, &p) ? p.n : 0;
 		for (int i = 0; i < problems; i++) {
-			char code[64], level[32], msg[1024];
+			char code[64], level[32], msg[2 * TZ_PROBLEM_MSG];
 			printf("%s %s: %s\n", text_escape(code, sizeof code, r.nkz_code, 0),
 			       text_escape(level, sizeof level, r.level, 0),
 			       text_escape(msg, sizeof msg, p.item[i].msg, 0));

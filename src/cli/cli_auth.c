@@ -1,21 +1,29 @@
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "store/audit.h"
 #include "store/auth.h"
+#include "store/refdata.h"
+#include "domain/proposals.h"
 #include "cli/cli_auth.h"
 #include "cli/output.h"
 #include "base/i18n.h"
 #include "base/text.h"
+#include "view/logwords.h"
 
+/* A user as a clerk reads it: the role by its label and the body by its
+ * short name (the stored words are what `user add` takes). */
 static int print_user(void *ctx, const struct auth_user *u)
 {
-	(void)ctx;
-	char login[256];
-	printf("%-16s %-12s %-10s %s  %s\n", text_escape(login, sizeof login, u->login, 0),
-	       auth_role_name(u->role), *u->body_code ? u->body_code : "-", u->created,
-	       auth_role_label(u->role));
+	tz_db *db = ctx;
+	char login[256], loginp[288], role[256], body[512] = "-";
+	if (*u->body_code)
+		ref_body(db, proposals_body(db, u->body_code), REF_SHORT, NULL, body, sizeof body, u->body_code);
+	printf("%s %s %.10s %.5s  %s\n", text_pad(loginp, sizeof loginp, text_escape(login, sizeof login, u->login, 0), 16),
+	       text_pad(role, sizeof role, auth_role_label(u->role), 28), u->created,
+	       strlen(u->created) > 11 ? u->created + 11 : "", body);
 	return 0;
 }
 
@@ -54,7 +62,7 @@ int cmd_user(tz_db *db, int argc, char **argv)
 		return user_usage();
 	char why[512];
 	if (!strcmp(word[0], "list") && nw == 1) {
-		if (auth_users(db, print_user, NULL)) {
+		if (auth_users(db, print_user, db)) {
 			cli_error(_("cannot read the users: %s"), db_errmsg(db));
 			return EXIT_DATA;
 		}
@@ -87,18 +95,44 @@ int cmd_user(tz_db *db, int argc, char **argv)
 	return user_usage();
 }
 
-static int print_entry(void *ctx, const struct audit_entry *e)
+struct log_out {
+	tz_db *db;
+	long n;
+	int tsv;
+};
+
+/* For scripts: the stored identifiers (object, action, the raw delta),
+ * tab-separated, one entry a line. */
+static void print_entry_tsv(const struct audit_entry *e)
 {
-	long *n = ctx;
-	++*n;
-	/* Each stored text escaped: an entry's reason or value holding a
-	 * terminal command must neither run nor fake a line of its own. */
-	const char *field[] = {e->at, *e->login ? e->login : "?", e->object,
-	                       *e->object_id ? e->object_id : "-", e->action};
-	static const char *const sep[] = {"  ", "  ", "  ", " ", "  "};
+	const char *field[] = {e->at, e->login, e->object, e->object_id, e->action, e->reason, e->delta};
 	printf("%lld", (long long)e->id);
 	for (size_t i = 0; i < sizeof field / sizeof *field; i++) {
-		fputs(sep[i], stdout);
+		putchar('\t');
+		text_put(stdout, field[i], 0);
+	}
+	putchar('\n');
+}
+
+static int print_entry(void *ctx, const struct audit_entry *e)
+{
+	struct log_out *o = ctx;
+	++o->n;
+	if (o->tsv) {
+		print_entry_tsv(e);
+		return 0;
+	}
+	/* Each stored text escaped: an entry's reason or value holding a
+	 * terminal command must neither run nor fake a line of its own.  The
+	 * object, action and fields in the user's words (logwords.h). */
+	char at[32], subject[512];
+	snprintf(at, sizeof at, "%.10s %.8s", e->at, strlen(e->at) > 11 ? e->at + 11 : "");
+	const char *field[] = {at, *e->login ? e->login : "?",
+	                       logwords_subject(o->db, e, subject, sizeof subject),
+	                       logwords_action(e->action)};
+	printf("%lld", (long long)e->id);
+	for (size_t i = 0; i < sizeof field / sizeof *field; i++) {
+		fputs("  ", stdout);
 		text_put(stdout, field[i], 0);
 	}
 	if (*e->reason) {
@@ -106,10 +140,12 @@ static int print_entry(void *ctx, const struct audit_entry *e)
 		text_put(stdout, e->reason, 0);
 		putchar(')');
 	}
-	if (*e->delta) {
+	char *changes = malloc(65536);
+	if (changes && *logwords_changes(o->db, e, changes, 65536)) {
 		fputs("  ", stdout);
-		text_put(stdout, e->delta, 0);
+		text_put(stdout, changes, 0);
 	}
+	free(changes);
 	putchar('\n');
 	return 0;
 }
@@ -128,8 +164,9 @@ int cmd_log(tz_db *db, int argc, char **argv)
 	static const struct option opts[] = {
 		{"user", required_argument, NULL, 'u'}, {"object", required_argument, NULL, 'o'},
 		{"id", required_argument, NULL, 'i'}, {"from", required_argument, NULL, 'f'},
-		{"to", required_argument, NULL, 't'}, {0}};
+		{"to", required_argument, NULL, 't'}, {"format", required_argument, NULL, 'F'}, {0}};
 	struct audit_filter f = {0};
+	struct log_out out = {db, 0, 0};
 	int c;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
@@ -139,6 +176,13 @@ int cmd_log(tz_db *db, int argc, char **argv)
 		case 'i': f.object_id = optarg; break;
 		case 'f': f.from = optarg; break;
 		case 't': f.to = optarg; break;
+		case 'F':
+			if (strcmp(optarg, "tsv") && strcmp(optarg, "text")) {
+				cli_error(_("log: --format is text or tsv, not \"%s\""), optarg);
+				return EXIT_USAGE;
+			}
+			out.tsv = !strcmp(optarg, "tsv");
+			break;
 		default:
 			cli_error(_("log: unknown option %s; the options are --user LOGIN, --object OBJECT, "
 			            "--id ID, --from DATE and --to DATE"), argv[optind - 1]);
@@ -155,12 +199,11 @@ int cmd_log(tz_db *db, int argc, char **argv)
 		          f.from && !is_date(f.from) ? f.from : f.to);
 		return EXIT_USAGE;
 	}
-	long n = 0;
-	if (audit_query(db, &f, print_entry, &n)) {
+	if (audit_query(db, &f, print_entry, &out)) {
 		cli_error(_("cannot read the change log: %s"), db_errmsg(db));
 		return EXIT_DATA;
 	}
-	if (!n)
+	if (!out.n)
 		fprintf(stderr, "%s\n", _("No change log entries match."));
 	return EXIT_OK;
 }

@@ -7,6 +7,7 @@
 
 #include "domain/calendar.h"
 #include "domain/deadlines.h"
+#include "base/datewords.h"
 #include "base/i18n.h"
 #include "base/text.h"
 #include "view/deadlineview.h"
@@ -226,8 +227,9 @@ int cmd_deadlines(tz_db *db, int argc, char **argv)
 		cal_free(c);
 		return EXIT_DATA;
 	}
-	char buf[11];
-	printf(_("As of %s, %s."), cal_format(today, buf), cal_weekday_name(cal_weekday(today)));
+	char buf[11], words[96];
+	printf(_("Reporting date: %s"),
+	       date_words_iso(i18n_lang(), cal_format(today, buf), DW_WEEKDAY, words, sizeof words));
 	printf("\n\n");
 	print_cycle(c, &cy, today);
 	int prev_shown = still_open(c, &prev, today);

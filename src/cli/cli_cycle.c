@@ -20,9 +20,9 @@
 static int print_cycle(void *ctx, const struct cycle *c)
 {
 	(void)ctx;
-	char t[64], a[128];
-	printf("%s %-12s", text_pad(a, sizeof a, cycle_title(c, t, sizeof t), 16),
-	       c->state[0] ? c->state : "-");
+	char t[64], a[128], s[256];
+	printf("%s %s", text_pad(a, sizeof a, cycle_title(c, t, sizeof t), 18),
+	       text_pad(s, sizeof s, cycle_state_label(c->state), 24));
 	if (c->council_sub[0])
 		printf(_("  to the Council %s"), c->council_sub);
 	if (c->council_rec[0]) {

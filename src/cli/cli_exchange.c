@@ -79,7 +79,7 @@ int cmd_import(tz_db *db, int argc, char **argv)
 	}
 	const char *paths[2] = {argv[optind], nfiles > 1 ? argv[optind + 1] : NULL};
 	struct regcsv_stats st;
-	char err[1024] = "";
+	char err[2048] = "";
 	struct import_names names = {0};
 	names.f = open_memstream(&names.text, &names.len);
 	struct regcsv_opts o = {.encoding = encoding, .sheet = sheet,
@@ -128,7 +128,7 @@ static int export_xlsx(tz_db *db, const struct regcsv_export *x, int diff, int e
 		cli_error("%s", _("export: a workbook needs a file: give -o FILE.xlsx"));
 		return EXIT_USAGE;
 	}
-	char err[1024] = "";
+	char err[2048] = "";
 	if (!diff) {
 		if (nargs) {
 			cli_error(_("export: unexpected argument \"%s\""), args[0]);
@@ -238,7 +238,7 @@ int cmd_export(tz_db *db, int argc, char **argv)
 		cli_error("%s", _("export: --bom goes with UTF-8 only"));
 		return EXIT_USAGE;
 	}
-	char err[1024] = "";
+	char err[2048] = "";
 	if (regcsv_export(db, &x, err, sizeof err)) {
 		cli_error("%s", err);
 		return EXIT_DATA;

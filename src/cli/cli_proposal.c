@@ -31,14 +31,16 @@ static int64_t id_word(const char *cmd, const struct args *a)
 static void print_problems(const struct problems *p)
 {
 	for (int i = 0; i < p->n; i++) {
-		char msg[1024];
-		printf("  %s: %s\n", p->item[i].field, text_escape(msg, sizeof msg, p->item[i].msg, 0));
+		/* The message names its field in the user's words; the field's key
+		 * is for the program. */
+		char msg[2 * TZ_PROBLEM_MSG];
+		printf("  %s\n", text_escape(msg, sizeof msg, p->item[i].msg, 0));
 	}
 }
 
 static const char *body_label(tz_db *db, int64_t id, char *buf, size_t len)
 {
-	ref_body(db, id, REF_CODE, NULL, buf, len, "?");
+	ref_body(db, id, REF_SHORT, NULL, buf, len, "?");
 	return buf;
 }
 
@@ -169,14 +171,18 @@ struct list_ctx { tz_db *db; int n; };
 static int print_proposal(void *ctx, const struct proposal_rec *r)
 {
 	struct list_ctx *l = ctx;
-	char body[64], lv[64] = "", code[64], lve[256], name[1024];
+	/* Read by a clerk: the action, body and state by their labels (the
+	 * stored words are for the options that take them). */
+	char body[512], lv[64] = "", code[64], codep[96], lve[256], lvp[288], name[1024], namep[1100];
 	for (int i = 0; i < r->pr.nlevels; i++)
 		snprintf(lv + strlen(lv), sizeof lv - strlen(lv), "%s%s", i ? "," : "", r->pr.levels[i]);
-	printf("%4lld  %-10s %-12s %-8s %-10s %-8s %s", (long long)r->pr.id,
-	       proposals_state_name(r->state), body_label(l->db, r->pr.body_id, body, sizeof body),
-	       proposal_action_name(r->pr.action),
-	       text_escape(code, sizeof code, r->pr.row.nkz_code, 0), text_escape(lve, sizeof lve, lv, 0),
-	       text_escape(name, sizeof name, i18n_pick(r->pr.row.name_kk, r->pr.row.name_ru), 0));
+	printf("%4lld  %s %s %s  %s · %s · %s", (long long)r->pr.id,
+	       text_pad(codep, sizeof codep, text_escape(code, sizeof code, r->pr.row.nkz_code, 0), 10),
+	       text_pad(lvp, sizeof lvp, text_escape(lve, sizeof lve, lv, 0), 6),
+	       text_pad(namep, sizeof namep,
+	                text_escape(name, sizeof name, i18n_pick(r->pr.row.name_kk, r->pr.row.name_ru), 0), 32),
+	       proposal_action_label(r->pr.action), body_label(l->db, r->pr.body_id, body, sizeof body),
+	       proposals_state_label(r->state));
 	if (r->round > 1)
 		printf(_("  (round %d)"), r->round);
 	if (r->late)
@@ -190,7 +196,9 @@ static int print_event(void *ctx, const struct proposal_event *e)
 {
 	(void)ctx;
 	char login[256], comment[1024];
-	printf("  %s  %d  %-12s %-10s %s%s\n", e->date, e->round, e->event,
+	char what[256];
+	printf("  %s  %d  %s %-10s %s%s\n", e->date, e->round,
+	       text_pad(what, sizeof what, proposals_event_label(e->event), 24),
 	       text_escape(login, sizeof login, e->login, 0), text_escape(comment, sizeof comment, e->comment, 0),
 	       e->late ? _("  LATE") : "");
 	return 0;

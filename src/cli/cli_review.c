@@ -13,9 +13,11 @@
 #include "domain/review.h"
 #include "store/refdata.h"
 
+/* The body by its short name in the user's language; its code is for
+ * typing (--body), not for reading. */
 static const char *body_label(tz_db *db, int64_t id, char *buf, size_t len)
 {
-	ref_body(db, id, REF_CODE, NULL, buf, len, "?");
+	ref_body(db, id, REF_SHORT, NULL, buf, len, "?");
 	return buf;
 }
 
@@ -28,8 +30,8 @@ static int print_change(void *ctx, const struct review_change *c)
 {
 	tz_db *db = ctx;
 	const struct reg_row *r = c->neu ? c->neu : c->old;
-	char body[64], name[512], bodyp[128], shown[1024], login[256], comment[1024], key[128];
-	printf("%s %-14s %s %s ", kind_mark(c->kind), text_escape(key, sizeof key, c->key, 0),
+	char body[512], name[512], bodyp[640], shown[1024], login[256], comment[1024], key[128];
+	printf("%s %-14s %s %s  ", kind_mark(c->kind), text_escape(key, sizeof key, c->key, 0),
 	       text_pad(name, sizeof name, text_escape(shown, sizeof shown, i18n_pick(r->name_kk, r->name_ru), 0), 40),
 	       text_pad(bodyp, sizeof bodyp, body_label(db, r->body_id, body, sizeof body), 12));
 	text_escape(login, sizeof login, c->login, 0);
@@ -57,7 +59,7 @@ static void print_count(const char *label, const struct review_count *n)
 {
 	/* Padded by columns first: the message's %-16s counts bytes.  A level
 	 * or body comes from the database: escaped. */
-	char pad[256], shown[256];
+	char pad[1024], shown[768];
 	printf(_("  %-16s %4d added, %4d removed, %4d changed\n"),
 	       text_pad(pad, sizeof pad, text_escape(shown, sizeof shown, label, 0), 16),
 	       n->added, n->removed, n->changed);
@@ -88,7 +90,7 @@ int cmd_review(tz_db *db, int argc, char **argv)
 		print_count(_("mandatory"), &t.section[0]);
 		print_count(_("voluntary"), &t.section[1]);
 		for (int i = 0; i < t.nbody; i++) {
-			char body[64];
+			char body[512];
 			print_count(body_label(db, t.body[i].body_id, body, sizeof body), &t.body[i].n);
 		}
 		for (int i = 0; i < t.nlevel; i++) {

@@ -462,3 +462,19 @@ int cycle_publish(tz_db *db, tz_day date, int *late, char *err, size_t errlen)
 		return dberr(db, err, errlen);
 	return 0;
 }
+
+const char *cycle_state_label(const char *state)
+{
+	if (!state || !*state)
+		return _("no register version yet");
+	if (!strcmp(state, "draft"))
+		return _("draft");
+	if (!strcmp(state, "submitted"))
+		return _("submitted to the National Council");
+	if (!strcmp(state, "recommended"))
+		return _("recommendations recorded");
+	if (!strcmp(state, "published"))
+		return _("published");
+	/* A state this program does not know (a newer one's): not its word. */
+	return _("in another state");
+}

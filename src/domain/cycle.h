@@ -92,4 +92,9 @@ struct cycle_pub {
  * nothing is written.  0, or -1 with the reason in err. */
 int cycle_publish_preview(tz_db *db, tz_day date, struct cycle_pub *out, char *err, size_t errlen);
 
+/* The state of a cycle's register version (struct cycle's state: draft,
+ * submitted, recommended, published) by its label, translated; "" reads
+ * "no register version yet". */
+const char *cycle_state_label(const char *state);
+
 #endif

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "store/auth.h"
+#include "base/datewords.h"
 #include "base/host.h"
 #include "base/i18n.h"
 #include "domain/deadlines.h"
@@ -78,30 +79,6 @@ static int gather(void *ctx, const struct review_change *c)
 	return 0;
 }
 
-static const char *const month_kk_loc[] = {"қаңтарда", "ақпанда", "наурызда", "сәуірде", "мамырда",
-	"маусымда", "шілдеде", "тамызда", "қыркүйекте", "қазанда", "қарашада", "желтоқсанда"};
-static const char *const month_kk_attr[] = {"қаңтардағы", "ақпандағы", "наурыздағы", "сәуірдегі",
-	"мамырдағы", "маусымдағы", "шілдедегі", "тамыздағы", "қыркүйектегі", "қазандағы", "қарашадағы",
-	"желтоқсандағы"};
-static const char *const month_ru[] = {"января", "февраля", "марта", "апреля", "мая", "июня", "июля",
-	"августа", "сентября", "октября", "ноября", "декабря"};
-
-/* "2027 жылғы 5 сәуірде" / "5 апреля 2027 года"; attr: "...сәуірдегі". */
-static void date_words(const char *lang, const char *iso, int attr, char *buf, size_t len)
-{
-	tz_day d;
-	if (cal_parse(iso, &d)) {
-		snprintf(buf, len, "%s", iso);
-		return;
-	}
-	int y, m, dd;
-	cal_split(d, &y, &m, &dd);
-	if (!strcmp(lang, "kk"))
-		snprintf(buf, len, "%d жылғы %d %s", y, dd, (attr ? month_kk_attr : month_kk_loc)[m - 1]);
-	else
-		snprintf(buf, len, "%d %s %d года", dd, month_ru[m - 1], y);
-}
-
 static void list(FILE *f, const struct gather *g, int kind, const char *lang)
 {
 	int first = 1;
@@ -130,8 +107,8 @@ static void write_kk(FILE *f, tz_db *db, const struct gather *g, const long *k,
                      const char *placed, const char *rec, const char *protocol)
 {
 	char d1[64], d2[64];
-	date_words("kk", placed, 0, d1, sizeof d1);
-	date_words("kk", rec, 1, d2, sizeof d2);
+	date_words_iso("kk", placed, DW_WHEN, d1, sizeof d1);
+	date_words_iso("kk", rec, DW_OF, d2, sizeof d2);
 	fprintf(f, "Қазақстан Республикасы Еңбек және халықты әлеуметтік қорғау министрлігі %s "
 	           "цифрлық платформада Кәсіптер тізілімінің жаңартылған редакциясын орналастырды. Тізілім Кәсіптік "
 	           "біліктілік жөніндегі ұлттық кеңестің %s ұсынымдарын (№ %s хаттама) ескере "
@@ -160,11 +137,11 @@ static void write_ru(FILE *f, tz_db *db, const struct gather *g, const long *k,
                      const char *placed, const char *rec, const char *protocol)
 {
 	char d1[64], d2[64];
-	date_words("ru", placed, 0, d1, sizeof d1);
-	date_words("ru", rec, 1, d2, sizeof d2);
+	date_words_iso("ru", placed, DW_DATE, d1, sizeof d1);
+	date_words_iso("ru", rec, DW_DATE, d2, sizeof d2);
 	fprintf(f, "Министерство труда и социальной защиты населения Республики Казахстан %s "
 	           "разместило на цифровой платформе обновлённый Реестр профессий, сформированный с учётом рекомендаций "
-	           "Национального совета по профессиональной квалификации от %s (протокол № %s).\n\n",
+	           "Национального совета по профессиональным квалификациям от %s (протокол № %s).\n\n",
 	        d1, d2, protocol);
 	const char *prof[3] = {"профессия", "профессии", "профессий"};
 	if (k[0]) {

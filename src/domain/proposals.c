@@ -62,7 +62,13 @@ const char *proposals_event_label(const char *event)
 	enum proposal_state s;
 	if (!strcmp(event, "resubmitted"))
 		return proposals_state_label(PS_SUBMITTED);
-	return proposals_state_parse(event, &s) ? event : proposals_state_label(s);
+	/* The steps that are no state of their own. */
+	if (!strcmp(event, "created"))
+		return _("created");
+	if (!strcmp(event, "edited"))
+		return _("edited");
+	/* An event this program does not know is not shown by its stored word. */
+	return proposals_state_parse(event, &s) ? _("another step") : proposals_state_label(s);
 }
 
 int64_t proposals_body(tz_db *db, const char *code)

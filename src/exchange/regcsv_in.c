@@ -265,7 +265,7 @@ static int load_bodies(struct lookup *lk)
 
 static int bad(struct prow *p, int col, char *err, size_t errlen, const char *fmt, const char *arg)
 {
-	char what[600];
+	char what[TZ_PROBLEM_MSG + 512];
 	snprintf(what, sizeof what, fmt, arg);
 	snprintf(err, errlen, "%s:%ld:%d: %s", p->file->path, p->line, col, what);
 	return -1;

@@ -73,7 +73,7 @@ contains "placement waits for the recommendations" \
 lacks "no other year" "2026-" "$out"
 
 status "today from the environment" 0 env TIZILIM_TODAY=2027-01-20 "$TZB" --db "$DB" --lang kk deadlines
-contains "TIZILIM_TODAY" "2027-01-20" "$out"
+contains "TIZILIM_TODAY" "2027 жылғы 20 қаңтар, сәрсенбі" "$out"
 contains "TIZILIM_TODAY cycle" "$title" "$out"
 
 # 1 February 2026 is a Sunday: the term ends on Monday 2 February (the Civil

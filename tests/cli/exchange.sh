@@ -254,7 +254,7 @@ status "bad encoding name" 2 $TZB --db "$DB" import --encoding koi8 "$K"
 contains "bad encoding named" "$(f kk 'unknown encoding "%s": use utf-8, rk1048, cp1251 or auto' koi8)" "$out"
 status "no files" 2 $TZB --db "$DB" import
 # the usage, whose words change as options are added; its syntax is not translated
-contains "no files: usage" "tizilim import FILE [FILE2]" "$out"
+contains "no files: usage" "tizilim import ФАЙЛ [ФАЙЛ2]" "$out"
 status "import all back" 0 $TZB --db "$DB" import "$K" "$R"
 sqlite3 "$DB" "update reg_version set state = 'submitted' where state = 'draft'"
 status "no draft" 3 $TZB --db "$DB" import "$K" "$R"

@@ -9,20 +9,21 @@ me=$(id -un)
 q() { sqlite3 "$DB" "$1"; }
 nlog() { q "select count(*) from change_log"; }
 
+T=$(printf '\t')
 status "init" 0 $TZB --db "$DB" init --demo
 status "verify a new database" 0 $TZB --db "$DB" verify
 
 # The creator is the administrator, and that is logged.
-status "log app_user" 0 $TZB --db "$DB" log --object app_user
-contains "creator's role logged" "app_user $me  insert" "$out"
+status "log app_user" 0 $TZB --db "$DB" log --object app_user --format tsv
+contains "creator's role logged" "app_user$T$me${T}insert" "$out"
 contains "as admin" "role=admin" "$out"
 
 # A role given and taken with a reason: who, what, why.
 status "user add" 0 $TZB --db "$DB" user add nobody reader --reason "reads the drafts"
 status "user remove" 0 $TZB --db "$DB" user remove nobody --reason "left the ministry"
-status "log --object app_user" 0 $TZB --db "$DB" log --object app_user --user "$me"
-contains "add logged" "app_user nobody  insert  (reads the drafts)  login=nobody, role=reader" "$out"
-contains "remove logged with the row as it was" "app_user nobody  delete  (left the ministry)  login=nobody, role=reader" "$out"
+status "log --object app_user" 0 $TZB --db "$DB" log --object app_user --user "$me" --format tsv
+contains "add logged" "app_user${T}nobody${T}insert${T}reads the drafts${T}login=nobody, role=reader" "$out"
+contains "remove logged with the row as it was" "app_user${T}nobody${T}delete${T}left the ministry${T}login=nobody, role=reader" "$out"
 expect "entries by $me only" "" "$(printf '%s\n' "$out" | awk -v m="$me" '$3 != m')"
 
 # A register row changed through an import: before -> after.
@@ -30,10 +31,10 @@ status "export" 0 $TZB --db "$DB" export --lang kk -o "$TMP/kk.csv"
 line=$(grep -n ',Кодексі,4,' "$TMP/kk.csv" | head -1 | cut -d: -f1)
 sed "${line}s/Кодексі,4,/Кодексі (жаңа),4,/" "$TMP/kk.csv" > "$TMP/kk2.csv"
 status "import a change" 0 $TZB --db "$DB" import "$TMP/kk2.csv"
-status "log reg_row" 0 $TZB --db "$DB" log --object reg_row
+status "log reg_row" 0 $TZB --db "$DB" log --object reg_row --format tsv
 last=$(printf '%s\n' "$out" | tail -1)
-contains "row update logged" "$me  reg_row " "$last"
-contains "as update" "  update  " "$last"
+contains "row update logged" "$me${T}reg_row$T" "$last"
+contains "as update" "${T}update$T" "$last"
 contains "before -> after" "Кодексі -> " "$last"
 contains "the new text" "Кодексі (жаңа)" "$last"
 lacks "only what changed" "name_ru" "$last"

@@ -10,7 +10,7 @@ q() { sqlite3 "$DB" "$1"; }
 
 # Usage errors: exit 2, nothing read.
 status "no file" 2 "$TZB" --db "$DB" import-nkz
-contains "no file says how" "import-nkz FILE" "$out"
+contains "no file says how" "import-nkz ФАЙЛ" "$out"
 status "unknown option" 2 "$TZB" --db "$DB" import-nkz --bogus "$SAMPLE"
 contains "unknown option named" "--bogus" "$out"
 status "two files" 2 "$TZB" --db "$DB" import-nkz "$SAMPLE" "$SAMPLE"

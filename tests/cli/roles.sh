@@ -99,12 +99,13 @@ status "the former admin is an outsider" 3 as "$ADM" user add "$ADM" admin
 contains "told whom to ask" "$AP" "$out"
 
 # Every change above is in the log under the login that made it; verify holds.
-status "log of the ab clerk" 0 "$TZB" --db "$DB" log --user "$AB" --object reg_row
-contains "the import is the ab clerk's" "$AB  reg_row" "$out"
-status "log of roles" 0 "$TZB" --db "$DB" log --object app_user
-contains "the sb clerk added by the admin" "$ADM  app_user $SB  insert" "$out"
-contains "the admin removed by the new one" "$AP  app_user $ADM  delete" "$out"
-lacks "no refused change logged" "$SB  app_user $SB  update" "$out"
+T=$(printf '\t')
+status "log of the ab clerk" 0 "$TZB" --db "$DB" log --user "$AB" --object reg_row --format tsv
+contains "the import is the ab clerk's" "$AB${T}reg_row" "$out"
+status "log of roles" 0 "$TZB" --db "$DB" log --object app_user --format tsv
+contains "the sb clerk added by the admin" "$ADM${T}app_user${T}$SB${T}insert" "$out"
+contains "the admin removed by the new one" "$AP${T}app_user${T}$ADM${T}delete" "$out"
+lacks "no refused change logged" "$SB${T}app_user${T}$SB${T}update" "$out"
 status "verify" 0 as "$RD" verify
 
 # Demo rows are a change like any other: a clerk cannot load them into an

@@ -110,8 +110,8 @@ contains "the refusal names the real login" "$SB" "$out"
 expect "nothing written for the sb clerk" "$before" "$(rows)"
 status "ab clerk changes the register" 0 as "$AB" import "$TMP/h1/kk2.csv"
 expect "the change is in" 1 "$(q "select count(*) from reg_row where basis_kk like '%(түзетілген)%'")"
-status "the log names the clerk" 0 "$BIN" --db "$DB" log --user "$AB" --object reg_row
-contains "the import is the clerk's" "$AB  reg_row" "$out"
+status "the log names the clerk" 0 "$BIN" --db "$DB" log --user "$AB" --object reg_row --format tsv
+contains "the import is the clerk's" "$AB$(printf '\t')reg_row" "$out"
 
 # Other files a clerk writes are the clerk's too.
 status "xlsx export" 0 as "$AB" export --format xlsx --lang ru -o "$TMP/h1/ru.xlsx"

@@ -87,7 +87,7 @@ while [ $n -lt "$NCH" ]; do
 	settle "review: change $n approved" "$(dec review approved)" $n
 done
 expect "review: nothing left returned" 0 "$(q "$(dec review returned)")"
-LOG=$("$TZB" --db "$DB" log --object change_decision 2>&1)
+LOG=$("$TZB" --db "$DB" log --object change_decision --format tsv 2>&1)
 contains "log: the review's comment" "$REVC" "$LOG"
 contains "log: the decision overturned, before and after" "decision: returned -> approved" "$LOG"
 keys Escape
@@ -138,10 +138,10 @@ expect "council: the other changes kept" 1 \
 expect "council: the comment with the returned change" "$COMMENT" \
 	"$(q "select comment from change_decision where version_id = $V and stage = 'council' and decision = 'returned' and nkz_code = '$RET_CODE' and level = '$RET_LEVEL'")"
 expect "council: the others recommended" "$((NCH - 1))" "$(q "$(dec council approved)")"
-LOG=$("$TZB" --db "$DB" log --object change_decision 2>&1)
+LOG=$("$TZB" --db "$DB" log --object change_decision --format tsv 2>&1)
 contains "log: the Council's comment" "$COMMENT" "$LOG"
 contains "log: the undoing, with the comment as its reason" "($COMMENT)" "$("$TZB" --db "$DB" log --object reg_row 2>&1 | tail -n 3)"
-LOG=$("$TZB" --db "$DB" log --object cycle 2>&1)
+LOG=$("$TZB" --db "$DB" log --object cycle --format tsv 2>&1)
 contains "log: the submission date, before and after" "council_sub_date: - -> 2026-03-25" "$LOG"
 contains "log: the protocol, before and after" "council_protocol: - -> 7" "$LOG"
 

@@ -81,7 +81,7 @@ int main(void)
 
 	/* In Russian; the order stays. */
 	CHECK_INT(pkgchoice_bodies(db, "ru", b, 8, &own), 3);
-	CHECK_STR(b[0].name, "Министерство промышленности и инфраструктурного развития");
+	CHECK_STR(b[0].name, "Министерство индустрии и инфраструктурного развития");
 	CHECK_STR(b[2].name, "Министерство торговли и интеграции");
 	/* Named again after a switch, the same bodies in the same places. */
 	pkgchoice_rename(db, "kk", b, 3);

@@ -148,10 +148,10 @@ int main(void)
 	CHECK_INT(v.n, 5);
 	if (v.n == 5) {
 		CHECK_STR(v.c[1].neu_body, "Министерство торговли и интеграции");
-		CHECK_STR(v.c[4].old_body, "Министерство промышленности и инфраструктурного развития");
+		CHECK_STR(v.c[4].old_body, "Министерство индустрии и инфраструктурного развития");
 	}
 	if (b >= 0)
-		CHECK_STR(v.body_name[b], "Министерство промышленности и инфраструктурного развития");
+		CHECK_STR(v.body_name[b], "Министерство индустрии и инфраструктурного развития");
 
 	/* Decisions show once read again; a view keeps what it read till then. */
 	CHECK_INT(review_decide(db, "7212-2-001:3", 0, "Негізі жоқ", err, sizeof err), 0);
@@ -166,7 +166,7 @@ int main(void)
 		CHECK_STR(v.c[i].decision, "returned");
 		CHECK_STR(v.c[i].comment, "Негізі жоқ");
 		CHECK(v.c[i].login[0] != 0, "who returned it");
-		CHECK_STR(v.c[i].neu_body, "Министерство промышленности и инфраструктурного развития");
+		CHECK_STR(v.c[i].neu_body, "Министерство индустрии и инфраструктурного развития");
 	}
 	i = find(&v, "2411-1-001:6");
 	CHECK_STR(i >= 0 ? v.c[i].decision : "?", "approved");

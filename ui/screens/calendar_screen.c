@@ -15,6 +15,7 @@
 #include "kit/dialog.h"
 #include "kit/draw.h"
 #include "kit/field.h"
+#include "base/datewords.h"
 #include "base/i18n.h"
 #include "base/text.h"
 #include "base/textedit.h"
@@ -143,7 +144,9 @@ static void cal_draw(struct ui_app *app)
 		int ky, km, kd;
 		cal_parse(cv.kurban, &k);
 		cal_split(k, &ky, &km, &kd);
-		snprintf(buf, sizeof buf, _("Calendar %d | Kurban ait: %d %s"), y, kd, month_name(km));
+		char kw[64];
+		snprintf(buf, sizeof buf, _("Calendar %d | Kurban ait: %s"), y,
+		         date_words(i18n_lang(), ky, km, kd, DW_DAY, kw, sizeof kw));
 	} else {
 		snprintf(buf, sizeof buf, _("Calendar %d | Kurban ait: not set (F5)"), y);
 	}
@@ -164,8 +167,10 @@ static void cal_draw(struct ui_app *app)
 		draw_month(1 + i / per_row * MONTH_H, x0 + i % per_row * MONTH_W, y, first + i);
 	draw_legend(LINES - 3);
 	const char *name = cal_day_name(cv.cal, day);
-	snprintf(buf, sizeof buf, "%s, %d %s %d: %s%s%s", cal_weekday_name(cal_weekday(day)), d,
-	         month_name(m), y, why_word(day), *name ? " - " : "", name);
+	char dw[96];
+	snprintf(buf, sizeof buf, "%s: %s%s%s",
+	         date_words(i18n_lang(), y, m, d, DW_WEEKDAY, dw, sizeof dw), why_word(day),
+	         *name ? " - " : "", name);
 	draw_fill(LINES - 2, theme(TH_STATUS));
 	draw_cell(LINES - 2, 1, COLS - 2, buf, theme(TH_STATUS), 0);
 }

@@ -1,6 +1,7 @@
-/* The change-log screen: entries newest first (time, login, object, id,
- * action, reason), filtered by user, object and dates (F6), Enter or F3
- * shows an entry's before and after in full.  Only the page on screen is
+/* The change-log screen: entries newest first (time, login, what the entry
+ * is about, what was done, reason) in the user's words (logwords.h),
+ * filtered by user, kind of record and dates (F6); Enter or F3 shows an
+ * entry's before and after in full, field by field by their labels.  Only the page on screen is
  * read (logpage.h), so a long log costs no more than a short one. */
 #include "screens/log_screen.h"
 
@@ -17,6 +18,7 @@
 #include "kit/widgets.h"
 #include "base/i18n.h"
 #include "view/auditpage.h"
+#include "view/logwords.h"
 #include "base/text.h"
 #include "kit/theme.h"
 
@@ -46,9 +48,9 @@ static int page_height(void)
 	return h > PAGE_MAX ? PAGE_MAX : h < 1 ? 1 : h;
 }
 
-enum { C_AT, C_LOGIN, C_OBJECT, C_ID, C_ACTION, C_REASON, NCOL };
+enum { C_AT, C_LOGIN, C_WHAT, C_ACTION, C_REASON, NCOL };
 
-struct page { int y, n, h; int x[NCOL], w[NCOL]; };
+struct page { tz_db *db; int y, n, h; int x[NCOL], w[NCOL]; };
 
 static int draw_entry(void *ctx, const struct audit_entry *e)
 {
@@ -64,10 +66,12 @@ static int draw_entry(void *ctx, const struct audit_entry *e)
 		draw_fill(y, a);
 		lg.sel = e->id;
 	}
-	char at[32];
-	/* The moment as stored, without its 'T' and 'Z', to the second. */
-	snprintf(at, sizeof at, "%.10s %.8s", e->at, strlen(e->at) > 11 ? e->at + 11 : "");
-	const char *cell[NCOL] = {at, e->login, e->object, e->object_id, e->action, e->reason};
+	char at[32], what[512];
+	/* The moment as stored, without its 'T' and 'Z', to the minute (the
+	 * entry in full has the seconds). */
+	snprintf(at, sizeof at, "%.10s %.5s", e->at, strlen(e->at) > 11 ? e->at + 11 : "");
+	const char *cell[NCOL] = {at, e->login, logwords_subject(p->db, e, what, sizeof what),
+	                          logwords_action(e->action), e->reason};
 	for (int i = 0; i < NCOL; i++)
 		draw_cell(y, p->x[i], p->w[i], cell[i], a, 0);
 	p->n++;
@@ -82,15 +86,20 @@ static void log_draw(struct ui_app *app)
 	int filtered = lg.login[0] || lg.object[0] || lg.from[0] || lg.to[0];
 	if (filtered)
 		snprintf(title, sizeof title, _("Change log: user %s, object %s, from %s to %s"),
-		         lg.login[0] ? lg.login : _("any"), lg.object[0] ? lg.object : _("any"),
+		         lg.login[0] ? lg.login : _("any"), lg.object[0] ? logwords_object(lg.object) : _("any"),
 		         lg.from[0] ? lg.from : "...", lg.to[0] ? lg.to : "...");
 	else
 		snprintf(title, sizeof title, "%s", _("Change log: all entries, newest first"));
 	cui_title(title);
-	static const char *const head[NCOL] = {N_("Time (UTC)"), N_("User"), N_("Object"), N_("Id"),
+	static const char *const head[NCOL] = {N_("Time (UTC)"), N_("User"), N_("Object"),
 	                                       N_("Action"), N_("Reason")};
-	struct page p = {.y = 2, .h = page_height(), .w = {19, 10, 11, 8, 7, 0}};
-	p.w[C_REASON] = COLS - 2 - 19 - 10 - 11 - 8 - 7 - 5;
+	/* What the entry is about takes most of what the fixed columns leave,
+	 * the reason the rest. */
+	struct page p = {.db = app->db, .y = 2, .h = page_height(), .w = {16, 10, 0, 12, 0}};
+	int rest = COLS - 2 - 16 - 10 - 12 - 4;
+	rest = rest < 12 ? 12 : rest;
+	p.w[C_WHAT] = rest * 3 / 4;
+	p.w[C_REASON] = rest - p.w[C_WHAT];
 	p.x[0] = 1;
 	for (int i = 1; i < NCOL; i++)
 		p.x[i] = p.x[i - 1] + p.w[i - 1] + 1;
@@ -192,36 +201,41 @@ static enum ui_result act_move(struct ui_app *app)
 
 /* ---- F3: one entry ------------------------------------------------------ */
 
+struct field_page { tz_db *db; struct tv_lines *l; const char *object; };
+
 static int add_field(void *ctx, const struct logpage_field *f)
 {
-	struct tv_lines *l = ctx;
-	char label[160];
-	snprintf(label, sizeof label, "%s%s", f->changed ? "* " : "", f->key);
-	tv_pair(l, label, f->value);
+	struct field_page *p = ctx;
+	char label[256], value[1024];
+	snprintf(label, sizeof label, "%s%s", f->changed ? "* " : "", logwords_field(p->object, f->key));
+	tv_pair(p->l, label, logwords_value(p->db, p->object, f->key, f->value, value, sizeof value));
 	return 0;
 }
 
-static void json_pairs(tz_db *db, struct tv_lines *l, const char *json, const char *other)
+static void json_pairs(tz_db *db, struct tv_lines *l, const char *object, const char *json,
+                       const char *other)
 {
 	if (!json) {
 		tv_line(l, theme(TH_NORMAL), _("nothing: the row did not exist"));
 		return;
 	}
-	if (logpage_fields(db, json, other, add_field, l))
+	struct field_page p = {db, l, object};
+	if (logpage_fields(db, json, other, add_field, &p))
 		tv_line(l, theme(TH_NORMAL), json);
 }
 
-struct entry_page { struct tv_lines *l; char *before, *after; };
+struct entry_page { tz_db *db; struct tv_lines *l; char *before, *after, object[64]; };
 
 static int add_entry(void *ctx, const struct audit_entry *e)
 {
 	struct entry_page *p = ctx;
+	char what[512];
 	tv_pair(p->l, _("Time (UTC)"), e->at);
 	tv_pair(p->l, _("User"), e->login);
-	tv_pair(p->l, _("Object"), e->object);
-	tv_pair(p->l, _("Id"), e->object_id);
-	tv_pair(p->l, _("Action"), e->action);
+	tv_pair(p->l, _("Object"), logwords_subject(p->db, e, what, sizeof what));
+	tv_pair(p->l, _("Action"), logwords_action(e->action));
 	tv_pair(p->l, _("Reason"), *e->reason ? e->reason : "-");
+	snprintf(p->object, sizeof p->object, "%s", e->object);
 	p->before = e->before ? strdup(e->before) : NULL;
 	p->after = e->after ? strdup(e->after) : NULL;
 	return 0;
@@ -230,7 +244,7 @@ static int add_entry(void *ctx, const struct audit_entry *e)
 static void fill_entry(struct ui_app *app, struct tv_lines *l, char *title, size_t len)
 {
 	snprintf(title, len, _("Change log entry %lld"), (long long)lg.sel);
-	struct entry_page p = {l, NULL, NULL};
+	struct entry_page p = {app->db, l, NULL, NULL, ""};
 	int found = logpage_entry(app->db, lg.sel, add_entry, &p);
 	if (found < 0)
 		return;
@@ -239,9 +253,9 @@ static void fill_entry(struct ui_app *app, struct tv_lines *l, char *title, size
 		return;
 	}
 	tv_heading(l, _("Before"));
-	json_pairs(app->db, l, p.before, p.after);
+	json_pairs(app->db, l, p.object, p.before, p.after);
 	tv_heading(l, _("After"));
-	json_pairs(app->db, l, p.after, p.before);
+	json_pairs(app->db, l, p.object, p.after, p.before);
 	if (p.before && p.after)
 		tv_line(l, theme(TH_SECTION), _("* the field changed"));
 	free(p.before);
@@ -272,8 +286,14 @@ static void filter_done(struct ui_app *app, struct dlg_field *f, int n)
 	for (int i = 2; i < 4; i++)
 		if (f[i].value[0] && !cal_parse_typed(f[i].value, &d))
 			cal_format(d, f[i].value);
+	const char *object = f[1].value[0] ? logwords_object_parse(f[1].value) : "";
+	if (!object) {
+		cui_say(1, _("%s: \"%s\" is not a kind of record the log keeps; the filter is unchanged."),
+		        _(f[1].label), f[1].value);
+		return;
+	}
 	snprintf(lg.login, sizeof lg.login, "%.63s", f[0].value);
-	snprintf(lg.object, sizeof lg.object, "%.63s", f[1].value);
+	snprintf(lg.object, sizeof lg.object, "%.63s", object);
 	snprintf(lg.from, sizeof lg.from, "%.10s", f[2].value);
 	snprintf(lg.to, sizeof lg.to, "%.10s", f[3].value);
 	lg.top_id = 0;
@@ -284,11 +304,11 @@ static void filter_done(struct ui_app *app, struct dlg_field *f, int n)
 static enum ui_result act_filter(struct ui_app *app)
 {
 	struct dlg_field f[4] = {
-		{.label = N_("User (login)")}, {.label = N_("Object (table)")},
+		{.label = N_("User (login)")}, {.label = N_("Kind of record")},
 		{.label = N_("From date")}, {.label = N_("To date")},
 	};
 	snprintf(f[0].value, sizeof f[0].value, "%s", lg.login);
-	snprintf(f[1].value, sizeof f[1].value, "%s", lg.object);
+	snprintf(f[1].value, sizeof f[1].value, "%s", lg.object[0] ? logwords_object(lg.object) : "");
 	snprintf(f[2].value, sizeof f[2].value, "%s", lg.from);
 	snprintf(f[3].value, sizeof f[3].value, "%s", lg.to);
 	dlg_fields(app, N_("Filter the change log (empty: any)"), f, 4, filter_done);
