@@ -78,16 +78,33 @@ static int draw_entry(void *ctx, const struct audit_entry *e)
 	return 0;
 }
 
+/* Adds one part of the filter to the title's list, after a comma. */
+static void log_title_part(char *buf, size_t len, size_t *n, const char *fmt, const char *value)
+{
+	if (*n && *n < len)
+		*n += (size_t)snprintf(buf + *n, len - *n, ", ");
+	if (*n < len)
+		*n += (size_t)snprintf(buf + *n, len - *n, fmt, value);
+}
+
 static void log_draw(struct ui_app *app)
 {
 	struct audit_filter f;
 	filter_of(&f);
-	char title[512];
-	int filtered = lg.login[0] || lg.object[0] || lg.from[0] || lg.to[0];
-	if (filtered)
-		snprintf(title, sizeof title, _("Change log: user %s, object %s, from %s to %s"),
-		         lg.login[0] ? lg.login : _("any"), lg.object[0] ? logwords_object(lg.object) : _("any"),
-		         lg.from[0] ? lg.from : "...", lg.to[0] ? lg.to : "...");
+	/* Only what the filter sets, so that the title stays short enough for
+	 * 80 columns beside the demo's mark. */
+	char title[512], parts[400] = "";
+	size_t n = 0;
+	if (lg.login[0])
+		log_title_part(parts, sizeof parts, &n, _("user %s"), lg.login);
+	if (lg.object[0])
+		log_title_part(parts, sizeof parts, &n, _("object %s"), logwords_object(lg.object));
+	if (lg.from[0])
+		log_title_part(parts, sizeof parts, &n, _("from %s"), lg.from);
+	if (lg.to[0])
+		log_title_part(parts, sizeof parts, &n, _("to %s"), lg.to);
+	if (parts[0])
+		snprintf(title, sizeof title, _("Change log: %s"), parts);
 	else
 		snprintf(title, sizeof title, "%s", _("Change log: all entries, newest first"));
 	cui_title(title);
@@ -123,7 +140,7 @@ static void log_draw(struct ui_app *app)
 		lg.cur = p.n - 1;
 	}
 	if (!p.n)
-		draw_cell(3, 2, COLS - 4, filtered ? _("No entry passes the filter.") : _("The log is empty."),
+		draw_cell(3, 2, COLS - 4, parts[0] ? _("No entry passes the filter.") : _("The log is empty."),
 		          theme(TH_NORMAL), 0);
 	char st[256];
 	snprintf(st, sizeof st, _("%ld entries.  Enter shows one in full; F6 filters by user, object and date."),
