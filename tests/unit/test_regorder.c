@@ -69,11 +69,11 @@ int main(void)
 	/* Code, then level, by default. */
 	order_of(pub, "mandatory", pub0, sizeof pub0, &dense);
 	CHECK(dense, "published: numbered 1..n");
-	CHECK(!strncmp(pub0, "3221-1-001:4 3221-1-001:5 3256-1-001:5", 38), "published: %s", pub0);
+	CHECK(!strncmp(pub0, "3221-0-004:4 3221-0-004:5 3256-1-001:5", 38), "published: %s", pub0);
 	CHECK_INT(regorder_settle(db, draft), 0);
 	order_of(draft, "mandatory", buf, sizeof buf, &dense);
 	CHECK(dense, "draft: numbered 1..n");
-	CHECK(strstr(buf, "7212-1-008:4 7212-2-001:3 7412-1-005:3") != NULL, "draft: %s", buf);
+	CHECK(strstr(buf, "7212-1-008:4 7212-2-001:3 7411-0-008:2") != NULL, "draft: %s", buf);
 	int64_t gas = row_of(draft, "7212-2-001", "3");
 	CHECK_INT(regorder_num(db, gas), 8);
 
@@ -90,7 +90,7 @@ int main(void)
 	CHECK_INT(regorder_num(db, r.id), 0);          /* waiting for its number */
 	CHECK_INT(regorder_settle(db, draft), 0);
 	CHECK_INT(regorder_num(db, r.id), 9);
-	CHECK_INT(regorder_num(db, row_of(draft, "7412-1-005", "3")), 10);
+	CHECK_INT(regorder_num(db, row_of(draft, "7412-1-005", "3")), 12);
 	order_of(draft, "mandatory", buf, sizeof buf, &dense);
 	CHECK(dense, "after an addition: numbered 1..n: %s", buf);
 
@@ -101,18 +101,18 @@ int main(void)
 	CHECK_INT(regorder_num(db, row_of(draft, "3256-1-001", "5")), 4);
 	CHECK_INT(regorder_move(db, gas, -100, &num, err, sizeof err), REG_OK);
 	CHECK_INT(num, 1);
-	CHECK_INT(regorder_num(db, row_of(draft, "3221-1-001", "4")), 2);
+	CHECK_INT(regorder_num(db, row_of(draft, "3221-0-004", "4")), 2);
 	CHECK_INT(regorder_move(db, gas, 1000, &num, err, sizeof err), REG_OK);
 	CHECK_INT(num, 17);
 	CHECK_INT(regorder_move(db, gas, -9, &num, err, sizeof err), REG_OK);
 	CHECK_INT(num, 8);
 	order_of(draft, "mandatory", buf, sizeof buf, &dense);
 	CHECK(dense, "after moves: numbered 1..n: %s", buf);
-	CHECK(!strncmp(buf, "3221-1-001:4 3221-1-001:5 7212-2-001:4 3256-1-001:5", 51),
+	CHECK(!strncmp(buf, "3221-0-004:4 3221-0-004:5 7212-2-001:4 3256-1-001:5", 51),
 	      "after moves: %s", buf);
 
 	/* A deletion closes up; the moved rows keep their order. */
-	int64_t nurse = row_of(draft, "3221-1-001", "5");
+	int64_t nurse = row_of(draft, "3221-0-004", "5");
 	struct reg_row n5 = {0};
 	CHECK_INT(reg_row_load(db, nurse, &n5), 0);
 	CHECK_INT(reg_delete(db, nurse, n5.rev), REG_OK);
@@ -157,7 +157,7 @@ int main(void)
 	/* Published with a row waiting: numbered on the way.  The next draft
 	 * starts from that order. */
 	struct reg_row w = {0};
-	CHECK_INT(reg_row_load(db, row_of(draft, "8343-1-004", "4"), &w), 0);
+	CHECK_INT(reg_row_load(db, row_of(draft, "8343-1-001", "4"), &w), 0);
 	w.id = 0;
 	snprintf(w.level, sizeof w.level, "5");
 	CHECK_INT(reg_add(db, &w, &p), REG_OK);
