@@ -58,7 +58,16 @@ struct ifile {
 	sqlite3_stmt *ins;
 	char *err;
 	size_t errlen;
+	const struct regcsv_opts *o;
+	long base;           /* rows staged from the files before this one */
+	int cancelled;
 };
+
+/* Tells o's progress how far a stage is, every 256 rows; 1 to stop. */
+static int tick(const struct regcsv_opts *o, enum regcsv_stage stage, long done, long total)
+{
+	return o && o->progress && (done & 255) == 0 && o->progress(o->pctx, stage, done, total);
+}
 
 /* Folded, with runs of white space made one space, for comparing words a
  * clerk may have retyped. */
@@ -104,6 +113,11 @@ static int blank(const char *s)
 static int on_record(void *ctx, const struct csv_field *f, int n, long line)
 {
 	struct ifile *x = ctx;
+	if (tick(x->o, REGCSV_READING, x->base + x->n, 0)) {
+		x->cancelled = 1;
+		snprintf(x->err, x->errlen, "%s", _("The import was cancelled; nothing was written."));
+		return 1;
+	}
 	int empty = 1;
 	for (int i = 0; i < n; i++)
 		empty &= blank(f[i].text);
@@ -242,6 +256,9 @@ struct lookup {
 	int nbodies;
 	regcsv_warn_fn *warn;
 	void *wctx;
+	const struct regcsv_opts *o;
+	long total;
+	int cancelled;
 };
 
 static int load_bodies(struct lookup *lk)
@@ -488,7 +505,14 @@ static int check_all(struct lookup *lk, struct ifile *files, char *err, size_t e
 	sqlite3_stmt *ins = db_prep(db, "INSERT INTO regcsv_chk VALUES (?, ?, ?, ?, ?, ?)");
 	int rc = st && ins ? 0 : refused(db, _("The database refused the query: %s"), err, errlen);
 	int s = SQLITE_DONE;
+	long done = 0;
 	while (!rc && (s = db_step(db, st)) == SQLITE_ROW) {
+		if (tick(lk->o, REGCSV_CHECKING, done++, lk->total)) {
+			lk->cancelled = 1;
+			snprintf(err, errlen, "%s", _("The import was cancelled; nothing was written."));
+			rc = -1;
+			break;
+		}
 		struct prow p;
 		if (prow_load(&p, st, files, 0)) {
 			snprintf(err, errlen, "%s", _("out of memory"));
@@ -570,8 +594,10 @@ static int pair_all(tz_db *db, struct ifile *files, char *err, size_t errlen)
  * the one named; a row and its other language's line are written together,
  * at the first of them.  Called inside the import's transaction. */
 static int write_all(tz_db *db, int64_t draft, struct ifile *files, const struct regcsv_opts *o,
-                     struct regcsv_stats *stats, char *err, size_t errlen)
+                     long total, int *cancelled, struct regcsv_stats *stats, char *err,
+                     size_t errlen)
 {
+	long done = 0;
 	sqlite3_stmt *st = db_prep(db, "SELECT " ROW_COLS ", " CHK_COLS ", p.y FROM regcsv_row r "
 	                               "JOIN regcsv_chk c ON c.id = r.id "
 	                               "LEFT JOIN regcsv_pair p ON p.x = r.id ORDER BY r.id");
@@ -581,6 +607,12 @@ static int write_all(tz_db *db, int64_t draft, struct ifile *files, const struct
 	int s = SQLITE_DONE;
 	while (!rc && (s = db_step(db, st)) == SQLITE_ROW) {
 		int64_t id = sqlite3_column_int64(st, 0), other = sqlite3_column_int64(st, 16);
+		if (tick(o, REGCSV_WRITING, done++, total)) {
+			*cancelled = 1;
+			snprintf(err, errlen, "%s", _("The import was cancelled; nothing was written."));
+			rc = -1;
+			break;
+		}
 		if (other && other < id)
 			continue;
 		struct prow a, b = {0};
@@ -629,8 +661,8 @@ int regcsv_import_opts(tz_db *db, const char *const *paths, int npaths, const st
 		return -1;
 	}
 	struct ifile files[2] = {{0}};
-	struct lookup lk = {.db = db, .warn = o->warn, .wctx = o->wctx};
-	int rc = -1, staging = 0;
+	struct lookup lk = {.db = db, .warn = o->warn, .wctx = o->wctx, .o = o};
+	int rc = -1, staging = 0, cancelled = 0;
 	/* A few pages of the staged rows in memory; the rest go to disk. */
 	if (db_exec(db, "PRAGMA temp.cache_size = -1024") || db_exec(db, stage_sql) ||
 	    db_exec(db, "SAVEPOINT regcsv_stage")) {
@@ -653,6 +685,8 @@ int regcsv_import_opts(tz_db *db, const char *const *paths, int npaths, const st
 		x->ins = ins;
 		x->err = err;
 		x->errlen = errlen;
+		x->o = o;
+		x->base = nf ? files[0].n : 0;
 		int r = xlsxin_read_any(x->path, encoding, sheet, on_record, x, &st->encoding[nf], err,
 		                        errlen);
 		if (!r && x->lang < 0) {
@@ -661,6 +695,7 @@ int regcsv_import_opts(tz_db *db, const char *const *paths, int npaths, const st
 			r = -1;
 		}
 		if (r) {
+			cancelled = x->cancelled;
 			sqlite3_finalize(ins);
 			goto out;
 		}
@@ -679,8 +714,11 @@ int regcsv_import_opts(tz_db *db, const char *const *paths, int npaths, const st
 		refused(db, _("The database refused the query: %s"), err, errlen);
 		goto out;
 	}
-	if (check_all(&lk, files, err, errlen) || pair_all(db, files, err, errlen))
+	lk.total = nrows;
+	if (check_all(&lk, files, err, errlen) || pair_all(db, files, err, errlen)) {
+		cancelled = lk.cancelled;
 		goto out;
+	}
 	/* The lookups' last rows hold a read snapshot; with it open the write lock
 	 * is refused at once instead of waited for. */
 	sqlite3_reset(lk.nkz);
@@ -698,7 +736,7 @@ int regcsv_import_opts(tz_db *db, const char *const *paths, int npaths, const st
 		refused(db, _("The database refused the change: %s"), err, errlen);
 		goto out;
 	}
-	if (write_all(db, draft, files, o, st, err, errlen)) {
+	if (write_all(db, draft, files, o, nrows, &cancelled, st, err, errlen)) {
 		db_rollback(db);
 		st->added = st->changed = st->unchanged = 0;
 		st->names_kept = st->names_replaced = 0;
@@ -735,5 +773,5 @@ out:
 	if (staging)
 		db_exec(db, "RELEASE regcsv_stage");
 	db_exec(db, unstage_sql);
-	return rc;
+	return cancelled ? REGCSV_CANCELLED : rc;
 }

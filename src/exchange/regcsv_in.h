@@ -52,6 +52,12 @@ enum { REGCSV_REPLACE_NAMES = 1, REGCSV_DRY_RUN = 2 };
 typedef void regcsv_name_fn(void *ctx, const char *code, const char *level, const char *lang,
                             const char *draft_name, const char *file_name);
 
+/* How far the import is: done of total rows in a stage (total 0: not known
+ * yet, while the files are read).  Non-zero stops it with nothing written. */
+enum regcsv_stage { REGCSV_READING, REGCSV_CHECKING, REGCSV_WRITING };
+typedef int regcsv_progress_fn(void *ctx, enum regcsv_stage stage, long done, long total);
+enum { REGCSV_CANCELLED = -2 };
+
 struct regcsv_opts {
 	const char *encoding;      /* as csvin_encoding names it; NULL for "auto" */
 	const char *sheet;         /* of a workbook; NULL for the first */
@@ -60,9 +66,12 @@ struct regcsv_opts {
 	void *wctx;
 	regcsv_name_fn *on_name;
 	void *nctx;
+	regcsv_progress_fn *progress;   /* may be NULL */
+	void *pctx;
 };
 
-/* regcsv_import_from with options. */
+/* regcsv_import_from with options: 0, -1 with err, or REGCSV_CANCELLED
+ * (err says so) when progress asked to stop. */
 int regcsv_import_opts(tz_db *db, const char *const *paths, int npaths, const struct regcsv_opts *o,
                        struct regcsv_stats *st, char *err, size_t errlen);
 

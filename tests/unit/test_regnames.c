@@ -43,6 +43,21 @@ static void heard_name(void *ctx, const char *code, const char *level, const cha
 	snprintf(h->file, sizeof h->file, "%s", file_name);
 }
 
+/* A progress that stops the import at one stage, after seeing it. */
+struct stopper {
+	int at;
+	int seen[3];
+};
+
+static int stop_at(void *ctx, enum regcsv_stage stage, long done, long total)
+{
+	struct stopper *s = ctx;
+	(void)done;
+	(void)total;
+	s->seen[stage] = 1;
+	return (int)stage == s->at;
+}
+
 static char *name_ru(tz_db *db, const char *code)
 {
 	sqlite3_stmt *st = db_prep(db, "SELECT name_ru FROM reg_row WHERE nkz_code = :c AND version_id = "
@@ -124,6 +139,18 @@ static void import_names(tz_db *db, const char *dir)
 	s = name_ru(db, "7212-2-001");
 	CHECK_STR(s, "Газорезчик");
 	free(s);
+
+	/* Stopped at any stage by its progress: nothing written, and it says so. */
+	for (int stage = REGCSV_READING; stage <= REGCSV_WRITING; stage++) {
+		struct stopper stop = {.at = stage};
+		struct regcsv_opts c = {.flags = REGCSV_REPLACE_NAMES, .progress = stop_at, .pctx = &stop};
+		CHECK_INT(regcsv_import_opts(db, paths, 1, &c, &st, err, sizeof err), REGCSV_CANCELLED);
+		CHECK(stop.seen[stage], "stage %d was reported", stage);
+		CHECK_STR(err, _("The import was cancelled; nothing was written."));
+		s = name_ru(db, "7212-2-001");
+		CHECK_STR(s, "Газорезчик");
+		free(s);
+	}
 
 	/* Then for real. */
 	o.flags = REGCSV_REPLACE_NAMES;

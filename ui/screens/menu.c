@@ -15,6 +15,7 @@
 #include "screens/deadlines_screen.h"
 #include "screens/log_screen.h"
 #include "screens/nkzimport_screen.h"
+#include "screens/regimport_screen.h"
 #include "screens/proposals_screen.h"
 #include "screens/review_screen.h"
 #include "screens/cycle_steps.h"
@@ -58,6 +59,7 @@ GO(go_export, ui_open_export)
 GO(go_package_export, ui_open_package_export)
 GO(go_package_import, ui_open_package_import)
 GO(go_nkz_import, ui_open_nkz_import)
+GO(go_reg_import, ui_open_register_import)
 #undef GO
 
 static enum ui_result go_backup(struct ui_app *app)
@@ -78,18 +80,18 @@ static enum ui_result act_enter(struct ui_app *app);
 /* The items first, in the menu's order: each letter with its twin on the
  * Russian and Kazakh layouts (the same key), upper case for Caps Lock.  The
  * items' names are the menu's lines; their help lines the help screen's. */
-enum { NITEMS = 18 };
+enum { NITEMS = 19 };
 static const char *const item_label[NITEMS] = {
 	N_("Register"), N_("Classifier"), N_("Sectoral bodies"), N_("Employer associations"),
 	N_("Sectoral councils"), N_("NRK levels"), N_("Calendar"), N_("Proposals"),
 	N_("Review"), N_("Deadlines"), N_("Change log"), N_("Cycle"), N_("Export..."),
-	N_("Export a package..."), N_("Import a package..."), N_("Import the classifier..."),
+	N_("Export a package..."), N_("Import a package..."), N_("Import the classifier..."), N_("Import register rows..."),
 	N_("Backup..."), N_("Quit"),
 };
 /* The letters shown beside the items: the Cyrillic one first, as the clerks
  * type it, then the Latin one on the same key. */
 static const char *const item_keys[NITEMS] = {
-	"к r", "с c", "и b", "ф a", "г u", "д l", "н y", "з p", "м v", "в d", "п g", "ц w", "у e", "ч x", "ш i", "т n", "л k", "й q",
+	"к r", "с c", "и b", "ф a", "г u", "д l", "н y", "з p", "м v", "в d", "п g", "ц w", "у e", "ч x", "ш i", "т n", "о j", "л k", "й q",
 };
 
 static const struct ui_action menu_actions[] = {
@@ -126,6 +128,9 @@ static const struct ui_action menu_actions[] = {
 	 N_("Read a sectoral body's package of proposals, after checking it"), go_package_import, 0},
 	{0, {'n', 'N', 0x442, 0x422}, N_("N or Т"), NULL,
 	 N_("Read the occupation classifier from a ministry's CSV or XLSX file"), go_nkz_import, 0},
+	{0, {'j', 'J', 0x43E, 0x41E}, N_("J or О"), NULL,
+	 N_("Read register rows into the draft from files of the Appendix's form, CSV or XLSX"),
+	 go_reg_import, 0},
 	{0, {'k', 'K', 0x43B, 0x41B}, N_("K or Л"), NULL,
 	 N_("Copy the database into the backups folder beside it"), go_backup, 0},
 	{0, {'q', 'Q', 0x439, 0x419}, N_("Q or Й"), NULL, N_("Leave the program"), act_quit,
