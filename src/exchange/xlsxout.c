@@ -13,6 +13,7 @@
 #include "base/i18n.h"
 #include "exchange/regcsv.h"
 #include "domain/register.h"
+#include "domain/ground.h"
 #include "base/privs.h"
 #include "base/safefile.h"
 #include "store/seal.h"
@@ -40,6 +41,14 @@ static const char *const section_short[2][2] = {{"міндетті", "ерікт
                                                 {"обязательная", "добровольная"}};
 static const char *const old_value[2] = {"Бұрынғы мәні", "Прежнее значение"};
 static const char *const no_rows[2] = {"Жоқ", "Нет"};
+/* The pack's ninth column: the ground of each change (Order cl. 10, 11). */
+static const char *const ground_head[2] = {"Өзгерістің негіздемесі", "Основание изменения"};
+static const char *const ground_words[2][4] = {
+	{"№ %lld ұсыныс (%s)", "Ұлттық кеңестің ұсынымы, %s хаттама, %s-тармақ",
+	 "техникалық түзету: %s", "негіздемесі жоқ"},
+	{"предложение № %lld (%s)", "рекомендация Национального совета, протокол %s, пункт %s",
+	 "техническое исправление: %s", "основание не указано"},
+};
 /* A published version's seal (seal.h): its rows in both languages.  Each
  * starts with a letter: a digit after the footer's font size would be read
  * as part of it. */
@@ -50,7 +59,7 @@ static const char *const seal_words[2] = {
 
 /* Column widths in characters, chosen so that an A4 landscape page holds
  * the eight columns when fitted to its width. */
-static const double width[8] = {6, 34, 13, 44, 14, 16, 32, 10};
+static const double width[9] = {6, 34, 13, 44, 14, 16, 32, 10, 44};
 #define LINE_PT 13.0
 
 struct fmts {
@@ -139,13 +148,18 @@ static void page_setup(lxw_worksheet *ws, const char *header, const char *footer
 /* The heading row and the row of column numbers, rows 1 and 2, one row
  * after the other: a constant-memory sheet drops what is written to a row
  * above the one being written. */
+static void headings_n(lxw_worksheet *ws, const struct fmts *f, const char *const *head, int n)
+{
+	for (int c = 0; c < n; c++)
+		worksheet_write_string(ws, 1, (lxw_col_t)c, head[c], f->head);
+	fit_row(ws, 1, head, n);
+	for (int c = 0; c < n; c++)
+		worksheet_write_number(ws, 2, (lxw_col_t)c, c + 1, f->num);
+}
+
 static void headings(lxw_worksheet *ws, const struct fmts *f, const char *const *head)
 {
-	for (int c = 0; c < 8; c++)
-		worksheet_write_string(ws, 1, (lxw_col_t)c, head[c], f->head);
-	fit_row(ws, 1, head, 8);
-	for (int c = 0; c < 8; c++)
-		worksheet_write_number(ws, 2, (lxw_col_t)c, c + 1, f->num);
+	headings_n(ws, f, head, 8);
 }
 
 /* Rows go to a temporary file as they are written instead of staying in
@@ -338,6 +352,7 @@ int xlsxout_register(tz_db *db, const char *lang, int64_t version, const char *p
 
 struct pack {
 	tz_db *db;
+	int64_t version;     /* b, whose changes' grounds are shown */
 	int ru;
 	const struct fmts *f;
 	lxw_worksheet *ws[3];
@@ -369,6 +384,35 @@ static void pack_cells(struct pack *p, const struct reg_row *r, char *cell[8])
 	cell[5] = strdup(validity);
 	cell[6] = body_name(p->db, r->body_id, p->ru);
 	cell[7] = strdup(regcsv_profile_word(lang, r->profile));
+}
+
+/* The change's grounds in the workbook's language, one per line; malloc'd. */
+static char *pack_ground(struct pack *p, const struct reg_row *r)
+{
+	struct ground_set gs;
+	char out[4096] = "";
+	size_t at = 0;
+	if (ground_of(p->db, p->version, r->nkz_code, r->level, &gs))
+		gs.n = 0;
+	if (!gs.n)
+		snprintf(out, sizeof out, "%s", ground_words[p->ru][3]);
+	for (int i = 0; i < gs.n && at + 1 < sizeof out; i++) {
+		const struct ground *g = &gs.g[i];
+		char one[1024];
+		if (g->kind == GROUND_PROPOSAL)
+			snprintf(one, sizeof one, ground_words[p->ru][0], (long long)g->proposal_id, g->body);
+		else if (g->kind == GROUND_COUNCIL)
+			snprintf(one, sizeof one, ground_words[p->ru][1], g->protocol, g->item);
+		else
+			snprintf(one, sizeof one, ground_words[p->ru][2], g->text);
+		int w = snprintf(out + at, sizeof out - at, "%s%s%s%s", i ? "\n" : "", one,
+		                 g->kind == GROUND_COUNCIL && g->text[0] ? ": " : "",
+		                 g->kind == GROUND_COUNCIL ? g->text : "");
+		if (w < 0)
+			break;
+		at += (size_t)w < sizeof out - at ? (size_t)w : sizeof out - at - 1;
+	}
+	return strdup(out);
 }
 
 /* Bit of enum reg_col for a pack column. */
@@ -420,8 +464,19 @@ static int on_diff(void *ctx, enum reg_diff_kind kind, const struct reg_row *old
 			free(note);
 		}
 	}
-	if (!rc)
-		fit_row(ws, row, (const char *const *)cell, 8);
+	char *ground = rc ? NULL : pack_ground(p, neu ? neu : old);
+	if (!rc && (!ground || worksheet_write_string(ws, row, 8, ground, p->f->cell) != LXW_NO_ERROR)) {
+		snprintf(p->err, p->errlen, "%s", _("out of memory"));
+		rc = -1;
+	}
+	if (!rc) {
+		const char *all[9];
+		for (int c = 0; c < 8; c++)
+			all[c] = cell[c];
+		all[8] = ground;
+		fit_row(ws, row, all, 9);
+	}
+	free(ground);
 	for (int c = 0; c < 8; c++) {
 		free(cell[c]);
 		free(was[c]);
@@ -450,17 +505,18 @@ int xlsxout_review(tz_db *db, const char *lang, int64_t a, int64_t b, const char
 		return -1;
 	lxw_workbook *wb = new_workbook(tmp);
 	struct fmts f;
-	struct pack p = {.db = db, .ru = ru, .f = &f, .err = err, .errlen = errlen};
+	struct pack p = {.db = db, .version = b, .ru = ru, .f = &f, .err = err, .errlen = errlen};
 	for (int k = 0; wb && k < 3; k++)
 		p.ws[k] = workbook_add_worksheet(wb, pack_sheet[ru][k]);
 	if (!wb || !p.ws[0] || !p.ws[1] || !p.ws[2]) {
 		return not_started(wb, tmp, path, err, errlen);
 	}
 	make_formats(wb, &f);
-	const char *head[8];
+	const char *head[9];
 	head[0] = section_word[ru];
 	for (int c = 1; c < 8; c++)
 		head[c] = regcsv_heading(ru ? "ru" : "kk", c + 1);
+	head[8] = ground_head[ru];
 	int bi = state_index(reg_version_state(db, b));
 	for (int k = 0; k < 3; k++) {
 		char title[400], header[300];
@@ -470,9 +526,10 @@ int xlsxout_review(tz_db *db, const char *lang, int64_t a, int64_t b, const char
 		snprintf(header, sizeof header, "&L%s&R&\"-,Bold\"%s", pack_sheet[ru][k],
 		         bi == 0 ? state_word[ru][0] : "");
 		page_setup(p.ws[k], header, NULL);
-		worksheet_merge_range(p.ws[k], 0, 0, 0, 7, title, f.title);
+		worksheet_set_column(p.ws[k], 8, 8, width[8], NULL);
+		worksheet_merge_range(p.ws[k], 0, 0, 0, 8, title, f.title);
 		worksheet_set_row(p.ws[k], 0, 2 * LINE_PT, NULL);
-		headings(p.ws[k], &f, head);
+		headings_n(p.ws[k], &f, head, 9);
 		p.row[k] = 3;
 	}
 	int failed = 0;
@@ -483,7 +540,7 @@ int xlsxout_review(tz_db *db, const char *lang, int64_t a, int64_t b, const char
 	}
 	for (int k = 0; k < 3 && !failed; k++)
 		if (!p.count[k])
-			worksheet_merge_range(p.ws[k], 3, 0, 3, 7, no_rows[ru], f.centre);
+			worksheet_merge_range(p.ws[k], 3, 0, 3, 8, no_rows[ru], f.centre);
 	if (added)
 		*added = p.count[0];
 	if (removed)
