@@ -365,59 +365,63 @@ static void review_decided_on(const char *key)
 
 static char item_key[32];
 static enum council_action item_action;
+/* What the item's dialogs took so far: a dialog holds four fields, so
+ * amending takes two and adding three, one after the other.  Kept here:
+ * the next dialog reuses the fields the last one handed over. */
+enum { IT_ITEM, IT_TEXT, IT_SECTION, IT_LEVEL, IT_VALIDITY, IT_CODE, IT_BODY, IT_PROFILE,
+       IT_BASIS_KK, IT_BASIS_RU, IT_N };
+static char item_val[IT_N][512];
 
-/* The Council's item carried out on the change under the cursor, or (add)
- * on a row the dialog names. */
-static void item_done(struct ui_app *app, struct dlg_field *f, int n)
+static void item_apply(struct ui_app *app)
 {
 	struct council_item it;
 	memset(&it, 0, sizeof it);
 	it.action = item_action;
-	it.item = f[0].value;
-	it.text = f[1].value;
+	it.item = item_val[IT_ITEM];
+	it.text = item_val[IT_TEXT];
 	it.key = item_key;
 	it.row.validity = -1;
 	char err[1024] = "", key[32] = "";
 	int bad = 0;
-	if (item_action == COUNCIL_AMEND || item_action == COUNCIL_ADD) {
-		/* Fields 2..: section, level, validity; add also code, body, profile, bases. */
-		const char *sec = f[2].value;
-		if (*sec) {
-			if (!strcmp(sec, "mandatory") || !strcmp(sec, _("mandatory")))
-				snprintf(it.row.section, sizeof it.row.section, "mandatory");
-			else if (!strcmp(sec, "voluntary") || !strcmp(sec, _("voluntary")))
-				snprintf(it.row.section, sizeof it.row.section, "voluntary");
-			else {
-				snprintf(err, sizeof err, _("Section \"%s\": type %s or %s."), sec, _("mandatory"), _("voluntary"));
-				bad = 1;
-			}
-			it.set |= COL_SECTION;
+	const char *sec = item_val[IT_SECTION];
+	if (*sec) {
+		/* The word as the clerk types it: the first word of the section's
+		 * name is enough ("міндетті", "обязательный"). */
+		if (!strcmp(sec, "mandatory") || !strncmp(_("mandatory"), sec, strlen(sec)))
+			snprintf(it.row.section, sizeof it.row.section, "mandatory");
+		else if (!strcmp(sec, "voluntary") || !strncmp(_("voluntary"), sec, strlen(sec)))
+			snprintf(it.row.section, sizeof it.row.section, "voluntary");
+		else {
+			snprintf(err, sizeof err, _("Section \"%s\": type %s or %s."), sec, _("mandatory"), _("voluntary"));
+			bad = 1;
 		}
-		if (f[3].value[0]) {
-			snprintf(it.row.level, sizeof it.row.level, "%.*s", (int)sizeof it.row.level - 1, f[3].value);
-			it.set |= COL_LEVEL;
+		it.set |= COL_SECTION;
+	}
+	if (item_val[IT_LEVEL][0]) {
+		snprintf(it.row.level, sizeof it.row.level, "%.*s", (int)sizeof it.row.level - 1, item_val[IT_LEVEL]);
+		it.set |= COL_LEVEL;
+	}
+	if (item_val[IT_VALIDITY][0]) {
+		char *end;
+		long y = strtol(item_val[IT_VALIDITY], &end, 10);
+		if (!*end && y >= 0 && y <= 99)
+			it.row.validity = (int)y;
+		else {
+			snprintf(err, sizeof err, _("Validity \"%s\": give years from 1 to 99, or 0 for without time limit."),
+			         item_val[IT_VALIDITY]);
+			bad = 1;
 		}
-		if (f[4].value[0]) {
-			char *end;
-			long y = strtol(f[4].value, &end, 10);
-			if (!strcmp(f[4].value, "0") || (!*end && y >= 1 && y <= 99))
-				it.row.validity = (int)y;
-			else {
-				snprintf(err, sizeof err, _("Validity \"%s\": give years from 1 to 99, or 0 for without time limit."),
-				         f[4].value);
-				bad = 1;
-			}
-			it.set |= COL_VALIDITY;
-		}
-		if (item_action == COUNCIL_ADD && n >= 10) {
-			snprintf(it.row.nkz_code, sizeof it.row.nkz_code, "%.*s", (int)sizeof it.row.nkz_code - 1, f[5].value);
-			it.row.body_id = proposals_body(app->db, f[6].value);
-			snprintf(it.row.profile, sizeof it.row.profile, "%.*s", (int)sizeof it.row.profile - 1,
-			         !strcmp(f[7].value, "т") ? "t" : (!strcmp(f[7].value, "әг") || !strcmp(f[7].value, "сг"))
-			         ? "sg" : f[7].value);
-			it.row.basis_kk = f[8].value;
-			it.row.basis_ru = f[9].value;
-		}
+		it.set |= COL_VALIDITY;
+	}
+	if (item_action == COUNCIL_ADD) {
+		const char *pf = item_val[IT_PROFILE];
+		snprintf(it.row.nkz_code, sizeof it.row.nkz_code, "%.*s", (int)sizeof it.row.nkz_code - 1,
+		         item_val[IT_CODE]);
+		it.row.body_id = proposals_body(app->db, item_val[IT_BODY]);
+		snprintf(it.row.profile, sizeof it.row.profile, "%.*s", (int)sizeof it.row.profile - 1,
+		         !strcmp(pf, "т") ? "t" : (!strcmp(pf, "әг") || !strcmp(pf, "сг")) ? "sg" : pf);
+		it.row.basis_kk = item_val[IT_BASIS_KK];
+		it.row.basis_ru = item_val[IT_BASIS_RU];
 	}
 	if (!bad && council_apply(app->db, &it, key, sizeof key, err, sizeof err))
 		bad = 1;
@@ -429,21 +433,62 @@ static void item_done(struct ui_app *app, struct dlg_field *f, int n)
 	review_decided_on(key);
 }
 
+static void item_take(const struct dlg_field *f, int n, const int *slot)
+{
+	for (int i = 0; i < n; i++)
+		snprintf(item_val[slot[i]], sizeof item_val[0], "%s", f[i].value);
+}
+
+static void item_done3(struct ui_app *app, struct dlg_field *f, int n)
+{
+	static const int slot[] = {IT_BASIS_KK, IT_BASIS_RU};
+	item_take(f, n, slot);
+	item_apply(app);
+}
+
+static void item_done2(struct ui_app *app, struct dlg_field *f, int n)
+{
+	if (item_action == COUNCIL_AMEND) {
+		static const int slot[] = {IT_SECTION, IT_LEVEL, IT_VALIDITY};
+		item_take(f, n, slot);
+		item_apply(app);
+		return;
+	}
+	static const int slot[] = {IT_SECTION, IT_VALIDITY, IT_BODY, IT_PROFILE};
+	item_take(f, n, slot);
+	struct dlg_field g[] = {{.label = N_("Basis (Kazakh)")}, {.label = N_("Basis (Russian)")}};
+	dlg_fields(app, N_("The Council adds a profession"), g, 2, item_done3);
+}
+
+static void item_done(struct ui_app *app, struct dlg_field *f, int n)
+{
+	static const int slot[] = {IT_ITEM, IT_TEXT, IT_CODE, IT_LEVEL};
+	item_take(f, n, slot);
+	if (item_action == COUNCIL_AMEND) {
+		struct dlg_field g[] = {{.label = N_("Section (mandatory/voluntary)")}, {.label = N_("Level")},
+		                        {.label = N_("Validity, years (0: without limit)")}};
+		dlg_fields(app, N_("The Council amends the row"), g, 3, item_done2);
+	} else if (item_action == COUNCIL_ADD) {
+		struct dlg_field g[] = {{.label = N_("Section (mandatory/voluntary)")},
+		                        {.label = N_("Validity, years (0: without limit)")},
+		                        {.label = N_("Sectoral body (code)")}, {.label = N_("Profile (т/әг)")}};
+		dlg_fields(app, N_("The Council adds a profession"), g, 4, item_done2);
+	} else {
+		item_apply(app);
+	}
+}
+
 static void item_dialog(struct ui_app *app, enum council_action a)
 {
 	static const char *const title[] = {
 		N_("The Council approves the change"), N_("The Council returns the change"),
 		N_("The Council amends the row"), N_("The Council adds a profession"),
 		N_("The Council excludes the row")};
-	struct dlg_field f[10] = {{.label = N_("Item of the recommendations")}, {.label = N_("What it says")},
-	                          {.label = N_("Section (mandatory/voluntary)")}, {.label = N_("Level")},
-	                          {.label = N_("Validity, years (0: without limit)")},
-	                          {.label = N_("NKZ code")}, {.label = N_("Sectoral body (code)")},
-	                          {.label = N_("Profile (т/әг)")}, {.label = N_("Basis (Kazakh)")},
-	                          {.label = N_("Basis (Russian)")}};
+	struct dlg_field f[4] = {{.label = N_("Item of the recommendations")}, {.label = N_("What it says")},
+	                         {.label = N_("NKZ code")}, {.label = N_("Level")}};
 	item_action = a;
-	int n = a == COUNCIL_ADD ? 10 : a == COUNCIL_AMEND ? 5 : 2;
-	dlg_fields(app, title[a], f, n, item_done);
+	memset(item_val, 0, sizeof item_val);
+	dlg_fields(app, title[a], f, a == COUNCIL_ADD ? 4 : 2, item_done);
 }
 
 static int review_forming_item(struct ui_app *app, enum council_action a)
