@@ -57,6 +57,13 @@ keys F6
 wait_for "$(msg kk 'All changes')" || bad "kk: back to the summary" "$(screen)"
 keys Home Enter
 wait_for "5131-1-001" || bad "kk: all changes again" "$(screen)"
+# F7 before the Council: the change's ground written down as a correction.
+keys Home F7
+wait_for "$(msg kk "Technical correction: the change's ground")" || bad "kk F7: the correction dialog" "$(screen)"
+keys -l "Мерзімі қате жазылған"; keys Enter
+settle "kk F7: the correction recorded" \
+	"select text from change_ground where version_id = $V and nkz_code = '2411-1-001' and level = '6' and kind = 'correction' order by id desc limit 1" \
+	"Мерзімі қате жазылған"
 keys Escape
 wait_for "$(msg kk Help)" || bad "kk: review closed" "$(screen)"
 

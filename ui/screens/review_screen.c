@@ -561,10 +561,32 @@ static void item_amend(struct ui_app *app) { review_forming_item(app, COUNCIL_AM
 static void item_exclude(struct ui_app *app) { review_forming_item(app, COUNCIL_EXCLUDE); }
 static void item_add(struct ui_app *app) { review_forming_item(app, COUNCIL_ADD); }
 
-/* F7: the Council's other items, while the register is formed per them. */
+static char correct_key[32];
+
+static void correct_done(struct ui_app *app, struct dlg_field *f, int n)
+{
+	(void)n;
+	char err[1024] = "";
+	if (ground_correct(app->db, correct_key, f[0].value, err, sizeof err)) {
+		cui_say(1, "%s", err);
+		return;
+	}
+	cui_say(0, _("%s: recorded as a technical correction."), correct_key);
+	rs.loaded = 0;
+}
+
+/* F7: the Council's other items, while the register is formed per them;
+ * before the Council, a change's ground as a technical correction. */
 static enum ui_result act_council(struct ui_app *app)
 {
 	char why[512];
+	const struct revview_change *c = review_current();
+	if (!rs.v.forming && c && !rs.summary) {
+		snprintf(correct_key, sizeof correct_key, "%s", c->key);
+		struct dlg_field f[] = {{.label = N_("Reason (a typo in a name, an act renamed)")}};
+		dlg_fields(app, N_("Technical correction: the change's ground"), f, 1, correct_done);
+		return UI_REDRAW;
+	}
 	if (council_may_apply(app->db, why, sizeof why)) {
 		cui_say(1, "%s", why);
 		return UI_REDRAW;
@@ -640,8 +662,9 @@ static const struct ui_action review_actions[] = {
 	{5, {0}, NULL, N_("Reread"), N_("Read the changes again"), act_reload, 0},
 	{6, {0}, NULL, N_("Summary"), N_("The summary of the session: per section, body and action, "
 	                                 "with the share decided"), act_summary, 0},
-	{7, {0}, NULL, N_("Council"), N_("Carry out an item of the Council's recommendations: amend, "
-	                                 "exclude or add a row"), act_council, 0},
+	{7, {0}, NULL, N_("Ground"), N_("Record a technical correction as the change's ground; while the "
+	                                "register is formed per the Council's recommendations, carry out an item "
+	                                "of them: amend, exclude or add a row"), act_council, 0},
 	{8, {0}, NULL, N_("Return"), N_("Return the change with a comment (or by the Council's item)"),
 	 act_return, 0},
 	UI_KEY_CLOSE(N_("Back to the screen before"), act_leave),
