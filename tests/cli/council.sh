@@ -148,7 +148,14 @@ done
 contains "pack: the correction as a ground" "техническое исправление: Мерзімі қате жазылған" "$PACK"
 contains "pack: the demo's grounds" "техническое исправление: Демонстрациялық деректер" "$PACK"
 lacks "pack: no change without a ground" "основание не указано" "$PACK"
-lacks "pack: the returned change is no change" "2411-1-001</t>" "$(cat "$TMP"/p/xl/worksheets/sheet3.xml)"
+lacks "pack: the returned change is no change" "2411-1-001</t>" "$(cat "$TMP"/p/xl/worksheets/sheet4.xml)"
+contains "pack: the summary is the first sheet" '<sheet name="Сводка" sheetId="1"' "$(cat "$TMP"/p/xl/workbook.xml)"
+SUM=$(grep -o '<t[^>]*>[^<]*</t>\|<v>[^<]*</v>' "$TMP"/p/xl/worksheets/sheet1.xml | sed 's/<[^>]*>//g' | tr '\n' '|')
+# All: added 5131-1-001:3, :5, 7212-2-001:3, 2411-1-003:6; excluded 7215-1-003:2;
+# amended 7412-1-005:4; all decided by the Council or in review.
+contains "pack summary: all changes counted" "Все изменения|4|1|1|100|" "$SUM"
+contains "pack summary: per section" "обязательная|0|1|1|100|добровольная|4|0|0|100|" "$SUM"
+contains "pack summary: per body" "Министерство финансов Республики Казахстан|1|0|0|100|" "$SUM"
 
 # The change log keeps each ground with who recorded it.
 LOG=$(tz log --object change_ground 2>&1)
