@@ -57,9 +57,11 @@ chmod 644 "$SH/change.csv"
 status "a row changed by an import" 0 ab import "$SH/change.csv"
 status "check reports the change without a ground" 1 tz check
 contains "check names it" "7412-1-005:4" "$out"
-contains "check says what is missing" \
-	"$(msge "%s: the change has no ground (no proposal, no item of the Council's recommendations, no technical correction).\n" | sed 's/^%s//')" "$out"
-tz import-nkz "$SHARED/data/nkz-sample.csv" >/dev/null 2>&1 || bad setup "the classifier sample did not import"
+NOGROUND=$(msge "%s: the change has no ground (no proposal, no item of the Council's recommendations, no technical correction).\n" | sed 's/^%s//')
+contains "check says what is missing" "$NOGROUND" "$out"
+# check_grounds NAME: no change without a ground (the sample classifier
+# imported below renames occupations, which check reports too).
+check_grounds() { out=$(tz check 2>&1); lacks "$1" "$NOGROUND" "$out"; }
 out=$(tz review show)
 contains "review shows the change without a ground" "$(msg 'no ground')" "$out"
 status "a correction needs its reason" 2 ab review ground 7412-1-005:4
@@ -70,6 +72,8 @@ out=$(tz --lang ru review show)
 contains "review shows the correction, in Russian" "$(msg 'technical correction: %s' ru | sed 's/%s/Мерзімі қате жазылған/')" "$out"
 
 # --- to the Council and its recommendations ---------------------------------
+# The sample classifier holds the profession the Council adds.
+tz import-nkz "$SHARED/data/nkz-sample.csv" >/dev/null 2>&1 || bad setup "the classifier sample did not import"
 status "review approves all" 0 tz review approve --all
 nlog=$(q "select count(*) from change_log where object = 'change_decision'")
 status "approving a change again" 0 tz review approve 7212-2-001:3
@@ -102,7 +106,7 @@ contains "show: the placement deadline" "2026-04-22" "$out"
 for i in 1 2 3 4; do
 	contains "show: item $i carried out" "$(msg '  item %s: %s %s' | sed "s/%s.*//")$i" "$out"
 done
-status "every change has its ground while formed" 0 tz check
+check_grounds "every change has its ground while formed"
 
 # --- published: exactly those results ----------------------------------------
 status "published" 0 tz publish --date 2026-04-15 --no-backup
@@ -115,7 +119,8 @@ expect "profession added" "Бухгалтер по налогообложени�
 	"$(q "select name_ru || ' ' || validity || ' ' || profile from reg_row where version_id = $PUB and nkz_code = '2411-1-003' and level = '6'")"
 expect "returned change undone" "$(row "$BASE" 2411-1-001 6 validity)" "$(row "$PUB" 2411-1-001 6 validity)"
 expect "the correction kept" 4 "$(row "$PUB" 7412-1-005 4 validity)"
-status "the published register's changes all have grounds" 0 tz check "$PUB"
+out=$(tz check "$PUB" 2>&1)
+lacks "the published register's changes all have grounds" "$NOGROUND" "$out"
 expect "grounds of the Council's items" "2411-1-001:6 4 return|2411-1-003:6 3 add|5131-1-001:5 1 amend|7212-2-001:3 2 amend" \
 	"$(q "select group_concat(k, '|') from (select nkz_code || ':' || level || ' ' || item || ' ' || action as k from change_ground where version_id = $PUB and kind = 'council' order by 1)")"
 
