@@ -156,7 +156,7 @@ lacks "pack: no change without a ground" "основание не указано
 lacks "pack: the returned change is no change" "2411-1-001</t>" "$(cat "$TMP"/p/xl/worksheets/sheet4.xml)"
 contains "pack: the summary is the first sheet" '<sheet name="Сводка" sheetId="1"' "$(cat "$TMP"/p/xl/workbook.xml)"
 SUM=$(grep -o '<t[^>]*>[^<]*</t>\|<v>[^<]*</v>' "$TMP"/p/xl/worksheets/sheet1.xml | sed 's/<[^>]*>//g' | tr '\n' '|')
-# All: added 5131-1-001:3, :5, 7212-2-001:3, 2411-1-003:6; excluded 7215-1-003:2;
+# All: added 5131-1-001:3, :5, 7212-2-001:3, 2411-1-003:6; excluded 8343-2-009:2;
 # amended 7412-1-005:4; all decided by the Council or in review.
 contains "pack summary: all changes counted" "Все изменения|4|1|1|100|" "$SUM"
 contains "pack summary: per section" "обязательная|0|1|1|100|добровольная|4|0|0|100|" "$SUM"

@@ -45,7 +45,7 @@ contains "kk: summary per section" "$(msg kk 'Mandatory section')" "$scr"
 contains "kk: summary per action" "$(msg kk 'Rows excluded')" "$scr"
 contains "kk: summary per body" "Сауда" "$scr"
 keys Down Down Enter
-wait_for "7215-1-003" || bad "kk: Enter lists the mandatory section's changes" "$(screen)"
+wait_for "8343-2-009" || bad "kk: Enter lists the mandatory section's changes" "$(screen)"
 lacks "kk: only that section's changes" "5131-1-001" "$(screen)"
 keys F3
 wait_for "$(msg kk 'In the draft')" || bad "kk: F3 shows the change" "$(screen)"

@@ -68,17 +68,17 @@ int main(void)
 	/* The demo's changes each have a ground; one without is found. */
 	int missing = 0;
 	CHECK_INT(ground_missing(db, v, count_missing, &missing), 0);
-	CHECK_INT(db_exec(db, "DELETE FROM change_ground WHERE nkz_code = '7215-1-003'"), 0);
+	CHECK_INT(db_exec(db, "DELETE FROM change_ground WHERE nkz_code = '8343-2-009'"), 0);
 	missing = 0;
 	CHECK_INT(ground_missing(db, v, count_missing, &missing), 1);
 	CHECK_INT(missing, 1);
-	CHECK(ground_correct(db, "7215-1-003:2", "", err, sizeof err) != 0, "a correction without a reason");
-	CHECK(ground_correct(db, "7215-1-003:9", "x", err, sizeof err) != 0, "a correction of no change");
-	CHECK_INT(ground_correct(db, "7215-1-003:2", "Акт атауы өзгерді", err, sizeof err), 0);
+	CHECK(ground_correct(db, "8343-2-009:2", "", err, sizeof err) != 0, "a correction without a reason");
+	CHECK(ground_correct(db, "8343-2-009:9", "x", err, sizeof err) != 0, "a correction of no change");
+	CHECK_INT(ground_correct(db, "8343-2-009:2", "Акт атауы өзгерді", err, sizeof err), 0);
 	CHECK_INT(ground_missing(db, v, NULL, NULL), 0);
 	struct ground_set gs;
 	char buf[4096];
-	CHECK_INT(ground_of(db, v, "7215-1-003", "2", &gs), 0);
+	CHECK_INT(ground_of(db, v, "8343-2-009", "2", &gs), 0);
 	CHECK_INT(gs.n, 1);
 	CHECK_STR(ground_summary(&gs, buf, sizeof buf), "technical correction: Акт атауы өзгерді");
 
@@ -134,20 +134,20 @@ int main(void)
 	CHECK_INT(q("SELECT count(*) FROM reg_row WHERE nkz_code = '7212-2-001' AND section = 'voluntary' "
 	            "AND version_id = (SELECT id FROM reg_version WHERE state = 'recommended')"), 1);
 
-	/* Item 3: a row added, named from the classifier. */
+	/* Item 3: a row added (a level the profession lacked), named from the classifier. */
 	struct council_item add = {0};
-	snprintf(add.row.nkz_code, sizeof add.row.nkz_code, "5120-1-001");
+	snprintf(add.row.nkz_code, sizeof add.row.nkz_code, "8341-1-002");
 	snprintf(add.row.section, sizeof add.row.section, "voluntary");
-	snprintf(add.row.level, sizeof add.row.level, "6");
+	snprintf(add.row.level, sizeof add.row.level, "4");
 	snprintf(add.row.profile, sizeof add.row.profile, "t");
 	add.row.validity = 0;
 	add.row.body_id = q("SELECT id FROM body WHERE code = 'trade'");
 	add.row.basis_kk = "Аспаз кәсіптік стандарты";
 	add.row.basis_ru = "Профстандарт «Повар»";
 	CHECK_INT(apply(COUNCIL_ADD, "3", NULL, nk, &add), 0);
-	CHECK_STR(nk, "5120-1-001:6");
+	CHECK_STR(nk, "8341-1-002:4");
 	CHECK_INT(q("SELECT count(*) FROM reg_row r JOIN nkz n ON n.code = r.nkz_code AND n.name_kk = r.name_kk "
-	            "WHERE r.nkz_code = '5120-1-001' AND r.level = '6'"), 1);
+	            "WHERE r.nkz_code = '8341-1-002' AND r.level = '4'"), 1);
 
 	/* Item 4: a change returned; the published row is back. */
 	CHECK_INT(apply(COUNCIL_RETURN, "4", "2411-1-001:6", NULL, NULL), 0);
