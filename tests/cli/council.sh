@@ -109,7 +109,7 @@ done
 check_grounds "every change has its ground while formed"
 
 # --- published: exactly those results ----------------------------------------
-status "published" 0 tz publish --date 2026-04-15 --no-backup
+status "published" 0 tz publish --date 2026-04-10 --no-backup
 PUB=$(q "select id from reg_version where state = 'published' order by id desc limit 1")
 expect "the published version is the one formed" "$V" "$PUB"
 expect "level amended: 4 gone, 5 there" "3 5" \

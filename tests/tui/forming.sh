@@ -142,7 +142,7 @@ keys Escape
 wait_for "$(msg ru Help)" || bad "ru: review closed" "$(screen)"
 
 # --- published: exactly those results ----------------------------------------
-"$TZB" --db "$DB" publish --date 2026-04-15 --no-backup >/dev/null 2>&1 || bad publish "refused"
+"$TZB" --db "$DB" publish --date 2026-04-10 --no-backup >/dev/null 2>&1 || bad publish "refused"
 expect "published is the version formed" published "$(q "select state from reg_version where id = $V")"
 expect "published: levels of the waiter" "3,5" "$(q "select group_concat(level) from (select level from reg_row where version_id = $V and nkz_code = '5131-1-001' order by level)")"
 expect "published: the gas cutter voluntary" voluntary "$(row 7212-2-001 3 section)"
