@@ -167,7 +167,7 @@ static void council_amend_row(struct reg_row *r, const struct council_item *it)
 static void council_refused(tz_db *db, int rc, const struct problems *p, const char *key,
                             char *err, size_t errlen)
 {
-	char why[700];
+	char why[sizeof p->item[0].msg + 8];
 	if (p->n)
 		snprintf(why, sizeof why, "%s", p->item[0].msg);
 	else

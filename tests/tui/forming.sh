@@ -126,6 +126,8 @@ wait_for "3-тармақ" || bad "kk: the ground cites item 3" "$(screen)"
 
 # --- the same in Russian -------------------------------------------------------
 keys F2
+sleep 0.3
+keys End
 wait_for "пункт 3" || bad "ru: the ground in Russian" "$(screen)"
 keys Escape
 keys F6
