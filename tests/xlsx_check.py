@@ -92,16 +92,26 @@ def pack(path, lang):
     import openpyxl
     wb = openpyxl.load_workbook(path)
     names = wb.sheetnames
-    want = {"kk": ["Қосылғандар", "Алынып тасталғандар", "Өзгертілгендер"],
-            "ru": ["Добавлены", "Исключены", "Изменены"]}[lang]
+    want = {"kk": ["Жиынтық", "Қосылғандар", "Алынып тасталғандар", "Өзгертілгендер"],
+            "ru": ["Сводка", "Добавлены", "Исключены", "Изменены"]}[lang]
     check(names == want, "pack sheets %r" % names)
     counts = []
-    for ws in wb.worksheets:
+    for ws in wb.worksheets[1:]:
         check(ws.freeze_panes == "A4", "%s frozen" % ws.title)
         check(ws.page_setup.orientation == "landscape", "%s landscape" % ws.title)
         n = sum(1 for r in range(4, ws.max_row + 1) if ws.cell(r, 3).value)
         counts.append(n)
-    ch = wb.worksheets[2]
+    # The summary first: all changes, then each section and body, counted
+    # as the sheets after it count them.
+    sm = wb.worksheets[0]
+    check(sm.page_setup.orientation == "landscape", "summary landscape")
+    check(sm.cell(3, 1).value == {"kk": "Барлық өзгерістер", "ru": "Все изменения"}[lang],
+          "summary: all changes first: %r" % sm.cell(3, 1).value)
+    check([sm.cell(3, c).value for c in (2, 3, 4)] == counts,
+          "summary: all agree with the sheets: %r" % [sm.cell(3, c).value for c in (2, 3, 4)])
+    sections = [[sm.cell(r, c).value for c in (2, 3, 4)] for r in (4, 5)]
+    check([sum(x) for x in zip(*sections)] == counts, "summary: the sections add up: %r" % sections)
+    ch = wb.worksheets[3]
     marked = 0
     for r in range(4, ch.max_row + 1):
         for c in range(1, 9):

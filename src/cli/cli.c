@@ -22,6 +22,7 @@
 #include "store/integrity.h"
 #include "base/i18n.h"
 #include "domain/nkz.h"
+#include "domain/ground.h"
 #include "domain/register.h"
 #include "domain/regnames.h"
 #include "store/refdata.h"
@@ -67,7 +68,12 @@ static const struct command commands[] = {
 	{"log", cmd_log, 0, "[--user LOGIN] [--object OBJECT] [--from DATE] [--to DATE] [--format text|tsv]",
 	 N_("show the change log")},
 	{"cycle", cmd_cycle, 0, "list | show [YEAR SEASON] | open YEAR spring|autumn | council-submit [--date DATE] | "
-	 "recommendations --protocol N [--date DATE] [--return CODE:LEVEL ... --comment TEXT]",
+	 "recommendations --protocol N [--date DATE] [--return CODE:LEVEL ... --comment TEXT] | "
+	 "recommendations show | recommendations approve|return|exclude CODE:LEVEL --item N [--text TEXT] | "
+	 "recommendations amend CODE:LEVEL --item N [--text TEXT] [--section SECTION] [--level LEVEL] "
+	 "[--validity N|none] [--body BODY] [--profile t|sg] [--name-kk/-ru TEXT] [--basis-kk/-ru TEXT] | "
+	 "recommendations add CODE --item N --section SECTION --level LEVEL --validity N|none --body BODY "
+	 "--profile t|sg --basis-kk TEXT --basis-ru TEXT",
 	 N_("open a cycle and record its Council steps (dates default to today)")},
 	{"proposal", cmd_proposal, 0, "list [YEAR SEASON] [--body BODY] | show ID | add|edit [ID] --body BODY --action include|exclude|amend "
 	 "--section mandatory|voluntary --code CODE --levels 4,5 --validity N|none --profile t|sg --basis-kk/-ru "
@@ -76,7 +82,7 @@ static const struct command commands[] = {
 	 "submit --body BODY | check ID | remarks ID --text-kk --text-ru | resubmit ID | accept ID | reject ID --comment TEXT | "
 	 "apply ID|--all  (each with [--date DATE])",
 	 N_("proposals of the sectoral bodies and their review; --from FILE reads key=value lines with the same keys")},
-	{"review", cmd_review, 0, "[show | approve CODE:LEVEL | approve --all | return CODE:LEVEL --comment TEXT]",
+	{"review", cmd_review, 0, "[show | approve CODE:LEVEL | approve --all | return CODE:LEVEL --comment TEXT | ground CODE:LEVEL --correction REASON]",
 	 N_("review the draft against the published register, change by change")},
 	{"publish", cmd_publish, 0, "[--date YYYY-MM-DD] [--no-backup]",
 	 N_("publish the register formed per the Council's recommendations")},
@@ -286,9 +292,23 @@ static void check_name(void *ctx, const char *lang, const char *row_name, const 
 	           "by more than case and spacing.\n"), a, b);
 }
 
+static int check_ungrounded(void *ctx, const char *key)
+{
+	(void)ctx;
+	char shown[128];
+	printf(_("%s: the change has no ground (no proposal, no item of the Council's recommendations, "
+	         "no technical correction).\n"), text_escape(shown, sizeof shown, key, 0));
+	return 0;
+}
+
 static int cmd_check(tz_db *db, int argc, char **argv)
 {
+	/* By default the register on its way: the draft, else the one with
+	 * the Council or being formed per its recommendations. */
 	int64_t v = argc > 1 ? args_version(db, argv[1]) : reg_draft(db);
+	if (argc <= 1 && !v)
+		v = db_int_query(db, "SELECT id FROM reg_version WHERE state IN ('submitted', 'recommended') "
+		                     "ORDER BY id DESC LIMIT 1", 0);
 	if (argc > 2 || (argc > 1 && !v)) {
 		cli_error(_("check: no register version \"%s\""), argc > 1 ? argv[1] : "");
 		return EXIT_USAGE;
@@ -339,7 +359,16 @@ static int cmd_check(tz_db *db, int argc, char **argv)
 	sqlite3_finalize(st);
 	printf(ngettext("%ld row checked, ", "%ld rows checked, ", (unsigned long)rows), rows);
 	printf(ngettext("%ld with problems.\n", "%ld with problems.\n", (unsigned long)bad), bad);
-	return bad ? EXIT_PROBLEMS : EXIT_OK;
+	/* Order cl. 10: each change against the published register on a ground. */
+	int ungrounded = ground_missing(db, v, check_ungrounded, NULL);
+	if (ungrounded < 0)
+		return cli_refused("check", db_errmsg(db));
+	if (ungrounded)
+		printf(ngettext("%d change without a ground: record the proposal, the Council's item or the "
+		                "correction's reason (review ground).\n",
+		                "%d changes without a ground: record the proposal, the Council's item or the "
+		                "correction's reason (review ground).\n", (unsigned long)ungrounded), ungrounded);
+	return bad || ungrounded ? EXIT_PROBLEMS : EXIT_OK;
 }
 
 struct diff_count { tz_db *db; long added, removed, changed; };

@@ -10,6 +10,7 @@
 #include "base/i18n.h"
 #include "base/text.h"
 #include "cli/args.h"
+#include "cli/cli_council.h"
 #include "cli/output.h"
 #include "domain/cycle.h"
 #include "domain/press.h"
@@ -40,6 +41,9 @@ int cmd_cycle(tz_db *db, int argc, char **argv)
 {
 	struct args a;
 	const char *sub = argc > 1 ? argv[1] : "list";
+	/* The forming stage's own verbs (show, approve, amend...). */
+	if (!strcmp(sub, "recommendations") && cli_council_is_verb(argc - 1, argv + 1))
+		return cmd_council(db, argc - 1, argv + 1);
 	if (args_parse(argc, argv, 2, &a, NULL))
 		return EXIT_USAGE;
 	char err[512] = "", t[64];

@@ -8,7 +8,9 @@
 #include "base/i18n.h"
 #include "base/text.h"
 #include "cli/args.h"
+#include "cli/cli_council.h"
 #include "cli/output.h"
+#include "domain/ground.h"
 #include "domain/register.h"
 #include "domain/review.h"
 #include "store/refdata.h"
@@ -26,9 +28,12 @@ static const char *kind_mark(enum reg_diff_kind k)
 	return k == DIFF_ADDED ? "+" : k == DIFF_REMOVED ? "-" : "~";
 }
 
+struct review_print { tz_db *db; int64_t version; };
+
 static int print_change(void *ctx, const struct review_change *c)
 {
-	tz_db *db = ctx;
+	const struct review_print *pr = ctx;
+	tz_db *db = pr->db;
 	const struct reg_row *r = c->neu ? c->neu : c->old;
 	char body[512], name[512], bodyp[640], shown[1024], login[256], comment[1024], key[128];
 	printf("%s %-14s %s %s  ", kind_mark(c->kind), text_escape(key, sizeof key, c->key, 0),
@@ -42,8 +47,13 @@ static int print_change(void *ctx, const struct review_change *c)
 	else
 		fputs(_("to review"), stdout);
 	if (c->council[0])
-		printf(_("; Council: %s"), text_escape(comment, sizeof comment, c->council, 0));
+		printf(_("; Council: %s"), !strcmp(c->council, "approved") ? _("approved") : _("returned"));
 	putchar('\n');
+	struct ground_set gs;
+	char ground[4096], ground_e[8192];
+	if (!ground_of(db, pr->version, r->nkz_code, r->level, &gs))
+		printf(_("    ground: %s\n"), text_escape(ground_e, sizeof ground_e,
+		       ground_summary(&gs, ground, sizeof ground), 0));
 	static const struct { unsigned bit; const char *label; } col[] = {
 		{COL_SECTION, N_("section")}, {COL_NAME, N_("name (column 2)")},
 		{COL_BASIS, N_("basis (column 4)")}, {COL_VALIDITY, N_("validity (column 6)")},
@@ -68,6 +78,8 @@ static void print_count(const char *label, const struct review_count *n)
 int cmd_review(tz_db *db, int argc, char **argv)
 {
 	const char *sub = argc > 1 ? argv[1] : "show";
+	if (!strcmp(sub, "ground"))
+		return cmd_ground(db, argc - 1, argv + 1);
 	struct args a;
 	if (args_parse(argc, argv, 2, &a, " all "))
 		return EXIT_USAGE;
@@ -83,7 +95,8 @@ int cmd_review(tz_db *db, int argc, char **argv)
 			return EXIT_DATA;
 		}
 		struct review_totals t;
-		if (review_each(db, v, print_change, db) < 0 || review_totals(db, v, &t) < 0)
+		struct review_print pr = {db, v};
+		if (review_each(db, v, print_change, &pr) < 0 || review_totals(db, v, &t) < 0)
 			return cli_refused("review", db_errmsg(db));
 		printf("%s\n", _("Totals:"));
 		print_count(_("all"), &t.all);

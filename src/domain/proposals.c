@@ -7,6 +7,7 @@
 #include "store/audit.h"
 #include "store/auth.h"
 #include "domain/deadlines.h"
+#include "domain/ground.h"
 #include "base/host.h"
 #include "base/i18n.h"
 #include "base/namecase.h"
@@ -696,6 +697,10 @@ static int apply_rows(tz_db *db, int64_t v, const struct proposal *pr, struct pr
 				reg_status_why(db, rc, err, errlen);
 				return -1;
 			}
+			if (ground_record(db, v, pr->row.nkz_code, lv[i], GROUND_PROPOSAL, pr->id, NULL, NULL, NULL)) {
+				snprintf(err, errlen, _("The database refused the change: %s"), db_errmsg(db));
+				return -1;
+			}
 		}
 	}
 	if (pr->action == PA_EXCLUDE)
@@ -723,6 +728,11 @@ static int apply_rows(tz_db *db, int64_t v, const struct proposal *pr, struct pr
 			char why[700];
 			snprintf(err, errlen, _("%s at level %s: %s"), pr->row.nkz_code, r.level,
 			         reg_status_why(db, rc, why, sizeof why));
+			return -1;
+		}
+		/* The change it makes is the proposal's (Order cl. 10). */
+		if (ground_record(db, v, r.nkz_code, r.level, GROUND_PROPOSAL, pr->id, NULL, NULL, NULL)) {
+			snprintf(err, errlen, _("The database refused the change: %s"), db_errmsg(db));
 			return -1;
 		}
 	}

@@ -173,6 +173,7 @@ struct find {
 	int64_t rev;
 	char author[64];
 	char decision[12];
+	char comment[512];
 };
 
 static int find_change(void *ctx, const struct review_change *c)
@@ -185,6 +186,7 @@ static int find_change(void *ctx, const struct review_change *c)
 	f->rev = c->neu ? c->neu->rev : 0;
 	snprintf(f->author, sizeof f->author, "%s", c->author);
 	snprintf(f->decision, sizeof f->decision, "%s", c->decision);
+	snprintf(f->comment, sizeof f->comment, "%s", c->comment);
 	return 1;
 }
 
@@ -238,6 +240,10 @@ int review_decide(tz_db *db, const char *key, int approve, const char *comment,
 	}
 	if (approve ? auth_approve(db, f.author, err, errlen) : auth_edit_register(db, err, errlen))
 		return -1;
+	/* Deciding a change again as it stands is no new decision: the log
+	 * keeps the first. */
+	if (!strcmp(f.decision, approve ? "approved" : "returned") && (approve || !strcmp(f.comment, comment)))
+		return 0;
 	if (comment && *comment)
 		audit_reason(db, comment);
 	if (db_begin(db) || record(db, v, key, f.rev, "review", approve ? "approved" : "returned", comment) ||

@@ -52,6 +52,12 @@ static const char *const unlimited[2] = {"мерзімсіз", "бессрочн
 /* The line above the form of a published version: its seal (seal.h).  The
  * import reads a line above the heading, in the first cell only, as the
  * form's title and passes over it, so the file still imports. */
+/* The first line of a file of a version not published (data of the
+ * document, in its language, as the seal line). */
+static const char *const draft_line[2] = {
+	"ЖОБА. Кәсіптер тізілімінің %lld-нұсқасы, жарияланбаған",
+	"ПРОЕКТ. Реестр профессий, версия %lld, не опубликован",
+};
 static const char *const seal_line[2] = {
 	"Кәсіптер тізілімі, жарияланған %lld-нұсқа. Жолдарының қазақ және орыс тілдеріндегі "
 	"SHA-256 бақылау сомасы: %s",
@@ -248,6 +254,14 @@ static void write_rows(tz_db *db, struct out *o, int64_t version, int ru)
 			return;
 		}
 		snprintf(line, sizeof line, seal_line[ru], (long long)version, seal);
+		put_field(o, line, 1);
+		end_record(o);
+	} else {
+		/* Any other version is a draft, however far it went: a file of
+		 * it says so before anyone takes it for the register, as the
+		 * XLSX does on every page.  A title in the first cell only, so
+		 * that the file still imports. */
+		snprintf(line, sizeof line, draft_line[ru], (long long)version);
 		put_field(o, line, 1);
 		end_record(o);
 	}

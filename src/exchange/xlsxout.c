@@ -13,6 +13,7 @@
 #include "base/i18n.h"
 #include "exchange/regcsv.h"
 #include "domain/register.h"
+#include "domain/ground.h"
 #include "base/privs.h"
 #include "base/safefile.h"
 #include "store/seal.h"
@@ -40,6 +41,21 @@ static const char *const section_short[2][2] = {{"міндетті", "ерікт
                                                 {"обязательная", "добровольная"}};
 static const char *const old_value[2] = {"Бұрынғы мәні", "Прежнее значение"};
 static const char *const no_rows[2] = {"Жоқ", "Нет"};
+/* The pack's first sheet: the summary a meeting goes through. */
+static const char *const sum_sheet[2] = {"Жиынтық", "Сводка"};
+static const char *const sum_head[2][5] = {
+	{"Бөлім / салалық мемлекеттік орган", "Қосылды", "Алынып тасталды", "Өзгертілді", "Шешілді, %"},
+	{"Раздел / отраслевой государственный орган", "Добавлено", "Исключено", "Изменено", "Решено, %"},
+};
+static const char *const sum_all[2] = {"Барлық өзгерістер", "Все изменения"};
+/* The pack's ninth column: the ground of each change (Order cl. 10, 11). */
+static const char *const ground_head[2] = {"Өзгерістің негіздемесі", "Основание изменения"};
+static const char *const ground_words[2][4] = {
+	{"№ %lld ұсыныс (%s)", "Ұлттық кеңестің ұсынымы, %s хаттама, %s-тармақ",
+	 "техникалық түзету: %s", "негіздемесі жоқ"},
+	{"предложение № %lld (%s)", "рекомендация Национального совета, протокол %s, пункт %s",
+	 "техническое исправление: %s", "основание не указано"},
+};
 /* A published version's seal (seal.h): its rows in both languages.  Each
  * starts with a letter: a digit after the footer's font size would be read
  * as part of it. */
@@ -50,7 +66,7 @@ static const char *const seal_words[2] = {
 
 /* Column widths in characters, chosen so that an A4 landscape page holds
  * the eight columns when fitted to its width. */
-static const double width[8] = {6, 34, 13, 44, 14, 16, 32, 10};
+static const double width[9] = {6, 34, 13, 44, 14, 16, 32, 10, 44};
 #define LINE_PT 13.0
 
 struct fmts {
@@ -139,13 +155,18 @@ static void page_setup(lxw_worksheet *ws, const char *header, const char *footer
 /* The heading row and the row of column numbers, rows 1 and 2, one row
  * after the other: a constant-memory sheet drops what is written to a row
  * above the one being written. */
+static void headings_n(lxw_worksheet *ws, const struct fmts *f, const char *const *head, int n)
+{
+	for (int c = 0; c < n; c++)
+		worksheet_write_string(ws, 1, (lxw_col_t)c, head[c], f->head);
+	fit_row(ws, 1, head, n);
+	for (int c = 0; c < n; c++)
+		worksheet_write_number(ws, 2, (lxw_col_t)c, c + 1, f->num);
+}
+
 static void headings(lxw_worksheet *ws, const struct fmts *f, const char *const *head)
 {
-	for (int c = 0; c < 8; c++)
-		worksheet_write_string(ws, 1, (lxw_col_t)c, head[c], f->head);
-	fit_row(ws, 1, head, 8);
-	for (int c = 0; c < 8; c++)
-		worksheet_write_number(ws, 2, (lxw_col_t)c, c + 1, f->num);
+	headings_n(ws, f, head, 8);
 }
 
 /* Rows go to a temporary file as they are written instead of staying in
@@ -336,8 +357,15 @@ int xlsxout_register(tz_db *db, const char *lang, int64_t version, const char *p
 
 /* ---- the review pack ------------------------------------------------------ */
 
+/* Counts of one line of the summary. */
+struct pack_sum { int64_t body; int n[3], decided; };
+#define PACK_SUMS 64
+
 struct pack {
 	tz_db *db;
+	int64_t version;     /* b, whose changes' grounds are shown */
+	struct pack_sum sum[PACK_SUMS];   /* 0 all, 1 mandatory, 2 voluntary, then bodies */
+	int nsum;
 	int ru;
 	const struct fmts *f;
 	lxw_worksheet *ws[3];
@@ -369,6 +397,114 @@ static void pack_cells(struct pack *p, const struct reg_row *r, char *cell[8])
 	cell[5] = strdup(validity);
 	cell[6] = body_name(p->db, r->body_id, p->ru);
 	cell[7] = strdup(regcsv_profile_word(lang, r->profile));
+}
+
+/* The change's grounds in the workbook's language, one per line; malloc'd. */
+static char *pack_ground(struct pack *p, const struct reg_row *r)
+{
+	struct ground_set gs;
+	char out[4096] = "";
+	size_t at = 0;
+	if (ground_of(p->db, p->version, r->nkz_code, r->level, &gs))
+		gs.n = 0;
+	if (!gs.n)
+		snprintf(out, sizeof out, "%s", ground_words[p->ru][3]);
+	for (int i = 0; i < gs.n && at + 1 < sizeof out; i++) {
+		const struct ground *g = &gs.g[i];
+		char one[1024];
+		if (g->kind == GROUND_PROPOSAL)
+			snprintf(one, sizeof one, ground_words[p->ru][0], (long long)g->proposal_id, g->body);
+		else if (g->kind == GROUND_COUNCIL)
+			snprintf(one, sizeof one, ground_words[p->ru][1], g->protocol, g->item);
+		else
+			snprintf(one, sizeof one, ground_words[p->ru][2], g->text);
+		int w = snprintf(out + at, sizeof out - at, "%s%s%s%s", i ? "\n" : "", one,
+		                 g->kind == GROUND_COUNCIL && g->text[0] ? ": " : "",
+		                 g->kind == GROUND_COUNCIL ? g->text : "");
+		if (w < 0)
+			break;
+		at += (size_t)w < sizeof out - at ? (size_t)w : sizeof out - at - 1;
+	}
+	return strdup(out);
+}
+
+/* Is the change decided: approved or returned in review as it stands, or
+ * by the Council? */
+static int pack_decided(struct pack *p, const struct reg_row *r, int64_t rev)
+{
+	sqlite3_stmt *st = db_cached(p->db, "SELECT count(*) FROM change_decision WHERE version_id = :v "
+	                                    "AND nkz_code = :c AND level = :l AND (stage = 'council' OR rev = :r)");
+	if (!st)
+		return 0;
+	db_int(st, ":v", p->version);
+	db_text(st, ":c", r->nkz_code);
+	db_text(st, ":l", r->level);
+	db_int(st, ":r", rev);
+	int n = db_step(p->db, st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+	sqlite3_reset(st);
+	return n > 0;
+}
+
+static void pack_count(struct pack_sum *x, int k, int decided)
+{
+	x->n[k]++;
+	x->decided += decided;
+}
+
+/* The change counted for all, its section and its body (and the body a
+ * changed row leaves), as the review screen's summary counts it. */
+static void pack_tally(struct pack *p, enum reg_diff_kind kind, const struct reg_row *old,
+                       const struct reg_row *neu)
+{
+	const struct reg_row *r = neu ? neu : old;
+	int k = kind == DIFF_ADDED ? 0 : kind == DIFF_REMOVED ? 1 : 2;
+	int d = pack_decided(p, r, neu ? neu->rev : 0);
+	if (p->nsum < 3)
+		p->nsum = 3;
+	pack_count(&p->sum[0], k, d);
+	pack_count(&p->sum[strcmp(r->section, "voluntary") ? 1 : 2], k, d);
+	int64_t bodies[2] = {r->body_id, old && neu && old->body_id != neu->body_id ? old->body_id : 0};
+	for (int b = 0; b < 2 && bodies[b]; b++) {
+		int i = 3;
+		while (i < p->nsum && p->sum[i].body != bodies[b])
+			i++;
+		if (i == PACK_SUMS)
+			continue;
+		if (i == p->nsum)
+			p->sum[p->nsum++] = (struct pack_sum){.body = bodies[b]};
+		pack_count(&p->sum[i], k, d);
+	}
+}
+
+/* The summary sheet, written once the changes are counted. */
+static void pack_summary(struct pack *p, lxw_worksheet *ws, const char *title)
+{
+	const struct fmts *f = p->f;
+	static const double w[5] = {60, 14, 16, 14, 14};
+	for (int c = 0; c < 5; c++)
+		worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, w[c], NULL);
+	worksheet_set_landscape(ws);
+	worksheet_set_paper(ws, 9);
+	worksheet_merge_range(ws, 0, 0, 0, 4, title, f->title);
+	worksheet_set_row(ws, 0, 2 * LINE_PT, NULL);
+	for (int c = 0; c < 5; c++)
+		worksheet_write_string(ws, 1, (lxw_col_t)c, sum_head[p->ru][c], f->head);
+	for (int i = 0; i < p->nsum || i < 3; i++) {
+		const struct pack_sum *x = &p->sum[i];
+		char label[512];
+		if (i == 0)
+			snprintf(label, sizeof label, "%s", sum_all[p->ru]);
+		else if (i < 3)
+			snprintf(label, sizeof label, "%s", section_short[p->ru][i - 1]);
+		else
+			ref_body(p->db, x->body, REF_FULL, p->ru ? "ru" : "kk", label, sizeof label, "?");
+		int all = x->n[0] + x->n[1] + x->n[2];
+		lxw_row_t row = (lxw_row_t)(2 + i);
+		worksheet_write_string(ws, row, 0, label, i < 3 ? f->section : f->cell);
+		for (int k = 0; k < 3; k++)
+			worksheet_write_number(ws, row, (lxw_col_t)(1 + k), x->n[k], f->centre);
+		worksheet_write_number(ws, row, 4, all ? x->decided * 100 / all : 100, f->centre);
+	}
 }
 
 /* Bit of enum reg_col for a pack column. */
@@ -420,13 +556,25 @@ static int on_diff(void *ctx, enum reg_diff_kind kind, const struct reg_row *old
 			free(note);
 		}
 	}
-	if (!rc)
-		fit_row(ws, row, (const char *const *)cell, 8);
+	char *ground = rc ? NULL : pack_ground(p, neu ? neu : old);
+	if (!rc && (!ground || worksheet_write_string(ws, row, 8, ground, p->f->cell) != LXW_NO_ERROR)) {
+		snprintf(p->err, p->errlen, "%s", _("out of memory"));
+		rc = -1;
+	}
+	if (!rc) {
+		const char *all[9];
+		for (int c = 0; c < 8; c++)
+			all[c] = cell[c];
+		all[8] = ground;
+		fit_row(ws, row, all, 9);
+	}
+	free(ground);
 	for (int c = 0; c < 8; c++) {
 		free(cell[c]);
 		free(was[c]);
 	}
 	p->count[k]++;
+	pack_tally(p, kind, old, neu);
 	return rc;
 }
 
@@ -450,17 +598,20 @@ int xlsxout_review(tz_db *db, const char *lang, int64_t a, int64_t b, const char
 		return -1;
 	lxw_workbook *wb = new_workbook(tmp);
 	struct fmts f;
-	struct pack p = {.db = db, .ru = ru, .f = &f, .err = err, .errlen = errlen};
+	struct pack p = {.db = db, .version = b, .ru = ru, .f = &f, .err = err, .errlen = errlen};
+	/* The summary first, as the meeting goes through it. */
+	lxw_worksheet *sum = wb ? workbook_add_worksheet(wb, sum_sheet[ru]) : NULL;
 	for (int k = 0; wb && k < 3; k++)
 		p.ws[k] = workbook_add_worksheet(wb, pack_sheet[ru][k]);
-	if (!wb || !p.ws[0] || !p.ws[1] || !p.ws[2]) {
+	if (!wb || !sum || !p.ws[0] || !p.ws[1] || !p.ws[2]) {
 		return not_started(wb, tmp, path, err, errlen);
 	}
 	make_formats(wb, &f);
-	const char *head[8];
+	const char *head[9];
 	head[0] = section_word[ru];
 	for (int c = 1; c < 8; c++)
 		head[c] = regcsv_heading(ru ? "ru" : "kk", c + 1);
+	head[8] = ground_head[ru];
 	int bi = state_index(reg_version_state(db, b));
 	for (int k = 0; k < 3; k++) {
 		char title[400], header[300];
@@ -470,9 +621,10 @@ int xlsxout_review(tz_db *db, const char *lang, int64_t a, int64_t b, const char
 		snprintf(header, sizeof header, "&L%s&R&\"-,Bold\"%s", pack_sheet[ru][k],
 		         bi == 0 ? state_word[ru][0] : "");
 		page_setup(p.ws[k], header, NULL);
-		worksheet_merge_range(p.ws[k], 0, 0, 0, 7, title, f.title);
+		worksheet_set_column(p.ws[k], 8, 8, width[8], NULL);
+		worksheet_merge_range(p.ws[k], 0, 0, 0, 8, title, f.title);
 		worksheet_set_row(p.ws[k], 0, 2 * LINE_PT, NULL);
-		headings(p.ws[k], &f, head);
+		headings_n(p.ws[k], &f, head, 9);
 		p.row[k] = 3;
 	}
 	int failed = 0;
@@ -483,7 +635,13 @@ int xlsxout_review(tz_db *db, const char *lang, int64_t a, int64_t b, const char
 	}
 	for (int k = 0; k < 3 && !failed; k++)
 		if (!p.count[k])
-			worksheet_merge_range(p.ws[k], 3, 0, 3, 7, no_rows[ru], f.centre);
+			worksheet_merge_range(p.ws[k], 3, 0, 3, 8, no_rows[ru], f.centre);
+	if (!failed) {
+		char title[400];
+		snprintf(title, sizeof title, "%s — %s %lld (%s), %s %lld: %s", form_title[ru], version_word[ru],
+		         (long long)b, state_word[ru][bi], pack_against[ru], (long long)a, sum_sheet[ru]);
+		pack_summary(&p, sum, title);
+	}
 	if (added)
 		*added = p.count[0];
 	if (removed)

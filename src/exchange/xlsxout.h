@@ -18,8 +18,11 @@ int xlsxout_register(tz_db *db, const char *lang, int64_t version, const char *p
                      size_t errlen);
 
 /* The review pack of version b (0: the draft) against a (0: the newest
- * published): sheets of added, removed and changed rows; in changed rows the
- * changed cells are filled and carry a note with the old value.  Counts go
+ * published): a summary sheet first (all changes, each section, each body:
+ * rows added, excluded, amended and the share decided), then sheets of
+ * added, removed and changed rows, each with its ground in a last column;
+ * in changed rows the changed cells are filled and carry a note with the
+ * old value.  Counts go
  * to added/removed/changed when not NULL.  0 or -1 with err. */
 int xlsxout_review(tz_db *db, const char *lang, int64_t a, int64_t b, const char *path,
                    long *added, long *removed, long *changed, char *err, size_t errlen);

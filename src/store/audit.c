@@ -164,6 +164,7 @@ static const char *const logged[] = {
 	"calendar_day", "cycle", "reg_version", "reg_row", "proposal", "proposal_level",
 	"remark", "council_agreement", "proposal_event", "change_decision", "press_release",
 	"press_placement",
+	"change_ground",
 };
 
 /* json_object('col', new."col", ...) of every column but the derived ones;

@@ -13,6 +13,7 @@ extern const char tz_data_migrate_4_sql[];
 extern const char tz_data_migrate_5_sql[];
 extern const char tz_data_migrate_6_sql[];
 extern const char tz_data_migrate_7_sql[];
+extern const char tz_data_migrate_8_sql[];
 extern const char tz_data_migrate_9_sql[];
 extern const char tz_data_migrate_10_sql[];
 extern const char tz_data_migrate_12_sql[];
@@ -72,6 +73,8 @@ int schema_migrate(tz_db *db, char *err, size_t errlen)
 	if (v < 6 && db_script(db, tz_data_migrate_6_sql))
 		goto fail;
 	if (v < 7 && db_script(db, tz_data_migrate_7_sql))
+		goto fail;
+	if (v < 8 && db_script(db, tz_data_migrate_8_sql))
 		goto fail;
 	if (v < 9 && db_script(db, tz_data_migrate_9_sql))
 		goto fail;

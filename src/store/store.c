@@ -21,6 +21,7 @@
 extern const char tz_data_reference_sql[];
 extern const char tz_data_calendar_sql[];
 extern const char tz_data_demo_sql[];
+extern const char tz_data_demo_grounds_sql[];
 
 static int mkdirs(char *path)
 {
@@ -74,7 +75,11 @@ int store_load_demo(tz_db *db)
 	/* The demo register was prepared by no one at this terminal.  Its
 	 * script publishes a version, and no publication goes unsealed. */
 	audit_login_as("demo");
-	int bad = db_script(db, tz_data_demo_sql) || seal_unsealed(db) < 0;
+	int bad = db_script(db, tz_data_demo_sql) ||
+	          (db_int_query(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' "
+	                            "AND name = 'change_ground'", 0) &&
+	           db_script(db, tz_data_demo_grounds_sql)) ||
+	          seal_unsealed(db) < 0;
 	audit_login_as(NULL);
 	if (bad) {
 		db_rollback(db);

@@ -31,6 +31,8 @@ struct revview_change {
 
 struct revview {
 	int64_t version;               /* 0: there is no version to review */
+	int forming;                   /* the version is being formed per the Council's
+	                                * recommendations (council.h): decisions are the Council's */
 	int64_t base;                  /* what it is set against (0: an empty register) */
 	char lang[3];
 	struct revview_change *c;
@@ -38,6 +40,30 @@ struct revview {
 	struct review_totals t;
 	char body_name[REVIEW_MAX_GROUPS][512];   /* t.body[i]'s short name */
 };
+
+/* The summary of a review session (what a meeting goes through): one
+ * group per line — all changes, those undecided, each section, each
+ * sectoral body, each action — with how many rows it adds, excludes and
+ * amends and how many of them are decided (by the review, or in the
+ * forming stage by the Council). */
+enum revview_group_kind { RG_ALL, RG_UNDECIDED, RG_SECTION, RG_BODY, RG_ACTION };
+struct revview_group {
+	enum revview_group_kind kind;
+	char section[12];              /* RG_SECTION */
+	int64_t body_id;               /* RG_BODY */
+	enum reg_diff_kind action;     /* RG_ACTION */
+	int added, removed, changed, decided;
+};
+#define REVVIEW_MAX_GROUPS (REVIEW_MAX_GROUPS + 8)
+/* Fills g (at most REVVIEW_MAX_GROUPS); returns how many. */
+int revview_summary(const struct revview *v, struct revview_group *g);
+/* The group's name in the current language (a body by its short name). */
+const char *revview_group_label(const struct revview *v, const struct revview_group *g,
+                                char *buf, size_t len);
+/* Does change i belong to the group? */
+int revview_in_group(const struct revview *v, int i, const struct revview_group *g);
+/* Is change c decided (review, or the Council in the forming stage)? */
+int revview_decided(const struct revview *v, const struct revview_change *c);
 
 /* Reads the version under review and everything about it into v (whose
  * earlier contents it frees; a zeroed v to start with), bodies named in

@@ -5,6 +5,8 @@
 #include <string.h>
 
 #include "base/i18n.h"
+#include "domain/ground.h"
+#include "domain/review.h"
 
 static int rowdetail_ru(const char *lang)
 {
@@ -76,6 +78,48 @@ static int rowdetail_history(tz_db *db, int64_t id, struct rowdetail *d, int *oo
 	return rc == SQLITE_DONE || *oom ? 0 : -1;
 }
 
+/* Is the row a change against the register its version is set against,
+ * and on what ground? */
+static int rowdetail_ground(tz_db *db, int64_t id, struct rowdetail *d, int *oom)
+{
+	sqlite3_stmt *st = db_prep(db, "SELECT version_id, nkz_code, level FROM reg_row WHERE id = :id");
+	if (!st)
+		return -1;
+	db_int(st, ":id", id);
+	int64_t v = 0;
+	char code[16] = "", level[8] = "";
+	if (db_step(db, st) == SQLITE_ROW) {
+		v = sqlite3_column_int64(st, 0);
+		snprintf(code, sizeof code, "%s", db_col_text(st, 1));
+		snprintf(level, sizeof level, "%s", db_col_text(st, 2));
+	}
+	sqlite3_finalize(st);
+	int64_t base = v ? review_base(db, v) : 0;
+	if (!base)
+		return 0;
+	st = db_prep(db, "SELECT NOT EXISTS (SELECT 1 FROM reg_row b WHERE b.version_id = :b "
+	                 "AND b.nkz_code = r.nkz_code AND b.level = r.level AND b.section = r.section "
+	                 "AND b.name_kk = r.name_kk AND b.name_ru = r.name_ru AND b.basis_kk = r.basis_kk "
+	                 "AND b.basis_ru = r.basis_ru AND b.validity = r.validity AND b.body_id = r.body_id "
+	                 "AND b.profile = r.profile) FROM reg_row r WHERE r.id = :id");
+	if (!st)
+		return -1;
+	db_int(st, ":b", base);
+	db_int(st, ":id", id);
+	d->is_change = db_step(db, st) == SQLITE_ROW && sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	if (!d->is_change)
+		return 0;
+	struct ground_set gs;
+	char buf[4096];
+	if (ground_of(db, v, code, level, &gs))
+		return -1;
+	d->ground = strdup(ground_summary(&gs, buf, sizeof buf));
+	if (!d->ground)
+		*oom = 1;
+	return 0;
+}
+
 int rowdetail_read(tz_db *db, int64_t id, const char *lang, struct rowdetail *d)
 {
 	memset(d, 0, sizeof *d);
@@ -111,6 +155,7 @@ int rowdetail_read(tz_db *db, int64_t id, const char *lang, struct rowdetail *d)
 	if (d->proposal_id)
 		bad |= rowdetail_proposal(db, lang, d, &oom);
 	bad |= rowdetail_history(db, id, d, &oom);
+	bad |= rowdetail_ground(db, id, d, &oom);
 	if (bad || oom) {
 		rowdetail_free(d);
 		return -1;
@@ -122,7 +167,7 @@ void rowdetail_free(struct rowdetail *d)
 {
 	char **text[] = {&d->code, &d->name_kk, &d->name_ru, &d->basis_kk, &d->basis_ru,
 	                 &d->section, &d->level, &d->level_descr, &d->body_kk, &d->body_ru,
-	                 &d->profile, &d->proposal_body,
+	                 &d->profile, &d->proposal_body, &d->ground,
 	                 &d->cycle_year, &d->cycle_season};
 	for (size_t i = 0; i < sizeof text / sizeof *text; i++)
 		free(*text[i]);

@@ -38,6 +38,11 @@ struct rowdetail {
 	char *proposal_body;      /* the body's full name in lang */
 	char *cycle_year;         /* "" when the proposal has no cycle */
 	char *cycle_season;       /* "spring" | "autumn"; "" with no cycle */
+	/* Whether the row differs from the published register (added or
+	 * amended in this version), and then the ground of that change in the
+	 * interface's language ("no ground" when it has none; domain/ground.h). */
+	int is_change;
+	char *ground;
 	/* The row's changes, oldest first. */
 	struct rowdetail_change *changes;
 	int nchanges;

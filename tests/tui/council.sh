@@ -73,7 +73,8 @@ settle "review F8: returned, with the comment" \
 	"select comment from change_decision where version_id = $V and stage = 'review' and decision = 'returned'" "$REVC"
 K2=$(q "select nkz_code || ':' || level from change_decision where version_id = $V and decision = 'returned'")
 wait_for "$(msg kk '%s returned.' | sed "s/%s/$K2/")" || bad "review F8: said" "$(screen)"
-keys F3
+# A decision moves the cursor on to the next undecided change: back up to it.
+keys Up F3
 wait_for "$REVC" || bad "review F3: the comment shown with the decision" "$(screen)"
 keys Escape
 wait_for "5131-1-001" || bad "review: back from F3" "$(screen)"
@@ -82,7 +83,7 @@ keys F4
 settle "review: the returned change approved after all" "$(dec review approved)" 2
 n=2
 while [ $n -lt "$NCH" ]; do
-	keys Down F4
+	keys F4
 	n=$((n + 1))
 	settle "review: change $n approved" "$(dec review approved)" $n
 done

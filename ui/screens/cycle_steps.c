@@ -11,6 +11,7 @@
 
 #include "kit/actions.h"
 #include "store/backup.h"
+#include "domain/council.h"
 #include "domain/cycle.h"
 #include "kit/widgets.h"
 #include "kit/dialog.h"
@@ -128,7 +129,8 @@ static void steps_draw(struct ui_app *app)
 	static const char *const how[] = {
 		N_("F3 opens a cycle (year and season)."),
 		N_("F4 submits the draft to the National Council (cl. 10)."),
-		N_("F5 records the Council's recommendations (cl. 11)."),
+		N_("F5 records the Council's recommendations (cl. 11); their items are then carried out "
+		   "on the review screen (F7 there)."),
 		N_("F6 places the register on the platform: it is published (cl. 11)."),
 		N_("F7 shows the press release; F8 loads its text from a file (cl. 12)."),
 		N_("P records where and when the press release was placed on the internet resource (cl. 12)."),
@@ -263,6 +265,12 @@ static void rec_done(struct ui_app *app, struct dlg_field *f, int n)
 
 static enum ui_result act_recommend(struct ui_app *app)
 {
+	/* Asked before the dialog: nothing typed is lost to a refusal. */
+	char why[512];
+	if (council_may_record(app->db, why, sizeof why)) {
+		cui_say(1, "%s", why);
+		return UI_REDRAW;
+	}
 	struct dlg_field f[4] = {{N_("Date"), ""}, {N_("Protocol number"), ""},
 	                         {N_("Returned (CODE:LEVEL)"), ""}, {N_("Comment"), ""}};
 	today_into(f[0].value);

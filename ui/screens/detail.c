@@ -75,6 +75,10 @@ static void detail_fill(struct ui_app *app, struct tv_lines *l, char *title, siz
 	tv_pair(l, _("Body (Russian)"), d.body_ru);
 	tv_pair(l, _("Profile"), reg_profile_label(d.profile));
 	detail_proposal(&d, l);
+	/* Order cl. 10, 11: why the row differs from the published register. */
+	tv_heading(l, _("Ground of the change"));
+	tv_line(l, theme(d.is_change && !strcmp(d.ground ? d.ground : "", _("no ground")) ? TH_ALERT : TH_NORMAL),
+	        d.is_change ? (d.ground ? d.ground : "") : _("none: the row is as in the published register"));
 	detail_history(&d, l);
 	rowdetail_free(&d);
 }
