@@ -288,6 +288,30 @@ void rv_close(struct regview *rv)
 	free(rv);
 }
 
+int rv_follow(struct regview *rv)
+{
+	int64_t v = pick_version(rv->db);
+	if (v != rv->version)
+		return rv_set_version(rv, v) ? -1 : 1;
+	if (!v)
+		return 0;
+	sqlite3_stmt *st = db_cached(rv->db, "SELECT state, title FROM reg_version WHERE id = :v");
+	if (!st)
+		return -1;
+	db_int(st, ":v", v);
+	int moved = 0;
+	if (db_step(rv->db, st) == SQLITE_ROW) {
+		moved = strcmp(rv->state, db_col_text(st, 0)) || strcmp(rv_title(rv), db_col_text(st, 1));
+		if (moved) {
+			snprintf(rv->state, sizeof rv->state, "%s", db_col_text(st, 0));
+			free(rv->title);
+			rv->title = dup(db_col_text(st, 1));
+		}
+	}
+	sqlite3_reset(st);
+	return moved;
+}
+
 int64_t rv_version(const struct regview *rv) { return rv->version; }
 const char *rv_state(const struct regview *rv) { return rv->state; }
 const char *rv_title(const struct regview *rv) { return rv->title ? rv->title : ""; }

@@ -18,6 +18,7 @@
 #include "domain/regorder.h"
 #include "store/refdata.h"
 #include "view/regview.h"
+#include "view/sessionview.h"
 #include "base/text.h"
 #include "kit/theme.h"
 #include "kit/widgets.h"
@@ -47,9 +48,13 @@ static const char *state_word(const char *state)
 	return state;
 }
 
-static void draw_title(const struct regview *rv)
+/* The title: the version on view and its state on the left; the cycle and
+ * the stage its register is in on the right, the program's name giving
+ * way to it at 80 columns. */
+static void draw_title(struct ui_app *app)
 {
-	char buf[512], ver[160];
+	const struct regview *rv = app->rv;
+	char buf[512], ver[160], stage[200];
 	if (!rv_version(rv)) {
 		snprintf(buf, sizeof buf, "%s: %s", _("Register of Professions"),
 		         _("there is no register version yet"));
@@ -61,8 +66,20 @@ static void draw_title(const struct regview *rv)
 		snprintf(buf, sizeof buf, "%s: %s (%s)", _("Register of Professions"), ver,
 		         state_word(rv_state(rv)));
 	}
+	sessionview_stage(app->db, stage, sizeof stage);
+	int sw = text_width(stage);
+	const char *shown = buf;
+	if (text_width(buf) + 2 + sw > COLS - 2 && rv_version(rv)) {
+		char *colon = strstr(buf, ": ");
+		if (colon)
+			shown = colon + 2;
+	}
 	draw_fill(0, theme(TH_TITLE));
-	draw_cell(0, 1, COLS - 2, buf, theme(TH_TITLE), 0);
+	if (text_width(shown) + 2 + sw > COLS - 2)
+		sw = 0;             /* narrower than anyone works at: the version first */
+	draw_cell(0, 1, COLS - 2 - (sw ? sw + 2 : 0), shown, theme(TH_TITLE), 0);
+	if (sw)
+		draw_cell(0, COLS - 1 - sw, sw, stage, theme(TH_TITLE), 0);
 }
 
 static void draw_row(int y, const struct rv_line *l, const int w[TABLE_NCOL], int cursor)
@@ -152,11 +169,30 @@ static void draw_status(struct ui_app *app)
 		                      table_col_name(c), rv_sort_desc(rv) ? ", " : "",
 		                      rv_sort_desc(rv) ? _("descending") : "");
 	}
-	if (n < sizeof buf)
-		snprintf(buf + n, sizeof buf - n, " | %s", i18n_pick("Қазақша", "Русский"));
+	/* Who is working and where the cycle stands, on the right and always
+	 * whole; the row's place and the filters take what is left. */
+	char who[300], right[600];
+	sessionview_who(app->db, who, sizeof who);
+	snprintf(right, sizeof right, "%s | %s", who, i18n_pick("Қазақша", "Русский"));
+	if (COLS - 2 - text_width(right) - 3 < 16)
+		snprintf(right, sizeof right, "%s", who);   /* the row's place before the language */
 	int y = LINES - 2 - search_shown(app);
+	int rw = text_width(right);
+	if (rw > COLS - 2)
+		rw = COLS - 2;
+	int lw = COLS - 2 - rw - 3;
+	const char *said = cui_said();
+	attr_t a = theme(said ? TH_ALERT : TH_STATUS);
 	draw_fill(y, theme(TH_STATUS));
-	draw_cell(y, 1, COLS - 2, buf, theme(TH_STATUS), 0);
+	if (said) {
+		/* A refusal or a result: its whole sentence over the line. */
+		draw_fill(y, a);
+		draw_cell(y, 1, COLS - 2, said, a, 0);
+		return;
+	}
+	if (lw > 0)
+		draw_cell(y, 1, lw, buf, a, 0);
+	draw_cell(y, COLS - 1 - rw, rw, right, theme(TH_STATUS), 0);
 }
 
 /* The search line: what is typed, with a block for the cursor while
@@ -216,10 +252,13 @@ void table_draw(struct ui_app *app)
 	struct table *t = app->table;
 	struct regview *rv = app->rv;
 	int w[TABLE_NCOL], h = body_height(app);
+	/* A step taken on another screen (a publication) moved the register on. */
+	if (rv_follow(rv) > 0)
+		table_home(t);
 	table_sync(app);
 	clamp(app);
 	table_col_widths(t, rv, w);
-	draw_title(rv);
+	draw_title(app);
 	draw_fill(1, theme(TH_HEAD));
 	int sorted = rv_sort_by(rv) == RV_BY_NAME ? TABLE_NAME : -1;
 	for (int c = 0; c < TABLE_NCOL && sorted < 0; c++)
@@ -304,6 +343,7 @@ static enum ui_result act_clear_search(struct ui_app *app)
 static enum ui_result search_input(struct ui_app *app, int key)
 {
 	struct table *t = app->table;
+	cui_clear();            /* what the last key said gives way to the next */
 	if (!t->typing)
 		return UI_PASS;
 	if (key == 27)
@@ -424,6 +464,14 @@ static const struct ui_action register_actions[] = {
 	             N_("Go to the last row")),
 };
 
+/* The draft's keys are offered to whoever may change the draft now. */
+static int register_may(struct ui_app *app, const struct ui_action *a, char *why, size_t len)
+{
+	if (a->run == act_edit || a->run == act_new || a->run == act_delete)
+		return reg_may_edit(app->db, why, len);
+	return 0;
+}
+
 const struct ui_screen register_screen = {
 	.actions = register_actions,
 	.nactions = (int)(sizeof register_actions / sizeof *register_actions),
@@ -432,4 +480,5 @@ const struct ui_screen register_screen = {
 	          "F3 shows a row in full; in the draft, F5 adds a profession and F4 changes a row. When the "
 	          "draft is ready, the cycle goes on from F9 Menu, Cycle."),
 	.input = search_input,
+	.may = register_may,
 };
