@@ -197,7 +197,7 @@ static int count_sections(struct regview *rv, const char *where, int c[2])
 			return -1;
 		return read_counts(rv, st, c);
 	}
-	int prefix = *rv->query && rv->search.kind == SEARCH_PREFIX;
+	int prefix = *rv->query && rv->search.kind == SEARCH_PREFIX && !regsearch_table(&rv->hits);
 	conditions(rv, where, prefix ? COND_NO_SEARCH : COND_SEARCH, cond, sizeof cond);
 	/* A name search lists its matches' ids: count by looking those up, or
 	 * the planner may walk the whole version in an index, testing each row
@@ -602,11 +602,15 @@ static int fetch(struct regview *rv, int s, int offset, int n, struct rv_line *o
 	int n0 = snprintf(sql, sizeof sql, cols, l, l, l);
 	if (by_hits) {   /* the matches table's own order: its key */
 		const char *d = rv->desc != back ? " DESC" : "";
+		/* Put back in the table's order too: it ranks the look-alike
+		 * matches after the others (regsearch.h). */
+		const char *o = rv->desc ? " DESC" : "";
 		snprintf(sql + n0, sizeof sql - (size_t)n0,
-		         "(SELECT id FROM temp.%s WHERE section = :s "
+		         "(SELECT id, sort, level, fold_kk, fold_ru FROM temp.%s WHERE section = :s "
 		         "ORDER BY sort%s, level%s, fold_kk%s, fold_ru%s, id%s LIMIT :n OFFSET :o) w%s"
-		         "WHERE r.version_id = :v ORDER BY %s",
-		         regsearch_table(&rv->hits), d, d, d, d, d, joins, outer);
+		         "WHERE r.version_id = :v ORDER BY w.sort%s, w.level%s, w.fold_kk%s, w.fold_ru%s, "
+		         "w.id%s",
+		         regsearch_table(&rv->hits), d, d, d, d, d, joins, o, o, o, o, o);
 	} else if (rv->sort == RV_BY_NUMBER && !*cond) {   /* the numbers' index alone */
 		const char *d = rv->desc != back ? " DESC" : "";
 		snprintf(sql + n0, sizeof sql - (size_t)n0,
