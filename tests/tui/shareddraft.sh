@@ -40,6 +40,9 @@ useradd -M -N -s /bin/sh -d "$H" "$U" || bad "useradd" "cannot create the login"
 install -d -o "$U" -m 0700 "$H"
 
 tz_shared_install "$W" "$G"
+# A clerk of the authorized body: the register's F5 is offered only to who
+# may change the draft.
+"$BIN" --db "$DB" user add "$U" ab_clerk >/dev/null 2>&1 || bad "setup" "cannot add $U as a clerk"
 sums() { sha256sum "$DB" "$DB-wal" | cut -d' ' -f1 | tr '\n' ' '; }
 S0=$(sums)
 

@@ -140,23 +140,29 @@ static void facets_text(const struct regview *rv, tz_db *db, char *buf, size_t l
 #undef ADD
 }
 
+/* The status line: where the cursor is and what narrows or orders the rows
+ * on the left; who is working on the right, always whole.  When the line
+ * is short, the language's name gives way first, then the cursor's section
+ * (its title row shows it above the rows), so that a filter and a sort in
+ * force stay readable. */
 static void draw_status(struct ui_app *app)
 {
 	const struct regview *rv = app->rv;
 	const struct table *t = app->table;
-	char buf[1024], fac[512];
+	char pos[128], sec[160] = "", rest[1024], fac[512];
 	size_t n = 0;
+	rest[0] = 0;
 	if (t->rows.cur < 0) {
-		n = (size_t)snprintf(buf, sizeof buf, "%s", _("No rows"));
+		snprintf(pos, sizeof pos, "%s", _("No rows"));
 	} else {
-		int sec = rv_section_of_line(rv, rv_line_of_row(rv, t->rows.cur));
-		n = (size_t)snprintf(buf, sizeof buf, _("Row %d of %d"), t->rows.cur + 1, rv_rows(rv));
-		n += (size_t)snprintf(buf + n, sizeof buf - n, " | %s", section_word(sec));
+		int s = rv_section_of_line(rv, rv_line_of_row(rv, t->rows.cur));
+		snprintf(pos, sizeof pos, _("Row %d of %d"), t->rows.cur + 1, rv_rows(rv));
+		snprintf(sec, sizeof sec, " | %s", section_word(s));
 	}
 	if (rv_facet_count(rv)) {
 		facets_text(rv, app->db, fac, sizeof fac);
 		/* TRANSLATORS: the status line's list of filters in force */
-		n += (size_t)snprintf(buf + n, sizeof buf - n, " | %s: %s", _("Filter"), fac);
+		n += (size_t)snprintf(rest + n, sizeof rest - n, " | %s: %s", _("Filter"), fac);
 	}
 	if (rv_sort_by(rv) != RV_BY_NAME || rv_sort_desc(rv)) {
 		int c = 0;
@@ -165,17 +171,19 @@ static void draw_status(struct ui_app *app)
 		if (rv_sort_by(rv) == RV_BY_NAME)
 			c = TABLE_NAME;
 		/* TRANSLATORS: the status line's sort order, e.g. "Sorted by: Level, descending" */
-		n += (size_t)snprintf(buf + n, sizeof buf - n, " | %s: %s%s%s", _("Sorted by"),
+		n += (size_t)snprintf(rest + n, sizeof rest - n, " | %s: %s%s%s", _("Sorted by"),
 		                      table_col_name(c), rv_sort_desc(rv) ? ", " : "",
 		                      rv_sort_desc(rv) ? _("descending") : "");
 	}
-	/* Who is working and where the cycle stands, on the right and always
-	 * whole; the row's place and the filters take what is left. */
-	char who[300], right[600];
+	char who[300], right[600], buf[1500];
 	sessionview_who(app->db, who, sizeof who);
+	int room = COLS - 2 - 3;
 	snprintf(right, sizeof right, "%s | %s", who, i18n_pick("Қазақша", "Русский"));
-	if (COLS - 2 - text_width(right) - 3 < 16)
-		snprintf(right, sizeof right, "%s", who);   /* the row's place before the language */
+	snprintf(buf, sizeof buf, "%s%s%s", pos, sec, rest);
+	if (text_width(buf) + text_width(right) > room)
+		snprintf(right, sizeof right, "%s", who);
+	if (text_width(buf) + text_width(right) > room)
+		snprintf(buf, sizeof buf, "%s%s", pos, rest);
 	int y = LINES - 2 - search_shown(app);
 	int rw = text_width(right);
 	if (rw > COLS - 2)
@@ -185,7 +193,7 @@ static void draw_status(struct ui_app *app)
 	attr_t a = theme(said ? TH_ALERT : TH_STATUS);
 	draw_fill(y, theme(TH_STATUS));
 	if (said) {
-		/* A refusal or a result: its whole sentence over the line. */
+		/* A result: its whole sentence over the line. */
 		draw_fill(y, a);
 		draw_cell(y, 1, COLS - 2, said, a, 0);
 		return;
