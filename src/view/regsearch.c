@@ -25,6 +25,20 @@ static int regsearch_chars(const char *s)
 	return n;
 }
 
+enum { REGSEARCH_SCAN_MAX = 20000 };
+
+/* The rows of a version, as the database counts them (schema 6's reg_count). */
+static int64_t regsearch_rows(tz_db *db, int64_t version)
+{
+	sqlite3_stmt *st = db_cached(db, "SELECT coalesce(sum(n), 0) FROM reg_count WHERE version_id = :v");
+	if (!st)
+		return INT64_MAX;
+	db_int(st, ":v", version);
+	int64_t n = db_step(db, st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : INT64_MAX;
+	sqlite3_reset(st);
+	return n;
+}
+
 static void regsearch_name(const struct regsearch *h, int k, char *buf, size_t len)
 {
 	snprintf(buf, len, "rv_hits_%u_%d", h->id, k);
@@ -144,10 +158,14 @@ void regsearch_fill(struct regsearch *h, const char *query, const struct search 
                     int64_t version, const char *lang, int narrow)
 {
 	static unsigned serial;
-	/* Two letters that no code starts with (s->walk): inside words too.  One
+	/* Two letters that no code starts with (s->walk): inside words too, by
+	 * reading the version's names, which keeps within a key's time up to
+	 * REGSEARCH_SCAN_MAX rows (a real register holds a few thousand); a
+	 * bigger one finds names that start with them, from the indexes.  One
 	 * letter stays a prefix: nearly every name holds it somewhere. */
 	int wanted = s->kind == SEARCH_FTS ||
-	             (s->kind == SEARCH_PREFIX && s->walk && regsearch_chars(s->exact) == 2);
+	             (s->kind == SEARCH_PREFIX && s->walk && regsearch_chars(s->exact) == 2 &&
+	              version && regsearch_rows(h->db, version) <= REGSEARCH_SCAN_MAX);
 	char *fq = *query && wanted && version ? regsearch_folded(query) : NULL;
 	if (!fq) {
 		regsearch_drop_to(h, 0);
@@ -159,7 +177,8 @@ void regsearch_fill(struct regsearch *h, const char *query, const struct search 
 		int k = h->depth - 1;
 		/* A two-letter table holds its matches as typed only: a longer
 		 * query, which also matches by look-alike, starts from the index. */
-		while (k >= 0 && (!strstr(fq, h->q[k]) || regsearch_chars(h->q[k]) < 3))
+		while (k >= 0 && (!strstr(fq, h->q[k]) ||
+		                  (regsearch_chars(h->q[k]) < 3 && strcmp(fq, h->q[k]))))
 			k--;
 		if (k >= 0) {
 			regsearch_drop_to(h, k + 1);
