@@ -97,7 +97,9 @@ open w "$(msg kk 'Press release')"
 keys F6
 wait_for "$(msg kk 'Publish the register')" || bad publish "no date asked: $(screen)"
 keys Enter
-wait_for "$(msg kk Backup)" || bad publish "no backup asked: $(screen)"
+wait_for "$(msg kk 'Publish it')" || bad publish "no summary to confirm: $(screen)"
+keys Left Enter
+wait_for "$(msg kk 'Publish without a copy')" || bad publish "no backup asked: $(screen)"
 keys Right Enter
 wait_for "$(msg kk 'The register is published.')" || bad publish "not published: $(screen)"
 close
