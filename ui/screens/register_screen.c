@@ -17,6 +17,7 @@
 #include "domain/register.h"
 #include "domain/regorder.h"
 #include "store/refdata.h"
+#include "store/store.h"
 #include "view/regview.h"
 #include "view/sessionview.h"
 #include "base/text.h"
@@ -69,17 +70,21 @@ static void draw_title(struct ui_app *app)
 	sessionview_stage(app->db, stage, sizeof stage);
 	int sw = text_width(stage);
 	const char *shown = buf;
-	if (text_width(buf) + 2 + sw > COLS - 2 && rv_version(rv)) {
+	/* The demo register's mark (kit/help.h) keeps the title's right end. */
+	int end = COLS - 1 - (store_is_demo(app->db) ? text_width(_("DEMO register")) + 4 : 0);
+	if (text_width(buf) + 2 + sw > end - 1 && rv_version(rv)) {
 		char *colon = strstr(buf, ": ");
 		if (colon)
 			shown = colon + 2;
 	}
 	draw_fill(0, theme(TH_TITLE));
-	if (text_width(shown) + 2 + sw > COLS - 2)
-		sw = 0;             /* narrower than anyone works at: the version first */
-	draw_cell(0, 1, COLS - 2 - (sw ? sw + 2 : 0), shown, theme(TH_TITLE), 0);
+	if (text_width(shown) + 2 + sw > end - 1)
+		sw = end - 1 - text_width(shown) - 2;   /* the stage cut, the version whole */
+	if (sw < 8)
+		sw = 0;
+	draw_cell(0, 1, end - 1 - (sw ? sw + 2 : 0), shown, theme(TH_TITLE), 0);
 	if (sw)
-		draw_cell(0, COLS - 1 - sw, sw, stage, theme(TH_TITLE), 0);
+		draw_cell(0, end - sw, sw, stage, theme(TH_TITLE), 0);
 }
 
 static void draw_row(int y, const struct rv_line *l, const int w[TABLE_NCOL], int cursor)
