@@ -361,3 +361,26 @@ char *text_trim(char *s)
 		memmove(s, s + i, n - i + 1);
 	return s;
 }
+
+char *text_loose(char *s)
+{
+	/* Lower-case Kazakh letter (UTF-8) -> its Russian look-alike. */
+	static const char map[][2][3] = {
+		{"\xD3\x99", "\xD0\xB0"}, {"\xD2\x9B", "\xD0\xBA"}, {"\xD3\xA9", "\xD0\xBE"},
+		{"\xD2\xB1", "\xD1\x83"}, {"\xD2\xAF", "\xD1\x83"}, {"\xD2\x93", "\xD0\xB3"},
+		{"\xD2\xA3", "\xD0\xBD"}, {"\xD1\x96", "\xD0\xB8"}, {"\xD2\xBB", "\xD1\x85"},
+	};
+	for (unsigned char *p = (unsigned char *)s; p && *p; p++) {
+		if (*p != 0xD1 && *p != 0xD2 && *p != 0xD3)
+			continue;
+		for (size_t i = 0; i < sizeof map / sizeof *map; i++)
+			if (p[0] == (unsigned char)map[i][0][0] && p[1] == (unsigned char)map[i][0][1]) {
+				p[0] = (unsigned char)map[i][1][0];
+				p[1] = (unsigned char)map[i][1][1];
+				break;
+			}
+		if (p[1])
+			p++;
+	}
+	return s;
+}

@@ -10,6 +10,12 @@
  * Folds every Cyrillic letter, Kazakh ones included, and reads a Latin I/i
  * standing next to Cyrillic letters as the Kazakh і, as typed in real files. */
 char *text_fold(const char *s);
+/* The Kazakh letters of folded text s turned, in place, into the Russian
+ * letters a clerk types for them on a Russian layout (ә а, қ к, ө о, ұ ү у,
+ * ғ г, ң н, і и, һ х): the look-alike fold, under which "данекерлеуши"
+ * finds "дәнекерлеуші".  Each pair is two bytes in UTF-8, so the length
+ * stays.  Returns s. */
+char *text_loose(char *s);
 
 /* Compares by the alphabet of lang ("kk" or "ru"). */
 int text_collate(const char *lang, const void *a, int alen, const void *b, int blen);

@@ -9,6 +9,7 @@
 #include "store/seal.h"
 #include "base/host.h"
 #include "base/i18n.h"
+#include "domain/press.h"
 #include "domain/register.h"
 #include "domain/review.h"
 
@@ -477,4 +478,49 @@ const char *cycle_state_label(const char *state)
 		return _("published");
 	/* A state this program does not know (a newer one's): not its word. */
 	return _("in another state");
+}
+
+int cycle_may(tz_db *db, enum cycle_step step, char *err, size_t errlen)
+{
+	struct cycle c;
+	switch (step) {
+	case CSTEP_PRESS:
+		return 0;
+	case CSTEP_OPEN:
+		return auth_edit_register(db, err, errlen);
+	case CSTEP_COUNCIL:
+		if (!version_in(db, "draft", &c)) {
+			snprintf(err, errlen, "%s", _("There is no draft register to submit to the Council."));
+			return -1;
+		}
+		if (!c.id) {
+			snprintf(err, errlen, "%s", _("The draft register belongs to no cycle: open one first (cycle open YEAR SEASON)."));
+			return -1;
+		}
+		break;
+	case CSTEP_RECOMMEND:
+		if (!version_in(db, "submitted", &c)) {
+			snprintf(err, errlen, "%s", _("No register is with the National Council: submit the draft first (cycle council-submit)."));
+			return -1;
+		}
+		break;
+	case CSTEP_PUBLISH:
+		if (!version_in(db, "recommended", &c)) {
+			snprintf(err, errlen, "%s", reg_draft(db) || version_in(db, "submitted", &c)
+			         ? _("The register cannot be published before the Council's recommendations are recorded "
+			             "(cycle recommendations).")
+			         : _("There is no register formed per the Council's recommendations to publish."));
+			return -1;
+		}
+		break;
+	case CSTEP_PRESS_LOAD:
+		if (!press_version(db)) {
+			snprintf(err, errlen, "%s", _("No register is published yet."));
+			return -1;
+		}
+		break;
+	default:
+		return -1;
+	}
+	return auth_edit_register(db, err, errlen);
 }

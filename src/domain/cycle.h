@@ -97,4 +97,13 @@ int cycle_publish_preview(tz_db *db, tz_day date, struct cycle_pub *out, char *e
  * "no register version yet". */
 const char *cycle_state_label(const char *state);
 
+/* The steps of the cycle as the screens offer them. */
+enum cycle_step { CSTEP_OPEN, CSTEP_COUNCIL, CSTEP_RECOMMEND, CSTEP_PUBLISH, CSTEP_PRESS,
+                  CSTEP_PRESS_LOAD };
+/* Whether the person at the terminal may take step now: their role, and
+ * where the register stands (a draft to submit, a register with the
+ * Council, one formed to publish).  The step checks more when it runs (the
+ * review, the dates).  0, or -1 with a translated sentence in err. */
+int cycle_may(tz_db *db, enum cycle_step step, char *err, size_t errlen);
+
 #endif

@@ -6,6 +6,7 @@
 
 #include "store/audit.h"
 #include "store/auth.h"
+#include "domain/cycle.h"
 #include "domain/deadlines.h"
 #include "domain/ground.h"
 #include "base/host.h"
@@ -41,6 +42,22 @@ const char *proposals_state_name(enum proposal_state s)
 const char *proposals_state_label(enum proposal_state s)
 {
 	return known_state(s) ? _(proposal_states[s].label) : "";
+}
+
+const char *proposals_state_short(enum proposal_state s)
+{
+	switch (s) {
+	case PS_DRAFT: return C_("proposal state", "draft");
+	case PS_SENT: return C_("proposal state", "sent");
+	case PS_RETURNED: return C_("proposal state", "returned");
+	case PS_AGREED: return C_("proposal state", "agreed");
+	case PS_SUBMITTED: return C_("proposal state", "submitted");
+	case PS_REMARKS: return C_("proposal state", "remarks");
+	case PS_ACCEPTED: return C_("proposal state", "accepted");
+	case PS_REJECTED: return C_("proposal state", "rejected");
+	case PS_APPLIED: return C_("proposal state", "applied");
+	default: return "";
+	}
 }
 
 int proposals_state_parse(const char *s, enum proposal_state *out)
@@ -249,6 +266,8 @@ int proposals_save(tz_db *db, struct proposal_rec *r, char *err, size_t errlen)
 		snprintf(err, errlen, "%s", _("A proposal needs its cycle and its sectoral body."));
 		return PR_REFUSED;
 	}
+	if (!p->id && proposals_may_create(db, p->cycle_id, err, errlen))
+		return PR_REFUSED;
 	if (p->id) {
 		struct proposal_rec old;
 		if (proposals_load(db, p->id, &old)) {
@@ -366,6 +385,39 @@ int proposals_association_add(tz_db *db, int64_t body, const char *name_kk, cons
  * to, recording the event.  refusal: a format with %lld (the id) and %s (its
  * state as shown).  authorized: the step is the authorized body's. */
 #define PS_BIT(s) (1u << (s))
+
+/* Who may take a proposal through which step, and from which states: the
+ * one rule that the steps below enforce and that proposals_may answers for
+ * the screens, so that what a screen offers is what the step accepts.
+ * refusal: a format with %lld (the id) and %s (its state as shown). */
+static const struct step_rule {
+	unsigned from;
+	int authorized;    /* the authorized body's step, else the proposal's body's */
+	const char *refusal;
+} step_rules[PSTEP_N] = {
+	[PSTEP_SEND] = {PS_BIT(PS_DRAFT) | PS_BIT(PS_RETURNED), 0,
+		N_("Only a draft or a returned proposal can be sent to the sectoral body; proposal %lld is %s.")},
+	[PSTEP_RETURN] = {PS_BIT(PS_SENT), 0,
+		N_("Only a proposal sent by an association can be returned to it; proposal %lld is %s.")},
+	[PSTEP_AGREE] = {PS_BIT(PS_SENT) | PS_BIT(PS_DRAFT), 0,
+		N_("The sectoral council agrees the proposals in the body's hands (sent by an association, or the body's own drafts); proposal %lld is %s.")},
+	[PSTEP_SUBMIT] = {PS_BIT(PS_AGREED), 0,
+		N_("Only proposals agreed by the sectoral council are submitted; proposal %lld is %s.")},
+	[PSTEP_CHECK] = {~0u, 0, ""},
+	[PSTEP_ACCEPT] = {PS_BIT(PS_SUBMITTED), 1,
+		N_("Only a proposal submitted to the authorized body can be accepted; proposal %lld is %s.")},
+	[PSTEP_REMARKS] = {PS_BIT(PS_SUBMITTED), 1,
+		N_("Remarks go to a proposal submitted to the authorized body; proposal %lld is %s.")},
+	[PSTEP_RESUBMIT] = {PS_BIT(PS_REMARKS), 0,
+		N_("Only a proposal with remarks can be resubmitted; proposal %lld is %s.")},
+	[PSTEP_REJECT] = {PS_BIT(PS_SUBMITTED) | PS_BIT(PS_REMARKS), 1,
+		N_("Only a proposal under review can be rejected; proposal %lld is %s.")},
+	[PSTEP_APPLY] = {PS_BIT(PS_ACCEPTED), 1,
+		N_("Only an accepted proposal can be applied to the draft register; proposal %lld is %s.")},
+	/* The states are proposal_states' editable ones. */
+	[PSTEP_EDIT] = {0, 0, N_("Proposal %lld is %s: it can no longer be changed.")},
+};
+
 struct step {
 	unsigned from;
 	enum proposal_state to;
@@ -373,6 +425,14 @@ struct step {
 	int authorized, next_round, late;
 	const char *comment, *submitted;
 };
+
+static struct step rule_step(enum proposal_step k, enum proposal_state to, const char *event,
+                             int next_round, int late, const char *comment, const char *submitted)
+{
+	struct step s = {step_rules[k].from, to, event, step_rules[k].refusal, step_rules[k].authorized,
+	                 next_round, late, comment, submitted};
+	return s;
+}
 
 static int check_step(tz_db *db, int64_t id, const struct step *s, struct proposal_rec *r,
                       char *err, size_t errlen)
@@ -432,9 +492,7 @@ int proposals_send(tz_db *db, int64_t id, tz_day date, char *err, size_t errlen)
 			         (long long)id);
 			return PR_REFUSED;
 		}
-		struct step s = {PS_BIT(PS_DRAFT) | PS_BIT(PS_RETURNED), PS_SENT, "sent",
-		                 N_("Only a draft or a returned proposal can be sent to the sectoral body; proposal %lld is %s."),
-		                 0, resend, 0, NULL, NULL};
+		struct step s = rule_step(PSTEP_SEND, PS_SENT, "sent", resend, 0, NULL, NULL);
 		return do_step(db, id, &s, date, err, errlen);
 	}
 	snprintf(err, errlen, _("There is no proposal %lld."), (long long)id);
@@ -447,9 +505,7 @@ int proposals_return(tz_db *db, int64_t id, tz_day date, const char *comment, ch
 		snprintf(err, errlen, "%s", _("Returning a proposal needs the recommendations for its rework (--comment)."));
 		return PR_REFUSED;
 	}
-	struct step s = {PS_BIT(PS_SENT), PS_RETURNED, "returned",
-	                 N_("Only a proposal sent by an association can be returned to it; proposal %lld is %s."),
-	                 0, 0, 0, comment, NULL};
+	struct step s = rule_step(PSTEP_RETURN, PS_RETURNED, "returned", 0, 0, comment, NULL);
 	return do_step(db, id, &s, date, err, errlen);
 }
 
@@ -571,9 +627,7 @@ int proposals_remarks(tz_db *db, int64_t id, tz_day received, const char *kk, co
 		return PR_REFUSED;
 	}
 	struct proposal_rec r;
-	struct step s = {PS_BIT(PS_SUBMITTED), PS_REMARKS, "remarks",
-	                 N_("Remarks go to a proposal submitted to the authorized body; proposal %lld is %s."),
-	                 1, 0, 0, i18n_pick(kk, ru), NULL};
+	struct step s = rule_step(PSTEP_REMARKS, PS_REMARKS, "remarks", 0, 0, i18n_pick(kk, ru), NULL);
 	if (check_step(db, id, &s, &r, err, errlen))
 		return PR_REFUSED;
 	proposal_rec_free(&r);
@@ -608,9 +662,7 @@ int proposals_resubmit(tz_db *db, int64_t id, tz_day date, int *late, char *err,
 		*late = date > due;
 	sqlite3_finalize(st);
 	struct proposal_rec r;
-	struct step s = {PS_BIT(PS_REMARKS), PS_SUBMITTED, "resubmitted",
-	                 N_("Only a proposal with remarks can be resubmitted; proposal %lld is %s."),
-	                 0, 1, *late, NULL, "yes"};
+	struct step s = rule_step(PSTEP_RESUBMIT, PS_SUBMITTED, "resubmitted", 1, *late, NULL, "yes");
 	if (check_step(db, id, &s, &r, err, errlen))
 		return PR_REFUSED;
 	proposal_rec_free(&r);
@@ -628,9 +680,7 @@ int proposals_resubmit(tz_db *db, int64_t id, tz_day date, int *late, char *err,
 int proposals_accept(tz_db *db, int64_t id, tz_day date, struct problems *p, char *err, size_t errlen)
 {
 	struct proposal_rec r;
-	struct step s = {PS_BIT(PS_SUBMITTED), PS_ACCEPTED, "accepted",
-	                 N_("Only a proposal submitted to the authorized body can be accepted; proposal %lld is %s."),
-	                 1, 0, 0, NULL, NULL};
+	struct step s = rule_step(PSTEP_ACCEPT, PS_ACCEPTED, "accepted", 0, 0, NULL, NULL);
 	if (check_step(db, id, &s, &r, err, errlen))
 		return PR_REFUSED;
 	int missing = proposal_validate(db, &r.pr, p);
@@ -652,9 +702,7 @@ int proposals_reject(tz_db *db, int64_t id, tz_day date, const char *comment, ch
 		snprintf(err, errlen, "%s", _("Rejecting a proposal needs the reason (--comment)."));
 		return PR_REFUSED;
 	}
-	struct step s = {PS_BIT(PS_SUBMITTED) | PS_BIT(PS_REMARKS), PS_REJECTED, "rejected",
-	                 N_("Only a proposal under review can be rejected; proposal %lld is %s."),
-	                 1, 0, 0, comment, NULL};
+	struct step s = rule_step(PSTEP_REJECT, PS_REJECTED, "rejected", 0, 0, comment, NULL);
 	return do_step(db, id, &s, date, err, errlen);
 }
 
@@ -742,9 +790,7 @@ static int apply_rows(tz_db *db, int64_t v, const struct proposal *pr, struct pr
 int proposals_apply(tz_db *db, int64_t id, struct problems *p, char *err, size_t errlen)
 {
 	struct proposal_rec r;
-	struct step s = {PS_BIT(PS_ACCEPTED), PS_APPLIED, "applied",
-	                 N_("Only an accepted proposal can be applied to the draft register; proposal %lld is %s."),
-	                 1, 0, 0, NULL, NULL};
+	struct step s = rule_step(PSTEP_APPLY, PS_APPLIED, "applied", 0, 0, NULL, NULL);
 	if (check_step(db, id, &s, &r, err, errlen))
 		return PR_REFUSED;
 	int64_t v = db_int_query(db, "SELECT id FROM reg_version WHERE state = 'draft'", 0);
@@ -761,6 +807,58 @@ int proposals_apply(tz_db *db, int64_t id, struct problems *p, char *err, size_t
 		rc = dberr(db, err, errlen);
 	} else {
 		rc = PR_OK;
+	}
+	proposal_rec_free(&r);
+	return rc;
+}
+
+int proposals_may_create(tz_db *db, int64_t cycle, char *err, size_t errlen)
+{
+	struct cycle c;
+	char t[64];
+	if (!cycle || cycle_load(db, cycle, &c)) {
+		snprintf(err, errlen, "%s", _("No cycle is open: a proposal is entered in the open cycle "
+		                              "(cycle open YEAR SEASON)."));
+		return -1;
+	}
+	if (c.placed[0]) {
+		snprintf(err, errlen, _("The %s cycle is over: its register is published.  Proposals go to "
+		                        "the cycle open now."), cycle_title(&c, t, sizeof t));
+		return -1;
+	}
+	struct who w;
+	if (auth_whoami(db, &w))
+		return auth_edit_register(db, err, errlen);
+	/* A sectoral body's clerk enters their own body's; the authorized body any. */
+	return w.role == ROLE_SB_CLERK ? auth_edit_proposal(db, w.body_id, err, errlen)
+	                               : auth_edit_proposal(db, 0, err, errlen);
+}
+
+int proposals_may(tz_db *db, int64_t id, enum proposal_step step, char *err, size_t errlen)
+{
+	struct proposal_rec r;
+	if (step < 0 || step >= PSTEP_N || proposals_load(db, id, &r)) {
+		snprintf(err, errlen, _("There is no proposal %lld."), (long long)id);
+		return -1;
+	}
+	const struct step_rule *k = &step_rules[step];
+	int rc = 0;
+	int in = step == PSTEP_EDIT ? proposals_state_editable(r.state) : (k->from & PS_BIT(r.state)) != 0;
+	if (step == PSTEP_CHECK) {
+		rc = 0;
+	} else if (!in) {
+		snprintf(err, errlen, _(k->refusal), (long long)id, proposals_state_label(r.state));
+		rc = -1;
+	} else if (step == PSTEP_SEND && !r.pr.association_id) {
+		snprintf(err, errlen, _("Proposal %lld is the sectoral body's own: there is no association to send it from."),
+		         (long long)id);
+		rc = -1;
+	} else if (step == PSTEP_AGREE && r.state == PS_DRAFT && r.pr.association_id) {
+		snprintf(err, errlen, _(k->refusal), (long long)id, proposals_state_label(r.state));
+		rc = -1;
+	} else {
+		rc = k->authorized ? auth_edit_register(db, err, errlen)
+		                   : auth_edit_proposal(db, r.pr.body_id, err, errlen);
 	}
 	proposal_rec_free(&r);
 	return rc;

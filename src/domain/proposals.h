@@ -34,6 +34,8 @@ enum proposal_state {
 /* The state's word in the database ("" for none), and as shown (translated). */
 const char *proposals_state_name(enum proposal_state s);
 const char *proposals_state_label(enum proposal_state s);
+/* The state in a word, for a list's narrow column (translated). */
+const char *proposals_state_short(enum proposal_state s);
 /* The state a stored word names: 0, or -1 when it names none. */
 int proposals_state_parse(const char *s, enum proposal_state *out);
 /* Whether a proposal in state s may still be changed: draft, sent, returned,
@@ -105,6 +107,20 @@ int proposals_remarks(tz_db *db, int64_t id, tz_day received, const char *text_k
 int proposals_resubmit(tz_db *db, int64_t id, tz_day date, int *late, char *err, size_t errlen);
 int proposals_accept(tz_db *db, int64_t id, tz_day date, struct problems *p, char *err, size_t errlen);
 int proposals_reject(tz_db *db, int64_t id, tz_day date, const char *comment, char *err, size_t errlen);
+
+/* The steps of a proposal as the screens offer them (Order cl. 6-9). */
+enum proposal_step {
+	PSTEP_SEND, PSTEP_RETURN, PSTEP_AGREE, PSTEP_SUBMIT, PSTEP_CHECK, PSTEP_ACCEPT,
+	PSTEP_REMARKS, PSTEP_RESUBMIT, PSTEP_REJECT, PSTEP_APPLY, PSTEP_EDIT, PSTEP_N
+};
+/* Whether the person at the terminal may take proposal id through step now
+ * (its state, its body, their role): the rule the step itself enforces.
+ * 0, or -1 with a translated sentence in err saying why not.  The check of
+ * completeness is only read, so it is anyone's. */
+int proposals_may(tz_db *db, int64_t id, enum proposal_step step, char *err, size_t errlen);
+/* Whether they may enter a new proposal in cycle: it is open (not yet
+ * published) and their role enters proposals.  0, or -1 with why. */
+int proposals_may_create(tz_db *db, int64_t cycle, char *err, size_t errlen);
 
 /* Applies an accepted proposal to its cycle's draft register: include adds
  * one row per level, exclude removes the code's rows, amend makes the code's

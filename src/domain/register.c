@@ -579,3 +579,20 @@ int reg_validity_parse(const char *typed, int *years, char *why, size_t len)
 	*years = (int)v;
 	return 0;
 }
+
+int reg_may_edit(tz_db *db, char *err, size_t errlen)
+{
+	if (auth_edit_register(db, err, errlen))
+		return -1;
+	if (reg_draft(db))
+		return 0;
+	if (db_int_query(db, "SELECT count(*) FROM reg_version WHERE state = 'submitted'", 0))
+		snprintf(err, errlen, "%s", _("The register is with the National Council: the draft cannot be "
+		                              "changed until its recommendations are recorded."));
+	else if (db_int_query(db, "SELECT count(*) FROM reg_version WHERE state = 'recommended'", 0))
+		snprintf(err, errlen, "%s", _("The register is being formed per the Council's recommendations: "
+		                              "it changes only by applying them."));
+	else
+		snprintf(err, errlen, "%s", _("There is no draft register: open a cycle first."));
+	return -1;
+}

@@ -51,6 +51,12 @@ const char *reg_state_label(const char *state);
  * Fails when a draft exists.  Returns its id, or 0 with err set. */
 int64_t reg_new_draft(tz_db *db, char *err, size_t errlen);
 
+/* Whether the person at the terminal may add, change and delete rows of the
+ * draft now: their role, and a draft to change (not while the register is
+ * with the Council or being formed).  0, or -1 with a translated sentence
+ * in err saying why not. */
+int reg_may_edit(tz_db *db, char *err, size_t errlen);
+
 /* Row edits, each one transaction (nesting inside a caller's).  They validate
  * first and write nothing on a problem.  reg_change refuses with
  * REG_CONFLICT when the stored row's rev differs from r->rev.

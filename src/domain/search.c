@@ -19,7 +19,10 @@ static const char *const where[2][4] = {
 			" OR nkz.fold_ru >= :search_q AND nkz.fold_ru < :search_hi"
 			" OR nkz.code >= :search_c AND nkz.code < :search_chi)",
 		[SEARCH_FTS] =
-			"nkz.rowid IN (SELECT rowid FROM nkz_fts WHERE nkz_fts MATCH :search_q)",
+			"nkz.rowid IN (SELECT rowid FROM nkz_fts WHERE nkz_fts MATCH :search_q)"
+			" AND (instr(nkz.fold_kk, :search_x) > 0 OR instr(nkz.fold_ru, :search_x) > 0"
+			" OR instr(tz_loose(nkz.fold_kk), :search_l) > 0"
+			" OR instr(tz_loose(nkz.fold_ru), :search_l) > 0)",
 	},
 	[SEARCH_REG] = {
 		[SEARCH_ALL] = "1",
@@ -35,7 +38,10 @@ static const char *const where[2][4] = {
 			" AND section IN ('mandatory', 'voluntary')"
 			" AND nkz_code >= :search_c AND nkz_code < :search_chi)",
 		[SEARCH_FTS] =
-			"reg_row.id IN (SELECT rowid FROM reg_fts WHERE reg_fts MATCH :search_q)",
+			"reg_row.id IN (SELECT rowid FROM reg_fts WHERE reg_fts MATCH :search_q)"
+			" AND (instr(reg_row.fold_kk, :search_x) > 0 OR instr(reg_row.fold_ru, :search_x) > 0"
+			" OR instr(tz_loose(reg_row.fold_kk), :search_l) > 0"
+			" OR instr(tz_loose(reg_row.fold_ru), :search_l) > 0)",
 	},
 };
 
@@ -130,6 +136,104 @@ static char *fts_phrase(const char *fold)
 	return s;
 }
 
+/* The Kazakh letters a Russian look-alike may stand for (text_loose's
+ * pairs the other way round); NULL when none. */
+static const char *search_twins(unsigned cp)
+{
+	switch (cp) {
+	case 0x430: return "\xD3\x99";                 /* а: ә */
+	case 0x43A: return "\xD2\x9B";                 /* к: қ */
+	case 0x43E: return "\xD3\xA9";                 /* о: ө */
+	case 0x443: return "\xD2\xB1\xD2\xAF";         /* у: ұ ү */
+	case 0x433: return "\xD2\x93";                 /* г: ғ */
+	case 0x43D: return "\xD2\xA3";                 /* н: ң */
+	case 0x438: return "\xD1\x96";                 /* и: і */
+	case 0x445: return "\xD2\xBB";                 /* х: һ */
+	default: return NULL;
+	}
+}
+
+/* The FTS5 expression for a query under the look-alike fold: the index
+ * holds the names as written, so each trigram of the loose query becomes
+ * the OR of its spellings (а as а or ә, у as у, ұ or ү ...), and the
+ * trigrams are ANDed — every third one and the last, which is enough to
+ * find the names; the caller's instr() on the loose names then keeps only
+ * those that hold the query whole.  Every spelling includes the query's
+ * own letters, so the exact matches are among them.  NULL on no memory. */
+static char *search_loose_fts(const char *loose)
+{
+	/* The query's characters, as byte offsets. */
+	size_t n = 0, cap = strlen(loose) + 1;
+	size_t *at = malloc(cap * sizeof *at);
+	unsigned *cps = malloc(cap * sizeof *cps);
+	size_t out_cap = 64, out_len = 0;
+	char *out = malloc(out_cap);
+	if (!at || !cps || !out)
+		goto fail;
+	out[0] = 0;
+	for (const char *p = loose; *p; n++) {
+		at[n] = (size_t)(p - loose);
+		p += text_next(p, &cps[n]);
+	}
+	at[n] = strlen(loose);
+	for (size_t i = 0; i + 3 <= n; i += 3) {
+		if (i + 3 + 3 > n && i + 3 < n)
+			i = n - 3;      /* the last trigram closes the query */
+		/* Up to 3 spellings per character: 27 per trigram. */
+		const char *opt[3][4];
+		int nopt[3];
+		char one[3][8];
+		for (int c = 0; c < 3; c++) {
+			size_t len = at[i + c + 1] - at[i + c];
+			memcpy(one[c], loose + at[i + c], len);
+			one[c][len] = 0;
+			opt[c][0] = one[c];
+			nopt[c] = 1;
+			const char *tw = search_twins(cps[i + c]);
+			for (; tw && *tw; tw += 2)
+				opt[c][nopt[c]++] = tw;
+		}
+		char group[27 * 16 + 8];
+		size_t g = 0;
+		g += (size_t)snprintf(group + g, sizeof group - g, "%s(", out_len ? " AND " : "");
+		for (int a = 0; a < nopt[0]; a++)
+			for (int b = 0; b < nopt[1]; b++)
+				for (int c = 0; c < nopt[2]; c++) {
+					char tri[16];
+					snprintf(tri, sizeof tri, "%.*s%.*s%.*s",
+					         opt[0][a] == one[0] ? (int)strlen(one[0]) : 2, opt[0][a],
+					         opt[1][b] == one[1] ? (int)strlen(one[1]) : 2, opt[1][b],
+					         opt[2][c] == one[2] ? (int)strlen(one[2]) : 2, opt[2][c]);
+					char *ph = fts_phrase(tri);
+					if (!ph)
+						goto fail;
+					g += (size_t)snprintf(group + g, sizeof group - g, "%s%s",
+					                      a + b + c ? " OR " : "", ph);
+					free(ph);
+				}
+		g += (size_t)snprintf(group + g, sizeof group - g, ")");
+		if (out_len + g + 1 > out_cap) {
+			out_cap = (out_len + g + 1) * 2;
+			char *grown = realloc(out, out_cap);
+			if (!grown)
+				goto fail;
+			out = grown;
+		}
+		memcpy(out + out_len, group, g + 1);
+		out_len += g;
+		if (i + 3 == n)
+			break;
+	}
+	free(at);
+	free(cps);
+	return out;
+fail:
+	free(at);
+	free(cps);
+	free(out);
+	return NULL;
+}
+
 int search_init(struct search *s, enum search_scope scope, const char *query)
 {
 	memset(s, 0, sizeof *s);
@@ -159,10 +263,12 @@ int search_init(struct search *s, enum search_scope scope, const char *query)
 		} else if (ok && nchars < 3) {
 			/* The trigram index cannot look up fewer than three characters. */
 			s->kind = SEARCH_PREFIX;
-			ok = (s->q = strdup(fold)) && (s->hi = concat(fold, MAX_CP));
+			ok = (s->q = strdup(fold)) && (s->hi = concat(fold, MAX_CP)) &&
+			     (s->exact = strdup(fold)) && (s->loose = text_loose(strdup(fold))) != NULL;
 		} else if (ok) {
 			s->kind = SEARCH_FTS;
-			ok = (s->q = fts_phrase(fold)) != NULL;
+			ok = (s->exact = strdup(fold)) && (s->loose = strdup(fold)) &&
+			     (s->q = search_loose_fts(text_loose(s->loose))) != NULL;
 		}
 	}
 	free(typed);
@@ -183,7 +289,9 @@ void search_free(struct search *s)
 	free(s->hi);
 	free(s->code);
 	free(s->code_hi);
-	s->q = s->hi = s->code = s->code_hi = NULL;
+	free(s->exact);
+	free(s->loose);
+	s->q = s->hi = s->code = s->code_hi = s->exact = s->loose = NULL;
 }
 
 static void bind(sqlite3_stmt *st, const char *name, const char *v)
@@ -201,6 +309,8 @@ void search_bind(const struct search *s, sqlite3_stmt *st)
 	bind(st, ":search_hi", s->hi);
 	bind(st, ":search_c", s->code);
 	bind(st, ":search_chi", s->code_hi);
+	bind(st, ":search_x", s->exact);
+	bind(st, ":search_l", s->loose);
 	int i = sqlite3_bind_parameter_index(st, ":search_v");
 	if (i)
 		sqlite3_bind_int64(st, i, s->version);
@@ -241,15 +351,9 @@ static int search_fold_char(const char *s, int len, char *buf, size_t size)
 	return 0;
 }
 
-int search_find(const char *text, const char *query, size_t *off, size_t *len)
+/* search_find's walk, as typed or (loose) under the look-alike fold. */
+static int search_find_as(const char *text, char *fq, int loose, size_t *off, size_t *len)
 {
-	char *tmp = strdup(query ? query : "");
-	if (!tmp)
-		return 0;
-	char *fq = text_fold(text_trim(tmp));
-	free(tmp);
-	if (!fq)
-		return 0;
 	int found = 0;
 	if (*fq) {
 		unsigned cp;
@@ -260,10 +364,12 @@ int search_find(const char *text, const char *query, size_t *off, size_t *len)
 				char f[32];
 				if (search_fold_char(j, n, f, sizeof f))
 					break;
+				if (loose)
+					text_loose(f);
 				size_t fl = strlen(f);
 				if (!strncmp(p, f, fl))
 					p += fl;
-				else if ((cp == 'I' || cp == 'i') && !strncmp(p, "\xD1\x96", 2))
+				else if ((cp == 'I' || cp == 'i') && !strncmp(p, loose ? "\xD0\xB8" : "\xD1\x96", 2))
 					p += 2;
 				else
 					break;
@@ -276,6 +382,21 @@ int search_find(const char *text, const char *query, size_t *off, size_t *len)
 			}
 		}
 	}
+	return found;
+}
+
+int search_find(const char *text, const char *query, size_t *off, size_t *len)
+{
+	char *tmp = strdup(query ? query : "");
+	if (!tmp)
+		return 0;
+	char *fq = text_fold(text_trim(tmp));
+	free(tmp);
+	if (!fq)
+		return 0;
+	/* As typed first; else as the look-alike fold finds it (search.h). */
+	int found = search_find_as(text, fq, 0, off, len) ||
+	            search_find_as(text, text_loose(fq), 1, off, len);
 	free(fq);
 	return found;
 }

@@ -34,7 +34,10 @@ enum search_scope { SEARCH_NKZ, SEARCH_REG };
  *   ALL     an empty query: everything;
  *   CODE    digits and hyphens (after an optional Х): codes starting with it;
  *   PREFIX  1-2 characters: names (either language) or codes starting with it;
- *   FTS     3+ characters: names containing it, through the trigram index. */
+ *   FTS     3+ characters: names containing it, through the trigram index;
+ *           also names that contain it under the look-alike fold (a Kazakh
+ *           word typed with Russian letters, text_loose), which a screen
+ *           ranks after the names that contain it as typed. */
 enum search_kind { SEARCH_ALL, SEARCH_CODE, SEARCH_PREFIX, SEARCH_FTS };
 
 struct search {
@@ -49,6 +52,8 @@ struct search {
 	char *hi;            /* :search_hi  — upper bound of the folded prefix range */
 	char *code;          /* :search_c   — the query as a code (Х upper case) */
 	char *code_hi;       /* :search_chi — upper bound of the code range */
+	char *exact;         /* :search_x   — the folded query (FTS, PREFIX) */
+	char *loose;         /* :search_l   — its look-alike fold, text_loose (FTS, PREFIX) */
 	int64_t version;     /* :search_v   — the register version (SEARCH_REG), set by the caller */
 };
 

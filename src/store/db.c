@@ -59,6 +59,23 @@ static void fold_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(ctx, f, -1, free);
 }
 
+/* tz_loose(folded): the look-alike fold of a folded name (text_loose). */
+static void loose_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	const unsigned char *s = sqlite3_value_text(argv[0]);
+	if (!s) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	char *f = strdup((const char *)s);
+	if (!f) {
+		sqlite3_result_error_nomem(ctx);
+		return;
+	}
+	sqlite3_result_text(ctx, text_loose(f), -1, free);
+}
+
 static void sortkey_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	(void)argc;
@@ -149,6 +166,8 @@ tz_db *db_open(const char *path, int create, char *err, size_t errlen)
 	sqlite3_create_collation_v2(db->h, "ru", SQLITE_UTF8, (void *)"ru", collate, NULL);
 	sqlite3_create_function(db->h, "tz_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
 	                        NULL, fold_fn, NULL, NULL);
+	sqlite3_create_function(db->h, "tz_loose", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+	                        NULL, loose_fn, NULL, NULL);
 	/* tz_sortkey('kk'|'ru', text): the ICU sort key stored in reg_row.sort_* */
 	sqlite3_create_function(db->h, "tz_sortkey", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
 	                        NULL, sortkey_fn, NULL, NULL);

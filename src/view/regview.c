@@ -197,7 +197,7 @@ static int count_sections(struct regview *rv, const char *where, int c[2])
 			return -1;
 		return read_counts(rv, st, c);
 	}
-	int prefix = *rv->query && rv->search.kind == SEARCH_PREFIX;
+	int prefix = *rv->query && rv->search.kind == SEARCH_PREFIX && !regsearch_table(&rv->hits);
 	conditions(rv, where, prefix ? COND_NO_SEARCH : COND_SEARCH, cond, sizeof cond);
 	/* A name search lists its matches' ids: count by looking those up, or
 	 * the planner may walk the whole version in an index, testing each row
@@ -286,6 +286,30 @@ void rv_close(struct regview *rv)
 	free(rv->query);
 	search_free(&rv->search);
 	free(rv);
+}
+
+int rv_follow(struct regview *rv)
+{
+	int64_t v = pick_version(rv->db);
+	if (v != rv->version)
+		return rv_set_version(rv, v) ? -1 : 1;
+	if (!v)
+		return 0;
+	sqlite3_stmt *st = db_cached(rv->db, "SELECT state, title FROM reg_version WHERE id = :v");
+	if (!st)
+		return -1;
+	db_int(st, ":v", v);
+	int moved = 0;
+	if (db_step(rv->db, st) == SQLITE_ROW) {
+		moved = strcmp(rv->state, db_col_text(st, 0)) || strcmp(rv_title(rv), db_col_text(st, 1));
+		if (moved) {
+			snprintf(rv->state, sizeof rv->state, "%s", db_col_text(st, 0));
+			free(rv->title);
+			rv->title = dup(db_col_text(st, 1));
+		}
+	}
+	sqlite3_reset(st);
+	return moved;
 }
 
 int64_t rv_version(const struct regview *rv) { return rv->version; }
@@ -578,11 +602,15 @@ static int fetch(struct regview *rv, int s, int offset, int n, struct rv_line *o
 	int n0 = snprintf(sql, sizeof sql, cols, l, l, l);
 	if (by_hits) {   /* the matches table's own order: its key */
 		const char *d = rv->desc != back ? " DESC" : "";
+		/* Put back in the table's order too: it ranks the look-alike
+		 * matches after the others (regsearch.h). */
+		const char *o = rv->desc ? " DESC" : "";
 		snprintf(sql + n0, sizeof sql - (size_t)n0,
-		         "(SELECT id FROM temp.%s WHERE section = :s "
+		         "(SELECT id, sort, level, fold_kk, fold_ru FROM temp.%s WHERE section = :s "
 		         "ORDER BY sort%s, level%s, fold_kk%s, fold_ru%s, id%s LIMIT :n OFFSET :o) w%s"
-		         "WHERE r.version_id = :v ORDER BY %s",
-		         regsearch_table(&rv->hits), d, d, d, d, d, joins, outer);
+		         "WHERE r.version_id = :v ORDER BY w.sort%s, w.level%s, w.fold_kk%s, w.fold_ru%s, "
+		         "w.id%s",
+		         regsearch_table(&rv->hits), d, d, d, d, d, joins, o, o, o, o, o);
 	} else if (rv->sort == RV_BY_NUMBER && !*cond) {   /* the numbers' index alone */
 		const char *d = rv->desc != back ? " DESC" : "";
 		snprintf(sql + n0, sizeof sql - (size_t)n0,

@@ -49,6 +49,11 @@ const char *rv_state(const struct regview *rv);
 const char *rv_title(const struct regview *rv);
 /* Shows another version (re-reads counts); -1 if it does not exist. */
 int rv_set_version(struct regview *rv, int64_t version);
+/* Follows the store: when another step (a publication, a new draft, a
+ * submission to the Council) moved the register on since the view read it,
+ * the view takes the version it would pick now, or that version's new
+ * state and title.  1 when something changed, 0 when not, -1 on error. */
+int rv_follow(struct regview *rv);
 
 /* "kk" or "ru": names, basis and bodies, and the alphabet of the order. */
 int rv_set_lang(struct regview *rv, const char *lang);

@@ -51,7 +51,7 @@ void ui_draw_top(void *ctx)
 	s->draw(app);
 	help_demo_mark(app);
 	help_first_start(app);
-	keybar_draw(s);
+	keybar_draw_app(app, s);
 }
 
 void ui_tell(struct ui_app *app, const char *title, const char *text)
@@ -113,7 +113,16 @@ void ui_loop(struct ui_app *app)
 			const struct ui_action *a = action_for_key(s, k);
 			if (!a)
 				continue;
-			r = a->run(app);
+			char why[512];
+			if (s->may && s->may(app, a, why, sizeof why)) {
+				/* Not for this user now: the key says why, whole, in a box
+				 * named by what was asked for. */
+				ui_draw_all(app);
+				ui_tell(app, a->label ? _(a->label) : _("Not now"), why);
+				r = UI_REDRAW;
+			} else {
+				r = a->run(app);
+			}
 		}
 		if (r == UI_QUIT)
 			break;

@@ -52,6 +52,11 @@ struct ui_screen {
 	/* N_(), optional: what the screen is for and what to do next, the
 	 * first thing its help says. */
 	const char *about;
+	/* Optional: whether the user at the terminal may use action a now (their
+	 * role, where the register and the cycle stand), asked of the core.
+	 * 0 when they may; else -1 with the reason in why.  What they may not do
+	 * is left off the key bar, and its key says why instead of acting. */
+	int (*may)(struct ui_app *app, const struct ui_action *a, char *why, size_t len);
 };
 
 #define UI_MAX_DEPTH 4

@@ -25,6 +25,11 @@ void cui_say(int alert, const char *fmt, ...)
 
 void cui_clear(void) { said.text[0] = 0; }
 
+const char *cui_said(void)
+{
+	return said.text[0] && !strcmp(said.lang, i18n_lang()) ? said.text : NULL;
+}
+
 enum ui_result cui_leave(struct ui_app *app)
 {
 	(void)app;

@@ -12,6 +12,8 @@
  * (a translated sentence is never shown in the other language). */
 void cui_say(int alert, const char *fmt, ...) TZ_PRINTF(2, 3);
 void cui_clear(void);
+/* What cui_say last said, in the language on screen, or NULL. */
+const char *cui_said(void);
 /* Closes the screen on top with its message: Esc on a screen that says things. */
 enum ui_result cui_leave(struct ui_app *app);
 /* Draws the status line at y: the message if there is one, else text. */

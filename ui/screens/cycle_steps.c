@@ -24,6 +24,7 @@
 #include "base/text.h"
 #include "kit/theme.h"
 #include "view/pubview.h"
+#include "view/sessionview.h"
 
 /* The cycle on its way, else the newest one (already placed). */
 static int newest(void *ctx, const struct cycle *c)
@@ -126,18 +127,23 @@ static void steps_draw(struct ui_app *app)
 	if (labels[4])
 		row(y++, lw, labels[4], buf);
 	y++;
-	static const char *const how[] = {
-		N_("F3 opens a cycle (year and season)."),
-		N_("F4 submits the draft to the National Council (cl. 10)."),
-		N_("F5 records the Council's recommendations (cl. 11); their items are then carried out "
-		   "on the review screen (F7 there)."),
-		N_("F6 places the register on the platform: it is published (cl. 11)."),
-		N_("F7 shows the press release; F8 loads its text from a file (cl. 12)."),
-		N_("P records where and when the press release was placed on the internet resource (cl. 12)."),
+	/* Only the steps this user may take now are explained: the rest are
+	 * not theirs, or not yet. */
+	static const struct { enum cycle_step step; const char *text; } how[] = {
+		{CSTEP_OPEN, N_("F3 opens a cycle (year and season).")},
+		{CSTEP_COUNCIL, N_("F4 submits the draft to the National Council (cl. 10).")},
+		{CSTEP_RECOMMEND, N_("F5 records the Council's recommendations (cl. 11); their items are then carried out "
+		                     "on the review screen (F7 there).")},
+		{CSTEP_PUBLISH, N_("F6 places the register on the platform: it is published (cl. 11).")},
+		{CSTEP_PRESS_LOAD, N_("F7 shows the press release; F8 loads its text from a file (cl. 12).")},
+		{CSTEP_PRESS_LOAD, N_("P records where and when the press release was placed on the internet resource (cl. 12).")},
 	};
+	char why[512];
 	for (size_t i = 0; i < sizeof how / sizeof *how && y < LINES - 2; i++)
-		draw_cell(y++, 2, COLS - 4, _(how[i]), theme(TH_NORMAL), 0);
-	cui_status(LINES - 2, "");
+		if (!cycle_may(app->db, how[i].step, why, sizeof why))
+			y += draw_wrap(y, 2, COLS - 4, LINES - 2 - y, _(how[i].text), theme(TH_NORMAL));
+	char who[300];
+	cui_status(LINES - 2, sessionview_who(app->db, who, sizeof who));
 }
 
 /* A date typed, or "" for today; 0, or -1 after saying what is wrong. */
@@ -485,6 +491,20 @@ static const struct ui_action steps_actions[] = {
 	UI_KEY_CLOSE(N_("Back to the screen before"), cui_leave),
 };
 
+/* Each step's key is offered while the core lets this user take it now. */
+static int steps_may(struct ui_app *app, const struct ui_action *a, char *why, size_t len)
+{
+	static const struct { enum ui_result (*run)(struct ui_app *); enum cycle_step step; } map[] = {
+		{act_open, CSTEP_OPEN}, {act_submit, CSTEP_COUNCIL}, {act_recommend, CSTEP_RECOMMEND},
+		{act_publish, CSTEP_PUBLISH}, {act_press, CSTEP_PRESS}, {act_load, CSTEP_PRESS_LOAD},
+		{act_placed, CSTEP_PRESS_LOAD},
+	};
+	for (size_t i = 0; i < sizeof map / sizeof *map; i++)
+		if (a->run == map[i].run)
+			return cycle_may(app->db, map[i].step, why, len);
+	return 0;
+}
+
 static const struct ui_screen steps_screen = {
 	.actions = steps_actions,
 	.nactions = (int)(sizeof steps_actions / sizeof *steps_actions),
@@ -493,6 +513,7 @@ static const struct ui_screen steps_screen = {
 	          "National Council, record its recommendations, publish, and the press release. Each step "
 	          "is dated; the help's cycle page says who does what."),
 	.input = NULL,
+	.may = steps_may,
 };
 
 enum ui_result ui_open_cycle_steps(struct ui_app *app)

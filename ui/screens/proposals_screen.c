@@ -21,8 +21,10 @@
 #include "forms/propform_ui.h"
 #include "base/text.h"
 #include "kit/theme.h"
+#include "store/auth.h"
 #include "store/refdata.h"
 #include "view/proposalview.h"
+#include "view/sessionview.h"
 
 static struct {
 	int64_t cycle, body;   /* body 0: all bodies */
@@ -47,6 +49,65 @@ static void body_short(tz_db *db, int64_t id, char *buf, size_t len)
 
 enum { C_NO, C_STATE, C_BODY, C_ACTION, C_CODE, C_LEVELS, C_ROUND, C_LATE, C_DUE, C_NAME, NCOL };
 
+static const char *const proposals_head[NCOL] = {
+	N_("No."), N_("State"), N_("Body"), N_("Action"), N_("NKZ code"), N_("Levels"),
+	N_("Round"), N_("Late"), N_("Rework by"), N_("Profession")};
+
+/* Widths from the words of the language on screen (the Russian ones are the
+ * longer): the number, the state, the code, the levels, the date and the
+ * profession always, each whole; the body, the action, the round and the
+ * late mark as the width allows (132 columns show them all).  A width 0
+ * leaves a column out. */
+static void proposals_widths(const struct propview_list *l, int w[NCOL])
+{
+	int need[NCOL];
+	for (int i = 0; i < NCOL; i++)
+		need[i] = text_width(_(proposals_head[i]));
+	for (int s = 0; s < PS_NSTATES; s++)
+		if (text_width(proposals_state_short((enum proposal_state)s)) > need[C_STATE])
+			need[C_STATE] = text_width(proposals_state_short((enum proposal_state)s));
+	for (int a = 0; a < PA_NACTIONS; a++)
+		if (text_width(proposal_action_label((enum proposal_action)a)) > need[C_ACTION])
+			need[C_ACTION] = text_width(proposal_action_label((enum proposal_action)a));
+	if (need[C_CODE] < 10)
+		need[C_CODE] = 10;          /* NNNN-N-NNN */
+	if (need[C_DUE] < 10)
+		need[C_DUE] = 10;           /* YYYY-MM-DD */
+	if (need[C_NO] < 4)
+		need[C_NO] = 4;
+	if (need[C_LATE] < text_width(_("late")))
+		need[C_LATE] = text_width(_("late"));
+	for (int i = 0; i < l->n; i++) {
+		int lw = text_width(l->r[i].levels), bw = text_width(l->r[i].body);
+		if (lw > need[C_LEVELS] && lw <= 12)
+			need[C_LEVELS] = lw;
+		if (bw > need[C_BODY])
+			need[C_BODY] = bw > 16 ? 16 : bw;
+	}
+	static const int always[] = {C_NO, C_STATE, C_CODE, C_LEVELS, C_DUE};
+	static const int optional[] = {C_ACTION, C_BODY, C_LATE, C_ROUND};
+	enum { NAME_MIN = 24 };
+	int used = 1;
+	for (int i = 0; i < NCOL; i++)
+		w[i] = 0;
+	for (size_t i = 0; i < sizeof always / sizeof *always; i++) {
+		w[always[i]] = need[always[i]];
+		used += need[always[i]] + 1;
+	}
+	for (size_t i = 0; i < sizeof optional / sizeof *optional; i++) {
+		int c = optional[i];
+		if (c == C_BODY && ps.body)
+			continue;       /* the title names the one body shown */
+		if (used + need[c] + 1 + NAME_MIN <= COLS - 1) {
+			w[c] = need[c];
+			used += need[c] + 1;
+		}
+	}
+	w[C_NAME] = COLS - 1 - used;
+	if (w[C_NAME] < 1)
+		w[C_NAME] = 1;
+}
+
 static void proposals_draw(struct ui_app *app)
 {
 	struct propview_list l;
@@ -61,22 +122,23 @@ static void proposals_draw(struct ui_app *app)
 		body_short(app->db, ps.body, body, sizeof body);
 	snprintf(title, sizeof title, _("Proposals: %s, %s"), t, ps.body ? body : _("all bodies"));
 	cui_title(title);
+	/* The stage of the cycle on view, on the right of the title when it fits. */
+	char stage[200];
+	sessionview_stage(app->db, stage, sizeof stage);
+	if (text_width(title) + 3 + text_width(stage) <= COLS - 2 && ps.cycle == cycle_current(app->db) && ps.cycle)
+		draw_cell(0, COLS - 1 - text_width(stage), text_width(stage), stage, theme(TH_TITLE), 0);
 
-	static const char *const head[NCOL] = {
-		N_("No."), N_("State"), N_("Body"), N_("Action"), N_("NKZ code"), N_("Levels"),
-		N_("Round"), N_("Late"), N_("Rework by"), N_("Profession")};
-	int w[NCOL] = {4, 14, 9, 8, 10, 6, 5, 6, 10, 0};
-	int fixed = 0;
-	for (int i = 0; i < NCOL - 1; i++)
-		fixed += w[i] + 1;
-	w[C_NAME] = COLS - fixed - 1;
-	int x[NCOL];
-	x[0] = 1;
-	for (int i = 1; i < NCOL; i++)
-		x[i] = x[i - 1] + w[i - 1] + 1;
+	int w[NCOL], x[NCOL];
+	proposals_widths(&l, w);
+	for (int i = 0, at = 1; i < NCOL; i++) {
+		x[i] = at;
+		if (w[i])
+			at += w[i] + 1;
+	}
 	draw_fill(1, theme(TH_HEAD));
 	for (int i = 0; i < NCOL; i++)
-		draw_cell(1, x[i], w[i], _(head[i]), theme(TH_HEAD), 0);
+		if (w[i])
+			draw_cell(1, x[i], w[i], _(proposals_head[i]), theme(TH_HEAD), i == C_NO);
 
 	ps.list.h = LINES - 5;
 	list_fit(&ps.list);
@@ -91,26 +153,47 @@ static void proposals_draw(struct ui_app *app)
 		char buf[64];
 		snprintf(buf, sizeof buf, "%lld", (long long)p->id);
 		draw_cell(y, x[C_NO], w[C_NO], buf, a, 1);
-		draw_cell(y, x[C_STATE], w[C_STATE], proposals_state_label(p->state), a, 0);
-		draw_cell(y, x[C_BODY], w[C_BODY], p->body, a, 0);
-		draw_cell(y, x[C_ACTION], w[C_ACTION], proposal_action_label(p->action), a, 0);
+		/* Without the late column, a late proposal's state shows it. */
+		draw_cell(y, x[C_STATE], w[C_STATE], proposals_state_short(p->state),
+		          p->late && !w[C_LATE] ? theme(TH_ALERT) : a, 0);
+		if (w[C_BODY])
+			draw_cell(y, x[C_BODY], w[C_BODY], p->body, a, 0);
+		if (w[C_ACTION])
+			draw_cell(y, x[C_ACTION], w[C_ACTION], proposal_action_label(p->action), a, 0);
 		draw_cell(y, x[C_CODE], w[C_CODE], p->code, a, 0);
 		draw_cell(y, x[C_LEVELS], w[C_LEVELS], p->levels, a, 0);
-		snprintf(buf, sizeof buf, "%d", p->round);
-		draw_cell(y, x[C_ROUND], w[C_ROUND], buf, a, 1);
-		draw_cell(y, x[C_LATE], w[C_LATE], p->late ? _("late") : "",
-		          p->late ? theme(TH_ALERT) : a, 0);
+		if (w[C_ROUND]) {
+			snprintf(buf, sizeof buf, "%d", p->round);
+			draw_cell(y, x[C_ROUND], w[C_ROUND], buf, a, 1);
+		}
+		if (w[C_LATE])
+			draw_cell(y, x[C_LATE], w[C_LATE], p->late ? _("late") : "",
+			          p->late ? theme(TH_ALERT) : a, 0);
 		draw_cell(y, x[C_DUE], w[C_DUE], p->due, p->due_passed ? theme(TH_ALERT) : a, 0);
 		draw_cell(y, x[C_NAME], w[C_NAME], p->name, a, 0);
 	}
 	if (!l.n)
-		draw_cell(3, 2, COLS - 4, ps.cycle ? _("No proposals in this cycle.")
-		                                   : _("No cycle is open: open one with F3 on the cycle screen."),
-		          theme(TH_NORMAL), 0);
-	char st[160];
-	snprintf(st, sizeof st, _("Proposal %d of %d.  F4: a step on, or edit; F5: a new one; Left and Right change the cycle."),
-	         l.n ? ps.list.cur + 1 : 0, l.n);
-	cui_status(LINES - 2, st);
+		draw_wrap(3, 2, COLS - 4, 2, ps.cycle ? _("No proposals in this cycle.")
+		                                      : _("No cycle is open: open one with F3 on the cycle screen."),
+		          theme(TH_NORMAL));
+	/* Where the list stands on the left; who works in which stage on the right. */
+	char st[160], right[300];
+	snprintf(st, sizeof st, _("Proposal %d of %d"), l.n ? ps.list.cur + 1 : 0, l.n);
+	sessionview_who(app->db, right, sizeof right);
+	const char *said = cui_said();
+	int y = LINES - 2;
+	if (said) {
+		cui_status(y, "");
+	} else {
+		int rw = text_width(right), lw;
+		if (rw > COLS - 2)
+			rw = COLS - 2;
+		lw = COLS - 2 - rw - 2;
+		draw_fill(y, theme(TH_STATUS));
+		if (lw > 0)
+			draw_cell(y, 1, lw, st, theme(TH_STATUS), 0);
+		draw_cell(y, COLS - 1 - rw, rw, right, theme(TH_STATUS), 0);
+	}
 	propview_free(&l);
 }
 
@@ -361,20 +444,50 @@ static void step_edit(struct ui_app *app)
 		said_state(app, 0, NULL);
 }
 
-static const struct dlg_item steps[] = {
-	{N_("Send to the sectoral body"), step_send},
-	{N_("Return with recommendations"), step_return},
-	{N_("Record the sectoral council's agreement"), step_agree},
-	{N_("Submit the body's agreed proposals"), step_submit},
-	{N_("Check completeness"), step_check},
-	{N_("Accept"), step_accept},
-	{N_("Issue remarks"), step_remarks},
-	{N_("Resubmit after rework"), step_resubmit},
-	{N_("Reject"), step_reject},
-	{N_("Apply to the draft register"), step_apply},
+/* In the order of the Order's steps; each is offered only when the core
+ * says this user may take it on this proposal now (proposals_may). */
+static const struct { enum proposal_step step; struct dlg_item item; } steps[] = {
+	{PSTEP_SEND, {N_("Send to the sectoral body"), step_send}},
+	{PSTEP_RETURN, {N_("Return with recommendations"), step_return}},
+	{PSTEP_AGREE, {N_("Record the sectoral council's agreement"), step_agree}},
+	{PSTEP_SUBMIT, {N_("Submit the body's agreed proposals"), step_submit}},
+	{PSTEP_CHECK, {N_("Check completeness"), step_check}},
+	{PSTEP_ACCEPT, {N_("Accept"), step_accept}},
+	{PSTEP_REMARKS, {N_("Issue remarks"), step_remarks}},
+	{PSTEP_RESUBMIT, {N_("Resubmit after rework"), step_resubmit}},
+	{PSTEP_REJECT, {N_("Reject"), step_reject}},
+	{PSTEP_APPLY, {N_("Apply to the draft register"), step_apply}},
 	/* Last, so that Up from the first step reaches it. */
-	{N_("Edit the proposal"), step_edit},
+	{PSTEP_EDIT, {N_("Edit the proposal"), step_edit}},
 };
+enum { NSTEPS = (int)(sizeof steps / sizeof *steps) };
+
+/* The steps this user may take on the proposal under the cursor now; when
+ * none but the check is left, 0 and why: their role's reason when it is
+ * the role that keeps them out, else the proposal's state. */
+static int steps_offered(struct ui_app *app, struct dlg_item *out, char *why, size_t len)
+{
+	int n = 0, acting = 0;
+	struct proposal_rec r;
+	if (proposals_load(app->db, ps.sel, &r)) {
+		snprintf(why, len, "%s", _("There is no proposal to take a step on."));
+		return 0;
+	}
+	if (!auth_edit_proposal(app->db, r.pr.body_id, why, len))
+		snprintf(why, len, _("Proposal %lld is %s: none of its steps is yours to take now."),
+		         (long long)ps.sel, proposals_state_label(r.state));
+	proposal_rec_free(&r);
+	for (int i = 0; i < NSTEPS; i++) {
+		char w[512];
+		if (proposals_may(app->db, ps.sel, steps[i].step, w, sizeof w))
+			continue;
+		if (out)
+			out[n] = steps[i].item;
+		n++;
+		acting += steps[i].step != PSTEP_CHECK;
+	}
+	return acting ? n : 0;
+}
 
 /* ---- keys --------------------------------------------------------------- */
 
@@ -391,8 +504,15 @@ static enum ui_result act_step(struct ui_app *app)
 		cui_say(1, "%s", _("There is no proposal to take a step on."));
 		return UI_REDRAW;
 	}
+	static struct dlg_item offered[NSTEPS];
+	char why[512];
+	int n = steps_offered(app, offered, why, sizeof why);
+	if (!n) {
+		cui_say(1, "%s", why);
+		return UI_REDRAW;
+	}
 	cui_clear();
-	dlg_list(app, N_("Step"), steps, (int)(sizeof steps / sizeof *steps));
+	dlg_list(app, N_("Step"), offered, n);
 	return UI_REDRAW;
 }
 
@@ -431,6 +551,15 @@ static enum ui_result to_cycle(struct ui_app *app, int older)
 static enum ui_result act_older(struct ui_app *app) { return to_cycle(app, 1); }
 static enum ui_result act_newer(struct ui_app *app) { return to_cycle(app, 0); }
 
+/* What the last key said gives way to the next key. */
+static enum ui_result proposals_input(struct ui_app *app, int key)
+{
+	(void)app;
+	(void)key;
+	cui_clear();
+	return UI_PASS;
+}
+
 /* The cursor moves; the draw then takes the proposal under it. */
 static enum ui_result act_move(struct ui_app *app)
 {
@@ -457,6 +586,22 @@ static const struct ui_action proposals_actions[] = {
 	             N_("A page down"), N_("The first proposal"), N_("The last proposal")),
 };
 
+/* F4 while some step is this user's to take on the proposal under the
+ * cursor; F5 while the cycle shown is open and they enter proposals. */
+static int proposals_may_key(struct ui_app *app, const struct ui_action *a, char *why, size_t len)
+{
+	if (a->run == act_new)
+		return proposals_may_create(app->db, ps.cycle, why, len);
+	if (a->run == act_step) {
+		if (!ps.sel) {
+			snprintf(why, len, "%s", _("There is no proposal to take a step on."));
+			return -1;
+		}
+		return steps_offered(app, NULL, why, len) ? 0 : -1;
+	}
+	return 0;
+}
+
 static const struct ui_screen proposals_screen = {
 	.actions = proposals_actions,
 	.nactions = (int)(sizeof proposals_actions / sizeof *proposals_actions),
@@ -464,6 +609,8 @@ static const struct ui_screen proposals_screen = {
 	.about = N_("The proposals of a cycle, by sectoral body, with their state and remarks. A sectoral "
 	          "body's clerk enters proposals with F5 and submits them once checked; the authorized body "
 	          "reviews them from F9 Menu, Review."),
+	.may = proposals_may_key,
+	.input = proposals_input,
 };
 
 enum ui_result ui_open_proposals(struct ui_app *app)

@@ -17,7 +17,9 @@
 #include "domain/register.h"
 #include "domain/regorder.h"
 #include "store/refdata.h"
+#include "store/store.h"
 #include "view/regview.h"
+#include "view/sessionview.h"
 #include "base/text.h"
 #include "kit/theme.h"
 #include "kit/widgets.h"
@@ -47,9 +49,13 @@ static const char *state_word(const char *state)
 	return state;
 }
 
-static void draw_title(const struct regview *rv)
+/* The title: the version on view and its state on the left; the cycle and
+ * the stage its register is in on the right, the program's name giving
+ * way to it at 80 columns. */
+static void draw_title(struct ui_app *app)
 {
-	char buf[512], ver[160];
+	const struct regview *rv = app->rv;
+	char buf[512], ver[160], stage[200];
 	if (!rv_version(rv)) {
 		snprintf(buf, sizeof buf, "%s: %s", _("Register of Professions"),
 		         _("there is no register version yet"));
@@ -61,8 +67,24 @@ static void draw_title(const struct regview *rv)
 		snprintf(buf, sizeof buf, "%s: %s (%s)", _("Register of Professions"), ver,
 		         state_word(rv_state(rv)));
 	}
+	sessionview_stage(app->db, stage, sizeof stage);
+	int sw = text_width(stage);
+	const char *shown = buf;
+	/* The demo register's mark (kit/help.h) keeps the title's right end. */
+	int end = COLS - 1 - (store_is_demo(app->db) ? text_width(_("DEMO register")) + 4 : 0);
+	if (text_width(buf) + 2 + sw > end - 1 && rv_version(rv)) {
+		char *colon = strstr(buf, ": ");
+		if (colon)
+			shown = colon + 2;
+	}
 	draw_fill(0, theme(TH_TITLE));
-	draw_cell(0, 1, COLS - 2, buf, theme(TH_TITLE), 0);
+	if (text_width(shown) + 2 + sw > end - 1)
+		sw = end - 1 - text_width(shown) - 2;   /* the stage cut, the version whole */
+	if (sw < 8)
+		sw = 0;
+	draw_cell(0, 1, end - 1 - (sw ? sw + 2 : 0), shown, theme(TH_TITLE), 0);
+	if (sw)
+		draw_cell(0, end - sw, sw, stage, theme(TH_TITLE), 0);
 }
 
 static void draw_row(int y, const struct rv_line *l, const int w[TABLE_NCOL], int cursor)
@@ -123,23 +145,29 @@ static void facets_text(const struct regview *rv, tz_db *db, char *buf, size_t l
 #undef ADD
 }
 
+/* The status line: where the cursor is and what narrows or orders the rows
+ * on the left; who is working on the right, always whole.  When the line
+ * is short, the language's name gives way first, then the cursor's section
+ * (its title row shows it above the rows), so that a filter and a sort in
+ * force stay readable. */
 static void draw_status(struct ui_app *app)
 {
 	const struct regview *rv = app->rv;
 	const struct table *t = app->table;
-	char buf[1024], fac[512];
+	char pos[128], sec[160] = "", rest[1024], fac[512];
 	size_t n = 0;
+	rest[0] = 0;
 	if (t->rows.cur < 0) {
-		n = (size_t)snprintf(buf, sizeof buf, "%s", _("No rows"));
+		snprintf(pos, sizeof pos, "%s", _("No rows"));
 	} else {
-		int sec = rv_section_of_line(rv, rv_line_of_row(rv, t->rows.cur));
-		n = (size_t)snprintf(buf, sizeof buf, _("Row %d of %d"), t->rows.cur + 1, rv_rows(rv));
-		n += (size_t)snprintf(buf + n, sizeof buf - n, " | %s", section_word(sec));
+		int s = rv_section_of_line(rv, rv_line_of_row(rv, t->rows.cur));
+		snprintf(pos, sizeof pos, _("Row %d of %d"), t->rows.cur + 1, rv_rows(rv));
+		snprintf(sec, sizeof sec, " | %s", section_word(s));
 	}
 	if (rv_facet_count(rv)) {
 		facets_text(rv, app->db, fac, sizeof fac);
 		/* TRANSLATORS: the status line's list of filters in force */
-		n += (size_t)snprintf(buf + n, sizeof buf - n, " | %s: %s", _("Filter"), fac);
+		n += (size_t)snprintf(rest + n, sizeof rest - n, " | %s: %s", _("Filter"), fac);
 	}
 	if (rv_sort_by(rv) != RV_BY_NAME || rv_sort_desc(rv)) {
 		int c = 0;
@@ -148,15 +176,36 @@ static void draw_status(struct ui_app *app)
 		if (rv_sort_by(rv) == RV_BY_NAME)
 			c = TABLE_NAME;
 		/* TRANSLATORS: the status line's sort order, e.g. "Sorted by: Level, descending" */
-		n += (size_t)snprintf(buf + n, sizeof buf - n, " | %s: %s%s%s", _("Sorted by"),
+		n += (size_t)snprintf(rest + n, sizeof rest - n, " | %s: %s%s%s", _("Sorted by"),
 		                      table_col_name(c), rv_sort_desc(rv) ? ", " : "",
 		                      rv_sort_desc(rv) ? _("descending") : "");
 	}
-	if (n < sizeof buf)
-		snprintf(buf + n, sizeof buf - n, " | %s", i18n_pick("Қазақша", "Русский"));
+	char who[300], right[600], buf[1500];
+	sessionview_who(app->db, who, sizeof who);
+	int room = COLS - 2 - 3;
+	snprintf(right, sizeof right, "%s | %s", who, i18n_pick("Қазақша", "Русский"));
+	snprintf(buf, sizeof buf, "%s%s%s", pos, sec, rest);
+	if (text_width(buf) + text_width(right) > room)
+		snprintf(right, sizeof right, "%s", who);
+	if (text_width(buf) + text_width(right) > room)
+		snprintf(buf, sizeof buf, "%s%s", pos, rest);
 	int y = LINES - 2 - search_shown(app);
+	int rw = text_width(right);
+	if (rw > COLS - 2)
+		rw = COLS - 2;
+	int lw = COLS - 2 - rw - 3;
+	const char *said = cui_said();
+	attr_t a = theme(said ? TH_ALERT : TH_STATUS);
 	draw_fill(y, theme(TH_STATUS));
-	draw_cell(y, 1, COLS - 2, buf, theme(TH_STATUS), 0);
+	if (said) {
+		/* A result: its whole sentence over the line. */
+		draw_fill(y, a);
+		draw_cell(y, 1, COLS - 2, said, a, 0);
+		return;
+	}
+	if (lw > 0)
+		draw_cell(y, 1, lw, buf, a, 0);
+	draw_cell(y, COLS - 1 - rw, rw, right, theme(TH_STATUS), 0);
 }
 
 /* The search line: what is typed, with a block for the cursor while
@@ -216,10 +265,13 @@ void table_draw(struct ui_app *app)
 	struct table *t = app->table;
 	struct regview *rv = app->rv;
 	int w[TABLE_NCOL], h = body_height(app);
+	/* A step taken on another screen (a publication) moved the register on. */
+	if (rv_follow(rv) > 0)
+		table_home(t);
 	table_sync(app);
 	clamp(app);
 	table_col_widths(t, rv, w);
-	draw_title(rv);
+	draw_title(app);
 	draw_fill(1, theme(TH_HEAD));
 	int sorted = rv_sort_by(rv) == RV_BY_NAME ? TABLE_NAME : -1;
 	for (int c = 0; c < TABLE_NCOL && sorted < 0; c++)
@@ -304,6 +356,7 @@ static enum ui_result act_clear_search(struct ui_app *app)
 static enum ui_result search_input(struct ui_app *app, int key)
 {
 	struct table *t = app->table;
+	cui_clear();            /* what the last key said gives way to the next */
 	if (!t->typing)
 		return UI_PASS;
 	if (key == 27)
@@ -424,6 +477,14 @@ static const struct ui_action register_actions[] = {
 	             N_("Go to the last row")),
 };
 
+/* The draft's keys are offered to whoever may change the draft now. */
+static int register_may(struct ui_app *app, const struct ui_action *a, char *why, size_t len)
+{
+	if (a->run == act_edit || a->run == act_new || a->run == act_delete)
+		return reg_may_edit(app->db, why, len);
+	return 0;
+}
+
 const struct ui_screen register_screen = {
 	.actions = register_actions,
 	.nactions = (int)(sizeof register_actions / sizeof *register_actions),
@@ -432,4 +493,5 @@ const struct ui_screen register_screen = {
 	          "F3 shows a row in full; in the draft, F5 adds a profession and F4 changes a row. When the "
 	          "draft is ready, the cycle goes on from F9 Menu, Cycle."),
 	.input = search_input,
+	.may = register_may,
 };
