@@ -25,3 +25,12 @@ FROM reg_version d JOIN reg_version p ON p.state = 'published',
                         AND x.state = 'draft'
                         WHERE r.nkz_code = o.nkz_code AND r.level = o.level)) k
 WHERE d.state = 'draft';
+
+-- The demo's draft numbered in the default order (code, then level), as the
+-- first look at it would number it: opening the demo register writes nothing.
+UPDATE reg_place SET num = s.rn FROM (
+  SELECT p.row_id, row_number() OVER (PARTITION BY p.section ORDER BY r.nkz_code, r.level, p.row_id) AS rn
+  FROM reg_place p JOIN reg_row r ON r.id = p.row_id
+  WHERE p.version_id = (SELECT id FROM reg_version WHERE state = 'draft')
+) AS s
+WHERE reg_place.row_id = s.row_id AND reg_place.num IS NULL;

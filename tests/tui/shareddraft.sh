@@ -44,6 +44,7 @@ tz_shared_install "$W" "$G"
 # may change the draft.
 "$BIN" --db "$DB" user add "$U" ab_clerk >/dev/null 2>&1 || bad "setup" "cannot add $U as a clerk"
 sums() { sha256sum "$DB" "$DB-wal" | cut -d' ' -f1 | tr '\n' ' '; }
+S00=$(sums)
 
 # The draft's name: FNV-1a of the database's real path (src/view/unsaved.c).
 NAME=$(python3 -c '
@@ -79,14 +80,15 @@ wait_text() {
 	done
 	return 1
 }
-# The clerk's first session, with no links on the way, keeps what a first
-# opening writes (the register's numbering): the database as it is after
-# it is the one the sessions below must leave as they found it.
+# The clerk's first session, with no links on the way, writes nothing (the
+# demo's draft is numbered when it is made); the database as it is after it
+# is the one the sessions below must leave as they found it.
 tz_start 100 30 "runuser -u $U -- env -i PATH=/usr/bin:/bin TERM=xterm-256color LANG=C.UTF-8 TZ=UTC HOME=$W/firsthome $BIN --db $DB"
 wait_text Quit || bad "first session" "no register screen: $(pane_state)"
 keys F10
 wait_dead >/dev/null
 S0=$(sums)
+expect "a first look at the register writes nothing" "$S00" "$S0"
 OFFER_KK=$(tr_kk 'An unsaved entry from %s was found: restore it?')
 OFFER_KK=$(echo "${OFFER_KK#*%s}" | awk '{ print $1 " " $2 " " $3 }')
 
