@@ -11,8 +11,8 @@ $TZB --db "$DB" init --demo >/dev/null 2>&1 || bad init "init --demo failed"
 $TZB --db "$DB" import-nkz "$SHARED/data/nkz-sample.csv" >/dev/null 2>&1 ||
 	bad import-nkz "the classifier sample did not import"
 $TZB --db "$DB" cycle open 2027 spring >/dev/null 2>&1 || bad "cycle open" "refused"
-$TZB --db "$DB" export --lang kk | head -3 > "$TMP/head.kk"
-$TZB --db "$DB" export --lang ru | head -3 > "$TMP/head.ru"
+$TZB --db "$DB" export --lang kk | head -4 > "$TMP/head.kk"
+$TZB --db "$DB" export --lang ru | head -4 > "$TMP/head.ru"
 # gen LANG STANDARD-WORD YEARS-WORD WHERE LIMIT: rows of new occupations
 gen() {
 	sqlite3 -csv "$DB" "SELECT '', n.name_$1, n.code, '$2 ' || n.code, l.code, '$3',
@@ -31,7 +31,7 @@ for k in 0 1 2 3; do part $k; done
 rows() { sqlite3 "$DB" "SELECT count(*) FROM reg_row WHERE version_id = (SELECT id FROM reg_version WHERE state = 'draft')"; }
 before=$(rows)
 want=$before
-for k in 0 1 2 3; do want=$((want + $(wc -l < "$TMP/p$k.kk") - 3)); done
+for k in 0 1 2 3; do want=$((want + $(wc -l < "$TMP/p$k.kk") - 4)); done
 [ "$want" -gt $((before + 400)) ] && ok "parts to import" || bad "parts to import" "$before -> $want"
 
 # --- four imports and a stream of readers at once ---------------------------
@@ -62,8 +62,8 @@ done
 expect "every import's rows are in the draft" "$want" "$(rows)"
 # the rows of an export (the lines with an occupation's code)
 nrows() { grep -c -E ',[0-9]{4}-[0-9]-[0-9]{3},' "$1"; }
-n0=$(($(wc -l < "$TMP/p0.kk") - 3)) n1=$(($(wc -l < "$TMP/p1.kk") - 3))
-n2=$(($(wc -l < "$TMP/p2.kk") - 3)) n3=$(($(wc -l < "$TMP/p3.kk") - 3))
+n0=$(($(wc -l < "$TMP/p0.kk") - 4)) n1=$(($(wc -l < "$TMP/p1.kk") - 4))
+n2=$(($(wc -l < "$TMP/p2.kk") - 4)) n3=$(($(wc -l < "$TMP/p3.kk") - 4))
 for r in 1 2 3 4 5 6; do
 	# an export is one snapshot: the rows of whole imports only
 	got=$(nrows "$TMP/ex$r.csv")
