@@ -38,8 +38,8 @@ cp "$NKZB" "$IMPB"
 $TZB --db "$IMPB" import-nkz "$SHARED/data/nkz-sample.csv" >/dev/null 2>&1 ||
 	bad import-nkz "the classifier sample did not import"
 $TZB --db "$IMPB" cycle open 2027 spring >/dev/null 2>&1 || bad "cycle open" "refused"
-$TZB --db "$IMPB" export --lang kk | head -3 > "$TMP/kk.csv"
-$TZB --db "$IMPB" export --lang ru | head -3 > "$TMP/ru.csv"
+$TZB --db "$IMPB" export --lang kk | head -4 > "$TMP/kk.csv"
+$TZB --db "$IMPB" export --lang ru | head -4 > "$TMP/ru.csv"
 gen() {   # LANG STANDARD-WORD YEARS-WORD: every active occupation, levels 4-6
 	sqlite3 -csv "$IMPB" "SELECT '', n.name_$1, n.code, '$2 ' || n.code, l.code, '$3',
 	  (SELECT name_$1 FROM body WHERE id = (SELECT min(id) FROM body)), 'т'

@@ -10,8 +10,8 @@ $TZB --db "$BASE" import-nkz "$SHARED/data/nkz-sample.csv" >/dev/null 2>&1 ||
 
 # Every active occupation at every level: a few thousand rows per language,
 # after the headings of an export (which the import must recognise).
-$TZB --db "$BASE" export --lang kk | head -3 > "$TMP/kk.csv"
-$TZB --db "$BASE" export --lang ru | head -3 > "$TMP/ru.csv"
+$TZB --db "$BASE" export --lang kk | head -4 > "$TMP/kk.csv"
+$TZB --db "$BASE" export --lang ru | head -4 > "$TMP/ru.csv"
 gen() {   # LANG STANDARD-WORD YEARS-WORD
 	sqlite3 -csv "$BASE" "SELECT '', n.name_$1, n.code, '$2 ' || n.code, l.code, '$3',
 	  (SELECT name_$1 FROM body WHERE id = (SELECT min(id) FROM body)), 'т'
