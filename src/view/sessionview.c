@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "base/i18n.h"
+#include "domain/register.h"
 #include "domain/cycle.h"
 #include "store/auth.h"
 #include "store/refdata.h"
@@ -45,19 +46,6 @@ static int sessionview_newest(void *ctx, const struct cycle *c)
 	return 1;
 }
 
-static const char *sessionview_state_word(const char *state)
-{
-	if (!strcmp(state, "draft"))
-		return _("draft");
-	if (!strcmp(state, "submitted"))
-		return _("submitted to the Council");
-	if (!strcmp(state, "recommended"))
-		return _("recommendations recorded");
-	if (!strcmp(state, "published"))
-		return _("published");
-	return _("no register version yet");
-}
-
 char *sessionview_stage(tz_db *db, char *buf, size_t len)
 {
 	struct cycle c;
@@ -70,6 +58,6 @@ char *sessionview_stage(tz_db *db, char *buf, size_t len)
 	}
 	char t[64];
 	cycle_title(&c, t, sizeof t);
-	snprintf(buf, len, "%s: %s", t, c.placed[0] ? _("published") : sessionview_state_word(c.state));
+	snprintf(buf, len, "%s: %s", t, c.placed[0] ? _("published") : (c.state[0] ? reg_state_label(c.state) : _("no register version yet")));
 	return buf;
 }

@@ -30,7 +30,7 @@ for lang in kk ru; do
 	wait_for "$(tr_in $lang 'Quit')" || bad "$lang: start" "no register screen: $(pane_state)"
 	keys F5
 	wait_for "$(tr_in $lang 'New register entry')" || bad "$lang: F5" "no form: $(pane_state)"
-	keys Enter
+	keys Space
 	wait_for "$(tr_in $lang 'Classifier: type a code or a name')" || bad "$lang: picker" "no picker: $(pane_state)"
 	keys -l "$CODE"
 	wait_for "$CODE" || bad "$lang: picker" "the code is not listed: $(pane_state)"

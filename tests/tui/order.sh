@@ -44,7 +44,7 @@ start kk "Газбен кесуші"
 # official number (code, then level) is 8.
 contains "kk: first row by name" "Газбен кесуші" "$(line 4)"
 expect "kk: its № is the official one" 8 "$(num_of "Газбен кесуші" 7212-2-001)"
-expect "kk: 3221-0-004 is № 1" 1 "$(num_of "Мейіргер (жалпы" "3221-0-004 Қазақстан Р~ 4")"
+expect "kk: 3221-0-004 is № 1" 1 "$(num_of "Мейіргер (жалпы" "3221-0-004 «Халық денс~ 4")"
 # F2 on the first row: the cursor stays on it, though it is 2nd in Russian.
 keys F2
 wait_for "Газорезчик" || bad "kk F2" "no Russian: $(screen)"
@@ -78,8 +78,8 @@ wait_for "Сүзгі" || bad filter "no dialog: $(screen)"
 keys Right Down Down Right Right Right
 keys Enter
 wait_for "Сүзгі:" || bad filter "no filter in the status: $(screen)"
-expect "filter: Кран машинисі level 4 keeps № 16" 16 "$(num_of "Кран машинисі" "8343-1-001 Қазақстан Р~ 4")"
-expect "filter: Мейіргер (жалпы бейін) level 4 keeps № 1" 1 "$(num_of "Мейіргер (жалпы" "3221-0-004 Қазақстан Р~ 4")"
+expect "filter: Кран машинисі level 4 keeps № 16" 16 "$(num_of "Кран машинисі" "8343-1-001 «Азаматтық ~ 4")"
+expect "filter: Мейіргер (жалпы бейін) level 4 keeps № 1" 1 "$(num_of "Мейіргер (жалпы" "3221-0-004 «Халық денс~ 4")"
 lacks "filter: level 3 rows gone" "Газбен кесуші" "$(screen)"
 # F2 under the filter: the cursor's row stays.
 keys Down
@@ -126,11 +126,11 @@ wait_for "Сұрыпталуы: Р/с" || bad "sort by №" "$(screen)"
 expect "by №: first line is № 1" 1 "$(line 4 | awk '{print $1}')"
 keys +
 wait_for "2-жол, барлығы 35" || bad "move down" "the cursor did not follow: $(screen)"
-expect "move down: № 1 is level 5 now" 1 "$(num_of "Мейіргер (жалпы" "3221-0-004 Қазақстан Р~ 5")"
-expect "move down: the moved row is № 2" 2 "$(num_of "Мейіргер (жалпы" "3221-0-004 Қазақстан Р~ 4")"
+expect "move down: № 1 is level 5 now" 1 "$(num_of "Мейіргер (жалпы" "3221-0-004 «Халық денс~ 5")"
+expect "move down: the moved row is № 2" 2 "$(num_of "Мейіргер (жалпы" "3221-0-004 «Халық денс~ 4")"
 keys -
 wait_for "1-жол, барлығы 35" || bad "move up" "the cursor did not follow: $(screen)"
-expect "move up: back to № 1" 1 "$(num_of "Мейіргер (жалпы" "3221-0-004 Қазақстан Р~ 4")"
+expect "move up: back to № 1" 1 "$(num_of "Мейіргер (жалпы" "3221-0-004 «Халық денс~ 4")"
 keys F10
 
 # --- Russian --------------------------------------------------------------

@@ -36,19 +36,6 @@ static int body_height(const struct ui_app *app)
 	return LINES - 4 - search_shown(app);
 }
 
-static const char *state_word(const char *state)
-{
-	if (!strcmp(state, "draft"))
-		return _("draft");
-	if (!strcmp(state, "submitted"))
-		return _("submitted to the Council");
-	if (!strcmp(state, "recommended"))
-		return _("recommendations recorded");
-	if (!strcmp(state, "published"))
-		return _("published");
-	return state;
-}
-
 /* The title: the version on view and its state on the left; the cycle and
  * the stage its register is in on the right, the program's name giving
  * way to it at 80 columns. */
@@ -65,7 +52,7 @@ static void draw_title(struct ui_app *app)
 		else
 			snprintf(ver, sizeof ver, _("version %lld"), (long long)rv_version(rv));
 		snprintf(buf, sizeof buf, "%s: %s (%s)", _("Register of Professions"), ver,
-		         state_word(rv_state(rv)));
+		         reg_state_label(rv_state(rv)));
 	}
 	sessionview_stage(app->db, stage, sizeof stage);
 	int sw = text_width(stage);
