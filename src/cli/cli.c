@@ -111,7 +111,7 @@ static const char *const cli_metavars[][2] = {
 	{"ROLE", N_("ROLE")}, {"BODY", N_("BODY")}, {"OBJECT", N_("OBJECT")},
 	{"DATE", N_("DATE")}, {"YEAR", N_("YEAR")}, {"SEASON", N_("SEASON")},
 	{"CODE", N_("CODE")}, {"LEVEL", N_("LEVEL")}, {"TEXT", N_("TEXT")},
-	{"ID", N_("ID")},
+	{"ID", N_("ID")}, {"NUMBER", N_("NUMBER")}, {"REASON", N_("REASON")},
 };
 
 /* args with each placeholder word in the current language. */
