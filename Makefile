@@ -3,7 +3,7 @@
 
 PREFIX  ?= /usr/local
 DESTDIR ?=
-VERSION := 0.2.0
+VERSION := 0.3.0
 
 CC      ?= cc
 PKGS    := ncursesw sqlite3 icu-i18n icu-uc xlsxwriter minizip expat libcrypto
