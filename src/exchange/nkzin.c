@@ -118,6 +118,13 @@ static int tick(struct imp *im, enum nkz_phase ph, long done, long total)
 	return im->cancelled;
 }
 
+/* SQLite's progress handler during a long statement: non-zero interrupts it. */
+static int nkz_interrupt(void *ctx)
+{
+	struct imp *im = ctx;
+	return tick(im, NKZ_WRITING, im->n, im->n);
+}
+
 /* A problem of staged row sid (0: of the file), at line and col, in column
  * c (C_N: none) about value.  Kept in the problems' table, to be told in
  * the file's order once the file is checked. */
@@ -783,8 +790,14 @@ static int write_rows(tz_db *db, struct imp *im)
 		st->imported += k;
 	}
 	sqlite3_finalize(lv);
-	if (!rc && bulk)
+	/* The search index is rebuilt in one long statement: the progress is
+	 * asked from inside it too, so that Esc still stops the import there. */
+	if (!rc && bulk) {
+		if (im->o->progress)
+			sqlite3_progress_handler(db_sqlite(db), 100000, nkz_interrupt, im);
 		rc = search_reindex(db, SEARCH_NKZ);
+		sqlite3_progress_handler(db_sqlite(db), 0, NULL, NULL);
+	}
 	if (rc) {
 		db_rollback(db);
 		return -1;

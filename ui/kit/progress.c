@@ -39,7 +39,7 @@ static void progress_draw(void *ctx)
 	char bar[64 * 3 + 1];
 	size_t at = 0;
 	for (int i = 0; i < bw && i < 64; i++) {
-		int on = fill >= 0 ? i < fill : (i / 4) == (int)((p->done / 256) % (bw / 4 + 1));
+		int on = fill >= 0 ? i < fill : (i / 4) == (int)((p->done / 256) % (bw / 4 > 0 ? bw / 4 : 1));
 		memcpy(bar + at, on ? "\xe2\x96\x88" : "\xe2\x96\x91", 3);
 		at += 3;
 	}
