@@ -119,27 +119,6 @@ static int council_find_change(void *ctx, const struct review_change *c)
 	return 1;
 }
 
-/* The published row comes back in place of the draft's. */
-static int council_undo(tz_db *db, int64_t v, const char *code, const char *level)
-{
-	sqlite3_stmt *st = db_prep(db, "DELETE FROM reg_row WHERE version_id = :v AND nkz_code = :c AND level = :l");
-	db_int(st, ":v", v);
-	db_text(st, ":c", code);
-	db_text(st, ":l", level);
-	if (db_run(db, st))
-		return -1;
-	st = db_prep(db, "INSERT INTO reg_row(version_id, section, nkz_code, name_kk, name_ru, basis_kk, "
-	                 "basis_ru, level, validity, body_id, profile, proposal_id, fold_kk, fold_ru, sort_kk, sort_ru) "
-	                 "SELECT :v, section, nkz_code, name_kk, name_ru, basis_kk, basis_ru, level, validity, "
-	                 "body_id, profile, proposal_id, fold_kk, fold_ru, sort_kk, sort_ru FROM reg_row "
-	                 "WHERE version_id = :b AND nkz_code = :c AND level = :l");
-	db_int(st, ":v", v);
-	db_int(st, ":b", review_base(db, v));
-	db_text(st, ":c", code);
-	db_text(st, ":l", level);
-	return db_run(db, st);
-}
-
 static void council_amend_row(struct reg_row *r, const struct council_item *it)
 {
 	const struct reg_row *n = &it->row;
@@ -195,7 +174,7 @@ static int council_carry(tz_db *db, int64_t v, const struct council_item *it, co
 			                        "(give CODE:LEVEL as review show lists them)."), key);
 			return -1;
 		}
-		if (it->action == COUNCIL_RETURN && council_undo(db, v, code, level))
+		if (it->action == COUNCIL_RETURN && cycle_undo_change(db, v, review_base(db, v), code, level))
 			return -2;
 		if (review_record_council(db, v, key, it->action == COUNCIL_APPROVE, text))
 			return -2;

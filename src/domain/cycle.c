@@ -271,8 +271,7 @@ int cycle_council_submit(tz_db *db, tz_day date, int *late, char *err, size_t er
 	return 0;
 }
 
-/* Undoes a change: the draft's row goes, the published one comes back. */
-static int undo_change(tz_db *db, int64_t v, int64_t base, const char *code, const char *level)
+int cycle_undo_change(tz_db *db, int64_t v, int64_t base, const char *code, const char *level)
 {
 	sqlite3_stmt *st = db_prep(db, "DELETE FROM reg_row WHERE version_id = :v AND nkz_code = :c AND level = :l");
 	db_int(st, ":v", v);
@@ -365,7 +364,7 @@ int cycle_recommendations(tz_db *db, tz_day date, const char *protocol,
 		char code[16];
 		const char *colon = strchr(returned[i], ':');
 		snprintf(code, sizeof code, "%.*s", (int)(colon - returned[i]), returned[i]);
-		if (undo_change(db, v, base, code, colon + 1))
+		if (cycle_undo_change(db, v, base, code, colon + 1))
 			goto fail;
 		(*undone)++;
 	}

@@ -106,4 +106,9 @@ enum cycle_step { CSTEP_OPEN, CSTEP_COUNCIL, CSTEP_RECOMMEND, CSTEP_PUBLISH, CST
  * review, the dates).  0, or -1 with a translated sentence in err. */
 int cycle_may(tz_db *db, enum cycle_step step, char *err, size_t errlen);
 
+/* Undoes a change of version v (a draft) to the row code at level: the
+ * draft's row goes and base's, if it has one, comes back.  0, or an SQLite
+ * error code.  Used by the Council's returns and the cycle's. */
+int cycle_undo_change(tz_db *db, int64_t v, int64_t base, const char *code, const char *level);
+
 #endif

@@ -222,6 +222,22 @@ char *press_text(tz_db *db, int64_t version, const char *lang, int *edited)
 	return text ? text : press_draft(db, version, lang);
 }
 
+/* Runs st (NULL when it could not be prepared) as a transaction of its
+ * own.  0, or -1 with the database's reason in err. */
+static int press_write(tz_db *db, sqlite3_stmt *st, char *err, size_t errlen)
+{
+	if (db_begin(db)) {
+		sqlite3_finalize(st);
+		st = NULL;
+	}
+	if (!st || db_run(db, st) || db_commit(db)) {
+		snprintf(err, errlen, "%s", db_errmsg(db));
+		db_rollback(db);
+		return -1;
+	}
+	return 0;
+}
+
 int press_save(tz_db *db, int64_t version, const char *lang, const char *text, char *err, size_t errlen)
 {
 	if (auth_edit_register(db, err, errlen))
@@ -255,16 +271,7 @@ int press_save(tz_db *db, int64_t version, const char *lang, const char *text, c
 	db_text(st, ":t", text);
 	db_text(st, ":now", host_now(now));
 	db_text(st, ":who", host_login());
-	if (db_begin(db)) {
-		sqlite3_finalize(st);
-		st = NULL;
-	}
-	if (!st || db_run(db, st) || db_commit(db)) {
-		snprintf(err, errlen, "%s", db_errmsg(db));
-		db_rollback(db);
-		return -1;
-	}
-	return 0;
+	return press_write(db, st, err, errlen);
 }
 
 tz_day press_due(tz_db *db, int64_t version)
@@ -352,16 +359,7 @@ int press_place(tz_db *db, int64_t version, tz_day date, const char *place_kk,
 	db_text(st, ":ru", ru);
 	db_text(st, ":now", host_now(now));
 	db_text(st, ":who", host_login());
-	if (db_begin(db)) {
-		sqlite3_finalize(st);
-		st = NULL;
-	}
-	if (!st || db_run(db, st) || db_commit(db)) {
-		snprintf(err, errlen, "%s", db_errmsg(db));
-		db_rollback(db);
-		return -1;
-	}
-	return 0;
+	return press_write(db, st, err, errlen);
 }
 
 int press_placement_of(tz_db *db, int64_t version, struct press_placement *out)

@@ -2,6 +2,7 @@
  * found by their headings, every code checked; all or nothing, or, when the
  * clerk asks, the valid rows with the others written to a file beside. */
 #include "exchange/nkzin.h"
+#include "exchange/rejects.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -615,35 +616,6 @@ static int check_all(tz_db *db, struct imp *im)
 
 /* ---- the rejects file -------------------------------------------------- */
 
-static void csv_put(FILE *f, const char *s, int last)
-{
-	if (strpbrk(s, ",\"\r\n")) {
-		fputc('"', f);
-		for (; *s; s++) {
-			if (*s == '"')
-				fputc('"', f);
-			fputc(*s, f);
-		}
-		fputc('"', f);
-	} else {
-		fputs(s, f);
-	}
-	fputc(last ? '\n' : ',', f);
-}
-
-/* "<dir>/<name without extension>-rejected[-N].csv" for the n-th try. */
-static void rejects_name(const char *path, int n, char *out, size_t len)
-{
-	const char *slash = strrchr(path, '/');
-	const char *base = slash ? slash + 1 : path;
-	const char *dot = strrchr(base, '.');
-	size_t keep = dot && dot > base ? (size_t)(dot - path) : strlen(path);
-	if (n <= 1)
-		snprintf(out, len, "%.*s-rejected.csv", (int)keep, path);
-	else
-		snprintf(out, len, "%.*s-rejected-%d.csv", (int)keep, path, n);
-}
-
 /* The rows left out, a line a problem, into a new temporary beside the
  * file; placed under its own name once the import is in (place_rejects). */
 static int write_rejects(struct imp *im, struct safefile *sf)
@@ -656,7 +628,7 @@ static int write_rejects(struct imp *im, struct safefile *sf)
 	const char *head[] = {_("Row"), _("Column"), _("Value"), _("Reason"), _("Code"),
 	                      _("Name in Russian"), _("Name in Kazakh")};
 	for (int i = 0; i < 7; i++)
-		csv_put(f, head[i], i == 6);
+		rejects_put(f, head[i], i == 6);
 	sqlite3_stmt *q = db_prep(im->db,
 		"SELECT p.line, p.heading, p.value, p.why, s.code, s.name_ru, s.name_kk"
 		" FROM nkz_problem p JOIN nkz_stage s ON s.id = p.sid ORDER BY p.line, p.col, p.id");
@@ -664,9 +636,9 @@ static int write_rejects(struct imp *im, struct safefile *sf)
 	while (q && (step = db_step(im->db, q)) == SQLITE_ROW) {
 		char line[32];
 		snprintf(line, sizeof line, "%lld", (long long)sqlite3_column_int64(q, 0));
-		csv_put(f, line, 0);
+		rejects_put(f, line, 0);
 		for (int i = 1; i < 7; i++)
-			csv_put(f, db_col_text(q, i), i == 6);
+			rejects_put(f, db_col_text(q, i), i == 6);
 	}
 	sqlite3_finalize(q);
 	if (step != SQLITE_DONE || fflush(f) || ferror(f) || fsync(fileno(f))) {
@@ -676,33 +648,6 @@ static int write_rejects(struct imp *im, struct safefile *sf)
 		return -1;
 	}
 	return 0;
-}
-
-/* Renames the finished rejects to the first free name: never over a file. */
-static int place_rejects(struct safefile *sf, const char *path, char *out, size_t len)
-{
-	int e = 0, rc = -1;
-	if (fclose(sf->fp))
-		e = errno;
-	sf->fp = NULL;
-	for (int n = 1; !e && n < 1000; n++) {
-		rejects_name(path, n, out, len);
-		if (!userfile_place_new(sf->tmp, out)) {
-			rc = 0;
-			break;
-		}
-		if (errno != EEXIST)
-			e = errno;
-	}
-	if (rc) {
-		*out = 0;
-		userfile_discard(sf->tmp);
-	}
-	free(sf->tmp);
-	free(sf->path);
-	memset(sf, 0, sizeof *sf);
-	errno = e ? e : EEXIST;
-	return rc;
 }
 
 /* ---- the write --------------------------------------------------------- */
@@ -990,7 +935,7 @@ int nkz_import_with(tz_db *db, const char *path, const struct nkz_import_opts *o
 	im.errused = 0;
 	if (errlen)
 		err[0] = 0;
-	if (rej.fp && place_rejects(&rej, path, st->rejects, sizeof st->rejects))
+	if (rej.fp && rejects_place(&rej, path, st->rejects, sizeof st->rejects))
 		snprintf(err, errlen, _("%s: the rows left out could not be written beside it: %s"),
 		         path, strerror(errno));
 done:
