@@ -102,6 +102,62 @@ static struct {
 	int missing;          /* the last word was not found */
 } help_find;
 
+/* The keys the user may use now, and those they may not marked so, each
+ * reason once with its keys.  The question is the one the key bar and the
+ * key itself ask (the screen's may), so the three never disagree. */
+enum { HELP_MAX_KEYS = 48 };
+
+/* How the keys a reason refuses are named: "F4 Edit", or "Shift+Up or -". */
+static void help_key_name(const struct ui_action *a, char *buf, size_t len)
+{
+	if (a->fkey && a->label)
+		/* TRANSLATORS: an F-key and its key bar word in the help's list of
+		 * keys not available now: "F4 Edit" */
+		snprintf(buf, len, _("F%d %s"), a->fkey, _(a->label));
+	else if (a->keys_name)
+		snprintf(buf, len, "%s", _(a->keys_name));
+	else
+		action_keys_text(a, buf, len);
+}
+
+static void help_keys(struct ui_app *app, const struct ui_screen *of, struct tv_lines *l)
+{
+	static char why[HELP_MAX_KEYS][512];
+	int refused[HELP_MAX_KEYS], nrefused = 0;
+	char keys[128];
+	for (int i = 0; of && i < of->nactions; i++) {
+		const struct ui_action *a = &of->actions[i];
+		if (of->may && nrefused < HELP_MAX_KEYS &&
+		    of->may(app, a, why[nrefused], sizeof why[nrefused])) {
+			refused[nrefused++] = i;
+			continue;
+		}
+		action_keys_text(a, keys, sizeof keys);
+		tv_pair_in(l, theme(TH_HEAD), keys, _(a->help));
+	}
+	if (!nrefused)
+		return;
+	tv_heading(l, _("Not available to you now:"));
+	for (int i = 0; i < nrefused; i++) {
+		int first = 1;
+		for (int j = 0; j < i && first; j++)
+			first = strcmp(why[j], why[i]) != 0;
+		if (!first)
+			continue;
+		char names[600] = "", one[160];
+		for (int j = i; j < nrefused; j++) {
+			if (strcmp(why[j], why[i]))
+				continue;
+			help_key_name(&of->actions[refused[j]], one, sizeof one);
+			size_t n = strlen(names);
+			snprintf(names + n, sizeof names - n, "%s%s", n ? ", " : "", one);
+		}
+		tv_line(l, theme(TH_NORMAL), "");
+		tv_line(l, theme(TH_HEAD), names);
+		tv_line(l, theme(TH_NORMAL), why[i][0] ? why[i] : _("Not now"));
+	}
+}
+
 static void help_fill(struct ui_app *app, struct tv_lines *l, char *title, size_t len)
 {
 	const struct ui_screen *of = ui_below(app);
@@ -119,11 +175,7 @@ static void help_fill(struct ui_app *app, struct tv_lines *l, char *title, size_
 	}
 	tv_heading(l, _("Keys of this screen:"));
 	tv_line(l, theme(TH_NORMAL), "");
-	char keys[128];
-	for (int i = 0; of && i < of->nactions; i++) {
-		action_keys_text(&of->actions[i], keys, sizeof keys);
-		tv_pair_in(l, theme(TH_HEAD), keys, _(of->actions[i].help));
-	}
+	help_keys(app, of, l);
 	tv_line(l, theme(TH_NORMAL), "");
 	tv_line(l, theme(TH_NORMAL),
 	        _("Esc followed by a digit does what that F-key does, for terminals that "

@@ -464,10 +464,12 @@ static const struct ui_action register_actions[] = {
 	             N_("Go to the last row")),
 };
 
-/* The draft's keys are offered to whoever may change the draft now. */
+/* The draft's keys (moving a row in its order too) are offered to whoever
+ * may change the draft now. */
 static int register_may(struct ui_app *app, const struct ui_action *a, char *why, size_t len)
 {
-	if (a->run == act_edit || a->run == act_new || a->run == act_delete)
+	if (a->run == act_edit || a->run == act_new || a->run == act_delete || a->run == act_order_up ||
+	    a->run == act_order_down)
 		return reg_may_edit(app->db, why, len);
 	return 0;
 }
@@ -476,9 +478,9 @@ const struct ui_screen register_screen = {
 	.actions = register_actions,
 	.nactions = (int)(sizeof register_actions / sizeof *register_actions),
 	.draw = table_draw,
-	.about = N_("The Register of Professions, section by section: the draft being prepared or a published version. "
-	          "F3 shows a row in full; in the draft, F5 adds a profession and F4 changes a row. When the "
-	          "draft is ready, the cycle goes on from F9 Menu, Cycle."),
+	.about = N_("The Register of Professions, section by section: the draft being prepared or a published "
+	          "version. F3 shows a row in full; the keys below are those you may use now. When the draft "
+	          "is ready, the cycle goes on from F9 Menu, Cycle."),
 	.input = search_input,
 	.may = register_may,
 };
