@@ -14,6 +14,7 @@
 #include "cli/cli_nkz.h"
 #include "cli/cli_order.h"
 #include "cli/cli_press.h"
+#include "cli/cli_progress.h"
 #include "cli/cli_proposal.h"
 #include "cli/cli_review.h"
 #include "store/audit.h"
@@ -478,6 +479,7 @@ static long report_rows(tz_db *db, const char *sql, const char *what)
 		if (sqlite3_column_type(st, 0) == SQLITE_TEXT && !strcmp(db_col_text(st, 0), "ok"))
 			continue;
 		n++;
+		cli_progress_clear();
 		printf("%s:", what);
 		for (int i = 0; i < sqlite3_column_count(st); i++) {
 			putchar(' ');
@@ -486,6 +488,7 @@ static long report_rows(tz_db *db, const char *sql, const char *what)
 		putchar('\n');
 	}
 	if (rc != SQLITE_DONE) {
+		cli_progress_clear();
 		printf("%s: %s\n", what, db_errmsg(db));
 		n++;
 	}
@@ -496,27 +499,62 @@ static long report_rows(tz_db *db, const char *sql, const char *what)
 static void verify_report(void *ctx, const char *area, const char *what)
 {
 	(void)ctx;
+	cli_progress_clear();
 	printf("%s: %s\n", area, what);
+}
+
+/* verify's progress over its checks: SQLite's own three (the file, the
+ * references, the search indexes), the change log's chain, then the
+ * three of integrity_check; each counts the same. */
+enum { VERIFY_STEPS = 7, VERIFY_PART = 1000 };
+
+static void verify_at(int step, long done, long total)
+{
+	long part = total > 0 ? (long)(done * (double)VERIFY_PART / total) : 0;
+	cli_progress_part(_("Checking the database"), (long)step * VERIFY_PART + part,
+	                  (long)VERIFY_STEPS * VERIFY_PART);
+}
+
+static int verify_log_progress(void *ctx, long done, long total)
+{
+	(void)ctx;
+	verify_at(3, done, total);
+	return 0;
+}
+
+static int verify_checks_progress(void *ctx, long done, long total)
+{
+	(void)ctx;
+	(void)total;
+	verify_at(3 + (int)done, 1, 1);   /* check done of integrity_check is finished */
+	return 0;
 }
 
 static int verify_all(tz_db *db, struct integrity_run *rp)
 {
 	struct integrity_run r = *rp;
 	long n = 0;
+	verify_at(0, 0, 1);
 	n += report_rows(db, "PRAGMA integrity_check", _("integrity"));
+	verify_at(1, 0, 1);
 	n += report_rows(db, "PRAGMA foreign_key_check", _("broken reference"));
+	verify_at(2, 0, 1);
 	if (db_exec(db, "INSERT INTO reg_fts(reg_fts, rank) VALUES ('integrity-check', 1)") ||
 	    db_exec(db, "INSERT INTO nkz_fts(nkz_fts, rank) VALUES ('integrity-check', 1)")) {
+		cli_progress_clear();
 		printf("%s: %s\n", _("search index"), db_errmsg(db));
 		n++;
 	}
 	char what[512];
-	if (audit_verify(db, what, sizeof what)) {
+	if (audit_verify_with(db, verify_log_progress, NULL, what, sizeof what)) {
 		char shown[1024];
+		cli_progress_clear();
 		printf("%s: %s\n", _("change log"), text_escape(shown, sizeof shown, what, 0));
 		n++;
 	}
+	r.progress = verify_checks_progress;
 	long m = integrity_check(db, &r);
+	cli_progress_end();
 	if (m < 0) {
 		cli_error("verify: %s", r.err);
 		return EXIT_DATA;
@@ -561,7 +599,9 @@ static int cmd_verify(tz_db *db, int argc, char **argv)
 			return EXIT_DATA;
 		}
 	}
+	cli_progress_begin();
 	int rc = verify_all(ro ? ro : db, &r);
+	cli_progress_end();
 	db_close(ro);
 	return rc;
 }

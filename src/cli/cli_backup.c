@@ -6,12 +6,19 @@
 
 #include "store/backup.h"
 #include "cli/cli_backup.h"
+#include "cli/cli_progress.h"
 #include "cli/output.h"
 #include "base/i18n.h"
 #include "exchange/package.h"
 #include "exchange/package_in.h"
 #include "base/privs.h"
 #include "base/text.h"
+
+static int backup_progress(void *ctx, long done, long total)
+{
+	(void)ctx;
+	return cli_progress_part(_("Backup copy of the database"), done, total);
+}
 
 int cmd_backup(tz_db *db, int argc, char **argv)
 {
@@ -23,7 +30,10 @@ int cmd_backup(tz_db *db, int argc, char **argv)
 	/* The copy is the user's file; the database is open already and SQLite
 	 * reads it through the descriptors it holds. */
 	privs_user();
-	int bad = backup_to(db, argv[1], err, sizeof err);
+	cli_progress_begin();
+	int bad = backup_to_with(db, argv[1], &(struct backup_progress){backup_progress, NULL}, err,
+	                         sizeof err);
+	cli_progress_end();
 	privs_program();
 	if (bad) {
 		cli_error("%s", err);

@@ -11,6 +11,7 @@
 #include "base/text.h"
 #include "cli/args.h"
 #include "cli/cli_council.h"
+#include "cli/cli_progress.h"
 #include "cli/output.h"
 #include "domain/cycle.h"
 #include "domain/press.h"
@@ -124,6 +125,12 @@ int cmd_cycle(tz_db *db, int argc, char **argv)
 	return EXIT_USAGE;
 }
 
+static int publish_backup_progress(void *ctx, long done, long total)
+{
+	(void)ctx;
+	return cli_progress_part(_("Backup copy before publishing"), done, total);
+}
+
 int cmd_publish(tz_db *db, int argc, char **argv)
 {
 	struct args a;
@@ -141,7 +148,12 @@ int cmd_publish(tz_db *db, int argc, char **argv)
 	/* Publication is the one step that cannot be taken back: keep a copy. */
 	if (!args_get(&a, "no-backup")) {
 		char path[4096];
-		if (backup_before_publish(db, path, sizeof path, err, sizeof err))
+		fflush(stdout);
+		cli_progress_begin();
+		int bad = backup_before_publish_with(db, &(struct backup_progress){publish_backup_progress, NULL},
+		                                     path, sizeof path, err, sizeof err);
+		cli_progress_end();
+		if (bad)
 			return cli_refused("publish", err);
 		printf(_("Backup taken before publishing: %s\n"), path);
 	}

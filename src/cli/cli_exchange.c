@@ -5,6 +5,7 @@
 
 #include "cli/cli_exchange.h"
 #include "cli/args.h"
+#include "cli/cli_progress.h"
 #include "cli/output.h"
 #include "exchange/csvin.h"
 #include "base/i18n.h"
@@ -18,6 +19,30 @@ static void warn_stderr(void *ctx, const char *msg)
 {
 	(void)ctx;
 	cli_error("%s", msg);
+}
+
+static int import_progress(void *ctx, enum regcsv_stage stage, long done, long total)
+{
+	(void)ctx;
+	static const char *const what[] = {
+		[REGCSV_READING] = N_("Import of register rows: reading the files"),
+		[REGCSV_CHECKING] = N_("Import of register rows: checking"),
+		[REGCSV_WRITING] = N_("Import of register rows: writing"),
+	};
+	return cli_progress_rows(_(what[stage]), done, total);
+}
+
+/* The export's file is whole when done reaches total (at once, for an empty
+ * register): the line goes before the file is written to standard output,
+ * which may be the same terminal. */
+static int export_progress(void *ctx, long done, long total)
+{
+	(void)ctx;
+	if (done >= total) {
+		cli_progress_clear();
+		return 0;
+	}
+	return cli_progress_rows(_("Export of the register"), done, total);
 }
 
 /* Each name the files would change, one line, after the counts. */
@@ -85,8 +110,10 @@ int cmd_import(tz_db *db, int argc, char **argv)
 	struct regcsv_opts o = {.encoding = encoding, .sheet = sheet,
 	                        .flags = replace ? REGCSV_REPLACE_NAMES : 0,
 	                        .warn = warn_stderr, .on_name = names.f ? import_name : NULL,
-	                        .nctx = &names};
+	                        .nctx = &names, .progress = import_progress};
+	cli_progress_begin();
 	int rc = regcsv_import_opts(db, paths, nfiles, &o, &st, err, sizeof err);
+	cli_progress_end();
 	if (names.f)
 		fclose(names.f);
 	if (rc) {
@@ -239,7 +266,11 @@ int cmd_export(tz_db *db, int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	char err[2048] = "";
-	if (regcsv_export(db, &x, err, sizeof err)) {
+	x.progress = export_progress;
+	cli_progress_begin();
+	int bad = regcsv_export(db, &x, err, sizeof err);
+	cli_progress_end();
+	if (bad) {
 		cli_error("%s", err);
 		return EXIT_DATA;
 	}

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "cli/cli_nkz.h"
+#include "cli/cli_progress.h"
 #include "cli/output.h"
 #include "exchange/csvin.h"
 #include "base/i18n.h"
@@ -26,6 +27,17 @@ static void nkz_tell(void *ctx, const struct nkz_problem *p)
 		cli_error("%s:%ld: %s%s", p->file, p->line, why, column);
 	if (p->row)
 		++*rows;
+}
+
+static int nkz_progress(void *ctx, enum nkz_phase phase, long done, long total)
+{
+	(void)ctx;
+	static const char *const what[] = {
+		[NKZ_READING] = N_("Import of the classifier: reading the file"),
+		[NKZ_CHECKING] = N_("Import of the classifier: checking"),
+		[NKZ_WRITING] = N_("Import of the classifier: writing"),
+	};
+	return cli_progress_rows(_(what[phase]), done, total);
 }
 
 static void nkz_list_change(void *ctx, const struct nkz_change *c)
@@ -97,8 +109,12 @@ int cmd_import_nkz(tz_db *db, int argc, char **argv)
 	/* Every problem is listed when the file is refused; with --skip-invalid
 	 * the rows left out are in the rejects file instead. */
 	struct nkz_import_opts o = {.encoding = enc, .sheet = sheet, .skip_invalid = skip,
-	                            .on_problem = skip ? NULL : nkz_tell, .problem_ctx = &bad_rows};
-	if (nkz_import_with(db, file, &o, &st, err, sizeof err)) {
+	                            .on_problem = skip ? NULL : nkz_tell, .problem_ctx = &bad_rows,
+	                            .progress = nkz_progress};
+	cli_progress_begin();
+	int bad = nkz_import_with(db, file, &o, &st, err, sizeof err);
+	cli_progress_end();
+	if (bad) {
 		/* Problems not told one by one (the file's own) are in err. */
 		if (skip || !st.problems)
 			for (char *line = err, *nl; line && *line; line = nl) {

@@ -10,6 +10,7 @@
 
 #include "base/i18n.h"
 #include "base/text.h"
+#include "cli/cli_progress.h"
 #include "store/audit.h"
 
 void cli_error(const char *fmt, ...)
@@ -24,6 +25,7 @@ void cli_error(const char *fmt, ...)
 		vsnprintf(msg, (size_t)n + 1, fmt, again);
 	va_end(again);
 	va_end(ap);
+	cli_progress_clear();
 	fputs("tizilim: ", stderr);
 	text_put(stderr, msg ? msg : fmt, TEXT_LINES);
 	fputc('\n', stderr);

@@ -140,7 +140,25 @@ struct out {
 	char *err;
 	size_t errlen;
 	int failed;
+	const struct regcsv_export *x;   /* its progress */
+	long done, total;                /* rows written, rows of the version */
 };
+
+enum { REGCSV_PROGRESS_EVERY = 256 };
+
+/* Tells the export's progress of a row written (or, at the end, of all);
+ * a non-zero answer stops the export. */
+static void export_progress(struct out *o, int last)
+{
+	if (!o->x->progress || o->failed)
+		return;
+	if (!last && ++o->done % REGCSV_PROGRESS_EVERY)
+		return;
+	if (o->x->progress(o->x->pctx, last ? o->total : o->done, o->total)) {
+		snprintf(o->err, o->errlen, "%s", _("The export was stopped; no file was written."));
+		o->failed = 1;
+	}
+}
 
 int regcsv_formula_like(const char *s)
 {
@@ -300,6 +318,7 @@ static void write_rows(tz_db *db, struct out *o, int64_t version, int ru)
 			put_field(o, db_col_text(st, 5), 7);
 			put_field(o, profile_word[ru][strcmp(db_col_text(st, 6), "t") != 0], 8);
 			end_record(o);
+			export_progress(o, 0);
 		}
 		if (!o->failed && rc != SQLITE_DONE) {
 			snprintf(o->err, o->errlen, _("The database refused the query: %s"), db_errmsg(db));
@@ -324,7 +343,13 @@ int regcsv_export(tz_db *db, const struct regcsv_export *x, char *err, size_t er
 			snprintf(err, errlen, "%s", _("there is no register to export: no draft and none published"));
 		return -1;
 	}
-	struct out o = {.cd = (iconv_t)-1, .enc = enc, .line = 1, .err = err, .errlen = errlen};
+	struct out o = {.cd = (iconv_t)-1, .enc = enc, .line = 1, .err = err, .errlen = errlen, .x = x};
+	if (x->progress) {
+		sqlite3_stmt *n = db_prep(db, "SELECT coalesce(sum(n), 0) FROM reg_count WHERE version_id = :v");
+		db_int(n, ":v", version);
+		o.total = n && db_step(db, n) == SQLITE_ROW ? (long)sqlite3_column_int64(n, 0) : 0;
+		sqlite3_finalize(n);
+	}
 	if (strcmp(enc, "UTF-8") && (o.cd = iconv_open(enc, "UTF-8")) == (iconv_t)-1) {
 		snprintf(err, errlen, _("the encoding %s is not available on this system"), enc);
 		return -1;
@@ -355,7 +380,13 @@ int regcsv_export(tz_db *db, const struct regcsv_export *x, char *err, size_t er
 	}
 	if (x->bom && !strcmp(enc, "UTF-8"))
 		fputs("\xEF\xBB\xBF", o.f);
-	write_rows(db, &o, version, lang_index(x->lang));
+	if (x->progress && x->progress(x->pctx, 0, o.total)) {
+		snprintf(err, errlen, "%s", _("The export was stopped; no file was written."));
+		o.failed = 1;
+	}
+	if (!o.failed)
+		write_rows(db, &o, version, lang_index(x->lang));
+	export_progress(&o, 1);
 	if (o.cd != (iconv_t)-1)
 		iconv_close(o.cd);
 	int bad = o.failed;

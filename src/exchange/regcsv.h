@@ -11,12 +11,18 @@
 
 #include "store/db.h"
 
+/* How far an export is: done of total rows.  Non-zero stops it: no file
+ * is written (nor anything on standard output). */
+typedef int regcsv_export_progress_fn(void *ctx, long done, long total);
+
 struct regcsv_export {
 	const char *lang;      /* "kk" or "ru": the file's language */
 	const char *encoding;  /* "utf-8" (default), "rk1048", "cp1251" */
 	int bom;               /* UTF-8 only: start with a byte-order mark */
 	int64_t version;       /* 0: the draft, else the newest published */
 	const char *path;      /* NULL: standard output */
+	regcsv_export_progress_fn *progress;   /* may be NULL */
+	void *pctx;
 };
 
 /* Writes the file whole or not at all: into a temporary file beside path,

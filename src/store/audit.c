@@ -297,6 +297,18 @@ static void describe(char *what, size_t len, const char *fmt, sqlite3_stmt *st, 
 
 int64_t audit_verify(tz_db *db, char *what, size_t len)
 {
+	return audit_verify_with(db, NULL, NULL, what, len);
+}
+
+enum { AUDIT_PROGRESS_EVERY = 1024 };
+
+int64_t audit_verify_with(tz_db *db, audit_progress_fn *fn, void *ctx, char *what, size_t len)
+{
+	long total = fn ? (long)db_int_query(db, "SELECT count(*) FROM change_log", 0) : 0, done = 0;
+	if (fn && fn(ctx, 0, total)) {
+		snprintf(what, len, "%s", _("The check of the change log was stopped."));
+		return 1;
+	}
 	sqlite3_stmt *st = db_prep(db,
 		"SELECT id, at, object, object_id, hash, tz_chain(id, coalesce(lag(hash) OVER (ORDER BY id), ''), "
 		"at, login, object, object_id, action, before, after, reason) FROM change_log ORDER BY id");
@@ -321,7 +333,13 @@ int64_t audit_verify(tz_db *db, char *what, size_t len)
 		}
 		snprintf(head, sizeof head, "%lld %s", (long long)id, hash);
 		expect = id + 1;
+		if (!bad && fn && ++done % AUDIT_PROGRESS_EVERY == 0 && fn(ctx, done, total)) {
+			bad = id;
+			snprintf(what, len, "%s", _("The check of the change log was stopped."));
+		}
 	}
+	if (!bad && fn)
+		fn(ctx, total, total);
 	sqlite3_finalize(st);
 	if (bad)
 		return bad;

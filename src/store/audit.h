@@ -45,6 +45,11 @@ int audit_log(tz_db *db, const char *object, const char *object_id, const char *
 /* Recomputes the chain; returns 0 when intact, else the id of the first entry
  * that does not match (and a translated description in what). */
 int64_t audit_verify(tz_db *db, char *what, size_t len);
+/* How far the chain's check is: done of total entries.  Non-zero stops it
+ * (what says so; the entry it stopped at is returned). */
+typedef int audit_progress_fn(void *ctx, long done, long total);
+/* audit_verify, telling fn (may be NULL) of its progress. */
+int64_t audit_verify_with(tz_db *db, audit_progress_fn *fn, void *ctx, char *what, size_t len);
 
 /* The chain's head: the newest entry's id and hash as "ENTRY:HASH" into buf
  * ("" when the log is empty), as publish, backup and verify print it for

@@ -33,8 +33,10 @@ static void nap(long ms)
 		;
 }
 
-/* Copies src's main database into dst's, in chunks unless whole is set. */
-static int copy_pages(sqlite3 *src, sqlite3 *dst, int whole, char *err, size_t errlen)
+/* Copies src's main database into dst's, in chunks unless whole is set,
+ * telling p (may be NULL) after each chunk. */
+static int copy_pages(sqlite3 *src, sqlite3 *dst, int whole, const struct backup_progress *p,
+                      char *err, size_t errlen)
 {
 	sqlite3_backup *b = sqlite3_backup_init(dst, "main", src, "main");
 	if (!b) {
@@ -47,7 +49,11 @@ static int copy_pages(sqlite3 *src, sqlite3 *dst, int whole, char *err, size_t e
 		if (rc == SQLITE_DONE)
 			break;
 		if (rc == SQLITE_OK) {
-			int rem = sqlite3_backup_remaining(b);
+			int rem = sqlite3_backup_remaining(b), all = sqlite3_backup_pagecount(b);
+			if (p && p->fn && p->fn(p->ctx, (long)all - rem, all)) {
+				rc = SQLITE_INTERRUPT;
+				break;
+			}
 			if (last >= 0 && rem > last && ++restarts > MAX_RESTARTS)
 				chunk = -1;
 			last = rem;
@@ -61,11 +67,18 @@ static int copy_pages(sqlite3 *src, sqlite3 *dst, int whole, char *err, size_t e
 		}
 		break;
 	}
+	long pages = sqlite3_backup_pagecount(b);
 	int frc = sqlite3_backup_finish(b);
+	if (rc == SQLITE_INTERRUPT) {
+		snprintf(err, errlen, "%s", _("the backup was stopped"));
+		return -1;
+	}
 	if (rc != SQLITE_DONE || frc != SQLITE_OK) {
 		snprintf(err, errlen, "%s", rc != SQLITE_DONE ? sqlite3_errstr(rc) : sqlite3_errmsg(dst));
 		return -1;
 	}
+	if (p && p->fn)
+		p->fn(p->ctx, pages, pages);
 	return 0;
 }
 
@@ -77,6 +90,12 @@ static int same_file(const char *a, const char *b)
 }
 
 int backup_to(tz_db *db, const char *dest, char *err, size_t errlen)
+{
+	return backup_to_with(db, dest, NULL, err, errlen);
+}
+
+int backup_to_with(tz_db *db, const char *dest, const struct backup_progress *p, char *err,
+                   size_t errlen)
 {
 	char why[512] = "";
 	if (db_depth(db)) {
@@ -103,7 +122,7 @@ int backup_to(tz_db *db, const char *dest, char *err, size_t errlen)
 	int rc = sqlite3_open_v2(tmp, &h, SQLITE_OPEN_READWRITE, NULL);
 	if (rc == SQLITE_OK)
 		sqlite3_busy_timeout(h, 5000);
-	if (rc != SQLITE_OK || copy_pages(db_sqlite(db), h, 0, why, sizeof why))
+	if (rc != SQLITE_OK || copy_pages(db_sqlite(db), h, 0, p, why, sizeof why))
 		goto fail;
 	/* The copy carries the live file's WAL flag; a backup is one file that
 	 * must open anywhere, read-only media included. */
@@ -168,6 +187,12 @@ char *backup_suggest_path(tz_db *db)
 
 int backup_before_publish(tz_db *db, char *path, size_t len, char *err, size_t errlen)
 {
+	return backup_before_publish_with(db, NULL, path, len, err, errlen);
+}
+
+int backup_before_publish_with(tz_db *db, const struct backup_progress *prog, char *path, size_t len,
+                               char *err, size_t errlen)
+{
 	/* Only who may publish fills the backups directory: a reader's or an
 	 * outsider's run writes nothing before it is refused. */
 	if (auth_edit_register(db, err, errlen))
@@ -199,7 +224,7 @@ int backup_before_publish(tz_db *db, char *path, size_t len, char *err, size_t e
 		if (lstat(at, &sb) == 0)
 			continue;
 		snprintf(path, len, "%s", at);
-		rc = backup_to(db, at, err, errlen);
+		rc = backup_to_with(db, at, prog, err, errlen);
 		if (rc == 0 || errno != EEXIST)
 			break;
 	}
@@ -402,7 +427,7 @@ int backup_restore(tz_db *db, const char *file, char *saved, size_t savedlen,
 	int rc = -1;
 	if (backup_to(db, saved, err, errlen))
 		goto out;
-	if (copy_pages(db_sqlite(src), db_sqlite(db), 1, why, sizeof why)) {
+	if (copy_pages(db_sqlite(src), db_sqlite(db), 1, NULL, why, sizeof why)) {
 		tz_log("restore from %s: %s", file, why);
 		snprintf(err, errlen, _("cannot restore %s: %s; the database is as it was"), file, why);
 		goto out;

@@ -15,6 +15,17 @@
  * hold its uncommitted changes).  0, or -1 with a translated message in err. */
 int backup_to(tz_db *db, const char *dest, char *err, size_t errlen);
 
+/* How far a copy is: done of total pages.  Non-zero stops it: nothing is
+ * left behind. */
+typedef int backup_progress_fn(void *ctx, long done, long total);
+struct backup_progress {
+	backup_progress_fn *fn;   /* may be NULL */
+	void *ctx;
+};
+/* backup_to, telling p of its progress. */
+int backup_to_with(tz_db *db, const char *dest, const struct backup_progress *p, char *err,
+                   size_t errlen);
+
 /* Where the backup offered before a publication goes:
  * <db dir>/backups/tizilim-YYYY-MM-DDTHHMMSS.db (local time), malloc'd. */
 char *backup_suggest_path(tz_db *db);
@@ -23,6 +34,9 @@ char *backup_suggest_path(tz_db *db);
  * copies the database to backup_suggest_path(); the path taken goes to path.
  * Call it before the publication's transaction begins. */
 int backup_before_publish(tz_db *db, char *path, size_t len, char *err, size_t errlen);
+/* The same, telling p of the copy's progress. */
+int backup_before_publish_with(tz_db *db, const struct backup_progress *p, char *path, size_t len,
+                               char *err, size_t errlen);
 
 /* Checks that file is a sound tizilim database this program can open:
  * SQLite's header, integrity_check, foreign_key_check, the expected tables,

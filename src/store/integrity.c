@@ -490,8 +490,14 @@ long integrity_check(tz_db *db, struct integrity_run *r)
 	long (*const check[])(tz_db *, struct integrity_run *) = {
 		integrity_schema, integrity_counts, integrity_seals,
 	};
-	for (size_t i = 0; i < sizeof check / sizeof *check && n >= 0; i++)
+	long nchecks = (long)(sizeof check / sizeof *check);
+	for (long i = 0; i < nchecks && n >= 0; i++) {
 		n = (m = check[i](db, r)) < 0 ? -1 : n + m;
+		if (n >= 0 && r->progress && r->progress(r->pctx, i + 1, nchecks)) {
+			snprintf(r->err, sizeof r->err, "%s", _("The check was stopped."));
+			n = -1;
+		}
+	}
 	if (n >= 0 && r->head)
 		n = (m = integrity_head(db, r)) < 0 ? -1 : n + m;
 	if (n >= 0 && audit_head(db, r->now, sizeof r->now)) {

@@ -34,6 +34,10 @@ struct integrity_run {
 	int64_t head_at;         /* out: the entry that has that head, 0 when none */
 	char now[96];            /* out: the chain's head at the moment checked */
 	char err[512];           /* out: why a check could not run */
+	/* Optional: told after each check, done of total checks; non-zero
+	 * stops the run (-1, err says so). */
+	int (*progress)(void *pctx, long done, long total);
+	void *pctx;
 };
 
 /* Runs the checks above inside one read transaction, so that they see one
