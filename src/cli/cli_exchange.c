@@ -45,6 +45,14 @@ static int export_progress(void *ctx, long done, long total)
 	return cli_progress_rows(_("Export of the register"), done, total);
 }
 
+/* A workbook goes to a file only, and is written out after its rows: the
+ * line stays until then. */
+static int export_xlsx_progress(void *ctx, long done, long total)
+{
+	(void)ctx;
+	return cli_progress_rows(_("Export of the register"), done, total);
+}
+
 /* Each name the files would change, one line, after the counts. */
 struct import_names {
 	char *text;
@@ -161,7 +169,11 @@ static int export_xlsx(tz_db *db, const struct regcsv_export *x, int diff, int e
 			cli_error(_("export: unexpected argument \"%s\""), args[0]);
 			return EXIT_USAGE;
 		}
-		if (xlsxout_register(db, x->lang, x->version, x->path, err, sizeof err)) {
+		cli_progress_begin();
+		int bad = xlsxout_register_with(db, x->lang, x->version, x->path, export_xlsx_progress, NULL,
+		                                err, sizeof err);
+		cli_progress_end();
+		if (bad) {
 			cli_error("%s", err);
 			return EXIT_DATA;
 		}

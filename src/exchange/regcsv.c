@@ -328,6 +328,15 @@ static void write_rows(tz_db *db, struct out *o, int64_t version, int ru)
 	}
 }
 
+long regcsv_count_rows(tz_db *db, int64_t version)
+{
+	sqlite3_stmt *st = db_prep(db, "SELECT coalesce(sum(n), 0) FROM reg_count WHERE version_id = :v");
+	db_int(st, ":v", version);
+	long n = st && db_step(db, st) == SQLITE_ROW ? (long)sqlite3_column_int64(st, 0) : 0;
+	sqlite3_finalize(st);
+	return n;
+}
+
 int regcsv_export(tz_db *db, const struct regcsv_export *x, char *err, size_t errlen)
 {
 	const char *enc = csvin_encoding(x->encoding ? x->encoding : "utf-8");
@@ -344,12 +353,8 @@ int regcsv_export(tz_db *db, const struct regcsv_export *x, char *err, size_t er
 		return -1;
 	}
 	struct out o = {.cd = (iconv_t)-1, .enc = enc, .line = 1, .err = err, .errlen = errlen, .x = x};
-	if (x->progress) {
-		sqlite3_stmt *n = db_prep(db, "SELECT coalesce(sum(n), 0) FROM reg_count WHERE version_id = :v");
-		db_int(n, ":v", version);
-		o.total = n && db_step(db, n) == SQLITE_ROW ? (long)sqlite3_column_int64(n, 0) : 0;
-		sqlite3_finalize(n);
-	}
+	if (x->progress)
+		o.total = regcsv_count_rows(db, version);
 	if (strcmp(enc, "UTF-8") && (o.cd = iconv_open(enc, "UTF-8")) == (iconv_t)-1) {
 		snprintf(err, errlen, _("the encoding %s is not available on this system"), enc);
 		return -1;

@@ -54,6 +54,9 @@ const char *regcsv_profile_word(const char *lang, const char *profile);
  * Russian when ru, else Kazakh.  NULL on a database error; the caller
  * finalizes. */
 sqlite3_stmt *regcsv_rows(tz_db *db, int64_t version, const char *section, int ru);
+/* How many rows version has (both sections), the total an export's
+ * progress counts towards; 0 when it cannot be read. */
+long regcsv_count_rows(tz_db *db, int64_t version);
 
 /* 1 when a cell holding s would start with a formula's sign once any
  * apostrophes in front are taken off: export writes such a cell with one

@@ -254,8 +254,31 @@ static int state_index(const char *state)
 
 /* ---- the register --------------------------------------------------------- */
 
+/* Who hears of the rows written, and how many there are. */
+struct xlsx_progress {
+	regcsv_export_progress_fn *fn;
+	void *ctx;
+	long done, total;
+};
+enum { XLSX_PROGRESS_EVERY = 256 };
+
+/* Tells of a row written (every so many), or of all at the end; -1 with
+ * err when the answer is to stop. */
+static int xlsx_tell(struct xlsx_progress *p, int last, char *err, size_t errlen)
+{
+	if (!p->fn)
+		return 0;
+	if (!last && ++p->done % XLSX_PROGRESS_EVERY)
+		return 0;
+	if (p->fn(p->ctx, last ? p->total : p->done, p->total)) {
+		snprintf(err, errlen, "%s", _("The export was stopped; no file was written."));
+		return -1;
+	}
+	return 0;
+}
+
 static int write_register(tz_db *db, lxw_worksheet *ws, const struct fmts *f, int64_t version,
-                          int ru, char *err, size_t errlen)
+                          int ru, struct xlsx_progress *p, char *err, size_t errlen)
 {
 	static const char *const sections[2] = {"mandatory", "voluntary"};
 	const char *lang = ru ? "ru" : "kk";
@@ -292,6 +315,10 @@ static int write_register(tz_db *db, lxw_worksheet *ws, const struct fmts *f, in
 			}
 			fit_row(ws, row, cell, 8);
 			row++;
+			if (xlsx_tell(p, 0, err, errlen)) {
+				sqlite3_finalize(st);
+				return -1;
+			}
 		}
 		sqlite3_finalize(st);
 		if (rc != SQLITE_DONE) {
@@ -304,6 +331,12 @@ static int write_register(tz_db *db, lxw_worksheet *ws, const struct fmts *f, in
 
 int xlsxout_register(tz_db *db, const char *lang, int64_t version, const char *path, char *err,
                      size_t errlen)
+{
+	return xlsxout_register_with(db, lang, version, path, NULL, NULL, err, errlen);
+}
+
+int xlsxout_register_with(tz_db *db, const char *lang, int64_t version, const char *path,
+                          regcsv_export_progress_fn *progress, void *pctx, char *err, size_t errlen)
 {
 	int ru = lang && !strcmp(lang, "ru");
 	int64_t v = version ? version : regcsv_default_version(db);
@@ -351,7 +384,12 @@ int xlsxout_register(tz_db *db, const char *lang, int64_t version, const char *p
 	for (int c = 0; c < 8; c++)
 		head[c] = regcsv_heading(ru ? "ru" : "kk", c + 1);
 	headings(ws, &f, head);
-	int failed = write_register(db, ws, &f, v, ru, err, errlen) != 0;
+	struct xlsx_progress p = {progress, pctx, 0, progress ? regcsv_count_rows(db, v) : 0};
+	int failed = (progress && progress(pctx, 0, p.total)) ? -1 : 0;
+	if (failed)
+		snprintf(err, errlen, "%s", _("The export was stopped; no file was written."));
+	failed = failed || write_register(db, ws, &f, v, ru, &p, err, errlen) != 0 ||
+	         xlsx_tell(&p, 1, err, errlen) != 0;
 	return finish(wb, tmp, path, failed, err, errlen);
 }
 

@@ -10,12 +10,17 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "exchange/regcsv.h"
 #include "store/db.h"
 
 /* Writes version (0: the draft, else the newest published) in lang ("kk" or
  * "ru") to path.  0, or -1 with a translated message in err. */
 int xlsxout_register(tz_db *db, const char *lang, int64_t version, const char *path, char *err,
                      size_t errlen);
+/* The same, telling progress (may be NULL) of the rows written, as
+ * regcsv_export does: a non-zero answer stops it, and no file is written. */
+int xlsxout_register_with(tz_db *db, const char *lang, int64_t version, const char *path,
+                          regcsv_export_progress_fn *progress, void *pctx, char *err, size_t errlen);
 
 /* The review pack of version b (0: the draft) against a (0: the newest
  * published): a summary sheet first (all changes, each section, each body:

@@ -113,6 +113,9 @@ plain exp "$T -o $TMP/e3.csv"
 check_runs exp "$(msg kk 'Export of the register'):"
 cmp -s "$TMP/e1.csv" "$TMP/e3.csv" && cmp -s "$TMP/e2.csv" "$TMP/e3.csv" && ok "exp: one file" ||
 	bad "exp: one file" "the files differ"
+tty xlsx "$T --format xlsx -o $TMP/e.xlsx"
+contains "xlsx: a progress line on the terminal" "$CR$(msg kk 'Export of the register'):" "$(cat "$TMP/xlsx.tty")"
+expect "xlsx: nothing left on the terminal" "" "$(render "$TMP/xlsx.tty" | sed '/^$/d')"
 tty expout "$T"
 plain expout "$T"
 expect "exp to the terminal: the line gone before the file is written" \

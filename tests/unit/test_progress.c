@@ -1,6 +1,6 @@
 /* The core tells long work's progress in one shape (done of total, a
- * non-zero answer stops it): the CSV export counts the version's rows and
- * ends at all of them; a backup counts pages; the change log's check counts
+ * non-zero answer stops it): the CSV and XLSX exports count the version's
+ * rows and end at all of them; a backup counts pages; the change log's check counts
  * entries; verify's checks count themselves.  A stopped export writes no
  * file, a stopped backup leaves none behind, and each says it stopped. */
 #include <stdio.h>
@@ -10,6 +10,7 @@
 
 #include "base/i18n.h"
 #include "exchange/regcsv.h"
+#include "exchange/xlsxout.h"
 #include "harness.h"
 #include "store/audit.h"
 #include "store/backup.h"
@@ -70,6 +71,20 @@ int main(void)
 	CHECK_STR(err, _("The export was stopped; no file was written."));
 	CHECK(access(out, F_OK) != 0, "a stopped export left %s", out);
 
+	/* The workbook counts the same rows; stopped, it is not written. */
+	s = (struct seen){0};
+	snprintf(out, sizeof out, "%s/e.xlsx", dir);
+	CHECK_INT(xlsxout_register_with(db, "ru", 0, out, seen_tell, &s, err, sizeof err), 0);
+	CHECK_INT(s.first_done, 0);
+	CHECK_INT(s.last_done, rows);
+	CHECK_INT(s.last_total, rows);
+	CHECK(access(out, F_OK) == 0, "the workbook was written");
+	s = (struct seen){.stop_at = 1};
+	snprintf(out, sizeof out, "%s/stopped.xlsx", dir);
+	CHECK_INT(xlsxout_register_with(db, "ru", 0, out, seen_tell, &s, err, sizeof err), -1);
+	CHECK_STR(err, _("The export was stopped; no file was written."));
+	CHECK(access(out, F_OK) != 0, "a stopped workbook left %s", out);
+
 	/* Backup: ends at all its pages. */
 	s = (struct seen){0};
 	struct backup_progress bp = {seen_tell, &s};
@@ -92,7 +107,8 @@ int main(void)
 	CHECK(strstr(err, _("the backup was stopped")) != NULL, "says it stopped: %s", err);
 	CHECK(access(out, F_OK) != 0, "a stopped backup left %s", out);
 	char cmd[400];
-	snprintf(cmd, sizeof cmd, "ls -A %s | grep -v -e '^r.db' -e '^e.csv$' -e '^b.db$' | grep -q .", dir);
+	snprintf(cmd, sizeof cmd, "ls -A %s | grep -v -e '^r.db' -e '^e.csv$' -e '^e.xlsx$' -e '^b.db$' | grep -q .",
+	         dir);
 	CHECK(system(cmd) != 0, "a stopped backup left a temporary file in %s", dir);
 
 	/* The change log's check: every entry, and the chain still sound. */
