@@ -50,19 +50,20 @@ start() {  # start LOGIN LANG: the program as LOGIN at 80x24, the register up
 	wait_for "1$(msg "$2" Help)" || bad "start $1 $2" "no key bar: $(pane_state)"
 }
 keybar_digits() { last_line | sed 's/[^0-9][^0-9]*/ /g; s/^ *//; s/ *$//'; }
-# The help's whole text, page by page (the window is lines 2..22): every
-# page it scrolls to from the top with PgDn until the last line is shown.
+# The help's whole text, page by page (the window is lines 2..22): from the
+# top, PgDn until the status line ("Lines 21-41 of 77") stays as it was.
 help_text() {
-	keys Home; sleep 0.15
-	_all= _prev=
+	keys Home
+	_all=$(screen | sed -n '2,22p')
 	_n=0
 	while [ $_n -lt 20 ]; do
-		_p=$(screen | sed -n '2,22p')
-		[ "$_p" = "$_prev" ] && break
+		_st=$(line 23)
+		keys NPage
+		_i=0
+		while [ "$(line 23)" = "$_st" ] && [ $_i -lt 10 ]; do sleep 0.05; _i=$((_i + 1)); done
+		[ "$(line 23)" = "$_st" ] && break
 		_all="$_all
-$_p"
-		_prev=$_p
-		keys NPage; sleep 0.15
+$(screen | sed -n '2,22p')"
 		_n=$((_n + 1))
 	done
 	printf '%s\n' "$_all"
