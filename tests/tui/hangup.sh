@@ -149,4 +149,33 @@ wait_gone "$OFFER" || bad "picker: decline" "the offer stays: $(screen)"
 expect "picker: the draft is gone" 0 "$(drafts)"
 expect "database unchanged at the end" "$D0" "$(digest)"
 
+# The terminal closes with no signal reaching the program (it runs in a
+# session of its own, as under runuser or a detached ssh command): the
+# next read fails for good, and that is a hang-up too: the form's text is
+# kept as a draft and the program leaves instead of spinning on the dead
+# terminal.
+cat >"$TMP/nosig.sh" <<RUN
+trap "" HUP
+setsid -w "$TZB" --db "$DB"
+echo "EXIT=\$?" >"$TMP/nosig.exit"
+RUN
+rm -f "$TMP/nosig.exit"
+tz_start 100 30 "sh $TMP/nosig.sh"
+wait_for "$QUIT" || bad "no signal: start" "no register screen: $(screen)"
+keys F5
+wait_for "$TITLE" || bad "no signal: F5" "no form: $(screen)"
+keys Tab Space Tab
+keys -l "$KK"
+wait_for "$KK" || bad "no signal: typing" "text not shown: $(screen)"
+tm kill-server
+i=0
+while [ ! -s "$TMP/nosig.exit" ] && [ $i -lt 200 ]; do sleep 0.05; i=$((i + 1)); done
+expect "no signal: the program left once its terminal closed" "EXIT=0" "$(cat "$TMP/nosig.exit" 2>/dev/null)"
+pkill -f -x "$TZB --db $DB" 2>/dev/null
+expect "no signal: one draft kept" 1 "$(drafts)"
+f=$(ls "$DRAFTS"/unsaved-*.txt 2>/dev/null | head -1)
+contains "no signal: the draft holds the Kazakh text" "$KK" "$(cat "$f" 2>/dev/null)"
+expect "no signal: database as last saved" "$D0" "$(digest)"
+rm -f "$DRAFTS"/unsaved-*.txt
+
 done_tests

@@ -2,6 +2,8 @@
 #include "kit/screen.h"
 
 #include <curses.h>
+#include <poll.h>
+#include <unistd.h>
 
 #include "view/unsaved.h"
 
@@ -48,6 +50,22 @@ static int next_key(void)
 	return (int)wc;
 }
 
+/* A read that fails because the terminal itself has gone (its other end
+ * closed, as when an ssh session or a terminal window dies without a signal
+ * reaching us: the program started under another session, or through
+ * runuser) is a hang-up; without this every read fails at once and the
+ * loop would spin for ever.  A read cut short by a signal leaves the
+ * terminal as it is and is not. */
+static int screen_tty_gone(void)
+{
+	struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
+	if (poll(&p, 1, 0) < 0)
+		return 0;
+	if (p.revents & (POLLHUP | POLLERR | POLLNVAL))
+		return 1;
+	return !isatty(STDIN_FILENO);
+}
+
 /* Terminals that eat F-keys get Esc then a digit (mc's convention); a lone
  * Esc is passed on as Esc once the digit has not come.  Once the terminal
  * has gone (SIGHUP, SIGTERM, SIGINT) every read is Esc: each picker and
@@ -58,6 +76,8 @@ int ui_read_key(void)
 	if (unsaved_signalled)
 		return 27;
 	int k = next_key();
+	if (k == ERR && !unsaved_signalled && screen_tty_gone())
+		unsaved_signalled = 1;
 	if (k == ERR && unsaved_signalled)
 		return 27;
 	if (k != 27)
