@@ -216,6 +216,15 @@ static int record(tz_db *db, int64_t version, const char *key, int64_t rev, cons
 	return db_run(db, st) ? -1 : 0;
 }
 
+int review_may(tz_db *db, int approve, char *why, size_t len)
+{
+	if (!reg_draft(db)) {
+		snprintf(why, len, "%s", _("There is no draft register to review."));
+		return -1;
+	}
+	return approve ? auth_approve(db, NULL, why, len) : auth_edit_register(db, why, len);
+}
+
 int review_decide(tz_db *db, const char *key, int approve, const char *comment,
                   char *err, size_t errlen)
 {

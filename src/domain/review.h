@@ -55,6 +55,11 @@ int review_totals(tz_db *db, int64_t version, struct review_totals *t);
 /* Approves a change of the draft, or returns it with a comment (required).
  * Whoever made a change cannot approve it (auth_approve).  0, or -1 with a
  * translated sentence in err. */
+/* Whether the user may approve (approve != 0) or return changes of the
+ * draft at all, before any change is named: 0, or -1 with the reason in
+ * why.  review_decide asks the same, and also whether the change is the
+ * approver's own. */
+int review_may(tz_db *db, int approve, char *why, size_t len);
 int review_decide(tz_db *db, const char *key, int approve, const char *comment,
                   char *err, size_t errlen);
 /* Approves every change not yet decided; *n = how many.  Changes the

@@ -490,18 +490,24 @@ static int log_import(struct imp *im, const char *sum)
 	return rc;
 }
 
+int package_may_import(tz_db *db, char *why, size_t len)
+{
+	struct who w;
+	auth_whoami(db, &w);
+	if (w.role == ROLE_ADMIN || w.role == ROLE_AB_CLERK)
+		return 0;
+	snprintf(why, len, _("importing a package is the authorized body's clerks' work; "
+	                     "%s is %s"), w.login, auth_role_label(w.role));
+	return -1;
+}
+
 enum pkg_result package_import(tz_db *db, const char *file, enum pkg_mode mode, int dry_run,
                                pkg_note_fn *note, void *ctx, struct pkg_info *info,
                                char *err, size_t errlen)
 {
 	memset(info, 0, sizeof *info);
-	struct who w;
-	auth_whoami(db, &w);
-	if (w.role != ROLE_ADMIN && w.role != ROLE_AB_CLERK) {
-		snprintf(err, errlen, _("importing a package is the authorized body's clerks' work; "
-		                        "%s is %s"), w.login, auth_role_label(w.role));
+	if (package_may_import(db, err, errlen))
 		return PKG_REFUSED;
-	}
 	sqlite3 *h = pkg_open(file, err, errlen);
 	if (!h)
 		return PKG_REFUSED;

@@ -22,6 +22,10 @@ typedef void pkg_note_fn(void *ctx, const char *msg);
  * them and returns PKG_CONFLICT writing nothing; PKG_REPLACE overwrites them
  * (never a proposal the authorized body has decided); PKG_SKIP keeps what is
  * there.  With dry_run, checks everything and counts, writing nothing. */
+/* Whether the user may import packages at all (the authorized body's
+ * clerks and administrators): 0, or -1 with the reason in why. */
+int package_may_import(tz_db *db, char *why, size_t len);
+
 enum pkg_result package_import(tz_db *db, const char *file, enum pkg_mode mode, int dry_run,
                                pkg_note_fn *note, void *ctx, struct pkg_info *info,
                                char *err, size_t errlen);

@@ -21,6 +21,7 @@
 #include "base/textedit.h"
 #include "kit/theme.h"
 #include "view/calview.h"
+#include "store/auth.h"
 
 enum { MONTH_W = 22, MONTH_H = 8, CELL = 3 };
 
@@ -378,11 +379,20 @@ static const struct ui_action cal_actions[] = {
 	{0, {KEY_END, 0}, N_("End"), NULL, N_("31 December"), act_year_end, 0},
 };
 
+/* The calendar is reference data: who may not change it browses it. */
+static int cal_may(struct ui_app *app, const struct ui_action *a, char *why, size_t len)
+{
+	if (a->run == act_change || a->run == act_kurban)
+		return auth_edit_reference(app->db, why, len);
+	return 0;
+}
+
 static const struct ui_screen cal_screen = {
 	.actions = cal_actions,
 	.nactions = (int)(sizeof cal_actions / sizeof *cal_actions),
 	.draw = cal_draw,
 	.input = NULL,
+	.may = cal_may,
 };
 
 enum ui_result calscreen_open(struct ui_app *app)

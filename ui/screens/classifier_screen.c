@@ -18,6 +18,7 @@
 #include "kit/widgets.h"
 #include "view/nkzview.h"
 #include "screens/nkzimport_screen.h"
+#include "store/auth.h"
 
 static struct nkzview view; /* the group shown, or the query's matches */
 static char query[256];
@@ -179,11 +180,20 @@ static const struct ui_action cls_actions[] = {
 	             N_("Go to the last row")),
 };
 
+/* Importing the classifier is reference data's work; the rest is reading. */
+static int cls_may(struct ui_app *app, const struct ui_action *a, char *why, size_t len)
+{
+	if (a->run == ui_open_nkz_import)
+		return auth_edit_reference(app->db, why, len);
+	return 0;
+}
+
 static const struct ui_screen cls_screen = {
 	.actions = cls_actions,
 	.nactions = (int)(sizeof cls_actions / sizeof *cls_actions),
 	.draw = cls_draw,
 	.input = cls_input,
+	.may = cls_may,
 };
 
 enum ui_result classifier_open(struct ui_app *app)

@@ -9,7 +9,10 @@
 #include <stdlib.h>
 
 #include "kit/actions.h"
+#include "store/auth.h"
 #include "store/backup.h"
+#include "domain/register.h"
+#include "exchange/package_in.h"
 #include "screens/calendar_screen.h"
 #include "screens/classifier_screen.h"
 #include "screens/deadlines_screen.h"
@@ -158,7 +161,32 @@ static enum ui_result act_move(struct ui_app *app)
 	}
 	return UI_REDRAW;
 }
-static enum ui_result act_enter(struct ui_app *app) { return menu_actions[sel].run(app); }
+/* The items this user may not use now stay in the menu, dimmed, so the
+ * menu keeps its shape; choosing one says why instead.  The rules are the
+ * core's, the same the work itself asks. */
+static int menu_may(struct ui_app *app, const struct ui_action *a, char *why, size_t len)
+{
+	if (a->run == go_nkz_import)
+		return auth_edit_reference(app->db, why, len);
+	if (a->run == go_reg_import)
+		return reg_may_edit(app->db, why, len);
+	if (a->run == go_package_import)
+		return package_may_import(app->db, why, len);
+	if (a->run == go_backup)
+		return auth_edit_register(app->db, why, len);
+	return 0;
+}
+
+static enum ui_result act_enter(struct ui_app *app)
+{
+	const struct ui_action *a = &menu_actions[sel];
+	char why[512];
+	if (menu_may(app, a, why, sizeof why)) {
+		ui_tell(app, _(item_label[sel]), why);
+		return UI_REDRAW;
+	}
+	return a->run(app);
+}
 
 static void menu_draw(struct ui_app *app)
 {
@@ -179,7 +207,10 @@ static void menu_draw(struct ui_app *app)
 		y0 = 0;
 	dlg_box(y0, x0, h, w, title);
 	for (int i = 0; i < NITEMS; i++) {
+		char why[512];
 		attr_t a = i == sel ? theme(TH_CURSOR) : theme(TH_DIALOG);
+		if (menu_may(app, &menu_actions[i], why, sizeof why))
+			a |= A_DIM;
 		draw_cell(y0 + 1 + i, x0 + 1, 1, "", a, 0);
 		draw_cell(y0 + 1 + i, x0 + 2, 3, item_keys[i], a | A_BOLD, 0);
 		draw_cell(y0 + 1 + i, x0 + 5, 2, "", a, 0);
@@ -192,6 +223,7 @@ static const struct ui_screen menu_screen = {
 	.nactions = (int)(sizeof menu_actions / sizeof *menu_actions),
 	.draw = menu_draw,
 	.input = NULL,
+	.may = menu_may,
 };
 
 enum ui_result menu_open(struct ui_app *app)

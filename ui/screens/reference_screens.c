@@ -226,11 +226,19 @@ static const struct ui_action assoc_actions[] = {
 	REF_KEYS_TAIL,
 };
 
+static int assoc_may(struct ui_app *app, const struct ui_action *a, char *why, size_t len)
+{
+	if (a->run == act_new_assoc)
+		return auth_edit_reference(app->db, why, len);
+	return 0;
+}
+
 static const struct ui_screen assoc_screen = {
 	.actions = assoc_actions,
 	.nactions = (int)(sizeof assoc_actions / sizeof *assoc_actions),
 	.draw = ref_draw,
 	.input = NULL,
+	.may = assoc_may,
 };
 
 static enum ui_result open_def(struct ui_app *app, const struct refdef *d)

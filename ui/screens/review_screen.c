@@ -672,10 +672,24 @@ static const struct ui_action review_actions[] = {
 	             N_("A page down"), N_("The first change"), N_("The last change")),
 };
 
+/* While the register is formed per the Council's recommendations every
+ * decision carries out an item of them; before, F4 is the approver's and F7
+ * and F8 the authorized body's clerks'.  Whether the change under the
+ * cursor is the approver's own is said when F4 is pressed. */
+static int review_may_key(struct ui_app *app, const struct ui_action *a, char *why, size_t len)
+{
+	if (a->run != act_approve && a->run != act_return && a->run != act_council)
+		return 0;
+	if (rs.v.forming)
+		return council_may_apply(app->db, why, len);
+	return review_may(app->db, a->run == act_approve, why, len);
+}
+
 static const struct ui_screen review_screen = {
 	.actions = review_actions,
 	.nactions = (int)(sizeof review_actions / sizeof *review_actions),
 	.draw = review_draw,
+	.may = review_may_key,
 };
 
 enum ui_result ui_open_review(struct ui_app *app)
