@@ -14,6 +14,7 @@
 #include "kit/dialog.h"
 #include "kit/draw.h"
 #include "kit/list.h"
+#include "kit/columns.h"
 #include "kit/textview.h"
 #include "kit/widgets.h"
 #include "base/i18n.h"
@@ -71,9 +72,10 @@ static int draw_entry(void *ctx, const struct audit_entry *e)
 	 * entry in full has the seconds). */
 	snprintf(at, sizeof at, "%.10s %.5s", e->at, strlen(e->at) > 11 ? e->at + 11 : "");
 	const char *cell[NCOL] = {at, e->login, logwords_subject(p->db, e, what, sizeof what),
-	                          logwords_action(e->action), e->reason};
+	                          logwords_action_short(e->action), e->reason};
 	for (int i = 0; i < NCOL; i++)
-		draw_cell(y, p->x[i], p->w[i], cell[i], a, 0);
+		if (p->w[i])
+			draw_cell(y, p->x[i], p->w[i], cell[i], a, 0);
 	p->n++;
 	return 0;
 }
@@ -108,21 +110,26 @@ static void log_draw(struct ui_app *app)
 	else
 		snprintf(title, sizeof title, "%s", _("Change log: all entries, newest first"));
 	cui_title(title);
-	static const char *const head[NCOL] = {N_("Time (UTC)"), N_("User"), N_("Object"),
-	                                       N_("Action"), N_("Reason")};
-	/* What the entry is about takes most of what the fixed columns leave,
-	 * the reason the rest. */
-	struct page p = {.db = app->db, .y = 2, .h = page_height(), .w = {16, 10, 0, 12, 0}};
-	int rest = COLS - 2 - 16 - 10 - 12 - 4;
-	rest = rest < 12 ? 12 : rest;
-	p.w[C_WHAT] = rest * 3 / 4;
-	p.w[C_REASON] = rest - p.w[C_WHAT];
-	p.x[0] = 1;
-	for (int i = 1; i < NCOL; i++)
-		p.x[i] = p.x[i - 1] + p.w[i - 1] + 1;
-	draw_fill(1, theme(TH_HEAD));
-	for (int i = 0; i < NCOL; i++)
-		draw_cell(1, p.x[i], p.w[i], _(head[i]), theme(TH_HEAD), 0);
+	/* The moment, the login and what was done whole, in the words of the
+	 * language on screen; what the entry is about takes the rest, and the
+	 * reason joins it where the width allows (Enter shows both in full). */
+	struct ui_column col[NCOL] = {
+		[C_AT] = {N_("Time (UTC)"), 16, 0, 0, 0, 0, 0},
+		[C_LOGIN] = {N_("Login"), 10, 0, 0, 0, 0, 0},
+		[C_WHAT] = {N_("Object"), 30, 0, 3, 0, 0, 0},
+		[C_ACTION] = {N_("Action"), 0, 0, 0, 0, 0, 0},
+		[C_REASON] = {N_("Reason"), 20, 1, 2, 0, 0, 0},
+	};
+	static const char *const actions[] = {"insert", "update", "delete", "seal", "import", "restore"};
+	for (size_t i = 0; i < sizeof actions / sizeof *actions; i++)
+		col[C_ACTION].need = columns_widest(col[C_ACTION].need, logwords_action_short(actions[i]));
+	columns_fit(col, NCOL, 1, COLS - 1);
+	struct page p = {.db = app->db, .y = 2, .h = page_height()};
+	for (int i = 0; i < NCOL; i++) {
+		p.x[i] = col[i].x;
+		p.w[i] = col[i].w;
+	}
+	columns_head(1, col, NCOL);
 	lg.more = 0;
 	if (lg.cur >= p.h)
 		lg.cur = p.h - 1;
