@@ -20,8 +20,8 @@ static int columns_need(const struct ui_column *c)
 
 void columns_fit(struct ui_column *c, int n, int x0, int avail)
 {
-	/* Room taken: the columns shown so far, each with its space after. */
-	int used = 0;
+	/* Room taken: the columns shown so far, one space between each two. */
+	int used = -1;
 	for (int i = 0; i < n; i++) {
 		c[i].w = 0;
 		if (c[i].rank == 0) {

@@ -142,7 +142,7 @@ static void log_draw(struct ui_app *app)
 	struct ui_column col[NCOL] = {
 		[C_AT] = {N_("Time (UTC)"), 16, 0, 0, 0, 0, 0},
 		[C_LOGIN] = {N_("Login"), m.login < 16 ? m.login : 16, 0, 0, 0, 0, 0},
-		[C_WHAT] = {N_("Object"), m.what < 40 ? m.what : 40, 0, 3, 0, 0, 0},
+		[C_WHAT] = {N_("Object"), m.what < 48 ? m.what : 48, 0, 3, 0, 0, 0},
 		[C_ACTION] = {N_("Action"), m.action, 0, 0, 0, 0, 0},
 		[C_REASON] = {N_("Reason"), m.reason < 12 ? m.reason : 12, 1, 1, 0, 0, 0},
 	};

@@ -91,7 +91,8 @@ static void ref_measure_row(void *ctx, const struct refview_row *r)
 	}
 }
 
-/* The width a text column keeps before a column of rank 1 joins it. */
+/* The width a text column keeps before a column of rank 1 joins it (where
+ * there is none, 20 is its least). */
 enum { TEXT_MIN = 72 };
 
 static void widths(tz_db *db, int n, int w[MAXCOL], int x[MAXCOL])
@@ -99,9 +100,12 @@ static void widths(tz_db *db, int n, int w[MAXCOL], int x[MAXCOL])
 	int need[MAXCOL] = {0};
 	refview_window(db, def->list, NULL, 0, n, ref_measure_row, need);
 	struct ui_column col[MAXCOL];
+	int optional = 0;
+	for (int c = 0; c < def->ncols; c++)
+		optional |= def->col[c].rank > 0;
 	for (int c = 0; c < def->ncols; c++) {
 		const struct refcol *d = &def->col[c];
-		int cap = d->cap ? d->cap : TEXT_MIN;
+		int cap = d->cap ? d->cap : optional ? TEXT_MIN : 20;
 		/* A short name grows where there is room, up to its widest. */
 		int flex = !d->cap ? 3 : d->shortname ? 1 : 0;
 		col[c] = (struct ui_column){d->head, need[c] < cap ? need[c] : cap, d->rank, flex,
