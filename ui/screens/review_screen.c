@@ -151,14 +151,17 @@ static const char *decision_word(const struct revview_change *c)
 static void review_draw_summary(void)
 {
 	int y = 2;
-	int w = COLS - 2 - 4 * 9;
-	if (w < 10)
-		w = 10;
-	draw_fill(y, theme(TH_HEAD));
-	draw_cell(y, 1, w, _("Changes"), theme(TH_HEAD), 0);
-	static const char *const head[4] = {N_("Added"), N_("Excluded"), N_("Amended"), N_("Decided")};
-	for (int k = 0; k < 4; k++)
-		draw_cell(y, 2 + w + 9 * k, 8, _(head[k]), theme(TH_HEAD), 0);
+	/* The counts under their headers, each header whole in the language on
+	 * screen; the line's name takes the rest. */
+	struct ui_column col[5] = {
+		{N_("Changes"), 20, 0, 1, 0, 0, 0},
+		{N_("Added"), 5, 0, 0, 0, 0, 0},
+		{N_("Excluded"), 5, 0, 0, 0, 0, 0},
+		{N_("Amended"), 5, 0, 0, 0, 0, 0},
+		{N_("Decided"), 5, 0, 0, 0, 0, 0},
+	};
+	columns_fit(col, 5, 1, COLS - 2);
+	columns_head(y, col, 5);
 	rs.glist.h = LINES - 3 - (y + 1);
 	list_fit(&rs.glist);
 	for (int i = rs.glist.top; i < rs.ng && i < rs.glist.top + rs.glist.h; i++) {
@@ -173,9 +176,9 @@ static void review_draw_summary(void)
 		snprintf(n[1], sizeof n[1], "%d", g->removed);
 		snprintf(n[2], sizeof n[2], "%d", g->changed);
 		snprintf(n[3], sizeof n[3], "%d%%", all ? g->decided * 100 / all : 100);
-		draw_cell(ly, 1, w, revview_group_label(&rs.v, g, label, sizeof label), a, 0);
+		draw_cell(ly, col[0].x, col[0].w, revview_group_label(&rs.v, g, label, sizeof label), a, 0);
 		for (int k = 0; k < 4; k++)
-			draw_cell(ly, 2 + w + 9 * k, 8, n[k], a, 0);
+			draw_cell(ly, col[k + 1].x, col[k + 1].w, n[k], a, 0);
 	}
 	cui_status(LINES - 2, _("Enter lists the changes of the line; F6 goes back to the changes."));
 }
