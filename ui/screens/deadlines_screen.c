@@ -191,11 +191,17 @@ static void deadlines_draw(struct ui_app *app)
 		{N_("Deadline"), 0, 0, 0, 0, 0, 0},
 		{N_("Where it stands"), 14, 0, 1, 0, 0, 0},
 	};
-	for (int i = 0; i < DL_NSTEPS; i++) {
+	/* A deadline is a working day: a date with the longest weekday of the
+	 * language that one can fall on, so that the column stays put from
+	 * cycle to cycle and holds any deadline shown. */
+	for (int i = 0; i < 14; i++) {
 		char due[128];
-		dlview_date(cal, dl.items[i].due, due, sizeof due);
-		col[3].need = columns_widest(col[3].need, dl.items[i].step == DL_REMARKS ? _("2 working days each") : due);
+		if (!cal_is_workday(cal, today + i))
+			continue;
+		dlview_date(cal, today + i, due, sizeof due);
+		col[3].need = columns_widest(col[3].need, due);
 	}
+	col[3].need = columns_widest(col[3].need, _("2 working days each"));
 	columns_fit(col, 5, 1, COLS - 1);
 	int w[5], x[5];
 	for (int i = 0; i < 5; i++) {
