@@ -51,7 +51,7 @@ void columns_fit(struct ui_column *c, int n, int x0, int avail)
 	 * past its widest; a terminal narrower than the needs takes it from
 	 * them, never below one column. */
 	int left = avail - used;
-	for (int round = 0; round < n && left; round++) {
+	for (int round = 0; round <= n && left; round++) {
 		int shares = 0, given = 0, last = -1;
 		for (int i = 0; i < n; i++)
 			if (c[i].w && c[i].flex > 0 && (left < 0 || !c[i].most || c[i].w < c[i].most))
@@ -72,10 +72,14 @@ void columns_fit(struct ui_column *c, int n, int x0, int avail)
 			c[last].w += left - given;
 			given = left;
 		}
-		if (!given && last >= 0 && left > 0) {
-			/* Shares too small to give a whole column: one to the last. */
-			c[last].w++;
-			given = 1;
+		if (!given && left > 0) {
+			/* Shares too small to give a whole column: one to each in
+			 * turn while any is left. */
+			for (int i = 0; i < n && given < left; i++)
+				if (c[i].w && c[i].flex > 0 && (!c[i].most || c[i].w < c[i].most)) {
+					c[i].w++;
+					given++;
+				}
 		}
 		left -= given;
 	}
