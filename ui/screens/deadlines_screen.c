@@ -202,6 +202,10 @@ static void deadlines_draw(struct ui_app *app)
 		col[3].need = columns_widest(col[3].need, due);
 	}
 	col[3].need = columns_widest(col[3].need, _("2 working days each"));
+	/* The step's words take no more than the longest step needs: at 132
+	 * columns the rest goes to where each stands, on one line. */
+	for (int i = 0; i < DL_NSTEPS; i++)
+		col[1].most = columns_widest(col[1].most, _(dl.items[i].what));
 	columns_fit(col, 5, 1, COLS - 1);
 	int w[5], x[5];
 	for (int i = 0; i < 5; i++) {
