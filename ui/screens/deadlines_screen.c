@@ -96,8 +96,8 @@ static int deadlines_lines(const char *s, int w)
 
 /* A step's line: clause, what (its words wrapped in its column, never
  * cut), counts from, deadline, where it stands; a standing too long for its
- * cell ("done, 167 working days late") takes the line below, from the
- * deadline's column on.  Returns the lines used. */
+ * cell ("done, 167 working days late") takes the line below.  Returns the
+ * lines used. */
 static int step_line(const tz_calendar *cal, const struct dl_item *it, const char *what, tz_day today,
                      int y, const int *x, const int *w)
 {
@@ -111,10 +111,22 @@ static int step_line(const tz_calendar *cal, const struct dl_item *it, const cha
 	if (it->step == DL_REMARKS)
 		snprintf(due, sizeof due, "%s", _("2 working days each"));
 	attr_t a = theme(alert ? TH_ALERT : TH_NORMAL);
-	int below = text_width(st) > w[4] || text_width(due) > w[3];
-	int lines = deadlines_lines(what, w[1]);
-	if (lines < 1 + below)
-		lines = 1 + below;
+	/* What does not fit its cell goes below, from the deadline's column on;
+	 * when even that is too narrow, on a line of its own under the step's
+	 * words. */
+	char below[300] = "";
+	int due_fits = text_width(due) <= w[3];
+	if (!due_fits)
+		snprintf(below, sizeof below, "%s; %s", due, st);
+	else if (text_width(st) > w[4])
+		snprintf(below, sizeof below, "%s", st);
+	int lines = deadlines_lines(what, w[1]), by = y + 1, bx = x[3];
+	if (*below && text_width(below) > COLS - x[3] - 1) {
+		by = y + lines++;
+		bx = x[1];
+	} else if (*below && lines < 2) {
+		lines = 2;
+	}
 	if (alert)
 		for (int i = 0; i < lines; i++)
 			draw_fill(y + i, a);
@@ -122,19 +134,12 @@ static int step_line(const tz_calendar *cal, const struct dl_item *it, const cha
 	draw_wrap(y, x[1], w[1], lines, what, a);
 	if (w[2])
 		draw_cell(y, x[2], w[2], from, a, 0);
-	if (!below) {
+	if (due_fits)
 		draw_cell(y, x[3], w[3], due, a, 0);
+	if (!*below)
 		draw_cell(y, x[4], w[4], st, a, 0);
-	} else if (text_width(due) <= w[3]) {
-		draw_cell(y, x[3], w[3], due, a, 0);
-		draw_cell(y + 1, x[3], COLS - x[3] - 1, st, a, 0);
-	} else {
-		/* A deadline in words wider than its column ("2 working days
-		 * each"): it and the standing share the line below. */
-		char both[300];
-		snprintf(both, sizeof both, "%s; %s", due, st);
-		draw_cell(y + 1, x[3], COLS - x[3] - 1, both, a, 0);
-	}
+	else
+		draw_cell(by, bx, COLS - bx - 1, below, a, 0);
 	return lines;
 }
 
