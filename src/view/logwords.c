@@ -65,6 +65,17 @@ const char *logwords_action(const char *action)
 	return l ? l : _("edited");
 }
 
+const char *logwords_action_short(const char *action)
+{
+	if (action && !strcmp(action, "seal"))
+		return C_("log action", "sealed");
+	if (action && !strcmp(action, "import"))
+		return C_("log action", "imported");
+	if (action && !strcmp(action, "restore"))
+		return C_("log action", "restored");
+	return logwords_action(action);
+}
+
 /* Fields whose label depends on the table come first, as "table.key". */
 static const struct lw_word lw_fields[] = {
 	{"body.code", N_("Code of the body")}, {"nrk_level.code", N_("Qualification level")},

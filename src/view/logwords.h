@@ -24,6 +24,11 @@ const char *logwords_object_parse(const char *text);
  * an unknown action reads "changed". */
 const char *logwords_action(const char *action);
 
+/* The same in a word or two, for the log's list, where every action must
+ * show whole beside what the entry is about ("imported"; the entry in full
+ * says "imported from a file"). */
+const char *logwords_action_short(const char *action);
+
 /* A field's label (key: a column name of the object's table), translated;
  * a key the program does not know is shown as it is. */
 const char *logwords_field(const char *object, const char *key);

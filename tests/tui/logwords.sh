@@ -33,7 +33,13 @@ for l in kk ru; do
 	raw_free "$l log screen: no internal words" "$s"
 	contains "$l log: the user's role added" "$(msg $l "user's role") nobody" "$s"
 	contains "$l log: what was done" "$(msg $l created)" "$s"
-	contains "$l log: the reason" "маман" "$s"
+	# The reason: in its column where the page leaves room for it, else
+	# the one of the entry under the cursor, below the list (the user's
+	# role is the second entry).
+	keys Down
+	wait_for "$(msg $l Reason): маман" && ok "$l log: the reason" || bad "$l log: the reason" "$(screen)"
+	keys Up
+	wait_gone "$(msg $l Reason): маман" && ok "$l log: back on the newest" || bad "$l log: back on the newest" "$(screen)"
 	# The newest entry in full: the decision, field by field.
 	keys Enter
 	wait_for "$(msg $l Before)" || bad "$l entry" "$(screen)"

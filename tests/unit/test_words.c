@@ -102,6 +102,13 @@ static void test_log_labels(void)
 	CHECK_STR(logwords_object("some_new_table"), "другие данные");
 	CHECK_STR(logwords_action("update"), "изменено");
 	CHECK_STR(logwords_action("insert"), "создано");
+	/* The list's words: a word or two, the entry in full says it whole. */
+	CHECK_STR(logwords_action("import"), "импортировано из файла");
+	CHECK_STR(logwords_action_short("import"), "импортировано");
+	CHECK_STR(logwords_action_short("seal"), "опечатано");
+	CHECK_STR(logwords_action_short("restore"), "восстановлено");
+	CHECK_STR(logwords_action_short("update"), "изменено");
+	CHECK_STR(logwords_action_short("some_new_action"), "изменено");
 	CHECK_STR(logwords_field("proposal", "safety_ru"),
 	          "Обоснование: здоровье, жизнь, безопасность (на русском языке)");
 	CHECK_STR(logwords_field("body", "code"), "Код органа");
@@ -117,6 +124,8 @@ static void test_log_labels(void)
 	CHECK_STR(logwords_value(NULL, "reg_row", "basis_ru", "", b, sizeof b), "-");
 	i18n_set_lang("kk");
 	CHECK_STR(logwords_object("reg_row"), "Тізілім жолы");
+	CHECK_STR(logwords_action_short("import"), "импортталды");
+	CHECK_STR(logwords_action_short("seal"), "мөрленді");
 	CHECK_STR(logwords_value(NULL, "cycle", "season", "spring", b, sizeof b), "көктем");
 	CHECK_STR(logwords_field("cycle", "season"), "Жартыжылдық");
 }

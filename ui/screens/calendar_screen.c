@@ -107,30 +107,46 @@ static const char *why_word(tz_day d)
 	return _("working day");
 }
 
-static void draw_legend(int y)
+static const struct { char mark; int role; const char *word; } legend_items[] = {
+	{' ', TH_HEAD, N_("weekend")},
+	{'*', TH_ALERT, N_("holiday")},
+	{'+', TH_MARK, N_("moved day off")},
+	{'!', TH_ALERT, N_("day off by decree")},
+	{'=', TH_SECTION, N_("working day by decree")},
+};
+
+/* The legend from line y, each item whole: one that does not fit on the
+ * line starts the next (the Russian words take two lines at 80 columns).
+ * Draws only when draw is set; returns the lines it takes. */
+static int draw_legend(int y, int draw)
 {
-	static const struct { char mark; int role; const char *word; } items[] = {
-		{' ', TH_HEAD, N_("weekend")},
-		{'*', TH_ALERT, N_("holiday")},
-		{'+', TH_MARK, N_("moved day off")},
-		{'!', TH_ALERT, N_("day off by decree")},
-		{'=', TH_SECTION, N_("working day by decree")},
-	};
-	draw_fill(y, theme(TH_NORMAL));
-	int x = 1;
-	for (size_t i = 0; i < sizeof items / sizeof *items && x < COLS - 4; i++) {
-		char cell[4];
-		snprintf(cell, sizeof cell, "%2d", 7);
-		draw_cell(y, x, 2, cell, theme((enum theme_role)items[i].role), 0);
-		snprintf(cell, sizeof cell, "%c", items[i].mark);
-		draw_cell(y, x + 2, 1, cell, theme((enum theme_role)items[i].role), 0);
-		const char *w = _(items[i].word);
+	int x = 1, lines = 1;
+	if (draw)
+		draw_fill(y, theme(TH_NORMAL));
+	for (size_t i = 0; i < sizeof legend_items / sizeof *legend_items; i++) {
+		const char *w = _(legend_items[i].word);
 		int ww = text_width(w);
+		if (x > 1 && x + 4 + ww > COLS - 1) {
+			x = 1;
+			lines++;
+			y++;
+			if (draw)
+				draw_fill(y, theme(TH_NORMAL));
+		}
 		if (x + 4 + ww > COLS - 1)
 			ww = COLS - 1 - x - 4;
-		draw_cell(y, x + 4, ww, w, theme(TH_NORMAL), 0);
+		if (draw) {
+			char cell[4];
+			attr_t ma = theme((enum theme_role)legend_items[i].role);
+			snprintf(cell, sizeof cell, "%2d", 7);
+			draw_cell(y, x, 2, cell, ma, 0);
+			snprintf(cell, sizeof cell, "%c", legend_items[i].mark);
+			draw_cell(y, x + 2, 1, cell, ma, 0);
+			draw_cell(y, x + 4, ww, w, theme(TH_NORMAL), 0);
+		}
 		x += 4 + ww + 2;
 	}
+	return lines;
 }
 
 static void cal_draw(struct ui_app *app)
@@ -158,7 +174,8 @@ static void cal_draw(struct ui_app *app)
 		          theme(TH_ALERT), 0);
 		return;
 	}
-	int per_row = (COLS - 1) / MONTH_W, rows = (LINES - 4) / MONTH_H;
+	int legend = draw_legend(0, 0);
+	int per_row = (COLS - 1) / MONTH_W, rows = (LINES - 3 - legend) / MONTH_H;
 	per_row = per_row > 4 ? 4 : per_row < 1 ? 1 : per_row;
 	rows = rows < 1 ? 1 : rows;
 	int per_page = per_row * rows > 12 ? 12 : per_row * rows;
@@ -166,7 +183,7 @@ static void cal_draw(struct ui_app *app)
 	int x0 = (COLS - per_row * MONTH_W + 1) / 2;
 	for (int i = 0; i < per_page && first + i <= 12; i++)
 		draw_month(1 + i / per_row * MONTH_H, x0 + i % per_row * MONTH_W, y, first + i);
-	draw_legend(LINES - 3);
+	draw_legend(LINES - 2 - legend, 1);
 	const char *name = cal_day_name(cv.cal, day);
 	char dw[96];
 	snprintf(buf, sizeof buf, "%s: %s%s%s",

@@ -49,6 +49,7 @@ static void draw_title(tz_db *db)
 struct cls_window {
 	int i, cw, nw, rw, cur_level;
 	const char *retired;
+	char whole[1024];   /* the cursor row's name, when the list had to cut it */
 };
 
 static void cls_draw_row(void *ctx, const struct nkzview_row *r)
@@ -60,11 +61,17 @@ static void cls_draw_row(void *ctx, const struct nkzview_row *r)
 	snprintf(code, sizeof code, "%*s%s", view.searching ? 2 * (r->level - 1) : 0, "", r->code);
 	draw_fill(2 + w->i, a);
 	draw_cell(2 + w->i, 1, w->cw, code, a, 0);
-	draw_cell(2 + w->i, w->cw + 2, w->nw, r->name, a, 0);
+	/* The name takes the line; only a retired row keeps room for its mark. */
+	int nw = r->active ? COLS - 2 - w->cw - 1 : w->nw;
+	draw_cell(2 + w->i, w->cw + 2, nw, r->name, a, 0);
 	if (!r->active)
 		draw_cell(2 + w->i, COLS - w->rw - 1, w->rw, w->retired, a, 0);
-	if (on)
+	if (on) {
 		w->cur_level = r->level;
+		w->whole[0] = 0;
+		if (text_width(r->name) > nw)
+			snprintf(w->whole, sizeof w->whole, "%s", r->name);
+	}
 	w->i++;
 }
 
@@ -77,7 +84,9 @@ static void cls_draw(struct ui_app *app)
 		seen_imports = nkzimport_generation();
 		set_query(app->db);
 	}
-	rows.h = LINES - 6;
+	/* Two lines under the rows show the name under the cursor whole when
+	 * the list had to cut it. */
+	rows.h = LINES - 8;
 	list_fit(&rows);
 	draw_title(app->db);
 	int cw = view.searching ? 20 : 10;
@@ -87,8 +96,10 @@ static void cls_draw(struct ui_app *app)
 	draw_fill(1, theme(TH_HEAD));
 	draw_cell(1, 1, cw, _("Code"), theme(TH_HEAD), 0);
 	draw_cell(1, cw + 2, nw, _("Name"), theme(TH_HEAD), 0);
-	struct cls_window win = {0, cw, nw, rw, 0, retired};
+	struct cls_window win = {0, cw, nw, rw, 0, retired, ""};
 	nkzview_window(app->db, &view, NULL, rows.top, rows.h, cls_draw_row, &win);
+	if (win.whole[0])
+		draw_wrap(LINES - 5, 1, COLS - 2, 2, win.whole, theme(TH_NORMAL));
 	int cur_level = win.cur_level;
 	if (!rows.n)
 		draw_cell(3, 2, COLS - 4, *query ? _("Nothing matches the search.")

@@ -51,10 +51,13 @@ static const char *state_label(const char *state)
 	return *state ? state : _("no register version yet");
 }
 
-static void row(int y, int lw, const char *label, const char *value)
+/* A label and its value, the value's words wrapped rather than cut (the
+ * press release's line is long in Kazakh at 80 columns); returns the lines
+ * used. */
+static int row(int y, int lw, const char *label, const char *value)
 {
 	draw_cell(y, 2, lw, label, theme(TH_SECTION), 0);
-	draw_cell(y, lw + 4, COLS - lw - 5, *value ? value : "-", theme(TH_NORMAL), 0);
+	return draw_wrap(y, lw + 4, COLS - lw - 5, 3, *value ? value : "-", theme(TH_NORMAL));
 }
 
 static void steps_draw(struct ui_app *app)
@@ -86,14 +89,14 @@ static void steps_draw(struct ui_app *app)
 			snprintf(buf, sizeof buf, _("%lld, %s"), (long long)c.version, state_label(c.state));
 		else
 			snprintf(buf, sizeof buf, "%s", state_label(""));
-		row(y++, lw, labels[0], buf);
-		row(y++, lw, labels[1], c.council_sub);
+		y += row(y, lw, labels[0], buf);
+		y += row(y, lw, labels[1], c.council_sub);
 		if (*c.council_rec)
 			snprintf(buf, sizeof buf, _("%s, protocol %s"), c.council_rec, c.protocol);
 		else
 			buf[0] = 0;
-		row(y++, lw, labels[2], buf);
-		row(y++, lw, labels[3], c.placed);
+		y += row(y, lw, labels[2], buf);
+		y += row(y, lw, labels[3], c.placed);
 	} else {
 		draw_cell(y++, 2, COLS - 4, _("No cycle yet: open one with F3."), theme(TH_NORMAL), 0);
 	}
@@ -106,14 +109,14 @@ static void steps_draw(struct ui_app *app)
 		           ? cal_workdays_between(cal, d, deadline_on_workday(cal, on)) : 0;
 		cal_free(cal);
 		snprintf(buf, sizeof buf, _("of version %lld, placed %s"), (long long)pv, pp.date);
-		row(y++, lw, labels[4], buf);
+		y += row(y, lw, labels[4], buf);
 		if (late) {
 			snprintf(buf, sizeof buf, ngettext("done, %d working day late", "done, %d working days late",
 			                                   (unsigned long)late), late);
 			draw_cell(y++, lw + 4, COLS - lw - 5, buf, theme(TH_ALERT), 0);
 		}
 		/* Where, on a line of its own: an address is long. */
-		row(y++, lw, "", !strcmp(i18n_lang(), "ru") ? pp.place_ru : pp.place_kk);
+		y += row(y, lw, "", !strcmp(i18n_lang(), "ru") ? pp.place_ru : pp.place_kk);
 		labels[4] = NULL;
 	} else if (pv) {
 		char due[11] = "";
@@ -125,7 +128,7 @@ static void steps_draw(struct ui_app *app)
 		snprintf(buf, sizeof buf, "%s", _("after the first publication"));
 	}
 	if (labels[4])
-		row(y++, lw, labels[4], buf);
+		y += row(y, lw, labels[4], buf);
 	y++;
 	/* Only the steps this user may take now are explained: the rest are
 	 * not theirs, or not yet. */

@@ -14,6 +14,7 @@
 #include "kit/actions.h"
 #include "domain/cycle.h"
 #include "view/deadlineview.h"
+#include "kit/columns.h"
 #include "kit/draw.h"
 #include "kit/list.h"
 #include "kit/widgets.h"
@@ -65,7 +66,8 @@ static int remark_lines(tz_db *db, const tz_calendar *cal, int64_t cycle, tz_day
 		if (r[n].alert)
 			draw_fill(ly, a);
 		draw_cell(ly, x[1], w[1], what, a, 0);
-		draw_cell(ly, x[2], w[2], r[n].received, a, 0);
+		if (w[2])
+			draw_cell(ly, x[2], w[2], r[n].received, a, 0);
 		draw_cell(ly, x[3], w[3], due_s, a, 0);
 		draw_cell(ly, x[4], w[4], r[n].status, a, 0);
 	}
@@ -79,10 +81,23 @@ static int remark_lines(tz_db *db, const tz_calendar *cal, int64_t cycle, tz_day
 	return n;
 }
 
-/* A step's line: clause, what, counts from, deadline, where it stands; a
- * standing too long for its cell ("done, 167 working days late") takes the
- * line below, under the columns from "counts from" on.  Returns the lines
- * used. */
+/* How many lines s takes wrapped to w columns. */
+static int deadlines_lines(const char *s, int w)
+{
+	int n = 0;
+	while (*s) {
+		s += draw_wrap_next(s, w);
+		while (*s == ' ')
+			s++;
+		n++;
+	}
+	return n ? n : 1;
+}
+
+/* A step's line: clause, what (its words wrapped in its column, never
+ * cut), counts from, deadline, where it stands; a standing too long for its
+ * cell ("done, 167 working days late") takes the line below.  Returns the
+ * lines used. */
 static int step_line(const tz_calendar *cal, const struct dl_item *it, const char *what, tz_day today,
                      int y, const int *x, const int *w)
 {
@@ -96,20 +111,50 @@ static int step_line(const tz_calendar *cal, const struct dl_item *it, const cha
 	if (it->step == DL_REMARKS)
 		snprintf(due, sizeof due, "%s", _("2 working days each"));
 	attr_t a = theme(alert ? TH_ALERT : TH_NORMAL);
-	if (alert)
-		draw_fill(y, a);
-	draw_cell(y, x[0], w[0], it->clause, a, 0);
-	draw_cell(y, x[1], w[1], what, a, 0);
-	draw_cell(y, x[2], w[2], from, a, 0);
-	draw_cell(y, x[3], w[3], due, a, 0);
-	if (text_width(st) <= w[4]) {
-		draw_cell(y, x[4], w[4], st, a, 0);
-		return 1;
+	/* What does not fit its cell goes below, from the deadline's column on;
+	 * when even that is too narrow, on a line of its own under the step's
+	 * words. */
+	char below[300] = "";
+	int due_fits = text_width(due) <= w[3];
+	if (!due_fits)
+		snprintf(below, sizeof below, "%s; %s", due, st);
+	else if (text_width(st) > w[4])
+		snprintf(below, sizeof below, "%s", st);
+	int lines = deadlines_lines(what, w[1]), by = y + 1, bx = x[3];
+	if (*below && text_width(below) > COLS - x[3] - 1) {
+		by = y + lines++;
+		bx = x[1];
+	} else if (*below && lines < 2) {
+		lines = 2;
 	}
 	if (alert)
-		draw_fill(y + 1, a);
-	draw_cell(y + 1, x[2], COLS - x[2] - 1, st, a, 0);
-	return 2;
+		for (int i = 0; i < lines; i++)
+			draw_fill(y + i, a);
+	draw_cell(y, x[0], w[0], it->clause, a, 0);
+	draw_wrap(y, x[1], w[1], lines, what, a);
+	if (w[2])
+		draw_cell(y, x[2], w[2], from, a, 0);
+	if (due_fits)
+		draw_cell(y, x[3], w[3], due, a, 0);
+	if (!*below)
+		draw_cell(y, x[4], w[4], st, a, 0);
+	else
+		draw_cell(by, bx, COLS - bx - 1, below, a, 0);
+	return lines;
+}
+
+/* The widest short name of the bodies, and of their counts of proposals. */
+struct body_need { int name, count; };
+
+static int body_measure(void *ctx, const struct dlview_body *b)
+{
+	struct body_need *n = ctx;
+	char what[256];
+	snprintf(what, sizeof what, ngettext("%d proposal", "%d proposals", (unsigned long)b->proposals),
+	         b->proposals);
+	n->name = columns_widest(n->name, b->name);
+	n->count = columns_widest(n->count, what);
+	return 0;
 }
 
 static void deadlines_draw(struct ui_app *app)
@@ -141,17 +186,38 @@ static void deadlines_draw(struct ui_app *app)
 	struct dl_cycle dl;
 	if (deadline_cycle_load(app->db, cal, year, season, &dl))
 		cui_say(1, "%s", db_errmsg(app->db));
-	static const char *const head[] = {N_("Cl."), N_("Step"), N_("Counts from"), N_("Deadline"),
-	                                   N_("Where it stands")};
-	int w[5] = {4, 0, 11, 24, 0};
-	w[1] = (COLS - 6 - w[0] - w[2] - w[3]) * 9 / 20;
-	w[4] = COLS - 6 - w[0] - w[1] - w[2] - w[3];
-	int x[5] = {1};
-	for (int i = 1; i < 5; i++)
-		x[i] = x[i - 1] + w[i - 1] + 1;
-	draw_fill(1, theme(TH_HEAD));
-	for (int i = 0; i < 5; i++)
-		draw_cell(1, x[i], w[i], _(head[i]), theme(TH_HEAD), 0);
+	/* The clause, the deadline with its weekday and the standing whole;
+	 * the step's words wrap in what is left; where it counts from joins
+	 * when the width allows (132 columns). */
+	struct ui_column col[5] = {
+		{N_("Cl."), 2, 0, 0, 0, 0, 0},
+		{N_("Step"), 30, 0, 2, 0, 0, 0},
+		{N_("Counts from"), 10, 1, 0, 0, 0, 0},
+		{N_("Deadline"), 0, 0, 0, 0, 0, 0},
+		{N_("Where it stands"), 14, 0, 1, 0, 0, 0},
+	};
+	/* A deadline is a working day: a date with the longest weekday of the
+	 * language that one can fall on, so that the column stays put from
+	 * cycle to cycle and holds any deadline shown. */
+	for (int i = 0; i < 14; i++) {
+		char due[128];
+		if (!cal_is_workday(cal, today + i))
+			continue;
+		dlview_date(cal, today + i, due, sizeof due);
+		col[3].need = columns_widest(col[3].need, due);
+	}
+	col[3].need = columns_widest(col[3].need, _("2 working days each"));
+	/* The step's words take no more than the longest step needs: at 132
+	 * columns the rest goes to where each stands, on one line. */
+	for (int i = 0; i < DL_NSTEPS; i++)
+		col[1].most = columns_widest(col[1].most, _(dl.items[i].what));
+	columns_fit(col, 5, 1, COLS - 1);
+	int w[5], x[5];
+	for (int i = 0; i < 5; i++) {
+		w[i] = col[i].w;
+		x[i] = col[i].x;
+	}
+	columns_head(1, col, 5);
 	int y = 2;
 	for (int i = 0; i < DL_NSTEPS; i++, y++) {
 		const struct dl_item *it = &dl.items[i];
@@ -160,7 +226,7 @@ static void deadlines_draw(struct ui_app *app)
 		/* The date the Order names is a day off: say where the deadline
 		 * went and why, under the step. */
 		if (dlview_moved(cal, it, moved, sizeof moved))
-			draw_cell(++y, x[1], COLS - x[1] - 1, moved, theme(TH_NORMAL), 0);
+			y += draw_wrap(y + 1, x[1], COLS - x[1] - 1, 2, moved, theme(TH_NORMAL));
 		if (it->step == DL_REMARKS && id)
 			y += remark_lines(app->db, cal, id, today, y + 1, x, w);
 	}
@@ -175,15 +241,26 @@ static void deadlines_draw(struct ui_app *app)
 		y += step_line(cal, &pend.items[DL_PRESS], _(pend.items[DL_PRESS].what), today, y, x, w);
 	}
 	y++;
-	int bw[3] = {w[0] + w[1] + 1, w[2] + 4, 0};
-	bw[2] = COLS - 4 - bw[0] - bw[1];
-	int bx[3] = {1, 2 + bw[0], 3 + bw[0] + bw[1]};
-	draw_fill(y, theme(TH_HEAD));
-	draw_cell(y, bx[0], bw[0], _("Sectoral body"), theme(TH_HEAD), 0);
-	draw_cell(y, bx[1], bw[1], _("Proposals"), theme(TH_HEAD), 0);
-	draw_cell(y, bx[2], bw[2], _("Submitted (cl. 7)"), theme(TH_HEAD), 0);
+	/* The bodies by their short names, whole up to a short name's length
+	 * and a little more at 80 columns, wider where there is room; the
+	 * count; where each stands in the rest. */
+	struct body_need bn = {0, 0};
+	if (id)
+		dlview_bodies(app->db, id, today, dl.items[DL_PROPOSALS].due, NULL, body_measure, &bn);
+	struct ui_column bcol[3] = {
+		{N_("Body"), bn.name < 16 ? bn.name : 16, 0, 1, bn.name, 0, 0},
+		{N_("Proposals"), bn.count, 0, 0, 0, 0, 0},
+		{N_("Submitted (cl. 7)"), 20, 0, 2, 0, 0, 0},
+	};
+	columns_fit(bcol, 3, 1, COLS - 1);
+	int bw[3], bx[3];
+	for (int i = 0; i < 3; i++) {
+		bw[i] = bcol[i].w;
+		bx[i] = bcol[i].x;
+	}
+	columns_head(y, bcol, 3);
 	y++;
-	bodies.h = LINES - 2 - y;
+	bodies.h = LINES - 2 - y > 0 ? LINES - 2 - y : 0;
 	bodies.n = 0;
 	if (id) {
 		struct body_page p = {0, y, bodies.h, bx, bw};

@@ -14,6 +14,7 @@
 #include "kit/dialog.h"
 #include "kit/draw.h"
 #include "kit/list.h"
+#include "kit/columns.h"
 #include "kit/textview.h"
 #include "kit/widgets.h"
 #include "base/i18n.h"
@@ -50,7 +51,25 @@ static int page_height(void)
 
 enum { C_AT, C_LOGIN, C_WHAT, C_ACTION, C_REASON, NCOL };
 
-struct page { tz_db *db; int y, n, h; int x[NCOL], w[NCOL]; };
+struct page { tz_db *db; int y, n, h; int x[NCOL], w[NCOL]; char reason[512]; };
+
+/* The widest login, subject and action on the page, and whether any entry
+ * gives a reason: the page is read once to measure it, then to draw it. */
+struct log_need { tz_db *db; int n, h, login, what, action, reason; };
+
+static int log_measure(void *ctx, const struct audit_entry *e)
+{
+	struct log_need *m = ctx;
+	if (m->n++ == m->h)
+		return 1;
+	char what[512];
+	m->login = columns_widest(m->login, e->login);
+	m->what = columns_widest(m->what, logwords_subject(m->db, e, what, sizeof what));
+	m->action = columns_widest(m->action, logwords_action_short(e->action));
+	if (e->reason && *e->reason)
+		m->reason = columns_widest(m->reason, e->reason);
+	return 0;
+}
 
 static int draw_entry(void *ctx, const struct audit_entry *e)
 {
@@ -65,15 +84,18 @@ static int draw_entry(void *ctx, const struct audit_entry *e)
 	if (cur) {
 		draw_fill(y, a);
 		lg.sel = e->id;
+		if (!p->w[C_REASON] && e->reason && *e->reason)
+			snprintf(p->reason, sizeof p->reason, "%s: %s", _("Reason"), e->reason);
 	}
 	char at[32], what[512];
 	/* The moment as stored, without its 'T' and 'Z', to the minute (the
 	 * entry in full has the seconds). */
 	snprintf(at, sizeof at, "%.10s %.5s", e->at, strlen(e->at) > 11 ? e->at + 11 : "");
 	const char *cell[NCOL] = {at, e->login, logwords_subject(p->db, e, what, sizeof what),
-	                          logwords_action(e->action), e->reason};
+	                          logwords_action_short(e->action), e->reason};
 	for (int i = 0; i < NCOL; i++)
-		draw_cell(y, p->x[i], p->w[i], cell[i], a, 0);
+		if (p->w[i])
+			draw_cell(y, p->x[i], p->w[i], cell[i], a, 0);
 	p->n++;
 	return 0;
 }
@@ -108,21 +130,29 @@ static void log_draw(struct ui_app *app)
 	else
 		snprintf(title, sizeof title, "%s", _("Change log: all entries, newest first"));
 	cui_title(title);
-	static const char *const head[NCOL] = {N_("Time (UTC)"), N_("User"), N_("Object"),
-	                                       N_("Action"), N_("Reason")};
-	/* What the entry is about takes most of what the fixed columns leave,
-	 * the reason the rest. */
-	struct page p = {.db = app->db, .y = 2, .h = page_height(), .w = {16, 10, 0, 12, 0}};
-	int rest = COLS - 2 - 16 - 10 - 12 - 4;
-	rest = rest < 12 ? 12 : rest;
-	p.w[C_WHAT] = rest * 3 / 4;
-	p.w[C_REASON] = rest - p.w[C_WHAT];
-	p.x[0] = 1;
-	for (int i = 1; i < NCOL; i++)
-		p.x[i] = p.x[i - 1] + p.w[i - 1] + 1;
-	draw_fill(1, theme(TH_HEAD));
-	for (int i = 0; i < NCOL; i++)
-		draw_cell(1, p.x[i], p.w[i], _(head[i]), theme(TH_HEAD), 0);
+	/* The moment, the login, what the entry is about (a code with its
+	 * level: two rows never look alike) and what was done whole, in the
+	 * words of the language on screen, as wide as this page needs; the
+	 * reason where the page has one and the width allows, else the
+	 * cursor's below the list; Enter shows the entry in full. */
+	struct log_need m = {app->db, 0, page_height(), 0, 0, 0, 0};
+	if (lg.cur >= m.h)
+		lg.cur = m.h - 1;
+	logpage_read(app->db, &f, lg.top_id, -1, m.h, log_measure, &m);
+	struct ui_column col[NCOL] = {
+		[C_AT] = {N_("Time (UTC)"), 16, 0, 0, 0, 0, 0},
+		[C_LOGIN] = {N_("Login"), m.login < 16 ? m.login : 16, 0, 0, 0, 0, 0},
+		[C_WHAT] = {N_("Object"), m.what < 48 ? m.what : 48, 0, 3, 0, 0, 0},
+		[C_ACTION] = {N_("Action"), m.action, 0, 0, 0, 0, 0},
+		[C_REASON] = {N_("Reason"), m.reason < 12 ? m.reason : 12, 1, 1, 0, 0, 0},
+	};
+	columns_fit(col, NCOL, 1, COLS - 1);
+	struct page p = {.db = app->db, .y = 2, .h = page_height()};
+	for (int i = 0; i < NCOL; i++) {
+		p.x[i] = col[i].x;
+		p.w[i] = col[i].w;
+	}
+	columns_head(1, col, NCOL);
 	lg.more = 0;
 	if (lg.cur >= p.h)
 		lg.cur = p.h - 1;
@@ -130,6 +160,7 @@ static void log_draw(struct ui_app *app)
 	 * the cursor, and draw again if it fell past the end. */
 	for (int pass = 0; pass < 2; pass++) {
 		p.n = 0;
+		p.reason[0] = 0;
 		lg.more = 0;
 		lg.sel = 0;
 		if (logpage_read(app->db, &f, lg.top_id, -1, p.h + 1, draw_entry, &p))
@@ -142,6 +173,8 @@ static void log_draw(struct ui_app *app)
 	if (!p.n)
 		draw_cell(3, 2, COLS - 4, parts[0] ? _("No entry passes the filter.") : _("The log is empty."),
 		          theme(TH_NORMAL), 0);
+	if (p.reason[0])
+		draw_cell(LINES - 3, 1, COLS - 2, p.reason, theme(TH_NORMAL), 0);
 	char st[256];
 	snprintf(st, sizeof st, _("%ld entries.  Enter shows one in full; F6 filters by user, object and date."),
 	         logpage_count(app->db, &f));

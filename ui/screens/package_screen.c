@@ -116,9 +116,11 @@ static int choices_of(enum fkind k)
 	return k == K_BODY ? (pf.own ? 1 : pf.nbody) : k == K_CYCLE ? pf.ncyc : 0;
 }
 
+/* Short labels, so that the Russian one stays whole at 80 columns and the
+ * body's name has the room (the dialog's title says what the body is). */
 static const char *label_of(enum fkind k)
 {
-	return k == K_BODY ? _("Sectoral body") : k == K_CYCLE ? _("Cycle") : _("File");
+	return k == K_BODY ? _("Body") : k == K_CYCLE ? _("Cycle") : _("File");
 }
 
 static void form_draw(void *ctx)

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "kit/actions.h"
+#include "kit/columns.h"
 #include "store/auth.h"
 #include "kit/dialog.h"
 #include "kit/widgets.h"
@@ -26,11 +27,19 @@
 
 enum { MAXCOL = 4 };
 
+/* How a column is laid out (kit/columns.h): a code, a short name, a level
+ * and the authorized mark whole, at the widest of their cells (a short name
+ * up to cap); a name or a description takes what is left.  The councils'
+ * names differ only past "Sectoral council on professional qualifications
+ * in the sphere of": their bodies join only where the names keep the width
+ * to show that part (132 columns), never cutting them into look-alikes. */
 struct refcol {
 	const char *head;   /* N_() */
-	int width;          /* columns; 0 = a share of what is left */
+	int cap;            /* the widest a whole cell may make it; 0: a text column */
 	int right;
 	int authorized;     /* shows "yes" for the authorized body, not a cell */
+	int rank;           /* 0: always; 1: only when the text column keeps its names whole */
+	int shortname;      /* a body's short name: whole up to cap, wider where there is room */
 };
 
 /* The columns show the list's cells in order (refview.h). */
@@ -43,23 +52,23 @@ struct refdef {
 
 static const struct refdef bodies = {
 	N_("Sectoral state bodies"), REFVIEW_BODIES, 4,
-	{{N_("Code"), 12, 0, 0}, {N_("Short name"), 22, 0, 0}, {N_("Name"), 0, 0, 0},
-	 {N_("Authorized"), 10, 0, 1}},
+	{{N_("Code"), 14, 0, 0, 0, 0}, {N_("Short name"), 16, 0, 0, 0, 1}, {N_("Name"), 0, 0, 0, 0, 0},
+	 {N_("Authorized"), 10, 0, 1, 0, 0}},
 };
 
 static const struct refdef associations = {
 	N_("Employer associations"), REFVIEW_ASSOCIATIONS, 2,
-	{{N_("Name"), 0, 0, 0}, {N_("Sectoral body"), 20, 0, 0}},
+	{{N_("Name"), 0, 0, 0, 0, 0}, {N_("Body"), 16, 0, 0, 1, 1}},
 };
 
 static const struct refdef councils = {
 	N_("Sectoral councils"), REFVIEW_COUNCILS, 2,
-	{{N_("Name"), 0, 0, 0}, {N_("Sectoral body"), 20, 0, 0}},
+	{{N_("Name"), 0, 0, 0, 0, 0}, {N_("Body"), 16, 0, 0, 1, 1}},
 };
 
 static const struct refdef levels = {
 	N_("NRK levels"), REFVIEW_LEVELS, 2,
-	{{N_("Level"), 6, 0, 0}, {N_("Description"), 0, 0, 0}},
+	{{N_("Level"), 6, 0, 0, 0, 0}, {N_("Description"), 0, 0, 0, 0, 0}},
 };
 
 static const struct refdef *def;
@@ -71,27 +80,49 @@ static int count_rows(tz_db *db)
 	return n > 0 ? n : 0;
 }
 
-static void widths(int w[MAXCOL])
+/* The widest cell of each column over the whole list (tens of rows). */
+static void ref_measure_row(void *ctx, const struct refview_row *r)
 {
-	int fixed = 0, shares = 0;
-	for (int c = 0; c < def->ncols; c++) {
-		w[c] = def->col[c].width;
-		int h = text_width(_(def->col[c].head));
-		if (w[c] && h > w[c] && h <= w[c] + 6)
-			w[c] = h;       /* a heading a little longer than its data keeps its word */
-		fixed += w[c];
-		shares += !w[c];
+	int *need = ctx;
+	for (int c = 0, cell = 0; c < def->ncols; c++) {
+		const char *v = def->col[c].authorized ? (r->authorized ? _("yes") : "")
+		              : cell < r->ncell ? r->cell[cell++] : "";
+		need[c] = columns_widest(need[c], v);
 	}
-	int left = COLS - fixed - (def->ncols - 1) - 1;
+}
+
+/* The width a text column keeps before a column of rank 1 joins it (where
+ * there is none, 20 is its least). */
+enum { TEXT_MIN = 72 };
+
+static void widths(tz_db *db, int n, int w[MAXCOL], int x[MAXCOL])
+{
+	int need[MAXCOL] = {0};
+	refview_window(db, def->list, NULL, 0, n, ref_measure_row, need);
+	struct ui_column col[MAXCOL];
+	int optional = 0;
 	for (int c = 0; c < def->ncols; c++)
-		if (!w[c])
-			w[c] = left / (shares ? shares : 1) > 4 ? left / shares : 4;
+		optional |= def->col[c].rank > 0;
+	for (int c = 0; c < def->ncols; c++) {
+		const struct refcol *d = &def->col[c];
+		int cap = d->cap ? d->cap : optional ? TEXT_MIN : 20;
+		/* A short name grows where there is room, up to its widest. */
+		int flex = !d->cap ? 3 : d->shortname ? 1 : 0;
+		col[c] = (struct ui_column){d->head, need[c] < cap ? need[c] : cap, d->rank, flex,
+		                            d->cap ? need[c] : 0, 0, 0};
+	}
+	columns_fit(col, def->ncols, 1, COLS - 1);
+	columns_head(1, col, def->ncols);
+	for (int c = 0; c < def->ncols; c++) {
+		w[c] = col[c].w;
+		x[c] = col[c].x;
+	}
 }
 
 /* The window's rows as they are drawn, and both languages of the one under
  * the cursor. */
 struct ref_window {
-	int w[MAXCOL];
+	int w[MAXCOL], x[MAXCOL];
 	int i;
 	char both[2][512];
 };
@@ -102,14 +133,13 @@ static void ref_draw_row(void *ctx, const struct refview_row *r)
 	int on = rows.top + win->i == rows.cur;
 	attr_t a = on ? theme(TH_CURSOR) : theme(TH_NORMAL);
 	draw_fill(2 + win->i, a);
-	for (int c = 0, x = 1, cell = 0; c < def->ncols; c++) {
+	for (int c = 0, cell = 0; c < def->ncols; c++) {
 		const char *v = "";
 		if (def->col[c].authorized)
 			v = r->authorized ? _("yes") : "";
 		else if (cell < r->ncell)
 			v = r->cell[cell++];
-		draw_cell(2 + win->i, x, win->w[c], v, a, def->col[c].right);
-		x += win->w[c] + 1;
+		draw_cell(2 + win->i, win->x[c], win->w[c], v, a, def->col[c].right);
 	}
 	if (on) {
 		snprintf(win->both[0], sizeof win->both[0], "%s", r->kk);
@@ -122,29 +152,26 @@ static void ref_draw(struct ui_app *app)
 {
 	char title[256];
 	rows.n = count_rows(app->db);
-	rows.h = LINES - 6;
+	/* Under the rows, both languages of the one under the cursor, each
+	 * whole in up to two lines. */
+	rows.h = LINES - 8;
 	list_fit(&rows);
 	snprintf(title, sizeof title, "%s (%d)", _(def->title), rows.n);
 	cui_title(title);
 	struct ref_window win = {.i = 0};
-	widths(win.w);
-	draw_fill(1, theme(TH_HEAD));
-	for (int c = 0, x = 1; c < def->ncols; c++) {
-		draw_cell(1, x, win.w[c], _(def->col[c].head), theme(TH_HEAD), 0);
-		x += win.w[c] + 1;
-	}
+	widths(app->db, rows.n, win.w, win.x);
 	refview_window(app->db, def->list, NULL, rows.top, rows.h, ref_draw_row, &win);
 	if (!rows.n)
 		draw_cell(3, 2, COLS - 4, _("This list is empty."), theme(TH_NORMAL), 0);
 	/* Both languages of the row under the cursor, whichever is on screen. */
 	const char *kk = _("Kazakh:"), *ru = _("Russian:");
 	int lw = text_width(kk) > text_width(ru) ? text_width(kk) : text_width(ru);
-	draw_fill(LINES - 4, theme(TH_NORMAL));
-	draw_fill(LINES - 3, theme(TH_NORMAL));
-	draw_cell(LINES - 4, 1, lw, kk, theme(TH_HEAD), 0);
-	draw_cell(LINES - 4, lw + 2, COLS - lw - 3, win.both[0], theme(TH_NORMAL), 0);
-	draw_cell(LINES - 3, 1, lw, ru, theme(TH_HEAD), 0);
-	draw_cell(LINES - 3, lw + 2, COLS - lw - 3, win.both[1], theme(TH_NORMAL), 0);
+	for (int y = LINES - 6; y < LINES - 2; y++)
+		draw_fill(y, theme(TH_NORMAL));
+	draw_cell(LINES - 6, 1, lw, kk, theme(TH_HEAD), 0);
+	draw_wrap(LINES - 6, lw + 2, COLS - lw - 3, 2, win.both[0], theme(TH_NORMAL));
+	draw_cell(LINES - 4, 1, lw, ru, theme(TH_HEAD), 0);
+	draw_wrap(LINES - 4, lw + 2, COLS - lw - 3, 2, win.both[1], theme(TH_NORMAL));
 	char status[128];
 	if (rows.n)
 		snprintf(status, sizeof status, _("Row %d of %d"), rows.cur + 1, rows.n);

@@ -18,6 +18,7 @@
 
 #include "kit/actions.h"
 #include "kit/dialog.h"
+#include "kit/columns.h"
 #include "kit/draw.h"
 #include "kit/list.h"
 #include "kit/textview.h"
@@ -150,14 +151,17 @@ static const char *decision_word(const struct revview_change *c)
 static void review_draw_summary(void)
 {
 	int y = 2;
-	int w = COLS - 2 - 4 * 9;
-	if (w < 10)
-		w = 10;
-	draw_fill(y, theme(TH_HEAD));
-	draw_cell(y, 1, w, _("Changes"), theme(TH_HEAD), 0);
-	static const char *const head[4] = {N_("Added"), N_("Excluded"), N_("Amended"), N_("Decided")};
-	for (int k = 0; k < 4; k++)
-		draw_cell(y, 2 + w + 9 * k, 8, _(head[k]), theme(TH_HEAD), 0);
+	/* The counts under their headers, each header whole in the language on
+	 * screen; the line's name takes the rest. */
+	struct ui_column col[5] = {
+		{N_("Changes"), 20, 0, 1, 0, 0, 0},
+		{N_("Added"), 5, 0, 0, 0, 0, 0},
+		{N_("Excluded"), 5, 0, 0, 0, 0, 0},
+		{N_("Amended"), 5, 0, 0, 0, 0, 0},
+		{N_("Decided"), 5, 0, 0, 0, 0, 0},
+	};
+	columns_fit(col, 5, 1, COLS - 2);
+	columns_head(y, col, 5);
 	rs.glist.h = LINES - 3 - (y + 1);
 	list_fit(&rs.glist);
 	for (int i = rs.glist.top; i < rs.ng && i < rs.glist.top + rs.glist.h; i++) {
@@ -172,9 +176,9 @@ static void review_draw_summary(void)
 		snprintf(n[1], sizeof n[1], "%d", g->removed);
 		snprintf(n[2], sizeof n[2], "%d", g->changed);
 		snprintf(n[3], sizeof n[3], "%d%%", all ? g->decided * 100 / all : 100);
-		draw_cell(ly, 1, w, revview_group_label(&rs.v, g, label, sizeof label), a, 0);
+		draw_cell(ly, col[0].x, col[0].w, revview_group_label(&rs.v, g, label, sizeof label), a, 0);
 		for (int k = 0; k < 4; k++)
-			draw_cell(ly, 2 + w + 9 * k, 8, n[k], a, 0);
+			draw_cell(ly, col[k + 1].x, col[k + 1].w, n[k], a, 0);
 	}
 	cui_status(LINES - 2, _("Enter lists the changes of the line; F6 goes back to the changes."));
 }
@@ -183,6 +187,36 @@ static const char *council_word(const struct revview_change *c)
 {
 	return !strcmp(c->council, "approved") ? _("approved")
 	     : !strcmp(c->council, "returned") ? _("returned") : _("to decide");
+}
+
+/* The columns' needs from their words in the language on screen: every
+ * decision and section word, every validity a row has, the bodies' short
+ * names of the changes (whole up to a short name's ~10 letters and a
+ * little at 80 columns, up to the widest where there is room). */
+static void review_measure(struct ui_column *col)
+{
+	static const char *const dec[] = {"approved", "returned", ""};
+	for (size_t i = 0; i < sizeof dec / sizeof *dec; i++) {
+		struct revview_change c = {0};
+		snprintf(c.decision, sizeof c.decision, "%s", dec[i]);
+		snprintf(c.council, sizeof c.council, "%s", dec[i]);
+		col[C_DEC].need = columns_widest(col[C_DEC].need, rs.v.forming ? council_word(&c) : decision_word(&c));
+	}
+	col[C_SECT].need = columns_widest(columns_widest(0, _("mand.")), _("vol."));
+	col[C_PROF].need = columns_widest(columns_widest(0, reg_profile_label("t")), reg_profile_label("sg"));
+	for (int i = 0; i < rs.v.n; i++) {
+		const struct revview_change *c = &rs.v.c[i];
+		const struct reg_row *r = c->has_neu ? &c->neu : &c->old;
+		char v[128];
+		reg_validity_label(r->validity, v, sizeof v);
+		col[C_VALID].need = columns_widest(col[C_VALID].need, v);
+		int bw = columns_widest(0, c->has_neu ? c->neu_body : c->old_body);
+		if (bw > col[C_BODY].most)
+			col[C_BODY].most = bw;
+		if (bw > col[C_BODY].need)
+			col[C_BODY].need = bw < 14 ? bw : 14;
+		col[C_LEVEL].need = columns_widest(col[C_LEVEL].need, r->level);
+	}
 }
 
 static void review_draw(struct ui_app *app)
@@ -204,22 +238,31 @@ static void review_draw(struct ui_app *app)
 	cui_title(title);
 	int y = 1 + draw_totals(1);
 
-	static const char *const head[NCOL] = {
-		"", N_("NKZ code"), N_("Lvl"), N_("Profession"), N_("Basis"), N_("Validity"),
-		N_("Body"), N_("Prof."), N_("Sect."), N_("Decision")};
-	int w[NCOL] = {1, 10, 4, 0, 0, 8, 8, 4, 5, 10}, fixed = 0;
-	for (int i = 0; i < NCOL; i++)
-		fixed += w[i] + 1;
-	int rest = COLS - fixed - 1;
-	w[C_NAME] = rest * 3 / 5;
-	w[C_BASIS] = rest - w[C_NAME];
-	int x[NCOL];
-	x[0] = 1;
-	for (int i = 1; i < NCOL; i++)
-		x[i] = x[i - 1] + w[i - 1] + 1;
-	draw_fill(y, theme(TH_HEAD));
-	for (int i = 0; i < NCOL; i++)
-		draw_cell(y, x[i], w[i], _(head[i]), theme(TH_HEAD), 0);
+	/* What tells a change from the others whole at 80 columns: its mark,
+	 * code, level, section, body and the decision, in the words of the
+	 * language on screen; the profession takes the rest.  The validity,
+	 * the profile and the basis join as the width allows (132 shows them
+	 * all); F3 shows every value in full. */
+	struct ui_column col[NCOL] = {
+		[C_MARK] = {"", 1, 0, 0, 0, 0, 0},
+		[C_CODE] = {N_("NKZ code"), 10, 0, 0, 0, 0, 0},
+		[C_LEVEL] = {N_("Lvl"), 3, 0, 0, 0, 0, 0},
+		[C_NAME] = {N_("Profession"), 18, 0, 3, 0, 0, 0},
+		[C_BASIS] = {N_("Basis"), 16, 3, 2, 0, 0, 0},
+		[C_VALID] = {N_("Validity"), 0, 1, 0, 0, 0, 0},
+		[C_BODY] = {N_("Body"), 0, 0, 1, 0, 0, 0},
+		[C_PROF] = {N_("Prof."), 0, 2, 0, 0, 0, 0},
+		[C_SECT] = {N_("Sect."), 0, 0, 0, 0, 0, 0},
+		[C_DEC] = {N_("Decision"), 0, 0, 0, 0, 0, 0},
+	};
+	review_measure(col);
+	columns_fit(col, NCOL, 1, COLS - 1);
+	int w[NCOL], x[NCOL];
+	for (int i = 0; i < NCOL; i++) {
+		w[i] = col[i].w;
+		x[i] = col[i].x;
+	}
+	columns_head(y, col, NCOL);
 
 	rs.list.h = LINES - 2 - list_top();
 	list_fit(&rs.list);
@@ -250,7 +293,8 @@ static void review_draw(struct ui_app *app)
 				ca = theme(TH_MARK);
 			if (k == C_DEC && !strcmp(c->decision, "returned"))
 				ca = theme(TH_ALERT);
-			draw_cell(ly, x[k], w[k], cell[k], ca, 0);
+			if (w[k])
+				draw_cell(ly, x[k], w[k], cell[k], ca, 0);
 		}
 	}
 	if (!rs.list.n)
