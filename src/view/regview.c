@@ -139,25 +139,29 @@ static int section_total(struct regview *rv, int s)
 	return rv->total[s];
 }
 
-/* The matches of a one- or two-letter search, by section, from the indexes:
+/* The matches of a one- or two-letter search, and those of them in the
+ * voluntary section, from the indexes (no GROUP BY: sorting every match by
+ * its section cost more than finding it):
  * those of the Kazakh range, plus those of the Russian range outside it,
  * plus the codes in range outside both (schema 6 put the Kazakh name in the
  * Russian names' index).  The union of the ranges would look every match up. */
 static const char prefix_count_sql[] =
-	"SELECT s = 'voluntary', sum(n) FROM ("
-	"SELECT reg_row.section AS s, count(*) AS n FROM reg_row INDEXED BY reg_row_fold_kk "
+	"SELECT sum(n), sum(v) FROM ("
+	"SELECT count(*) AS n, count(*) FILTER (WHERE reg_row.section = 'voluntary') AS v "
+	"FROM reg_row INDEXED BY reg_row_fold_kk "
 	"WHERE reg_row.version_id = :v AND reg_row.fold_kk >= :search_q "
-	"AND reg_row.fold_kk < :search_hi%s GROUP BY 1 "
-	"UNION ALL SELECT reg_row.section, count(*) FROM reg_row INDEXED BY reg_row_fold_ru "
+	"AND reg_row.fold_kk < :search_hi%s "
+	"UNION ALL SELECT count(*), count(*) FILTER (WHERE reg_row.section = 'voluntary') "
+	"FROM reg_row INDEXED BY reg_row_fold_ru "
 	"WHERE reg_row.version_id = :v AND reg_row.fold_ru >= :search_q "
 	"AND reg_row.fold_ru < :search_hi "
-	"AND NOT (reg_row.fold_kk >= :search_q AND reg_row.fold_kk < :search_hi)%s GROUP BY 1 "
-	"UNION ALL SELECT reg_row.section, count(*) FROM reg_row INDEXED BY reg_row_code "
+	"AND NOT (reg_row.fold_kk >= :search_q AND reg_row.fold_kk < :search_hi)%s "
+	"UNION ALL SELECT count(*), count(*) FILTER (WHERE reg_row.section = 'voluntary') "
+	"FROM reg_row INDEXED BY reg_row_code "
 	"WHERE reg_row.version_id = :v AND reg_row.section IN ('mandatory', 'voluntary') "
 	"AND reg_row.nkz_code >= :search_c AND reg_row.nkz_code < :search_chi "
 	"AND NOT (reg_row.fold_kk >= :search_q AND reg_row.fold_kk < :search_hi) "
-	"AND NOT (reg_row.fold_ru >= :search_q AND reg_row.fold_ru < :search_hi)%s GROUP BY 1"
-	") GROUP BY 1";
+	"AND NOT (reg_row.fold_ru >= :search_q AND reg_row.fold_ru < :search_hi)%s)";
 
 /* Steps through st's rows (is the section voluntary, its count) into c,
  * for the sections the facets let through, and finalizes st.  0, or -1 on
@@ -206,14 +210,25 @@ static int count_sections(struct regview *rv, const char *where, int c[2])
 		snprintf(sql, sizeof sql, prefix_count_sql, cond, cond, cond);
 	else
 		snprintf(sql, sizeof sql, "SELECT reg_row.section = 'voluntary', count(*) FROM reg_row "
-		         "WHERE %sreg_row.version_id = :v%s GROUP BY 1", by_id ? "+" : "", cond);
+		         "WHERE %sreg_row.version_id = :v%s GROUP BY reg_row.section", by_id ? "+" : "", cond);
 	sqlite3_stmt *st = db_prep(rv->db, sql);
 	if (!st)
 		return -1;
 	db_int(st, ":v", rv->version);
 	rv->search.version = rv->version;
 	bind_conditions(rv, st, where);
-	return read_counts(rv, st, c);
+	if (!prefix)
+		return read_counts(rv, st, c);
+	int rc = db_step(rv->db, st);
+	if (rc == SQLITE_ROW) {
+		int all = sqlite3_column_int(st, 0), vol = sqlite3_column_int(st, 1);
+		if (rv->facets.section != 1)
+			c[0] = all - vol;
+		if (rv->facets.section != 0)
+			c[1] = vol;
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? 0 : -1;
 }
 
 void rv_reload(struct regview *rv)
