@@ -23,7 +23,7 @@ struct regsearch_hit {
 enum { REGSEARCH_SCAN_MAX = 20000 };
 /* More matches than this and the search keeps to its own condition: the
  * cache must not make the program's memory grow with the register. */
-enum { REGSEARCH_MAX_HITS = 60000 };
+enum { REGSEARCH_MAX_HITS = 30000 };
 
 /* The query as the trigram index matches it: trimmed and folded. */
 static char *regsearch_folded(const char *query)
@@ -68,6 +68,8 @@ static void regsearch_forget(struct regsearch *h)
 	free(h->text);
 	free(h->ord[0]);
 	free(h->ord[1]);
+	free(h->by_name);
+	h->by_name = NULL;
 	h->hit = NULL;
 	h->text = NULL;
 	h->ord[0] = h->ord[1] = NULL;
@@ -103,7 +105,8 @@ static const struct regsearch *regsearch_sorting;
 
 static int regsearch_cmp(const void *pa, const void *pb)
 {
-	const struct regsearch_hit *a = pa, *b = pb;
+	const struct regsearch_hit *a = &regsearch_sorting->hit[*(const int *)pa];
+	const struct regsearch_hit *b = &regsearch_sorting->hit[*(const int *)pb];
 	const char *t = regsearch_sorting->text;
 	if (a->section != b->section)
 		return a->section < b->section ? -1 : 1;
@@ -147,10 +150,11 @@ static int regsearch_rank_all(struct regsearch *h)
 			return -1;
 	}
 	for (int later = 0; later < 2; later++)
-		for (size_t i = 0; i < h->n; i++) {
+		for (size_t j = 0; j < h->n; j++) {
+			int i = h->by_name[j];
 			const struct regsearch_hit *x = &h->hit[i];
 			if (k < x->gone && ((x->loose >> k) & 1) == later)
-				h->ord[x->section][h->count[x->section]++] = (int)i;
+				h->ord[x->section][h->count[x->section]++] = i;
 		}
 	return 0;
 }
@@ -173,8 +177,10 @@ static void regsearch_drop_to(struct regsearch *h, int depth)
 /* Level k from level k - 1, in place: the matches whose names hold fq, as
  * typed or by look-alike, each ranked again (a match that held the shorter
  * query as typed may hold the longer only by look-alike).  0 or -1. */
-static int regsearch_narrow(struct regsearch *h, int k, const char *fq, int by_loose)
+static int regsearch_narrow(struct regsearch *h, int k, const char *fq, enum regsearch_mode mode)
 {
+	int by_loose = mode == REGSEARCH_TRIGRAMS;
+	size_t n = strlen(fq);
 	char *lq = by_loose ? text_loose(strdup(fq)) : NULL;
 	if (by_loose && !lq)
 		return -1;
@@ -183,7 +189,8 @@ static int regsearch_narrow(struct regsearch *h, int k, const char *fq, int by_l
 		struct regsearch_hit *x = &h->hit[i];
 		if (x->gone < k)
 			continue;
-		int t = regsearch_test(h, x, fq, lq);
+		int t = mode != REGSEARCH_STARTS ? regsearch_test(h, x, fq, lq)
+		        : !strncmp(h->text + x->kk, fq, n) || !strncmp(h->text + x->ru, fq, n);
 		if (t < 0)
 			rc = -1;
 		else if (!t)
@@ -200,14 +207,25 @@ static int regsearch_narrow(struct regsearch *h, int k, const char *fq, int by_l
  * version's names themselves, so that "ші" finds "кесуші" inside its word,
  * which no index of prefixes can.  0 or -1. */
 static int regsearch_lookup(struct regsearch *h, const struct search *s, int64_t version,
-                            const char *lang)
+                            const char *lang, enum regsearch_mode mode)
 {
-	char sql[1024];
+	char sql[1536];
 	const char *l = lang[0] == 'r' ? "ru" : "kk";
-	int fts = s->kind == SEARCH_FTS;
+	int fts = mode == REGSEARCH_TRIGRAMS;
 	/* The index is the outer loop: the version's own indexes would walk
-	 * every row of it. */
-	if (fts)
+	 * every row of it.  A prefix is a range of each name index, which
+	 * holds all the lookup reads (schema 15): the Kazakh range, then the
+	 * Russian names in range whose Kazakh name is not. */
+	if (mode == REGSEARCH_STARTS)
+		snprintf(sql, sizeof sql, "SELECT r.id, r.section = 'voluntary', r.sort_%s, r.level, "
+		         "r.fold_kk, r.fold_ru, 1 FROM reg_row r INDEXED BY reg_row_fold_kk "
+		         "WHERE r.version_id = :v AND r.fold_kk >= :search_q AND r.fold_kk < :search_hi "
+		         "UNION ALL SELECT r.id, r.section = 'voluntary', r.sort_%s, r.level, "
+		         "r.fold_kk, r.fold_ru, 1 FROM reg_row r INDEXED BY reg_row_fold_ru "
+		         "WHERE r.version_id = :v AND r.fold_ru >= :search_q AND r.fold_ru < :search_hi "
+		         "AND NOT (r.fold_kk >= :search_q AND r.fold_kk < :search_hi) LIMIT %d",
+		         l, l, REGSEARCH_MAX_HITS + 1);
+	else if (fts)
 		snprintf(sql, sizeof sql, "SELECT r.id, r.section = 'voluntary', r.sort_%s, r.level, "
 		         "r.fold_kk, r.fold_ru, instr(r.fold_kk, :q) > 0 OR instr(r.fold_ru, :q) > 0 "
 		         "FROM reg_fts CROSS JOIN reg_row r ON r.id = reg_fts.rowid "
@@ -250,12 +268,15 @@ static int regsearch_lookup(struct regsearch *h, const struct search *s, int64_t
 		x.id = sqlite3_column_int64(st, 0);
 		x.section = sqlite3_column_int(st, 1) != 0;
 		x.gone = REGSEARCH_LEVELS;
-		x.sort_len = sqlite3_column_bytes(st, 2);
-		snprintf(x.level, sizeof x.level, "%s", db_col_text(st, 3));
 		const void *key = sqlite3_column_blob(st, 2);
+		x.sort_len = sqlite3_column_bytes(st, 2);
+		const char *level = db_col_text(st, 3);
+		size_t ln = strlen(level);
+		memcpy(x.level, level, ln < sizeof x.level ? ln : sizeof x.level - 1);
+		const char *kk = db_col_text(st, 4), *ru = db_col_text(st, 5);
 		x.sort = regsearch_keep(h, key ? key : "", (size_t)x.sort_len);
-		x.kk = regsearch_keep(h, db_col_text(st, 4), (size_t)sqlite3_column_bytes(st, 4));
-		x.ru = regsearch_keep(h, db_col_text(st, 5), (size_t)sqlite3_column_bytes(st, 5));
+		x.kk = regsearch_keep(h, kk, strlen(kk));
+		x.ru = regsearch_keep(h, ru, strlen(ru));
 		if (h->n == h->cap) {
 			size_t cap = h->cap ? h->cap * 2 : 256;
 			struct regsearch_hit *g = realloc(h->hit, cap * sizeof *g);
@@ -272,10 +293,14 @@ static int regsearch_lookup(struct regsearch *h, const struct search *s, int64_t
 		h->hit[h->n++] = x;
 	}
 	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
+	if (rc != SQLITE_DONE || !(h->by_name = malloc((h->n ? h->n : 1) * sizeof *h->by_name)))
 		return -1;
+	/* Sorting the matches' indexes moves four bytes where the matches
+	 * themselves would move eighty. */
+	for (size_t i = 0; i < h->n; i++)
+		h->by_name[i] = (int)i;
 	regsearch_sorting = h;
-	qsort(h->hit, h->n, sizeof *h->hit, regsearch_cmp);
+	qsort(h->by_name, h->n, sizeof *h->by_name, regsearch_cmp);
 	regsearch_sorting = NULL;
 	return 0;
 }
@@ -306,9 +331,16 @@ void regsearch_fill(struct regsearch *h, const char *query, const struct search 
 	 * REGSEARCH_SCAN_MAX rows (a real register holds a few thousand); a
 	 * bigger one finds names that start with them, from the indexes.  One
 	 * letter stays a prefix: nearly every name holds it somewhere. */
-	int wanted = s->kind == SEARCH_FTS ||
-	             (s->kind == SEARCH_PREFIX && s->walk && regsearch_chars(s->exact) == 2 &&
-	              version && regsearch_rows(h->db, version) <= REGSEARCH_SCAN_MAX);
+	enum regsearch_mode mode = REGSEARCH_TRIGRAMS;
+	int two = s->kind == SEARCH_PREFIX && regsearch_chars(s->exact) == 2;
+	if (two && version)
+		mode = regsearch_rows(h->db, version) <= REGSEARCH_SCAN_MAX ? REGSEARCH_INSIDE
+		                                                          : REGSEARCH_STARTS;
+	/* One letter stays with the search's own condition: its matches are
+	 * too many to read at every key, and the screen needs one page of
+	 * them.  So does a prefix that a code may start (an Х), which that
+	 * condition looks up among the codes too. */
+	int wanted = s->kind == SEARCH_FTS || (two && s->walk);
 	char *fq = *query && wanted && version ? regsearch_folded(query) : NULL;
 	if (!fq) {
 		regsearch_forget(h);
@@ -318,10 +350,14 @@ void regsearch_fill(struct regsearch *h, const char *query, const struct search 
 		h->id = ++serial;
 	if (narrow) {
 		int k = h->depth - 1;
-		/* A two-letter level holds its matches as typed only: a longer
-		 * query, which also matches by look-alike, starts from the index. */
-		while (k >= 0 && (!strstr(fq, h->q[k]) ||
-		                  (regsearch_chars(h->q[k]) < 3 && strcmp(fq, h->q[k]))))
+		/* Only a level found the same way holds every match of a longer
+		 * query: a two-letter level inside words holds its matches as
+		 * typed only, where a longer query also matches by look-alike, and
+		 * a prefix holds the names that start with it. */
+		while (k >= 0 && (h->mode[k] != mode ||
+		                  (mode == REGSEARCH_STARTS ? strncmp(fq, h->q[k], strlen(h->q[k]))
+		                                            : !strstr(fq, h->q[k])) ||
+		                  (mode == REGSEARCH_INSIDE && strcmp(fq, h->q[k]))))
 			k--;
 		if (k >= 0) {
 			regsearch_drop_to(h, k + 1);
@@ -332,8 +368,8 @@ void regsearch_fill(struct regsearch *h, const char *query, const struct search 
 				regsearch_forget(h);
 				return;
 			}
-			if (k + 1 < REGSEARCH_LEVELS &&
-			    !regsearch_narrow(h, k + 1, fq, s->kind == SEARCH_FTS)) {
+			if (k + 1 < REGSEARCH_LEVELS && !regsearch_narrow(h, k + 1, fq, mode)) {
+				h->mode[h->depth] = mode;
 				h->q[h->depth++] = fq;
 				if (!regsearch_rank_all(h))
 					return;
@@ -343,12 +379,13 @@ void regsearch_fill(struct regsearch *h, const char *query, const struct search 
 		}
 	}
 	regsearch_forget(h);
-	if (regsearch_lookup(h, s, version, lang) || h->n == REGSEARCH_MAX_HITS) {
+	if (regsearch_lookup(h, s, version, lang, mode) || h->n == REGSEARCH_MAX_HITS) {
 		free(fq);
 		regsearch_forget(h);
 		return;
 	}
 	h->q[0] = fq;
+	h->mode[0] = mode;
 	h->depth = 1;
 	if (regsearch_rank_all(h))
 		regsearch_forget(h);
@@ -357,6 +394,11 @@ void regsearch_fill(struct regsearch *h, const char *query, const struct search 
 int regsearch_active(const struct regsearch *h)
 {
 	return h->depth > 0;
+}
+
+int regsearch_inside(const struct regsearch *h)
+{
+	return h->depth > 0 && h->mode[h->depth - 1] != REGSEARCH_STARTS;
 }
 
 int regsearch_count(const struct regsearch *h, int s)
@@ -384,7 +426,7 @@ int regsearch_rank(const struct regsearch *h, int64_t id, int *s)
 
 const char *regsearch_table(struct regsearch *h)
 {
-	if (h->depth <= 0)
+	if (!regsearch_inside(h))
 		return NULL;
 	if (h->synced)
 		return h->table;

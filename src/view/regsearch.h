@@ -4,7 +4,8 @@
  *
  * A search of three letters or more (search.h's SEARCH_FTS) is looked up in
  * the trigram index once per query, version and language; a two-letter one
- * in a small register reads the version's names (inside words too).  The
+ * in a small register reads the version's names (inside words too), in a
+ * big one the ranges of the name indexes (names that start with them).  The
  * lookup keeps each match's id, section and what orders it by name (the
  * language's sort key, level, the folded names), sorted once into the name
  * index's own order.  Ranked for display, a section's matches as typed come
@@ -31,6 +32,12 @@
 
 enum { REGSEARCH_LEVELS = 12 };
 
+/* How a level's matches were found: names that contain the query through
+ * the trigram index (as typed or by look-alike), names that contain two
+ * letters (a small register's names read whole), names that start with
+ * two letters (the name indexes' ranges). */
+enum regsearch_mode { REGSEARCH_TRIGRAMS, REGSEARCH_INSIDE, REGSEARCH_STARTS };
+
 struct regsearch_hit;
 
 /* Zeroed by regsearch_init; the fields are the cache's own. */
@@ -39,7 +46,9 @@ struct regsearch {
 	unsigned id;          /* names this cache's id table: rv_hits_<id> */
 	int depth;            /* levels held; the current query is level depth - 1 */
 	char *q[REGSEARCH_LEVELS];   /* the folded query of level k */
-	struct regsearch_hit *hit;   /* the lookup's matches, in name order */
+	enum regsearch_mode mode[REGSEARCH_LEVELS];
+	struct regsearch_hit *hit;   /* the lookup's matches */
+	int *by_name;         /* their indexes in name order */
 	size_t n, cap;
 	char *text;           /* their sort keys and folded names, one block */
 	size_t used, room;
@@ -55,8 +64,8 @@ void regsearch_init(struct regsearch *h, tz_db *db);
 void regsearch_free(struct regsearch *h);
 
 /* Brings the matches up to query (as typed; s is its search) in version,
- * with lang's ("kk" or "ru") sort keys.  Anything but a trigram search of a
- * version (or a two-letter one of a small version) empties the cache.  With
+ * with lang's ("kk" or "ru") sort keys.  A prefix that a code may start,
+ * or no version, empties the cache; so do more matches than it keeps.  With
  * narrow set, a query that contains one already held (typing on, or back)
  * starts from that level: back to it exactly is a pass over the matches, a
  * longer one filters them.  On any failure the cache is left empty: the
@@ -66,6 +75,9 @@ void regsearch_fill(struct regsearch *h, const char *query, const struct search 
 
 /* Whether the cache holds the current query's matches. */
 int regsearch_active(const struct regsearch *h);
+/* Whether they are matches inside names, which no condition of search.h
+ * finds as the cache does (a prefix's are: its condition is theirs). */
+int regsearch_inside(const struct regsearch *h);
 /* The current matches of section s (0 mandatory, 1 voluntary). */
 int regsearch_count(const struct regsearch *h, int s);
 /* The id of the i-th match of section s, ranked; 0 outside. */
@@ -75,8 +87,8 @@ int64_t regsearch_id(const struct regsearch *h, int s, int i);
 int regsearch_rank(const struct regsearch *h, int64_t id, int *s);
 
 /* The temporary table holding the current matches' ids (column id), written
- * if need be; NULL when the cache is empty or the table cannot be written:
- * the caller uses the query's own condition then. */
+ * if need be; NULL when the cache is empty, holds a prefix's matches, or the
+ * table cannot be written: the caller uses the query's own condition then. */
 const char *regsearch_table(struct regsearch *h);
 
 #endif

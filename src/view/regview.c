@@ -200,7 +200,7 @@ static int count_sections(struct regview *rv, const char *where, int c[2])
 				c[s] = regsearch_count(&rv->hits, s);
 		return 0;
 	}
-	int prefix = *rv->query && rv->search.kind == SEARCH_PREFIX && !regsearch_active(&rv->hits);
+	int prefix = *rv->query && rv->search.kind == SEARCH_PREFIX && !regsearch_inside(&rv->hits);
 	conditions(rv, where, prefix ? COND_NO_SEARCH : COND_SEARCH, cond, sizeof cond);
 	/* A name search lists its matches' ids: count by looking those up, or
 	 * the planner may walk the whole version in an index, testing each row
