@@ -14,6 +14,28 @@ static int picklist_ru(const char *lang)
 	return (lang ? lang : i18n_lang())[0] == 'r';
 }
 
+/* A one- or two-letter query that this many names start with, in either
+ * language, is common enough that walking the codes in order finds a page
+ * of matches within a few thousand rows; a rarer one is cheaper looked up
+ * through the name indexes and sorted. */
+enum { PICKLIST_WALK_MIN = 1000 };
+
+/* The codes whose name in one language starts with the query, counted in
+ * that name's index alone (schema.sql's nkz_fold_kk / nkz_fold_ru). */
+static int picklist_starting(tz_db *db, const struct search *s)
+{
+	sqlite3_stmt *st = db_cached(db, "SELECT max((SELECT count(*) FROM nkz "
+	                             "WHERE fold_kk >= :search_q AND fold_kk < :search_hi), "
+	                             "(SELECT count(*) FROM nkz "
+	                             "WHERE fold_ru >= :search_q AND fold_ru < :search_hi))");
+	if (!st)
+		return 0;
+	search_bind(s, st);
+	int n = db_step(db, st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+	sqlite3_reset(st);
+	return n;
+}
+
 int picklist_nkz(tz_db *db, const char *query, const char *lang, int limit, pick_fn *fn,
                  void *ctx)
 {
@@ -21,9 +43,28 @@ int picklist_nkz(tz_db *db, const char *query, const char *lang, int limit, pick
 	if (search_init(&s, SEARCH_NKZ, query))
 		return -1;
 	char sql[1024];
-	/* Retired codes are left out: nothing new may use them. */
-	snprintf(sql, sizeof sql, "SELECT code, name_kk, name_ru, level FROM nkz "
-	         "WHERE nkz.active = 1 AND %s ORDER BY code LIMIT :picklist_n", s.where);
+	/* A common prefix walks the codes in order and stops at the page's end
+	 * ("+" keeps the name indexes out); the planner would otherwise collect
+	 * every match from those indexes and sort them all for one page. */
+	const char *where = s.where;
+	if (s.kind == SEARCH_PREFIX && picklist_starting(db, &s) >= PICKLIST_WALK_MIN)
+		where = "(+nkz.fold_kk >= :search_q AND +nkz.fold_kk < :search_hi"
+		        " OR +nkz.fold_ru >= :search_q AND +nkz.fold_ru < :search_hi"
+		        " OR nkz.code >= :search_c AND nkz.code < :search_chi)";
+	/* Retired codes are left out: nothing new may use them.  A trigram
+	 * search joins the index to the codes it names, where "rowid IN" would
+	 * first copy every match it offers into a list of its own. */
+	if (s.kind == SEARCH_FTS)
+		snprintf(sql, sizeof sql, "SELECT code, name_kk, name_ru, level "
+		         "FROM nkz_fts CROSS JOIN nkz ON nkz.rowid = nkz_fts.rowid "
+		         "WHERE nkz_fts MATCH :search_q AND nkz.active = 1 "
+		         "AND (instr(nkz.fold_kk, :search_x) > 0 OR instr(nkz.fold_ru, :search_x) > 0"
+		         " OR instr(tz_loose(nkz.fold_kk), :search_l) > 0"
+		         " OR instr(tz_loose(nkz.fold_ru), :search_l) > 0) "
+		         "ORDER BY code LIMIT :picklist_n");
+	else
+		snprintf(sql, sizeof sql, "SELECT code, name_kk, name_ru, level FROM nkz "
+		         "WHERE nkz.active = 1 AND %s ORDER BY code LIMIT :picklist_n", where);
 	sqlite3_stmt *st = db_prep(db, sql);
 	int n = -1, ru = picklist_ru(lang);
 	if (st) {

@@ -71,14 +71,15 @@ enum cond_search { COND_SEARCH, COND_WALK, COND_NO_SEARCH };
 
 /* Every condition on top of version and section, joined with AND: the
  * search, the facets, the caller's filter.  Empty when there is none. */
-static void conditions(const struct regview *rv, const char *where, enum cond_search how,
+static void conditions(struct regview *rv, const char *where, enum cond_search how,
                        char *buf, size_t len)
 {
 	size_t n = 0;
+	const char *hits = *rv->query && how != COND_NO_SEARCH ? regsearch_table(&rv->hits) : NULL;
 	buf[0] = 0;
 #define ADD(...) do { if (n < len) n += (size_t)snprintf(buf + n, len - n, __VA_ARGS__); } while (0)
-	if (*rv->query && how != COND_NO_SEARCH && regsearch_table(&rv->hits))
-		ADD(" AND reg_row.id IN (SELECT id FROM temp.%s)", regsearch_table(&rv->hits));
+	if (hits)
+		ADD(" AND reg_row.id IN (SELECT id FROM temp.%s)", hits);
 	else if (*rv->query && how != COND_NO_SEARCH)
 		ADD(" AND %s", how == COND_WALK ? rv->search.walk : rv->search.where);
 	if (rv->facets.body_id)
@@ -113,11 +114,11 @@ static void fill_hits(struct regview *rv, int narrow)
 	regsearch_fill(&rv->hits, rv->query, &rv->search, rv->version, rv->lang, narrow);
 }
 
-/* No condition but the search and the section: the matches table alone
- * answers. */
+/* No condition but the search and the section: the matches in memory
+ * alone answer. */
 static int hits_alone(const struct regview *rv, const char *where)
 {
-	return regsearch_table(&rv->hits) && !rv->facets.body_id && !rv->facets.level[0] &&
+	return regsearch_active(&rv->hits) && !rv->facets.body_id && !rv->facets.level[0] &&
 	       !rv->facets.profile[0] && !where;
 }
 
@@ -138,25 +139,29 @@ static int section_total(struct regview *rv, int s)
 	return rv->total[s];
 }
 
-/* The matches of a one- or two-letter search, by section, from the indexes:
+/* The matches of a one- or two-letter search, and those of them in the
+ * voluntary section, from the indexes (no GROUP BY: sorting every match by
+ * its section cost more than finding it):
  * those of the Kazakh range, plus those of the Russian range outside it,
  * plus the codes in range outside both (schema 6 put the Kazakh name in the
  * Russian names' index).  The union of the ranges would look every match up. */
 static const char prefix_count_sql[] =
-	"SELECT s = 'voluntary', sum(n) FROM ("
-	"SELECT reg_row.section AS s, count(*) AS n FROM reg_row INDEXED BY reg_row_fold_kk "
+	"SELECT sum(n), sum(v) FROM ("
+	"SELECT count(*) AS n, count(*) FILTER (WHERE reg_row.section = 'voluntary') AS v "
+	"FROM reg_row INDEXED BY reg_row_fold_kk "
 	"WHERE reg_row.version_id = :v AND reg_row.fold_kk >= :search_q "
-	"AND reg_row.fold_kk < :search_hi%s GROUP BY 1 "
-	"UNION ALL SELECT reg_row.section, count(*) FROM reg_row INDEXED BY reg_row_fold_ru "
+	"AND reg_row.fold_kk < :search_hi%s "
+	"UNION ALL SELECT count(*), count(*) FILTER (WHERE reg_row.section = 'voluntary') "
+	"FROM reg_row INDEXED BY reg_row_fold_ru "
 	"WHERE reg_row.version_id = :v AND reg_row.fold_ru >= :search_q "
 	"AND reg_row.fold_ru < :search_hi "
-	"AND NOT (reg_row.fold_kk >= :search_q AND reg_row.fold_kk < :search_hi)%s GROUP BY 1 "
-	"UNION ALL SELECT reg_row.section, count(*) FROM reg_row INDEXED BY reg_row_code "
+	"AND NOT (reg_row.fold_kk >= :search_q AND reg_row.fold_kk < :search_hi)%s "
+	"UNION ALL SELECT count(*), count(*) FILTER (WHERE reg_row.section = 'voluntary') "
+	"FROM reg_row INDEXED BY reg_row_code "
 	"WHERE reg_row.version_id = :v AND reg_row.section IN ('mandatory', 'voluntary') "
 	"AND reg_row.nkz_code >= :search_c AND reg_row.nkz_code < :search_chi "
 	"AND NOT (reg_row.fold_kk >= :search_q AND reg_row.fold_kk < :search_hi) "
-	"AND NOT (reg_row.fold_ru >= :search_q AND reg_row.fold_ru < :search_hi)%s GROUP BY 1"
-	") GROUP BY 1";
+	"AND NOT (reg_row.fold_ru >= :search_q AND reg_row.fold_ru < :search_hi)%s)";
 
 /* Steps through st's rows (is the section voluntary, its count) into c,
  * for the sections the facets let through, and finalizes st.  0, or -1 on
@@ -190,14 +195,12 @@ static int count_sections(struct regview *rv, const char *where, int c[2])
 		return 0;
 	}
 	if (hits_alone(rv, where)) {
-		snprintf(sql, sizeof sql, "SELECT section = 'voluntary', count(*) FROM temp.%s GROUP BY 1",
-		         regsearch_table(&rv->hits));
-		sqlite3_stmt *st = db_prep(rv->db, sql);
-		if (!st)
-			return -1;
-		return read_counts(rv, st, c);
+		for (int s = 0; s < 2; s++)
+			if (rv->facets.section < 0 || rv->facets.section == s)
+				c[s] = regsearch_count(&rv->hits, s);
+		return 0;
 	}
-	int prefix = *rv->query && rv->search.kind == SEARCH_PREFIX && !regsearch_table(&rv->hits);
+	int prefix = *rv->query && rv->search.kind == SEARCH_PREFIX && !regsearch_inside(&rv->hits);
 	conditions(rv, where, prefix ? COND_NO_SEARCH : COND_SEARCH, cond, sizeof cond);
 	/* A name search lists its matches' ids: count by looking those up, or
 	 * the planner may walk the whole version in an index, testing each row
@@ -207,14 +210,25 @@ static int count_sections(struct regview *rv, const char *where, int c[2])
 		snprintf(sql, sizeof sql, prefix_count_sql, cond, cond, cond);
 	else
 		snprintf(sql, sizeof sql, "SELECT reg_row.section = 'voluntary', count(*) FROM reg_row "
-		         "WHERE %sreg_row.version_id = :v%s GROUP BY 1", by_id ? "+" : "", cond);
+		         "WHERE %sreg_row.version_id = :v%s GROUP BY reg_row.section", by_id ? "+" : "", cond);
 	sqlite3_stmt *st = db_prep(rv->db, sql);
 	if (!st)
 		return -1;
 	db_int(st, ":v", rv->version);
 	rv->search.version = rv->version;
 	bind_conditions(rv, st, where);
-	return read_counts(rv, st, c);
+	if (!prefix)
+		return read_counts(rv, st, c);
+	int rc = db_step(rv->db, st);
+	if (rc == SQLITE_ROW) {
+		int all = sqlite3_column_int(st, 0), vol = sqlite3_column_int(st, 1);
+		if (rv->facets.section != 1)
+			c[0] = all - vol;
+		if (rv->facets.section != 0)
+			c[1] = vol;
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? 0 : -1;
 }
 
 void rv_reload(struct regview *rv)
@@ -565,11 +579,69 @@ static int may_walk(const struct regview *rv, int s)
 	return rv->search.walk != NULL;
 }
 
+/* Every row carries its official number, whatever the order. */
+#define FETCH_COLS \
+	"SELECT r.id, r.nkz_code, r.name_%s, r.basis_%s, r.level, r.validity, " \
+	"r.profile, b.short_%s, coalesce(p.num, 0) FROM "
+#define FETCH_JOINS \
+	" JOIN reg_row r ON r.id = w.id JOIN body b ON b.id = r.body_id " \
+	"LEFT JOIN reg_place p ON p.row_id = r.id "
+
+/* A line of section s from st's row (FETCH_COLS). */
+static void fetch_line(const struct regview *rv, sqlite3_stmt *st, int s, struct rv_line *x)
+{
+	memset(x, 0, sizeof *x);
+	x->kind = RV_ROW;
+	x->section = s;
+	x->num = sqlite3_column_int(st, 8);
+	x->id = sqlite3_column_int64(st, 0);
+	snprintf(x->code, sizeof x->code, "%s", db_col_text(st, 1));
+	x->name = dup(db_col_text(st, 2));
+	x->basis = dup(db_col_text(st, 3));
+	snprintf(x->level, sizeof x->level, "%s", db_col_text(st, 4));
+	x->validity = sqlite3_column_int(st, 5);
+	snprintf(x->profile, sizeof x->profile, "%s", db_col_text(st, 6));
+	x->body = dup(db_col_text(st, 7));
+	mark_line(rv, x);
+}
+
+/* A page of a search's matches in memory (regsearch.h), ranked, or the
+ * other way round: each row read by its id.  The count or -1. */
+static int fetch_hits(struct regview *rv, int s, int offset, int n, struct rv_line *out)
+{
+	static const char *const sql[2] = {
+		"SELECT r.id, r.nkz_code, r.name_kk, r.basis_kk, r.level, r.validity, r.profile, "
+		"b.short_kk, coalesce(p.num, 0) FROM reg_row r JOIN body b ON b.id = r.body_id "
+		"LEFT JOIN reg_place p ON p.row_id = r.id WHERE r.id = :id AND r.version_id = :v",
+		"SELECT r.id, r.nkz_code, r.name_ru, r.basis_ru, r.level, r.validity, r.profile, "
+		"b.short_ru, coalesce(p.num, 0) FROM reg_row r JOIN body b ON b.id = r.body_id "
+		"LEFT JOIN reg_place p ON p.row_id = r.id WHERE r.id = :id AND r.version_id = :v",
+	};
+	sqlite3_stmt *st = db_cached(rv->db, sql[rv->lang[0] == 'r']);
+	if (!st)
+		return -1;
+	int count = regsearch_count(&rv->hits, s), k = 0;
+	for (int i = offset; i < offset + n && i < count; i++) {
+		int64_t id = regsearch_id(&rv->hits, s, rv->desc ? count - 1 - i : i);
+		db_int(st, ":id", id);
+		db_int(st, ":v", rv->version);
+		int rc = db_step(rv->db, st);
+		if (rc == SQLITE_ROW)
+			fetch_line(rv, st, s, &out[k++]);
+		sqlite3_reset(st);
+		if (rc != SQLITE_ROW)   /* the row vanished since the search: stop here */
+			break;
+	}
+	return k;
+}
+
 /* Reads up to n rows of section s from its offset into out; returns the
  * count or -1.  The inner query walks only the sort index, so that a far
  * offset costs an index scan, not a body lookup per skipped row. */
 static int fetch(struct regview *rv, int s, int offset, int n, struct rv_line *out)
 {
+	if (rv->sort == RV_BY_NAME && hits_alone(rv, rv->where))
+		return fetch_hits(rv, s, offset, n, out);
 	const char *l = rv->lang;
 	char sql[4096], cond[1024], inner[256], outer[256], from[64];
 	/* OFFSET steps over every row before the window: past the middle of a
@@ -583,7 +655,6 @@ static int fetch(struct regview *rv, int s, int offset, int n, struct rv_line *o
 	}
 	int walk = may_walk(rv, s);
 	conditions(rv, rv->where, walk ? COND_WALK : COND_SEARCH, cond, sizeof cond);
-	int by_hits = rv->sort == RV_BY_NAME && hits_alone(rv, rv->where);
 	if (back)
 		rv->desc = !rv->desc;
 	order_by(rv, "reg_row", inner, sizeof inner);
@@ -592,31 +663,13 @@ static int fetch(struct regview *rv, int s, int offset, int n, struct rv_line *o
 	order_by(rv, "r", outer, sizeof outer);
 	snprintf(from, sizeof from, "reg_row%s%s", walk ? " INDEXED BY reg_row_sort_" : "",
 	         walk ? l : "");
-	/* Every row carries its official number, whatever the order. */
-	static const char cols[] =
-		"SELECT r.id, r.nkz_code, r.name_%s, r.basis_%s, r.level, r.validity, "
-		"r.profile, b.short_%s, coalesce(p.num, 0) FROM ";
-	static const char joins[] =
-		" JOIN reg_row r ON r.id = w.id JOIN body b ON b.id = r.body_id "
-		"LEFT JOIN reg_place p ON p.row_id = r.id ";
-	int n0 = snprintf(sql, sizeof sql, cols, l, l, l);
-	if (by_hits) {   /* the matches table's own order: its key */
-		const char *d = rv->desc != back ? " DESC" : "";
-		/* Put back in the table's order too: it ranks the look-alike
-		 * matches after the others (regsearch.h). */
-		const char *o = rv->desc ? " DESC" : "";
-		snprintf(sql + n0, sizeof sql - (size_t)n0,
-		         "(SELECT id, sort, level, fold_kk, fold_ru FROM temp.%s WHERE section = :s "
-		         "ORDER BY sort%s, level%s, fold_kk%s, fold_ru%s, id%s LIMIT :n OFFSET :o) w%s"
-		         "WHERE r.version_id = :v ORDER BY w.sort%s, w.level%s, w.fold_kk%s, w.fold_ru%s, "
-		         "w.id%s",
-		         regsearch_table(&rv->hits), d, d, d, d, d, joins, o, o, o, o, o);
-	} else if (rv->sort == RV_BY_NUMBER && !*cond) {   /* the numbers' index alone */
+	int n0 = snprintf(sql, sizeof sql, FETCH_COLS, l, l, l);
+	if (rv->sort == RV_BY_NUMBER && !*cond) {   /* the numbers' index alone */
 		const char *d = rv->desc != back ? " DESC" : "";
 		snprintf(sql + n0, sizeof sql - (size_t)n0,
 		         "(SELECT pl.row_id AS id FROM reg_place pl WHERE pl.version_id = :v "
 		         "AND pl.section = :s ORDER BY pl.num%s, pl.row_id%s LIMIT :n OFFSET :o) w%s"
-		         "ORDER BY %s", d, d, joins, outer);
+		         "ORDER BY %s", d, d, FETCH_JOINS, outer);
 	} else {
 		snprintf(sql + n0, sizeof sql - (size_t)n0,
 		         "(SELECT reg_row.id FROM %s%s%s "
@@ -625,7 +678,7 @@ static int fetch(struct regview *rv, int s, int offset, int n, struct rv_line *o
 		         from, rv->sort == RV_BY_BODY ? " JOIN body b ON b.id = reg_row.body_id" : "",
 		         rv->sort == RV_BY_NUMBER ? " JOIN reg_place pl ON pl.row_id = reg_row.id" : "",
 		         rv->sort == RV_BY_NUMBER ? " AND pl.version_id = :v AND pl.section = :s" : "",
-		         cond, inner, joins, outer);
+		         cond, inner, FETCH_JOINS, outer);
 	}
 	sqlite3_stmt *st = db_prep(rv->db, sql);
 	if (!st)
@@ -636,23 +689,8 @@ static int fetch(struct regview *rv, int s, int offset, int n, struct rv_line *o
 	db_int(st, ":o", skip);
 	bind_conditions(rv, st, rv->where);
 	int k = 0, rc;
-	while (k < n && (rc = db_step(rv->db, st)) == SQLITE_ROW) {
-		struct rv_line *x = &out[k];
-		memset(x, 0, sizeof *x);
-		x->kind = RV_ROW;
-		x->section = s;
-		x->num = sqlite3_column_int(st, 8);
-		x->id = sqlite3_column_int64(st, 0);
-		snprintf(x->code, sizeof x->code, "%s", db_col_text(st, 1));
-		x->name = dup(db_col_text(st, 2));
-		x->basis = dup(db_col_text(st, 3));
-		snprintf(x->level, sizeof x->level, "%s", db_col_text(st, 4));
-		x->validity = sqlite3_column_int(st, 5);
-		snprintf(x->profile, sizeof x->profile, "%s", db_col_text(st, 6));
-		x->body = dup(db_col_text(st, 7));
-		mark_line(rv, x);
-		k++;
-	}
+	while (k < n && (rc = db_step(rv->db, st)) == SQLITE_ROW)
+		fetch_line(rv, st, s, &out[k++]);
 	sqlite3_finalize(st);
 	return k;
 }
@@ -725,6 +763,12 @@ int rv_row_index(struct regview *rv, int64_t id)
 {
 	if (!rv->version || !id)
 		return -1;
+	if (rv->sort == RV_BY_NAME && hits_alone(rv, rv->where)) {   /* fetch_hits' order */
+		int s, i = regsearch_rank(&rv->hits, id, &s);
+		if (i < 0 || i >= rv->count[s])
+			return -1;
+		return (s ? rv->count[0] : 0) + (rv->desc ? rv->count[s] - 1 - i : i);
+	}
 	sqlite3_stmt *st = db_prep(rv->db, "SELECT section = 'voluntary' FROM reg_row "
 	                                   "WHERE id = :id AND version_id = :v");
 	if (!st)

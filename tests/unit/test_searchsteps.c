@@ -1,0 +1,192 @@
+/* Typing a search a letter at a time, and Backspace, show what the same
+ * query typed at once shows: the register view keeps a search's matches
+ * and filters them in place per letter (view/regsearch.h), so every step
+ * of a typed query is compared with a fresh view's answer, row by row and
+ * in order, look-alike matches after the matches as typed.  The register
+ * is bigger than the one whose names are read whole for two letters, so
+ * two letters are read from the name indexes' ranges (schema 15). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "store/db.h"
+#include "store/store.h"
+#include "harness.h"
+#include "base/i18n.h"
+#include "view/regview.h"
+#include "domain/search.h"
+
+#define ROWS 24000
+
+static char path[64];
+
+static void exec(tz_db *db, const char *sql)
+{
+	CHECK(db_script(db, sql) == 0, "script failed: %s: %s", db_errmsg(db), sql);
+}
+
+/* ROWS rows in a draft, eight names in turn, each numbered.  Дәнекерлеуші
+ * and Данекер differ by look-alikes only (ә / а); so do Қоймашы and
+ * Коймашы. */
+static void seed(tz_db *db)
+{
+	exec(db,
+	     "INSERT INTO nrk_level(code, base, descr_kk, descr_ru) VALUES ('3', 3, 'д3', 'о3');"
+	     "INSERT INTO body(id, code, name_kk, name_ru, short_kk, short_ru) VALUES "
+	     " (1, 'b1', 'Министрлік', 'Министерство', 'М', 'М');"
+	     "INSERT INTO reg_version(id, state, title, created) VALUES "
+	     " (1, 'draft', '2025', '2025-01-01T00:00:00Z');");
+	CHECK_INT(db_begin(db), 0);
+	CHECK_INT(search_defer_index(db), 0);
+	char sql[2048];
+	snprintf(sql, sizeof sql,
+	         "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < %d),"
+	         " w(k, kk, ru) AS (VALUES (0, 'Дәнекерлеуші', 'Сварщик'), (1, 'Данекер', 'Данекер'),"
+	         "  (2, 'Слесарь', 'Слесарь'), (3, 'Сәндеуші', 'Оформитель'), (4, 'Шебер', 'Мастер'),"
+	         "  (5, 'Қоймашы', 'Кладовщик'), (6, 'Коймашы', 'Коймашы'), (7, 'Аспаз', 'Повар'))"
+	         " SELECT i, printf('%%04d-%%d-%%03d', 1000 + i / 8, 1 + i %% 8, i %% 1000),"
+	         "  w.kk || ' ' || i, w.ru || ' ' || i FROM n JOIN w ON w.k = i %% 8",
+	         ROWS - 1);
+	char ins[3072];
+	snprintf(ins, sizeof ins,
+	         "CREATE TEMP TABLE seed(i, code, kk, ru);"
+	         "INSERT INTO seed %s;"
+	         "INSERT INTO nkz(code, level, name_kk, name_ru, fold_kk, fold_ru) "
+	         " SELECT code, 6, kk, ru, tz_fold(kk), tz_fold(ru) FROM seed;"
+	         "INSERT INTO reg_row(version_id, section, nkz_code, name_kk, name_ru, basis_kk, "
+	         " basis_ru, level, validity, body_id, profile, fold_kk, fold_ru, sort_kk, sort_ru) "
+	         " SELECT 1, CASE WHEN i %% 3 THEN 'mandatory' ELSE 'voluntary' END, code, kk, ru, "
+	         " 'Н', 'О', '3', 5, 1, 't', tz_fold(kk), tz_fold(ru), tz_sortkey('kk', kk), "
+	         " tz_sortkey('ru', ru) FROM seed;"
+	         "DROP TABLE temp.seed;", sql);
+	exec(db, ins);
+	CHECK_INT(search_reindex(db, SEARCH_NKZ), 0);
+	CHECK_INT(search_reindex(db, SEARCH_REG), 0);
+	CHECK_INT(db_commit(db), 0);
+	exec(db, "ANALYZE");
+}
+
+/* What a view shows: each section's count, then every line's section and
+ * id, in order. */
+static char *shown(struct regview *rv)
+{
+	int total = rv_lines(rv);
+	size_t cap = 64 + (size_t)total * 24, n = 0;
+	char *s = malloc(cap);
+	n += (size_t)snprintf(s + n, cap - n, "%d+%d:", rv_count(rv, 0), rv_count(rv, 1));
+	CHECK_INT(rv_window(rv, 0, total), total);
+	for (int i = 0; i < total; i++) {
+		const struct rv_line *l = rv_line(rv, i);
+		n += (size_t)snprintf(s + n, cap - n, " %d/%lld", l ? l->section : -1,
+		                      l ? (long long)l->id : -1LL);
+	}
+	return s;
+}
+
+/* Types keys (letters, '<' for Backspace) into one view, and checks each
+ * step against a fresh view given the whole query at once. */
+static void typed(tz_db *db, struct regview *rv, const char *keys)
+{
+	char q[128] = "";
+	size_t n = 0;
+	for (const char *k = keys; *k;) {
+		if (*k == '<') {
+			while (n > 0 && ((unsigned char)q[--n] & 0xC0) == 0x80)
+				;
+			q[n] = 0;
+			k++;
+		} else {
+			do
+				q[n++] = *k++;
+			while (((unsigned char)*k & 0xC0) == 0x80);
+			q[n] = 0;
+		}
+		CHECK_INT(rv_set_search(rv, q), 0);
+		struct regview *fresh = rv_open(db);
+		CHECK_INT(rv_set_search(fresh, q), 0);
+		char *a = shown(rv), *b = shown(fresh);
+		CHECK(!strcmp(a, b), "typed \"%s\" (%s): %.60s... shows %.60s...", q, keys, a, b);
+		free(a);
+		free(b);
+		rv_close(fresh);
+	}
+}
+
+/* The name of the first and last row of section 0. */
+static void ends(struct regview *rv, char *first, char *last, size_t len)
+{
+	int c = rv_count(rv, 0);
+	CHECK(c > 0, "no rows");
+	if (c <= 0)
+		return;
+	CHECK_INT(rv_window(rv, 1, 1), 1);
+	snprintf(first, len, "%s", rv_line(rv, 1)->name);
+	CHECK_INT(rv_window(rv, c, 1), 1);
+	snprintf(last, len, "%s", rv_line(rv, c)->name);
+}
+
+static void test_steps(tz_db *db)
+{
+	i18n_set_lang("kk");
+	struct regview *rv = rv_open(db);
+	/* On into the look-alikes, back, and on another way. */
+	typed(db, rv, "данекерл<<<<<<<<");
+	typed(db, rv, "дәнек<<ер<<<<<<");
+	typed(db, rv, "сл<<сә<нд<<<<");
+	typed(db, rv, "кой<<<қой<<<");
+	typed(db, rv, "ас<паз<<<<<");
+
+	/* Данекер as typed ranks before Дәнекерлеуші, found by look-alike; one
+	 * letter more that only Дәнекерлеуші holds, and it alone is left. */
+	char first[128], last[128];
+	CHECK_INT(rv_set_search(rv, "данек"), 0);
+	CHECK_INT(rv_rows(rv), ROWS / 4);
+	ends(rv, first, last, sizeof first);
+	CHECK(!strncmp(first, "Данекер ", strlen("Данекер ")), "first %s", first);
+	CHECK(!strncmp(last, "Дәнекерлеуші ", strlen("Дәнекерлеуші ")), "last %s", last);
+	CHECK_INT(rv_set_search(rv, "данекерл"), 0);
+	CHECK_INT(rv_rows(rv), ROWS / 8);
+	ends(rv, first, last, sizeof first);
+	CHECK(!strncmp(first, "Дәнекерлеуші ", strlen("Дәнекерлеуші ")), "first %s", first);
+	/* Back: Данекер first again. */
+	CHECK_INT(rv_set_search(rv, "данек"), 0);
+	CHECK_INT(rv_rows(rv), ROWS / 4);
+	ends(rv, first, last, sizeof first);
+	CHECK(!strncmp(first, "Данекер ", strlen("Данекер ")), "first %s", first);
+
+	/* Two letters in a register this big: names that start with them, in
+	 * either language. */
+	CHECK_INT(rv_set_search(rv, "КО"), 0);
+	CHECK_INT(rv_rows(rv), ROWS / 8);
+	CHECK_INT(rv_set_search(rv, "Қо"), 0);
+	CHECK_INT(rv_rows(rv), ROWS / 8);
+
+	/* In Russian, the same steps in the Russian alphabet. */
+	CHECK_INT(rv_set_lang(rv, "ru"), 0);
+	i18n_set_lang("ru");
+	typed(db, rv, "сва<<<ма<сте<<<<");
+	typed(db, rv, "данекерл<<<<<<<<");
+	rv_close(rv);
+}
+
+int main(void)
+{
+	snprintf(path, sizeof path, "/tmp/tz-searchsteps-%d.db", (int)getpid());
+	unlink(path);
+	char err[256] = "";
+	tz_db *db = store_connect(path, 1, err, sizeof err);
+	CHECK(db != NULL, "db_open: %s", err);
+	if (!db)
+		return tz_test_done();
+	seed(db);
+	test_steps(db);
+	db_close(db);
+	char p[80];
+	unlink(path);
+	snprintf(p, sizeof p, "%s-wal", path);
+	unlink(p);
+	snprintf(p, sizeof p, "%s-shm", path);
+	unlink(p);
+	return tz_test_done();
+}
