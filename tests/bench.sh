@@ -264,23 +264,27 @@ for n in $SIZES; do
 	done
 done
 
-# How each step grows: its CPU time (wall where none) at each size, and the
+# How each step grows: its CPU time at each size (its wall time where some
+# size ran too briefly for /usr/bin/time's 10 ms to see any CPU), and the
 # exponent b of time = a * rows^b fitted by least squares on the logs.
 echo
-echo "== growth: cpu ms by register rows, and the exponent of the fit (1.0 is linear) =="
+echo "== growth: ms by register rows, and the exponent of the fit (1.0 is linear) =="
 awk -v sizes="$SIZES" '
 	{ n = $1; sub(/^[a-z_]*/, "", n); step = substr($1, 1, length($1) - length(n))
 	  if (n !~ /^[0-9]+$/ || step == "tui") next
-	  t = ($3 != "-" && $3 > 0) ? $3 : $2
-	  v[step, n] = t; if (!(step in seen)) { seen[step] = 1; order[++ns] = step } }
+	  w[step, n] = $2; c[step, n] = $3
+	  if (!(step in seen)) { seen[step] = 1; order[++ns] = step } }
 	END {
 		k = split(sizes, S, " ")
-		printf "%-10s", "step"; for (i = 1; i <= k; i++) printf " %10s", S[i]; printf " %9s\n", "exponent"
+		printf "%-10s %5s", "step", "clock"; for (i = 1; i <= k; i++) printf " %10s", S[i]; printf " %9s\n", "exponent"
 		for (j = 1; j <= ns; j++) {
-			s = order[j]; m = 0; sx = sy = sxx = sxy = 0
-			printf "%-10s", s
+			s = order[j]; cpu = 1
+			for (i = 1; i <= k; i++) if ((s, S[i]) in c && !(c[s, S[i]] > 0)) cpu = 0
+			m = 0; sx = sy = sxx = sxy = 0
+			printf "%-10s %5s", s, cpu ? "cpu" : "wall"
 			for (i = 1; i <= k; i++) {
-				t = v[s, S[i]]; printf " %10s", t == "" ? "-" : t
+				t = ((s, S[i]) in w) ? (cpu ? c[s, S[i]] : w[s, S[i]]) : ""
+				printf " %10s", t == "" ? "-" : t
 				if (t != "" && t > 0) { x = log(S[i]); y = log(t); m++; sx += x; sy += y; sxx += x * x; sxy += x * y }
 			}
 			if (m >= 2 && m * sxx - sx * sx > 0) printf " %9.2f\n", (m * sxy - sx * sy) / (m * sxx - sx * sx)
