@@ -596,3 +596,60 @@ int reg_may_edit(tz_db *db, char *err, size_t errlen)
 		snprintf(err, errlen, "%s", _("There is no draft register: open a cycle first."));
 	return -1;
 }
+
+#define REG_STAGE_COLS "version_id, section, nkz_code, name_kk, name_ru, basis_kk, basis_ru, " \
+	"level, validity, body_id, profile, proposal_id, fold_kk, fold_ru, sort_kk, sort_ru"
+#define REG_STAGE_BATCH 1000
+
+int reg_stage_begin(tz_db *db)
+{
+	return db_exec(db, "DROP TABLE IF EXISTS temp.reg_stage;"
+	                   "CREATE TEMP TABLE reg_stage (id INTEGER PRIMARY KEY, " REG_STAGE_COLS ")");
+}
+
+int reg_stage_flush(tz_db *db)
+{
+	sqlite3_stmt *st = db_cached(db, "INSERT INTO main.reg_row(" REG_STAGE_COLS ") SELECT "
+	                                 REG_STAGE_COLS " FROM temp.reg_stage ORDER BY id");
+	int rc = st ? db_step(db, st) : db_errcode(db);
+	if (st)
+		sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return rc ? rc : SQLITE_ERROR;
+	return db_exec(db, "DELETE FROM temp.reg_stage");
+}
+
+int reg_stage(tz_db *db, struct reg_row *r, struct problems *p)
+{
+	if (denied(db, p))
+		return REG_DENIED;
+	if (!is_draft(db, r->version_id))
+		return REG_NOT_DRAFT;
+	if (reg_validate(db, r, p))
+		return REG_INVALID;
+	if (duplicate(db, r)) {
+		problems_add(p, "level", _("Level: %s at level %s is already in the register."),
+		             r->nkz_code, r->level);
+		return REG_DUPLICATE;
+	}
+	sqlite3_stmt *st = db_cached(db,
+		"INSERT INTO temp.reg_stage(" REG_STAGE_COLS ") "
+		"VALUES (:version, :section, :code, :name_kk, :name_ru, :basis_kk, :basis_ru, :level, "
+		":validity, :body, :profile, :proposal, :fold_kk, :fold_ru, :sort_kk, :sort_ru)");
+	if (st)
+		db_int(st, ":version", r->version_id);
+	int done = st && !bind_row(st, r) && db_step(db, st) == SQLITE_DONE;
+	if (st)
+		sqlite3_reset(st);
+	if (!done)
+		return REG_DBERR;
+	r->id = 0;
+	if (sqlite3_last_insert_rowid(db_sqlite(db)) % REG_STAGE_BATCH == 0 && reg_stage_flush(db))
+		return REG_DBERR;
+	return REG_OK;
+}
+
+void reg_stage_end(tz_db *db)
+{
+	db_exec(db, "DROP TABLE IF EXISTS temp.reg_stage");
+}

@@ -94,4 +94,19 @@ void reg_validity_label(int validity, char *buf, size_t len);
  * anything else. */
 int reg_validity_parse(const char *typed, int *years, char *why, size_t len);
 
+/* Adding many rows in one transaction (an import).  reg_stage checks r as
+ * reg_add does and keeps it; the kept rows are written a thousand at a time
+ * and by reg_stage_flush, each batch in one statement and in the order they
+ * were kept, so their ids, change log entries and numbers come out as
+ * reg_add's would.  One statement per row kept an undo copy of every page
+ * the row touched (some twenty) for that statement alone: most of an
+ * import's writing.  Only inside the caller's transaction, between
+ * reg_stage_begin and reg_stage_end (which drops what is still kept).
+ * reg_stage returns a reg_status and leaves r->id 0; reg_stage_flush 0 or
+ * an SQLite code. */
+int reg_stage_begin(tz_db *db);
+int reg_stage(tz_db *db, struct reg_row *r, struct problems *p);
+int reg_stage_flush(tz_db *db);
+void reg_stage_end(tz_db *db);
+
 #endif
