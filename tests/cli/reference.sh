@@ -128,7 +128,7 @@ expect "sort keys" "0" \
 expect "search index finds the welder" "1" \
 	"$(q "$D" "SELECT count(*) > 0 FROM reg_fts WHERE reg_fts MATCH 'сварщ'")"
 expect "classifier search finds a group" "1" \
-	"$(q "$D" "SELECT count(*) > 0 FROM nkz_fts WHERE nkz_fts MATCH 'повар'")"
+	"$(q "$D" "SELECT count(*) > 0 FROM nkz_fts WHERE nkz_fts MATCH '\"пов\" AND \"ова\" AND \"вар\"'")"
 
 # The draft differs from the published register so that a diff shows something.
 expect "rows added in the draft" "3" \

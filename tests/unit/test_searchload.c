@@ -13,6 +13,7 @@
 #include "base/i18n.h"
 #include "view/regview.h"
 #include "domain/search.h"
+#include "base/text.h"
 
 static char path[64];
 
@@ -252,11 +253,26 @@ static void test_counts(tz_db *db)
 	CHECK_INT(n, ROWS / 2);
 }
 
-static int nkz_hits(tz_db *db, const char *phrase)
+/* Rows holding every trigram of word: the classifier's index keeps no
+ * positions (schema 16), so it is asked for single trigrams, as search asks. */
+static int nkz_hits(tz_db *db, const char *word)
 {
-	char sql[256];
-	snprintf(sql, sizeof sql, "SELECT count(*) FROM nkz_fts WHERE nkz_fts MATCH '\"%s\"'", phrase);
-	return (int)db_int_query(db, sql, -1);
+	char expr[512] = "";
+	size_t at[128], n = 0, used = 0;
+	unsigned cp;
+	for (const char *p = word; *p && n < 127; n++) {
+		at[n] = (size_t)(p - word);
+		p += text_next(p, &cp);
+	}
+	at[n] = strlen(word);
+	for (size_t i = 0; i + 3 <= n; i++)
+		used += (size_t)snprintf(expr + used, sizeof expr - used, "%s\"%.*s\"", i ? " AND " : "",
+		                         (int)(at[i + 3] - at[i]), word + at[i]);
+	sqlite3_stmt *st = db_prep(db, "SELECT count(*) FROM nkz_fts WHERE nkz_fts MATCH :q");
+	db_text(st, ":q", expr);
+	int k = db_step(db, st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
+	sqlite3_finalize(st);
+	return k;
 }
 
 static void add_nkz(tz_db *db, const char *code, const char *name)
