@@ -47,7 +47,13 @@ struct book {
 	int nsheets;
 	char **rel_id, **rel_target, **rel_type;
 	int nrels;
-	char **sst;
+	/* The shared strings, one after another in one block, each ended by
+	 * its NUL; sstoff[i] is where string i starts.  A workbook's strings
+	 * are most of its text: one block holds them without an allocation
+	 * (and its overhead) each, and gives them back whole. */
+	char *sstbuf;
+	size_t sstlen, sstcap;
+	uint32_t *sstoff;
 	long nsst, capsst;
 
 	/* parsing state */
@@ -58,9 +64,13 @@ struct book {
 	const char *sheet;      /* the chosen sheet's name */
 	long row;
 	int col, maxcol, widest, any;
-	char ctype[8];
-	char **cells;
+	enum { CELL_NUMBER, CELL_SHARED, CELL_TEXT } ctype;
+	/* The row's cells by column: 0 none, k > 0 the text at rowbuf + k - 1,
+	 * k < 0 shared string -k - 1 (used in place, not copied). */
+	long *cells;
 	int capcells;
+	char *rowbuf;
+	size_t rowlen, rowcap;
 	struct csv_field *fields;
 	int capfields;
 	csvin_fn fn;
@@ -81,18 +91,20 @@ static void fail(struct book *b, const char *fmt, ...)
 		XML_StopParser(b->p, XML_FALSE);
 }
 
-/* Element and attribute names come as "namespace|local"; files written with
- * prefixes (x:row) and without mean the same. */
+/* Element and attribute names come as written: files written with
+ * prefixes (x:row, r:id) and without mean the same.  The parser does not
+ * resolve namespaces: SpreadsheetML's names are unique within a part, and
+ * resolving them cost an eighth of reading a workbook. */
 static const char *local(const char *name)
 {
-	const char *s = strrchr(name, '|');
+	const char *s = strrchr(name, ':');
 	return s ? s + 1 : name;
 }
 
 static const char *attr(const char **a, const char *name)
 {
 	for (; *a; a += 2)
-		if (!strcmp(local(a[0]), name))
+		if (strncmp(a[0], "xmlns", 5) && !strcmp(local(a[0]), name))
 			return a[1];
 	return NULL;
 }
@@ -197,7 +209,7 @@ static int parse_part(struct book *b, const char *name, XML_StartElementHandler 
 		fail(b, _("%s: the workbook is damaged: cannot unpack %s"), b->path, name);
 		return -1;
 	}
-	XML_Parser p = XML_ParserCreateNS(NULL, '|');
+	XML_Parser p = XML_ParserCreate(NULL);
 	char *chunk = malloc(CHUNK);
 	if (!p || !chunk) {
 		fail(b, "%s: %s", b->path, _("out of memory"));
@@ -322,25 +334,53 @@ static void sst_end(void *u, const XML_Char *name)
 		}
 		if (b->nsst == b->capsst) {
 			long cap = b->capsst ? b->capsst * 2 : 1024;
-			char **ns = realloc(b->sst, (size_t)cap * sizeof *ns);
-			if (!ns) {
+			uint32_t *no = realloc(b->sstoff, (size_t)cap * sizeof *no);
+			if (!no) {
 				fail(b, "%s: %s", b->path, _("out of memory"));
 				return;
 			}
-			b->sst = ns;
+			b->sstoff = no;
 			b->capsst = cap;
 		}
-		if (!(b->sst[b->nsst] = strdup(b->text ? b->text : "")))
-			fail(b, "%s: %s", b->path, _("out of memory"));
-		else
-			b->nsst++;
+		/* The part is at most part_bytes, so an offset fits 32 bits. */
+		size_t need = b->ntext + 1;
+		if (b->sstlen + need > b->sstcap) {
+			size_t cap = b->sstcap ? b->sstcap : 1u << 16;
+			while (cap < b->sstlen + need)
+				cap *= 2;
+			char *nb = realloc(b->sstbuf, cap);
+			if (!nb) {
+				fail(b, "%s: %s", b->path, _("out of memory"));
+				return;
+			}
+			b->sstbuf = nb;
+			b->sstcap = cap;
+		}
+		if (b->ntext)
+			memcpy(b->sstbuf + b->sstlen, b->text, b->ntext);
+		b->sstbuf[b->sstlen + b->ntext] = 0;
+		b->sstoff[b->nsst++] = (uint32_t)b->sstlen;
+		b->sstlen += need;
 	}
 }
 
 /* ---- the sheet ------------------------------------------------------------ */
 
+/* Whether v is an integer as format_number writes it back: an optional
+ * minus, then up to 15 digits without a leading zero (or 0 alone). */
+static int plain_integer(const char *v)
+{
+	const char *p = v + (*v == '-');
+	size_t n = strspn(p, "0123456789");
+	return n >= 1 && n <= 15 && !p[n] && (p[0] != '0' || (n == 1 && p == v));
+}
+
 static void format_number(const char *v, char *out, size_t len)
 {
+	if (plain_integer(v)) {
+		snprintf(out, len, "%s", v);
+		return;
+	}
 	char *end;
 	double d = strtod(v, &end);
 	if (end == v || *end) {
@@ -359,11 +399,13 @@ static void format_number(const char *v, char *out, size_t len)
 		snprintf(out, len, "%.17g", d);
 }
 
-static void set_cell(struct book *b, const char *value)
+/* The current cell's value: shared string sst (>= 0), else value, copied
+ * into the row's buffer. */
+static void set_cell(struct book *b, long sst, const char *value, size_t n)
 {
 	if (b->col > b->capcells) {
 		int cap = b->col * 2 > MAX_COL ? MAX_COL : b->col * 2;
-		char **nc = realloc(b->cells, (size_t)cap * sizeof *nc);
+		long *nc = realloc(b->cells, (size_t)cap * sizeof *nc);
 		if (!nc) {
 			fail(b, "%s: %s", b->path, _("out of memory"));
 			return;
@@ -372,9 +414,41 @@ static void set_cell(struct book *b, const char *value)
 		b->cells = nc;
 		b->capcells = cap;
 	}
-	free(b->cells[b->col - 1]);
-	if (!(b->cells[b->col - 1] = strdup(value)))
-		fail(b, "%s: %s", b->path, _("out of memory"));
+	if (sst >= 0) {
+		b->cells[b->col - 1] = -sst - 1;
+		return;
+	}
+	if (b->rowlen + n + 1 > b->rowcap) {
+		size_t cap = (b->rowlen + n + 1) * 2;
+		char *nr = realloc(b->rowbuf, cap);
+		if (!nr) {
+			fail(b, "%s: %s", b->path, _("out of memory"));
+			return;
+		}
+		b->rowbuf = nr;
+		b->rowcap = cap;
+	}
+	memcpy(b->rowbuf + b->rowlen, value, n);
+	b->rowbuf[b->rowlen + n] = 0;
+	b->cells[b->col - 1] = (long)b->rowlen + 1;
+	b->rowlen += n + 1;
+}
+
+/* Whether s holds only printable ASCII and two-byte characters from U+00C0
+ * on (Latin, Greek, Cyrillic: Kazakh letters included), none of them a
+ * control character; what else it holds text_find_control looks at. */
+static int plain_text(const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p >= 0x20 && *p < 0x7F)
+			continue;
+		if (*p >= 0xC3 && *p <= 0xDF && (p[1] & 0xC0) == 0x80) {
+			p++;
+			continue;
+		}
+		return 0;
+	}
+	return 1;
 }
 
 /* "C5" -> column 3; 0 if there are no letters, -1 past XFD. */
@@ -404,11 +478,14 @@ static void emit_row(struct book *b)
 		b->capfields = n;
 	}
 	for (int i = 0; i < n; i++) {
-		b->fields[i].text = i < b->capcells && b->cells[i] ? b->cells[i] : "";
+		long k = i < b->capcells ? b->cells[i] : 0;
+		b->fields[i].text = k > 0 ? b->rowbuf + k - 1 : k < 0 ? b->sstbuf + b->sstoff[-k - 1] : "";
 		b->fields[i].line = b->row;
 		b->fields[i].column = i + 1;
 		/* XML keeps out most C0 characters, but not C1, the bidirectional
 		 * ones or a bare carriage return. */
+		if (plain_text(b->fields[i].text))
+			continue;
 		long bad = text_find_control(b->fields[i].text, TEXT_LINES);
 		if (bad >= 0) {
 			char shown[16], what[256];
@@ -429,10 +506,10 @@ static void emit_row(struct book *b)
 
 static void clear_row(struct book *b)
 {
-	for (int i = 0; i < b->capcells; i++) {
-		free(b->cells[i]);
-		b->cells[i] = NULL;
-	}
+	int n = b->maxcol < b->capcells ? b->maxcol : b->capcells;
+	if (n > 0)
+		memset(b->cells, 0, (size_t)n * sizeof *b->cells);
+	b->rowlen = 0;
 	b->any = b->maxcol = b->col = 0;
 }
 
@@ -470,7 +547,7 @@ static void sheet_start(void *u, const XML_Char *name, const XML_Char **a)
 			     b->sheet, b->row, MAX_COL);
 			return;
 		}
-		snprintf(b->ctype, sizeof b->ctype, "%s", t ? t : "n");
+		b->ctype = !t || !strcmp(t, "n") ? CELL_NUMBER : !strcmp(t, "s") ? CELL_SHARED : CELL_TEXT;
 		clear_text(b);
 		b->any = 1;
 		if (b->col > b->maxcol)
@@ -502,7 +579,7 @@ static void sheet_end(void *u, const XML_Char *name)
 		b->rph--;
 	} else if (!strcmp(n, "c")) {
 		const char *text = b->text ? b->text : "";
-		if (!strcmp(b->ctype, "s") && *text) {
+		if (b->ctype == CELL_SHARED && *text) {
 			char *end;
 			long i = strtol(text, &end, 10);
 			if (*end || i < 0 || i >= b->nsst) {
@@ -510,13 +587,13 @@ static void sheet_end(void *u, const XML_Char *name)
 				          "which the workbook lacks"), b->path, b->sheet, b->row, b->col, text);
 				return;
 			}
-			set_cell(b, b->sst[i]);
-		} else if (!strcmp(b->ctype, "n") && *text) {
+			set_cell(b, i, NULL, 0);
+		} else if (b->ctype == CELL_NUMBER && *text) {
 			char num[64];
 			format_number(text, num, sizeof num);
-			set_cell(b, num);
+			set_cell(b, -1, num, strlen(num));
 		} else {
-			set_cell(b, text);   /* inlineStr, str, b, e, d, or empty */
+			set_cell(b, -1, text, b->ntext);   /* inlineStr, str, b, e, d, or empty */
 		}
 	} else if (!strcmp(n, "row")) {
 		emit_row(b);
@@ -698,12 +775,10 @@ int xlsxin_read(const char *path, const char *sheet, csvin_fn fn, void *ctx, cha
 	free_list(b.rel_id, b.nrels);
 	free_list(b.rel_target, b.nrels);
 	free_list(b.rel_type, b.nrels);
-	for (long i = 0; i < b.nsst; i++)
-		free(b.sst[i]);
-	free(b.sst);
-	for (int i = 0; i < b.capcells; i++)
-		free(b.cells[i]);
+	free(b.sstbuf);
+	free(b.sstoff);
 	free(b.cells);
+	free(b.rowbuf);
 	free(b.fields);
 	free(b.text);
 	if (b.failed)
