@@ -592,9 +592,13 @@ static int check_all(tz_db *db, struct imp *im)
 	sqlite3_finalize(find);
 	if (rc || im->cancelled)
 		return rc;
+	/* The codes given twice first, from the index alone: sorting every row
+	 * for the window cost more than all the checks before it. */
 	sqlite3_stmt *dup = db_prep(db, "SELECT code, l0, c0, lag(line) OVER (PARTITION BY code"
 	                                " ORDER BY id), id FROM nkz_stage WHERE active = 1"
-	                                " AND code <> '' ORDER BY code, id");
+	                                " AND code IN (SELECT code FROM nkz_stage WHERE active = 1"
+	                                " AND code <> '' GROUP BY code HAVING count(*) > 1)"
+	                                " ORDER BY code, id");
 	rc = dup ? 0 : -1;
 	while (!rc && (step = db_step(db, dup)) == SQLITE_ROW)
 		if (sqlite3_column_type(dup, 3) != SQLITE_NULL)
