@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 #include <unzip.h>
 
 #include "base/i18n.h"
@@ -16,7 +17,7 @@
 #include "base/text.h"
 
 struct xlsxin_limits xlsxin_limits = {
-	200u << 20, 512u << 20, 250, 2000000, 64 * 1024,
+	200u << 20, 512u << 20, 250, 2000000, 64 * 1024, 4u << 20,
 };
 
 /* What Excel itself allows: the last row and column XFD. */
@@ -29,6 +30,12 @@ struct xlsxin_limits xlsxin_limits = {
  * cell); expat keeps every open element, so a part nested millions deep
  * would take gigabytes before it ended. */
 #define MAX_DEPTH 64
+/* The shared strings past xlsxin_limits.sst_memory wait on a temporary
+ * file, read back through a window of SST_WINDOW bytes, so that a workbook
+ * of any size is read in the same memory.  A real classifier's strings (4
+ * to 5 MiB) mostly fit; a sheet's rows use them in the order they were
+ * stored, so one read of the file serves many rows. */
+#define SST_WINDOW (128u << 10)
 
 struct book {
 	const char *path;
@@ -47,14 +54,20 @@ struct book {
 	int nsheets;
 	char **rel_id, **rel_target, **rel_type;
 	int nrels;
-	/* The shared strings, one after another in one block, each ended by
-	 * its NUL; sstoff[i] is where string i starts.  A workbook's strings
-	 * are most of its text: one block holds them without an allocation
-	 * (and its overhead) each, and gives them back whole. */
+	/* The shared strings, one after another, each ended by its NUL;
+	 * sstoff[i] is where string i starts, sstend where the last ends.  A
+	 * workbook's strings are most of its text: one block holds the first
+	 * sst_memory bytes of them without an allocation (and its overhead) each;
+	 * from sstlen on they are on sstfile (at offset - sstlen), read back
+	 * through the window of win_len bytes from win_at of the file. */
 	char *sstbuf;
 	size_t sstlen, sstcap;
 	uint32_t *sstoff;
+	uint64_t sstend;
 	long nsst, capsst;
+	FILE *sstfile;
+	char *win;
+	size_t win_at, win_len, win_cap;
 
 	/* parsing state */
 	int rph, in_si, in_is, in_t, in_v, in_data;
@@ -342,8 +355,24 @@ static void sst_end(void *u, const XML_Char *name)
 			b->sstoff = no;
 			b->capsst = cap;
 		}
-		/* The part is at most part_bytes, so an offset fits 32 bits. */
 		size_t need = b->ntext + 1;
+		if (b->sstend + need > UINT32_MAX) {
+			fail(b, _("%s: %s unpacks to more than %llu MiB; refused as a possible zip bomb"),
+			     b->path, b->part, (unsigned long long)(UINT32_MAX >> 20));
+			return;
+		}
+		b->sstoff[b->nsst++] = (uint32_t)b->sstend;
+		b->sstend += need;
+		if (b->sstfile || b->sstlen + need > xlsxin_limits.sst_memory) {
+			if (!b->sstfile && !(b->sstfile = tmpfile())) {
+				fail(b, _("cannot read %s: %s"), b->path, strerror(errno));
+				return;
+			}
+			if (fwrite(b->text ? b->text : "", 1, b->ntext, b->sstfile) != b->ntext ||
+			    putc(0, b->sstfile) == EOF)
+				fail(b, _("cannot read %s: %s"), b->path, strerror(errno));
+			return;
+		}
 		if (b->sstlen + need > b->sstcap) {
 			size_t cap = b->sstcap ? b->sstcap : 1u << 16;
 			while (cap < b->sstlen + need)
@@ -359,9 +388,38 @@ static void sst_end(void *u, const XML_Char *name)
 		if (b->ntext)
 			memcpy(b->sstbuf + b->sstlen, b->text, b->ntext);
 		b->sstbuf[b->sstlen + b->ntext] = 0;
-		b->sstoff[b->nsst++] = (uint32_t)b->sstlen;
 		b->sstlen += need;
 	}
+}
+
+/* Shared string i from the file, through the window: NULL with the
+ * failure told when it cannot be read. */
+static const char *sst_from_file(struct book *b, long i, size_t *len)
+{
+	uint64_t at = b->sstoff[i] - b->sstlen;
+	uint64_t end = (i + 1 < b->nsst ? b->sstoff[i + 1] : b->sstend) - b->sstlen;
+	*len = (size_t)(end - at) - 1;
+	if (at < b->win_at || end > b->win_at + b->win_len) {
+		size_t want = end - at > SST_WINDOW ? (size_t)(end - at) : SST_WINDOW;
+		if (want > b->win_cap) {
+			char *nw = realloc(b->win, want);
+			if (!nw) {
+				fail(b, "%s: %s", b->path, _("out of memory"));
+				return NULL;
+			}
+			b->win = nw;
+			b->win_cap = want;
+		}
+		ssize_t got = pread(fileno(b->sstfile), b->win, want, (off_t)at);
+		if (got < (ssize_t)(end - at)) {
+			fail(b, _("cannot read %s: %s"), b->path, strerror(got < 0 ? errno : EIO));
+			b->win_len = 0;
+			return NULL;
+		}
+		b->win_at = (size_t)at;
+		b->win_len = (size_t)got;
+	}
+	return b->win + (at - b->win_at);
 }
 
 /* ---- the sheet ------------------------------------------------------------ */
@@ -587,7 +645,15 @@ static void sheet_end(void *u, const XML_Char *name)
 				          "which the workbook lacks"), b->path, b->sheet, b->row, b->col, text);
 				return;
 			}
-			set_cell(b, i, NULL, 0);
+			if (b->sstoff[i] < b->sstlen) {
+				set_cell(b, i, NULL, 0);
+			} else {
+				/* Copied: the window moves before the row is handed out. */
+				size_t vlen;
+				const char *v = sst_from_file(b, i, &vlen);
+				if (v)
+					set_cell(b, -1, v, vlen);
+			}
 		} else if (b->ctype == CELL_NUMBER && *text) {
 			char num[64];
 			format_number(text, num, sizeof num);
@@ -742,6 +808,8 @@ static int read_book(struct book *b, const char *sheet)
 	}
 	/* A workbook of numbers only has no shared strings. */
 	r = parse_part(b, sst_part, sst_start, sst_end);
+	if (b->sstfile && !b->failed && fflush(b->sstfile))
+		fail(b, _("cannot read %s: %s"), b->path, strerror(errno));
 	if (r > 0 && st)
 		missing(b, sst_part);
 	if (r <= 0 || !st) {
@@ -777,6 +845,9 @@ int xlsxin_read(const char *path, const char *sheet, csvin_fn fn, void *ctx, cha
 	free_list(b.rel_type, b.nrels);
 	free(b.sstbuf);
 	free(b.sstoff);
+	free(b.win);
+	if (b.sstfile)
+		fclose(b.sstfile);
 	free(b.cells);
 	free(b.rowbuf);
 	free(b.fields);

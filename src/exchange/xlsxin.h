@@ -1,8 +1,9 @@
 /* xlsxin — reads one sheet of an .xlsx workbook (as Excel or LibreOffice
  * save it) row by row, feeding the same callback as csvin, so that the
  * classifier and register importers validate spreadsheet rows exactly like
- * CSV records.  The sheet is streamed (minizip + expat): memory holds the
- * shared strings and one row, whatever the row count. */
+ * CSV records.  The sheet is streamed (minizip + expat): memory holds a
+ * few MiB of shared strings (the rest wait on a temporary file) and one
+ * row, whatever the size of the workbook. */
 #ifndef TZ_XLSXIN_H
 #define TZ_XLSXIN_H
 
@@ -18,8 +19,10 @@ struct xlsxin_limits {
 	unsigned ratio;           /* unpacked : packed, for parts over 1 MiB */
 	long strings;             /* shared strings */
 	size_t text_bytes;        /* one cell's text */
+	size_t sst_memory;        /* shared strings kept in memory; the rest go to a
+	                           * temporary file and are read back from it */
 };
-extern struct xlsxin_limits xlsxin_limits;   /* 200 MiB, 512 MiB, 250, 2e6, 64 KiB */
+extern struct xlsxin_limits xlsxin_limits;   /* 200 MiB, 512 MiB, 250, 2e6, 64 KiB, 4 MiB */
 
 /* 1 if path names an XLSX workbook: an .xlsx/.xlsm name, or a zip's first
  * bytes whatever the name. */

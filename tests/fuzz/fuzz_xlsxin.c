@@ -25,6 +25,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	 * refusals past them are the same code. */
 	xlsxin_limits.part_bytes = 8u << 20;
 	xlsxin_limits.total_bytes = 16u << 20;
+	/* Most shared strings through the temporary file, as a big workbook reads. */
+	xlsxin_limits.sst_memory = 64;
 	return 0;
 }
 

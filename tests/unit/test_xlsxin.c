@@ -103,6 +103,26 @@ static int collect(void *ctx, const struct csv_field *f, int n, long line)
 	return line == g->stop_at ? 7 : 0;
 }
 
+/* Each field's first and last letter, and the bytes of all: for texts too
+ * long to compare whole. */
+struct wide {
+	char ends[64];
+	size_t bytes;
+};
+
+static int wide_row(void *ctx, const struct csv_field *f, int n, long line)
+{
+	struct wide *w = ctx;
+	(void)line;
+	for (int i = 0; i < n; i++) {
+		size_t len = strlen(f[i].text), u = strlen(w->ends);
+		if (len)
+			snprintf(w->ends + u, sizeof w->ends - u, "%c%c ", f[i].text[0], f[i].text[len - 1]);
+		w->bytes += len;
+	}
+	return 0;
+}
+
 static int refused(const char *path, const char *sheet, const char *want, const char *why)
 {
 	struct got g = {"", 0};
@@ -220,8 +240,52 @@ int main(void)
 	                      NULL, collect, &g, err, sizeof err), 0);
 	CHECK_STR(g.text, "1:a\nb\tc\n");
 
-	/* Limits, lowered so that the test stays small. */
+	/* Shared strings past the memory kept for them are read back from a
+	 * temporary file: the rows are the same, whatever the limit. */
 	struct xlsxin_limits saved = xlsxin_limits;
+	char whole[4096];
+	memset(&g, 0, sizeof g);
+	CHECK_INT(xlsxin_read(ok, "ҰКС", collect, &g, err, sizeof err), 0);
+	snprintf(whole, sizeof whole, "%s", g.text);
+	for (size_t lim = 0; lim <= 16; lim += 4) {
+		xlsxin_limits.sst_memory = lim;
+		memset(&g, 0, sizeof g);
+		CHECK_INT(xlsxin_read(ok, "ҰКС", collect, &g, err, sizeof err), 0);
+		CHECK_STR(g.text, whole);
+	}
+	/* Strings longer than the file's window together, used out of order. */
+	size_t each = 60000;
+	char *sst = malloc(3 * each + 512), *o = sst;
+	o += sprintf(o, "<sst count=\"3\" uniqueCount=\"3\">");
+	for (int i = 0; i < 3; i++) {
+		o += sprintf(o, "<si><t>%c", 'a' + i);
+		memset(o, 'x', each - 2);
+		o += each - 2;
+		o += sprintf(o, "%c</t></si>", 'A' + i);
+	}
+	sprintf(o, "</sst>");
+	struct part wide[] = {
+		{"xl/workbook.xml", WB}, {"xl/_rels/workbook.xml.rels", RELS},
+		{"xl/sharedStrings.xml", sst},
+		{"xl/worksheets/sheet1.xml", "<worksheet><sheetData><row r=\"1\">"
+		 "<c r=\"A1\" t=\"s\"><v>2</v></c><c r=\"B1\" t=\"s\"><v>0</v></c>"
+		 "<c r=\"C1\" t=\"s\"><v>1</v></c><c r=\"D1\" t=\"s\"><v>2</v></c>"
+		 "</row></sheetData></worksheet>"},
+	};
+	const char *widebook = book("wide.xlsx", wide, 4);
+	/* All on the file, the first in memory, all in memory. */
+	size_t kept[] = {0, each + 1, saved.sst_memory};
+	for (int pass = 0; pass < 3; pass++) {
+		xlsxin_limits.sst_memory = kept[pass];
+		struct wide w = {0};
+		CHECK_INT(xlsxin_read(widebook, "ҰКС", wide_row, &w, err, sizeof err), 0);
+		CHECK_STR(w.ends, "cC aA bB cC ");
+		CHECK_INT((long)w.bytes, (long)(4 * each));
+	}
+	free(sst);
+	xlsxin_limits = saved;
+
+	/* Limits, lowered so that the test stays small. */
 	xlsxin_limits.text_bytes = 8;
 	refused(book_with("long.xlsx", "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" "
 	                               "t=\"inlineStr\"><is><t>0123456789</t></is></c></row>"
@@ -245,7 +309,7 @@ int main(void)
 	const char *files[] = {"ok.xlsx", "a.csv", "notzip.xlsx", "cut.xlsx", "nowb.xlsx",
 	                       "nosheet.xlsx", "rows.xlsx", "cols.xlsx", "sst.xlsx", "laughs.xlsx",
 	                       "bad.xlsx", "long.xlsx", "ratio.xlsx", "c1.xlsx", "bidi.xlsx", "cr.xlsx",
-	                       "lines.xlsx"};
+	                       "lines.xlsx", "wide.xlsx"};
 	for (size_t i = 0; i < sizeof files / sizeof *files; i++)
 		unlink(path_of(files[i]));
 	rmdir(dir);
