@@ -106,8 +106,8 @@ static void fail(struct book *b, const char *fmt, ...)
 
 /* Element and attribute names come as written: files written with
  * prefixes (x:row, r:id) and without mean the same.  The parser does not
- * resolve namespaces: SpreadsheetML's names are unique within a part, and
- * resolving them cost an eighth of reading a workbook. */
+ * resolve namespaces: SpreadsheetML's names are unique within a part, so
+ * the work of expanding every name to its namespace bought nothing. */
 static const char *local(const char *name)
 {
 	const char *s = strrchr(name, ':');
