@@ -17,6 +17,7 @@ extern const char tz_data_migrate_8_sql[];
 extern const char tz_data_migrate_9_sql[];
 extern const char tz_data_migrate_10_sql[];
 extern const char tz_data_migrate_12_sql[];
+extern const char tz_data_migrate_13_sql[];
 extern const char tz_data_migrate_15_sql[];
 extern const char tz_data_migrate_16_sql[];
 
@@ -83,6 +84,8 @@ int schema_migrate(tz_db *db, char *err, size_t errlen)
 	if (v < 10 && db_script(db, tz_data_migrate_10_sql))
 		goto fail;
 	if (v < 12 && db_script(db, tz_data_migrate_12_sql))
+		goto fail;
+	if (v < 13 && db_script(db, tz_data_migrate_13_sql))
 		goto fail;
 	if (v < 15 && db_script(db, tz_data_migrate_15_sql))
 		goto fail;

@@ -88,6 +88,26 @@ int store_load_demo(tz_db *db)
 	return db_commit(db) ? -1 : 0;
 }
 
+/* The schema brought up to date with the change log attached.  A database
+ * that has a log already is attached first, so that what a step changes in
+ * its data (names corrected in the reference data) is sealed like any change
+ * of the program's, with the update as its reason: written unsealed, verify
+ * would report every upgraded database as altered outside the program.  A
+ * new one gets its log from the schema, and is attached after. */
+static int store_migrate(tz_db *db, char *err, size_t errlen)
+{
+	int has_log = db_int_query(db, "SELECT count(*) FROM sqlite_schema "
+	                               "WHERE type = 'table' AND name = 'change_log'", 0) == 1;
+	if (!has_log)
+		return schema_migrate(db, err, errlen) || audit_attach(db);
+	if (audit_attach(db))
+		return -1;
+	audit_reason(db, _("Update of the program: its reference data brought to the new version"));
+	int rc = schema_migrate(db, err, errlen);
+	audit_reason(db, NULL);
+	return rc;
+}
+
 tz_db *store_connect(const char *path, int create, char *err, size_t errlen)
 {
 	tz_db *db = db_open(path, create, err, errlen);
@@ -109,7 +129,7 @@ tz_db *store_connect(const char *path, int create, char *err, size_t errlen)
 	int ro = sqlite3_db_readonly(db_sqlite(db), "main") == 1;
 	if ((!ro && db_exec(db, "PRAGMA journal_mode = WAL")) ||
 	    (!ro && db_exec(db, "PRAGMA synchronous = NORMAL")) ||
-	    schema_migrate(db, err, errlen) || audit_attach(db)) {
+	    store_migrate(db, err, errlen)) {
 		if (!*err)
 			snprintf(err, errlen, "%s", db_errmsg(db));
 		db_close(db);
