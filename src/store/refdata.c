@@ -3,6 +3,7 @@
 #include <stdio.h>
 
 #include "base/i18n.h"
+#include "base/text.h"
 
 /* One column of one row by id, chosen from columns known here (never from
  * the caller's text). */
@@ -41,6 +42,19 @@ int ref_body(tz_db *db, int64_t id, enum ref_form form, const char *lang, char *
 		              "SELECT code FROM body WHERE id = :id"},
 	};
 	return lookup(db, sql[form][ru(lang)], id, buf, len, missing);
+}
+
+int ref_body_widest(tz_db *db, const char *lang)
+{
+	sqlite3_stmt *st = db_prep(db, ru(lang) ? "SELECT short_ru FROM body" : "SELECT short_kk FROM body");
+	int widest = 0;
+	while (st && db_step(db, st) == SQLITE_ROW) {
+		int w = text_width(db_col_text(st, 0));
+		if (w > widest)
+			widest = w;
+	}
+	sqlite3_finalize(st);
+	return widest;
 }
 
 int ref_association(tz_db *db, int64_t id, const char *lang, char *buf, size_t len,

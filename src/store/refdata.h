@@ -12,7 +12,7 @@
 #include "store/db.h"
 
 enum ref_form {
-	REF_SHORT,   /* the short name ("Минтруд"), for lists and status lines */
+	REF_SHORT,   /* the short name ("МТСЗН"), for lists and status lines */
 	REF_FULL,    /* the full official name, for documents and details */
 	REF_CODE,    /* the stable code ("labour"), the same in both languages */
 };
@@ -21,6 +21,9 @@ enum ref_form {
  * missing (NULL: empty). */
 int ref_body(tz_db *db, int64_t id, enum ref_form form, const char *lang, char *buf, size_t len,
              const char *missing);
+/* The widest short name of a body in lang, in terminal columns: what a
+ * body column needs to show every body whole. */
+int ref_body_widest(tz_db *db, const char *lang);
 /* The same for an employer association's name (no short form: full). */
 int ref_association(tz_db *db, int64_t id, const char *lang, char *buf, size_t len,
                     const char *missing);

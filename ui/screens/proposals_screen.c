@@ -55,9 +55,10 @@ static const char *const proposals_head[NCOL] = {
 
 /* Widths from the words of the language on screen (the Russian ones are the
  * longer): the number, the state, the code, the levels, the date and the
- * profession always, each whole; the body, the action, the round and the
- * late mark as the width allows (132 columns show them all).  A width 0
- * leaves a column out. */
+ * profession always, each whole; then the body (its short name, whole: at
+ * 80 columns the authorized body's clerk still sees whose proposal it is),
+ * the action, the round and the late mark as the width allows (132 columns
+ * show them all).  A width 0 leaves a column out. */
 static void proposals_widths(const struct propview_list *l, int w[NCOL])
 {
 	int need[NCOL];
@@ -85,8 +86,8 @@ static void proposals_widths(const struct propview_list *l, int w[NCOL])
 			need[C_BODY] = bw > 16 ? 16 : bw;
 	}
 	static const int always[] = {C_NO, C_STATE, C_CODE, C_LEVELS, C_DUE};
-	static const int optional[] = {C_ACTION, C_BODY, C_LATE, C_ROUND};
-	enum { NAME_MIN = 24 };
+	static const int optional[] = {C_BODY, C_ACTION, C_LATE, C_ROUND};
+	enum { NAME_MIN = 20 };
 	int used = 1;
 	for (int i = 0; i < NCOL; i++)
 		w[i] = 0;
@@ -238,14 +239,15 @@ static void fill_proposal(struct ui_app *app, struct tv_lines *l, char *title, s
 		tv_line(l, theme(TH_ALERT), _("This proposal no longer exists."));
 		return;
 	}
-	char buf[512], body[128];
+	char buf[512], body[512];
 	snprintf(title, len, _("Proposal %lld: %s %s"), (long long)ps.sel, r.pr.row.nkz_code,
 	         i18n_pick(r.pr.row.name_kk, r.pr.row.name_ru));
 	tv_pair(l, _("State"), proposals_state_label(r.state));
 	snprintf(buf, sizeof buf, "%d%s", r.round, r.late ? _(", late") : "");
 	tv_pair(l, _("Round"), buf);
 	tv_pair(l, _("Action"), proposal_action_label(r.pr.action));
-	body_short(app->db, r.pr.body_id, body, sizeof body);
+	/* A detail view names the body in full; the list has its short name. */
+	ref_body(app->db, r.pr.body_id, REF_FULL, NULL, body, sizeof body, "?");
 	tv_pair(l, _("Sectoral body"), body);
 	tv_pair(l, _("NKZ code"), r.pr.row.nkz_code);
 	pair2(l, _("Name"), r.pr.row.name_kk, r.pr.row.name_ru);

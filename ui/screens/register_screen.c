@@ -257,6 +257,7 @@ void table_draw(struct ui_app *app)
 		table_home(t);
 	table_sync(app);
 	clamp(app);
+	t->body_w = ref_body_widest(app->db, rv_lang(rv));
 	table_col_widths(t, rv, w);
 	draw_title(app);
 	draw_fill(1, theme(TH_HEAD));

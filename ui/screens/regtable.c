@@ -72,8 +72,9 @@ static int fit_head(int c, int content, int max)
 
 enum { MIN_NAME = 8, MIN_COL = 2 };
 
-/* Widths for this screen width: the short columns first, then what is left
- * shared by name, basis and body 5:3:2.  The clerk's changes come on top;
+/* Widths for this screen width: the short columns first, the body as wide
+ * as its widest short name (an abbreviation: cut, they would read alike),
+ * then what is left shared by name and basis 5:3.  The clerk's changes come on top;
  * the columns that were not changed give or take the difference, the name
  * first, so the row always fills the screen. */
 void table_col_widths(const struct table *t, const struct regview *rv, int w[NCOL])
@@ -94,21 +95,21 @@ void table_col_widths(const struct table *t, const struct regview *rv, int w[NCO
 	vw = text_width(v) > vw ? text_width(v) : vw;
 	w[TABLE_VALID] = fit_head(TABLE_VALID, vw, COLS >= 100 ? 18 : 10);
 	w[TABLE_PROF] = fit_head(TABLE_PROF, 4, COLS >= 100 ? 8 : 4);
+	w[TABLE_BODY] = fit_head(TABLE_BODY, t->body_w > 0 ? t->body_w : 8, COLS / 6);
 	int seps = -1, fixed = 0;
 	for (int c = 0; c < NCOL; c++) {
 		if (hid[c])
 			continue;
 		seps++;
-		if (c != TABLE_NAME && c != TABLE_BASIS && c != TABLE_BODY)
+		if (c != TABLE_NAME && c != TABLE_BASIS)
 			fixed += w[c];
 	}
 	int left = COLS - seps - fixed;
 	if (left < 12)
 		left = 12;
-	int wn = 5, wb = hid[TABLE_BASIS] ? 0 : 3, wo = hid[TABLE_BODY] ? 0 : 2;
-	w[TABLE_BASIS] = left * wb / (wn + wb + wo);
-	w[TABLE_BODY] = left * wo / (wn + wb + wo);
-	w[TABLE_NAME] = left - w[TABLE_BASIS] - w[TABLE_BODY];
+	int wn = 5, wb = hid[TABLE_BASIS] ? 0 : 3;
+	w[TABLE_BASIS] = left * wb / (wn + wb);
+	w[TABLE_NAME] = left - w[TABLE_BASIS];
 	int total = 0;
 	for (int c = 0; c < NCOL; c++) {
 		if (hid[c]) {

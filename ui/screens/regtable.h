@@ -30,6 +30,10 @@ struct table {
 	int typing;   /* the search line has the keys */
 	char query[256];
 	struct table_cols cols;
+	/* The widest short name of a body in the table's language (set where
+	 * the table is drawn, from the reference data), so that the body
+	 * column shows every body whole; 0 when not known. */
+	int body_w;
 };
 
 struct table *table_new(void);

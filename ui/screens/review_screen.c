@@ -29,6 +29,7 @@
 #include "domain/proposals.h"
 #include "domain/review.h"
 #include "base/text.h"
+#include "store/refdata.h"
 #include "kit/theme.h"
 #include "view/reviewview.h"
 
@@ -376,7 +377,10 @@ static void fill_change(struct ui_app *app, struct tv_lines *l, char *title, siz
 			case 5: val = r->basis_ru; break;
 			case 6: val = r->level; break;
 			case 7: reg_validity_label(r->validity, v, sizeof v); val = v; break;
-			case 8: val = side ? c->neu_body : c->old_body; break;
+			case 8:   /* in full, as a detail view names a body */
+				ref_body(app->db, r->body_id, REF_FULL, rs.v.lang, v, sizeof v, "-");
+				val = v;
+				break;
 			case 9: val = reg_profile_label(r->profile); break;
 			}
 			int changed = c->kind == DIFF_CHANGED && (c->cols & cols[i].bit);
