@@ -246,7 +246,7 @@ static int prow_load(struct prow *p, sqlite3_stmt *st, struct ifile *files, int 
 
 struct body_name {
 	int64_t id;
-	char *fold[2][2];    /* [lang][full, short] */
+	char *fold[2][3];    /* [lang][full, short, full without the country] */
 	char *name[2][2];    /* the same as stored: what most files carry */
 };
 
@@ -261,6 +261,29 @@ struct lookup {
 	long total;
 	int cancelled;
 };
+
+/* A full name without the country's name in it, normalised, or NULL when
+ * it has none: a clerk writes "Министерство здравоохранения", as the short
+ * names were before they became abbreviations. */
+static char *no_country(const char *name)
+{
+	static const char *const country[] = {"Қазақстан Республикасының", "Республики Казахстан"};
+	for (size_t i = 0; i < sizeof country / sizeof *country; i++) {
+		const char *at = strstr(name, country[i]);
+		if (!at)
+			continue;
+		size_t n = strlen(name), cut = strlen(country[i]);
+		char *rest = malloc(n - cut + 1);
+		if (!rest)
+			return NULL;
+		memcpy(rest, name, (size_t)(at - name));
+		strcpy(rest + (at - name), at + cut);
+		char *f = norm(rest);
+		free(rest);
+		return f;
+	}
+	return NULL;
+}
 
 static int load_bodies(struct lookup *lk)
 {
@@ -278,6 +301,8 @@ static int load_bodies(struct lookup *lk)
 			b->fold[i / 2][i % 2] = norm(db_col_text(st, i + 1));
 			b->name[i / 2][i % 2] = strdup(db_col_text(st, i + 1));
 		}
+		for (int l = 0; l < 2; l++)
+			b->fold[l][2] = no_country(db_col_text(st, 1 + 2 * l));
 	}
 	sqlite3_finalize(st);
 	return 0;
@@ -337,7 +362,7 @@ static int check_row(struct lookup *lk, struct prow *p, char *err, size_t errlen
 				p->body = lk->bodies[i].id;
 	char *nb = p->body ? NULL : norm(f[6]);
 	for (int i = 0; nb && i < lk->nbodies && !p->body; i++)
-		for (int k = 0; k < 2; k++)
+		for (int k = 0; k < 3; k++)
 			if (lk->bodies[i].fold[l][k] && !strcmp(nb, lk->bodies[i].fold[l][k]))
 				p->body = lk->bodies[i].id;
 	free(nb);
@@ -849,9 +874,10 @@ out:
 	sqlite3_finalize(lk.nkz);
 	sqlite3_finalize(lk.level);
 	for (int i = 0; i < lk.nbodies; i++)
-		for (int k = 0; k < 4; k++) {
-			free(lk.bodies[i].fold[k / 2][k % 2]);
-			free(lk.bodies[i].name[k / 2][k % 2]);
+		for (int k = 0; k < 6; k++) {
+			free(lk.bodies[i].fold[k / 3][k % 3]);
+			if (k < 4)
+				free(lk.bodies[i].name[k / 2][k % 2]);
 		}
 	free(lk.bodies);
 	if (staging)

@@ -130,6 +130,19 @@ unmark "$TMP/ru3.csv"
 cmp -s "$R" "$TMP/ru3.csv" && ok "ru text untouched" || bad "ru text untouched" "ru export changed"
 $TZB --db "$DB" import "$K" >/dev/null 2>&1
 
+# A body named as clerks write it: the short name, or the full name without
+# the country, in either language, is the same body (nothing changes).
+for form in "Минздрав" "Министерство здравоохранения"; do
+	sed "s/Министерство здравоохранения Республики Казахстан/$form/" "$R" > "$TMP/ru-body.csv"
+	status "ru body as [$form]" 0 $TZB --db "$DB" import "$TMP/ru-body.csv"
+	contains "ru body as [$form]: the same body" "$(f kk '%ld added, %ld changed, %ld unchanged\n' 0 0 "$rows")" "$out"
+done
+for form in "ДСМ" "Денсаулық сақтау министрлігі"; do
+	sed "s/Қазақстан Республикасының Денсаулық сақтау министрлігі/$form/" "$K" > "$TMP/kk-body.csv"
+	status "kk body as [$form]" 0 $TZB --db "$DB" import "$TMP/kk-body.csv"
+	contains "kk body as [$form]: the same body" "$(f kk '%ld added, %ld changed, %ld unchanged\n' 0 0 "$rows")" "$out"
+done
+
 # --- RK1048 ---------------------------------------------------------------
 status "export rk1048" 0 $TZB --db "$DB" export --lang kk --encoding rk1048 -o "$TMP/kk1048.csv"
 unmark "$TMP/kk1048.csv" RK1048
