@@ -74,7 +74,11 @@ settle "review F8: returned, with the comment" \
 K2=$(q "select nkz_code || ':' || level from change_decision where version_id = $V and decision = 'returned'")
 wait_for "$(msg kk '%s returned.' | sed "s/%s/$K2/")" || bad "review F8: said" "$(screen)"
 # A decision moves the cursor on to the next undecided change: back up to it.
+# The body's full name takes two lines at 80 columns: the decision is at the
+# view's end.
 keys Up F3
+wait_for "$(msg kk 'In the draft')" || bad "review F3: the change" "$(screen)"
+keys End
 wait_for "$REVC" || bad "review F3: the comment shown with the decision" "$(screen)"
 keys Escape
 wait_for "5131-1-001" || bad "review: back from F3" "$(screen)"
