@@ -162,7 +162,7 @@ contains "deadlines: due in N working days" "$DUE" "$s"
 is_alert "deadlines: the overdue remark highlighted" "$(attr_at "2026-09-14")"
 contains "deadlines: per body submitted" "2026-08-28" "$s"
 lacks "deadlines: the Council step not highlighted yet" ";41;" "$(attr_at "2026-11-02")"
-lang_and_size deadlines "МСМ" "МКС"   # culture and sport, by short name
+lang_and_size deadlines "ДСМ" "Минздрав"   # health, by its short names
 keys F10
 tm kill-server
 # After 2 November, the Council step itself is overdue.
