@@ -121,4 +121,22 @@ lacks "ru review detail: no short name" "Минфин" "$s"
 tm kill-server 2>/dev/null
 [ -s "$TMP/err" ] && bad "no errors" "$(cat "$TMP/err")"
 
+# The register's headings: at 80 columns a heading that does not fit gives
+# way to its short form, never a word cut with "~"; at 132 they are whole.
+for l in kk ru; do
+	tz_start 80 24 "$TZB --db $DB --lang $l 2>>$TMP/err"
+	wait_for "1$(msg $l Help)" || bad "$l headings" "no register: $(screen)"
+	h=$(line 2)
+	lacks "$l 80: no heading cut" "~" "$h"
+	for m in 'NKZ code' 'Level' 'Body'; do
+		contains "$l 80: heading $m whole" "$(msg $l "$m")" "$h"
+	done
+	tz_start 132 40 "$TZB --db $DB --lang $l 2>>$TMP/err"
+	wait_for "1$(msg $l Help)" || bad "$l headings 132" "no register: $(screen)"
+	h=$(line 2)
+	for m in 'Profession name per NKZ' 'Validity' 'Profile'; do
+		contains "$l 132: heading $m whole" "$(msg $l "$m")" "$h"
+	done
+done
+
 done_tests

@@ -269,7 +269,7 @@ void table_draw(struct ui_app *app)
 		if (!w[c])
 			continue;
 		attr_t a = theme(TH_HEAD) | (c == sorted ? A_UNDERLINE : 0);
-		draw_cell(1, x, w[c], table_col_name(c), a, c == TABLE_NUM);
+		draw_cell(1, x, w[c], table_col_head(c, w[c]), a, c == TABLE_NUM);
 		x += w[c] + 1;
 	}
 	int n = rv_window(rv, t->rows.top, h);

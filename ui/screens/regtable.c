@@ -43,7 +43,26 @@ static const enum rv_sort col_sort[NCOL] = {
 	RV_BY_BODY, RV_BY_PROFILE,
 };
 
+/* The headings a narrow column shows rather than a cut word: the name's,
+ * the validity's and the profile's are long in Russian and at 80 columns
+ * would all end in "~". */
+static const char *regtable_short_head(int c)
+{
+	switch (c) {
+	case TABLE_NAME: return _("Profession");
+	case TABLE_VALID: return C_("column", "Validity");
+	case TABLE_PROF: return _("Prof.");
+	default: return _(heads[c]);
+	}
+}
+
 const char *table_col_name(int c) { return c >= 0 && c < NCOL ? _(heads[c]) : ""; }
+
+const char *table_col_head(int c, int width)
+{
+	const char *full = table_col_name(c);
+	return text_width(full) <= width ? full : regtable_short_head(c);
+}
 enum rv_sort table_col_sort(int c) { return c >= 0 && c < NCOL ? col_sort[c] : RV_BY_NAME; }
 int table_col_hidden(const struct table *t, int c) { return t->cols.hidden[c]; }
 

@@ -44,6 +44,9 @@ void table_home(struct table *t);
 
 /* A column's heading, translated; the order it sorts by. */
 const char *table_col_name(int c);
+/* Column c's heading for a column width wide: the whole heading when it
+ * fits, else its short form (a word, not a cut one). */
+const char *table_col_head(int c, int width);
 enum rv_sort table_col_sort(int c);
 int table_col_hidden(const struct table *t, int c);
 /* Hides or shows a column; the profession name always stays. */
