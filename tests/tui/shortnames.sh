@@ -131,6 +131,14 @@ for l in kk ru; do
 	for m in 'NKZ code' 'Level' 'Body'; do
 		contains "$l 80: heading $m whole" "$(msg $l "$m")" "$h"
 	done
+	# The row's form: every label whole, the body's longest of them.
+	keys F4
+	wait_for "$(msg $l 'Sectoral body')" || bad "$l form" "no form: $(screen)"
+	f=$(screen)
+	for m in 'Sectoral body' 'Validity, years' 'Basis (Russian)' 'Profile'; do
+		contains "$l 80: form label $m whole" "$(msg $l "$m")" "$f"
+	done
+	keys F10; sleep 0.2
 	tz_start 132 40 "$TZB --db $DB --lang $l 2>>$TMP/err"
 	wait_for "1$(msg $l Help)" || bad "$l headings 132" "no register: $(screen)"
 	h=$(line 2)

@@ -72,6 +72,9 @@ static int label_width(const struct fl_form *s)
 		int w = text_width(d.label);
 		lw = w > lw ? w : lw;
 	}
+	/* The values keep forty columns when the screen has them. */
+	if (max > COLS - 44 && COLS - 44 >= 12)
+		max = COLS - 44;
 	return lw > max ? max : lw;
 }
 

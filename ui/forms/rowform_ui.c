@@ -290,7 +290,7 @@ static int run(struct form *u)
 	                         .roles = form_roles, .nfields = RF_NFIELDS,
 	                         .validity = RF_F_VALIDITY, .unlimited = &u->f.unlimited,
 	                         .years = &u->f.years, .readonly = &u->f.readonly,
-	                         .label_max = 24, .wrap = 1};
+	                         .label_max = 34, .wrap = 1};
 	fl_run(&u->fl);
 	return u->changed;
 }
