@@ -51,3 +51,42 @@ pane_state() {
 	printf '%s\n' "$(pane '#{pane_width}x#{pane_height} dead=#{pane_dead} status=#{pane_dead_status} signal=#{pane_dead_signal}' 2>&1)"
 	screen
 }
+
+# tz_clerks NAME P: for a suite NAME that runs the program in each role (as
+# root: it makes logins).  Four logins, P plus a letter and the shell's pid:
+# $SB a sectoral clerk of education, $AB an authorized-body clerk, $AP an
+# approver, $RD a reader, removed at exit with the suite's files; the shared
+# folder $SH and the demo database $DB in it, open to them, on
+# $TIZILIM_TODAY (2026-04-20).  Not root: one failure, and the suite ends.
+tz_clerks() {
+	if [ "$(id -u)" != 0 ]; then
+		bad "$1" "must run as root: it creates logins with useradd"
+		done_tests
+		exit 1
+	fi
+	SB=${2}s$$ AB=${2}a$$ AP=${2}p$$ RD=${2}r$$
+	trap _tz_clerks_gone EXIT
+	trap 'exit 1' INT TERM HUP
+	for _u in "$SB" "$AB" "$AP" "$RD"; do
+		useradd -M -N -s /bin/sh -d /nonexistent "$_u" || bad useradd "cannot create $_u"
+	done
+	tz_reachable "$SB"
+	chmod 0711 "$TMP"
+	SH=$TMP/shared
+	mkdir -p "$SH/state"
+	chmod 1777 "$SH" "$SH/state"
+	DB=$SH/r.db
+	export TIZILIM_TODAY=2026-04-20
+	_tz_clerks_t init --demo
+	chmod 666 "$DB"
+	_tz_clerks_t user add "$SB" sb_clerk education
+	_tz_clerks_t user add "$AB" ab_clerk
+	_tz_clerks_t user add "$AP" ab_approver
+	_tz_clerks_t user add "$RD" reader
+}
+_tz_clerks_t() { "$TZB" --db "$DB" "$@" >/dev/null 2>&1 || bad "setup" "tizilim $* failed"; }
+_tz_clerks_gone() {
+	tm kill-server 2>/dev/null
+	for _u in "$SB" "$AB" "$AP" "$RD"; do userdel "$_u" 2>/dev/null; done
+	rm -rf "$TMP"
+}

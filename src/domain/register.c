@@ -314,7 +314,9 @@ static int denied(tz_db *db, struct problems *p)
 	return 1;
 }
 
-int reg_add(tz_db *db, struct reg_row *r, struct problems *p)
+/* What a new row must pass before it is written, whether at once or staged:
+ * who may write, into a draft, with valid values.  0 or the REG_ result. */
+static int reg_admit(tz_db *db, struct reg_row *r, struct problems *p)
 {
 	if (denied(db, p))
 		return REG_DENIED;
@@ -322,6 +324,14 @@ int reg_add(tz_db *db, struct reg_row *r, struct problems *p)
 		return REG_NOT_DRAFT;
 	if (reg_validate(db, r, p))
 		return REG_INVALID;
+	return 0;
+}
+
+int reg_add(tz_db *db, struct reg_row *r, struct problems *p)
+{
+	int admit = reg_admit(db, r, p);
+	if (admit)
+		return admit;
 	if (db_begin(db))
 		return REG_DBERR;
 	if (duplicate(db, r)) {
@@ -621,12 +631,9 @@ int reg_stage_flush(tz_db *db)
 
 int reg_stage(tz_db *db, struct reg_row *r, struct problems *p)
 {
-	if (denied(db, p))
-		return REG_DENIED;
-	if (!is_draft(db, r->version_id))
-		return REG_NOT_DRAFT;
-	if (reg_validate(db, r, p))
-		return REG_INVALID;
+	int admit = reg_admit(db, r, p);
+	if (admit)
+		return admit;
 	if (duplicate(db, r)) {
 		problems_add(p, "level", _("Level: %s at level %s is already in the register."),
 		             r->nkz_code, r->level);

@@ -8,38 +8,8 @@
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/../tmux.sh"
 
-if [ "$(id -u)" != 0 ]; then
-	bad "helproles" "must run as root: it creates logins with useradd"
-	done_tests
-	exit 1
-fi
-SB=tzhs$$ AB=tzha$$ AP=tzhp$$ RD=tzhr$$
-cleanup() {
-	tm kill-server 2>/dev/null
-	for u in "$SB" "$AB" "$AP" "$RD"; do userdel "$u" 2>/dev/null; done
-	rm -rf "$TMP"
-}
-trap cleanup EXIT
-trap 'exit 1' INT TERM HUP
-for u in "$SB" "$AB" "$AP" "$RD"; do
-	useradd -M -N -s /bin/sh -d /nonexistent "$u" || bad useradd "cannot create $u"
-done
-tz_reachable "$SB"
-chmod 0711 "$TMP"
-SH=$TMP/shared
-mkdir -p "$SH/state"
-chmod 1777 "$SH" "$SH/state"
-DB=$SH/r.db
-t() { "$TZB" --db "$DB" "$@" >/dev/null 2>&1 || bad "setup" "tizilim $* failed"; }
+tz_clerks helproles tzh
 msg() { TEXTDOMAINDIR=$TOP/$BUILD/locale LANGUAGE=$1 gettext tizilim "$2"; }
-
-export TIZILIM_TODAY=2026-04-20
-t init --demo
-chmod 666 "$DB"
-t user add "$SB" sb_clerk education
-t user add "$AB" ab_clerk
-t user add "$AP" ab_approver
-t user add "$RD" reader
 
 start() {  # start LOGIN LANG: the program as LOGIN at 80x24, the register up
 	if [ "$1" = root ]; then

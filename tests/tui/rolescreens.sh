@@ -7,38 +7,8 @@
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/../tmux.sh"
 
-if [ "$(id -u)" != 0 ]; then
-	bad "rolescreens" "must run as root: it creates logins with useradd"
-	done_tests
-	exit 1
-fi
-SB=tzrs$$ AB=tzra$$ AP=tzrp$$ RD=tzrr$$
-cleanup() {
-	tm kill-server 2>/dev/null
-	for u in "$SB" "$AB" "$AP" "$RD"; do userdel "$u" 2>/dev/null; done
-	rm -rf "$TMP"
-}
-trap cleanup EXIT
-trap 'exit 1' INT TERM HUP
-for u in "$SB" "$AB" "$AP" "$RD"; do
-	useradd -M -N -s /bin/sh -d /nonexistent "$u" || bad useradd "cannot create $u"
-done
-tz_reachable "$SB"
-chmod 0711 "$TMP"
-SH=$TMP/shared
-mkdir -p "$SH/state"
-chmod 1777 "$SH" "$SH/state"
-DB=$SH/r.db
-t() { "$TZB" --db "$DB" "$@" >/dev/null 2>&1 || bad "setup" "tizilim $* failed"; }
+tz_clerks rolescreens tzr
 msg() { TEXTDOMAINDIR=$TOP/$BUILD/locale LANGUAGE=$1 gettext tizilim "$2"; }
-
-export TIZILIM_TODAY=2026-04-20
-t init --demo
-chmod 666 "$DB"
-t user add "$SB" sb_clerk education
-t user add "$AB" ab_clerk
-t user add "$AP" ab_approver
-t user add "$RD" reader
 
 start() {  # start LOGIN LANG: the program as LOGIN at 80x24, the register up
 	tz_start 80 24 "runuser -u $1 -- env HOME=$SH XDG_DATA_HOME=$SH XDG_STATE_HOME=$SH/state XDG_CONFIG_HOME=$SH/state TIZILIM_LANG=$2 TIZILIM_TODAY=$TIZILIM_TODAY TIZILIM_LOCALEDIR=$TIZILIM_LOCALEDIR $TZB --db $DB 2>>$TMP/err"
