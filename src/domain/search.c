@@ -1,5 +1,6 @@
 #include "domain/search.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -336,53 +337,98 @@ sqlite3_stmt *search_ids(tz_db *db, const struct search *s, int64_t version, con
 	return st;
 }
 
-/* The fold of the one character at s, into buf.  A Latin I or i reads as
- * Kazakh і among Cyrillic letters (text_fold's rule), so both are offered. */
-static int search_fold_char(const char *s, int len, char *buf, size_t size)
-{
-	char one[8];
-	memcpy(one, s, (size_t)len);
-	one[len] = 0;
-	char *f = text_fold(one);
-	if (!f)
-		return -1;
-	snprintf(buf, size, "%s", f);
-	free(f);
-	return 0;
-}
+/* One character of a text searched by search_find: where it is, and its
+ * fold as typed and under the look-alike fold ("" when it cannot be
+ * folded: bad bytes). */
+struct search_char {
+	size_t at;
+	int n;
+	unsigned cp;
+	char f[24], l[24];
+};
 
-/* search_find's walk, as typed or (loose) under the look-alike fold. */
-static int search_find_as(const char *text, char *fq, int loose, size_t *off, size_t *len)
+/* The folds of the characters met so far, by their bytes: a screen marks the
+ * match in every line it draws, and folding each character anew cost an
+ * allocation per character at every position of every line.  The program
+ * has one thread; a name holds a few dozen distinct characters. */
+enum { SEARCH_FOLDS = 512 };
+static struct search_fold {
+	uint32_t key;  /* the character's bytes, 0 when the slot is free */
+	char f[24], l[24];
+} search_folds[SEARCH_FOLDS];
+
+/* The fold of the n-byte character at s into c (text_fold's, so a Latin I
+ * or i stays itself here: search_find_as offers Kazakh і for it). */
+static void search_fold_char(const char *s, int n, struct search_char *c)
 {
-	int found = 0;
-	if (*fq) {
-		unsigned cp;
-		for (const char *i = text; *i && !found; i += text_next(i, &cp)) {
-			const char *p = fq, *j = i;
-			while (*p && *j) {
-				int n = text_next(j, &cp);
-				char f[32];
-				if (search_fold_char(j, n, f, sizeof f))
-					break;
-				if (loose)
-					text_loose(f);
-				size_t fl = strlen(f);
-				if (!strncmp(p, f, fl))
-					p += fl;
-				else if ((cp == 'I' || cp == 'i') && !strncmp(p, loose ? "\xD0\xB8" : "\xD1\x96", 2))
-					p += 2;
-				else
-					break;
-				j += n;
-			}
-			if (!*p) {
-				*off = (size_t)(i - text);
-				*len = (size_t)(j - i);
-				found = 1;
-			}
+	uint32_t key = 0;
+	for (int i = 0; i < n; i++)
+		key = key << 8 | (unsigned char)s[i];
+	unsigned home = (key * 2654435761u) >> 23;  /* the top 9 bits: 0..SEARCH_FOLDS-1 */
+	for (int probe = 0; probe < 8; probe++) {
+		struct search_fold *e = &search_folds[(home + (unsigned)probe) % SEARCH_FOLDS];
+		if (e->key == key) {
+			memcpy(c->f, e->f, sizeof c->f);
+			memcpy(c->l, e->l, sizeof c->l);
+			return;
+		}
+		if (!e->key)
+			break;
+	}
+	char one[8];
+	memcpy(one, s, (size_t)n);
+	one[n] = 0;
+	char *f = text_fold(one);
+	c->f[0] = c->l[0] = 0;
+	if (!f || strlen(f) >= sizeof c->f) {
+		free(f);
+		return;
+	}
+	memcpy(c->f, f, strlen(f) + 1);
+	memcpy(c->l, f, strlen(f) + 1);
+	text_loose(c->l);
+	free(f);
+	for (int probe = 0; probe < 8; probe++) {
+		struct search_fold *e = &search_folds[(home + (unsigned)probe) % SEARCH_FOLDS];
+		if (!e->key) {
+			e->key = key;
+			memcpy(e->f, c->f, sizeof e->f);
+			memcpy(e->l, c->l, sizeof e->l);
+			break;
 		}
 	}
-	return found;
+}
+
+/* search_find's walk over text's characters (nc of them), as typed or
+ * (loose) under the look-alike fold. */
+static int search_find_as(const char *text, const struct search_char *ch, int nc,
+                          const char *fq, int loose, size_t *off, size_t *len)
+{
+	if (!*fq)
+		return 0;
+	for (int i = 0; i < nc; i++) {
+		const char *p = fq;
+		int j = i;
+		for (; *p && j < nc; j++) {
+			const char *f = loose ? ch[j].l : ch[j].f;
+			size_t fl = strlen(f);
+			if (!fl)
+				break;
+			if (!strncmp(p, f, fl))
+				p += fl;
+			else if ((ch[j].cp == 'I' || ch[j].cp == 'i') &&
+			         !strncmp(p, loose ? "\xD0\xB8" : "\xD1\x96", 2))
+				p += 2;
+			else
+				break;
+		}
+		if (!*p) {
+			*off = ch[i].at;
+			*len = j < nc ? ch[j].at - ch[i].at : strlen(text) - ch[i].at;
+			return 1;
+		}
+	}
+	return 0;
 }
 
 int search_find(const char *text, const char *query, size_t *off, size_t *len)
@@ -394,9 +440,27 @@ int search_find(const char *text, const char *query, size_t *off, size_t *len)
 	free(tmp);
 	if (!fq)
 		return 0;
-	/* As typed first; else as the look-alike fold finds it (search.h). */
-	int found = search_find_as(text, fq, 0, off, len) ||
-	            search_find_as(text, text_loose(fq), 1, off, len);
+	/* Each character of text folded once (a line is drawn with its match
+	 * marked at every key). */
+	size_t tn = strlen(text);
+	struct search_char *ch = malloc((tn ? tn : 1) * sizeof *ch);
+	int nc = 0, found = 0;
+	if (ch) {
+		unsigned cp;
+		for (size_t at = 0; text[at];) {
+			int n = text_next(text + at, &cp);
+			struct search_char *c = &ch[nc++];
+			c->at = at;
+			c->n = n;
+			c->cp = cp;
+			search_fold_char(text + at, n, c);
+			at += (size_t)n;
+		}
+		/* As typed first; else as the look-alike fold finds it (search.h). */
+		found = search_find_as(text, ch, nc, fq, 0, off, len) ||
+		        search_find_as(text, ch, nc, text_loose(fq), 1, off, len);
+	}
+	free(ch);
 	free(fq);
 	return found;
 }
