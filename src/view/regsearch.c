@@ -78,6 +78,48 @@ static void regsearch_forget(struct regsearch *h)
 	h->synced = 0;
 }
 
+/* Forgets the levels kept aside. */
+static void regsearch_drop_stash(struct regsearch *h)
+{
+	if (h->stash) {
+		regsearch_forget(h->stash);
+		free(h->stash);
+		h->stash = NULL;
+	}
+}
+
+/* Exchanges the levels held with those kept aside; the id table stays
+ * the cache's own, to be written again. */
+static void regsearch_swap(struct regsearch *h)
+{
+	struct regsearch *aside = h->stash, was = *h;
+	*h = *aside;
+	h->db = was.db;
+	h->id = was.id;
+	h->made = was.made;
+	memcpy(h->table, was.table, sizeof h->table);
+	h->synced = 0;
+	h->stash = aside;
+	*aside = was;
+	aside->stash = NULL;
+	aside->made = aside->synced = 0;
+}
+
+/* The deepest level of h that holds every match of fq found by mode, or
+ * -1.  Only a level found the same way does: a two-letter level inside
+ * words holds its matches as typed only, where a longer query also matches
+ * by look-alike, and a prefix holds the names that start with it. */
+static int regsearch_level(const struct regsearch *h, const char *fq, enum regsearch_mode mode)
+{
+	int k = h->depth - 1;
+	while (k >= 0 && (h->mode[k] != mode ||
+	                  (mode == REGSEARCH_STARTS ? strncmp(fq, h->q[k], strlen(h->q[k]))
+	                                            : !strstr(fq, h->q[k])) ||
+	                  (mode == REGSEARCH_INSIDE && strcmp(fq, h->q[k]))))
+		k--;
+	return k;
+}
+
 /* Copies n bytes into the text block (a NUL after them); the offset, or
  * (size_t)-1 when memory runs out. */
 static size_t regsearch_keep(struct regsearch *h, const void *p, size_t n)
@@ -265,6 +307,9 @@ static int regsearch_lookup(struct regsearch *h, const struct search *s, int64_t
 			free(x.lru);
 			break;
 		}
+		/* The levels kept aside give way to a lookup that needs their room. */
+		if (h->stash && h->n + h->stash->n >= REGSEARCH_MAX_HITS)
+			regsearch_drop_stash(h);
 		x.id = sqlite3_column_int64(st, 0);
 		x.section = sqlite3_column_int(st, 1) != 0;
 		x.gone = REGSEARCH_LEVELS;
@@ -320,6 +365,7 @@ void regsearch_free(struct regsearch *h)
 	}
 	h->made = 0;
 	regsearch_forget(h);
+	regsearch_drop_stash(h);
 }
 
 void regsearch_fill(struct regsearch *h, const char *query, const struct search *s,
@@ -342,6 +388,10 @@ void regsearch_fill(struct regsearch *h, const char *query, const struct search 
 	 * condition looks up among the codes too. */
 	int wanted = s->kind == SEARCH_FTS || (two && s->walk);
 	char *fq = *query && wanted && version ? regsearch_folded(query) : NULL;
+	/* Levels kept aside hold only for the version, language and rows that
+	 * made them: a new search's first key and every reload start afresh. */
+	if (!fq || !narrow)
+		regsearch_drop_stash(h);
 	if (!fq) {
 		regsearch_forget(h);
 		return;
@@ -349,16 +399,11 @@ void regsearch_fill(struct regsearch *h, const char *query, const struct search 
 	if (!h->id)
 		h->id = ++serial;
 	if (narrow) {
-		int k = h->depth - 1;
-		/* Only a level found the same way holds every match of a longer
-		 * query: a two-letter level inside words holds its matches as
-		 * typed only, where a longer query also matches by look-alike, and
-		 * a prefix holds the names that start with it. */
-		while (k >= 0 && (h->mode[k] != mode ||
-		                  (mode == REGSEARCH_STARTS ? strncmp(fq, h->q[k], strlen(h->q[k]))
-		                                            : !strstr(fq, h->q[k])) ||
-		                  (mode == REGSEARCH_INSIDE && strcmp(fq, h->q[k]))))
-			k--;
+		int k = regsearch_level(h, fq, mode);
+		if (k < 0 && h->stash && regsearch_level(h->stash, fq, mode) >= 0) {
+			regsearch_swap(h);
+			k = regsearch_level(h, fq, mode);
+		}
 		if (k >= 0) {
 			regsearch_drop_to(h, k + 1);
 			if (!strcmp(fq, h->q[k])) {
@@ -376,6 +421,15 @@ void regsearch_fill(struct regsearch *h, const char *query, const struct search 
 				regsearch_forget(h);
 				return;
 			}
+		}
+	}
+	if (narrow && h->depth > 0) {
+		/* Kept aside, for Backspace to them. */
+		struct regsearch *aside = h->stash ? h->stash : calloc(1, sizeof *aside);
+		if (aside) {
+			regsearch_forget(aside);
+			h->stash = aside;
+			regsearch_swap(h);
 		}
 	}
 	regsearch_forget(h);

@@ -15,7 +15,11 @@
  * records the level at which it was dropped and the levels at which it
  * matched only by look-alike, so that Backspace back to a level already
  * made costs a pass over the matches and nothing more; a query that is not
- * a longer form of one held starts over.  Nothing is copied per level.
+ * a longer form of one held starts over.  Nothing is copied per level.  The
+ * levels a lookup replaces are kept aside (while both fit the cap on
+ * matches): three letters are a trigram lookup that two letters' levels
+ * cannot answer, and Backspace back to two letters, or on to three again,
+ * then swaps the two sets instead of reading either again.
  *
  * SQL that must combine the matches with other conditions (the clerk's
  * facets and filters) reads them from a temporary table of their ids,
@@ -57,6 +61,11 @@ struct regsearch {
 	int made;             /* the id table exists */
 	int synced;           /* and holds the current matches */
 	char table[32];
+	/* The levels that the last lookup replaced (typing on from two letters
+	 * to three, or back), so that going back to them reads nothing: the
+	 * same fields, its table ones unused; NULL when none.  Together the two
+	 * never hold more than REGSEARCH_MAX_HITS matches. */
+	struct regsearch *stash;
 };
 
 void regsearch_init(struct regsearch *h, tz_db *db);

@@ -136,6 +136,10 @@ static void test_steps(tz_db *db)
 	typed(db, rv, "сл<<сә<нд<<<<");
 	typed(db, rv, "кой<<<қой<<<");
 	typed(db, rv, "ас<паз<<<<<");
+	/* Two letters and three, back and forth: each way the levels the last
+	 * lookup replaced are taken up again. */
+	typed(db, rv, "дан<н<н<<ан<<");
+	typed(db, rv, "қой<й<<ой<<<");
 
 	/* Данекер as typed ranks before Дәнекерлеуші, found by look-alike; one
 	 * letter more that only Дәнекерлеуші holds, and it alone is left. */
