@@ -76,6 +76,22 @@ static void loose_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(ctx, text_loose(f), -1, free);
 }
 
+/* tz_holds(text, part): 1 when part occurs in text, byte for byte, else 0
+ * (NULL when either is).  SQLite's instr() compares at every position with
+ * a call of its own: reading a register's names whole for two letters cost
+ * a dozen instructions per byte. */
+static void holds_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	const unsigned char *s = sqlite3_value_text(argv[0]);
+	const unsigned char *part = sqlite3_value_text(argv[1]);
+	if (!s || !part) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	sqlite3_result_int(ctx, strstr((const char *)s, (const char *)part) != NULL);
+}
+
 static void sortkey_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	(void)argc;
@@ -172,6 +188,8 @@ tz_db *db_open(const char *path, int create, char *err, size_t errlen)
 	                        NULL, fold_fn, NULL, NULL);
 	sqlite3_create_function(db->h, "tz_loose", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
 	                        NULL, loose_fn, NULL, NULL);
+	sqlite3_create_function(db->h, "tz_holds", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+	                        NULL, holds_fn, NULL, NULL);
 	/* tz_sortkey('kk'|'ru', text): the ICU sort key stored in reg_row.sort_* */
 	sqlite3_create_function(db->h, "tz_sortkey", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
 	                        NULL, sortkey_fn, NULL, NULL);

@@ -269,13 +269,13 @@ static int regsearch_lookup(struct regsearch *h, const struct search *s, int64_t
 		         l, l, REGSEARCH_MAX_HITS + 1);
 	else if (fts)
 		snprintf(sql, sizeof sql, "SELECT r.id, r.section = 'voluntary', r.sort_%s, r.level, "
-		         "r.fold_kk, r.fold_ru, instr(r.fold_kk, :q) > 0 OR instr(r.fold_ru, :q) > 0 "
+		         "r.fold_kk, r.fold_ru, tz_holds(r.fold_kk, :q) OR tz_holds(r.fold_ru, :q) "
 		         "FROM reg_fts CROSS JOIN reg_row r ON r.id = reg_fts.rowid "
 		         "WHERE reg_fts MATCH :search_q AND r.version_id = :v", l);
 	else
 		snprintf(sql, sizeof sql, "SELECT r.id, r.section = 'voluntary', r.sort_%s, r.level, "
 		         "r.fold_kk, r.fold_ru, 1 FROM reg_row r WHERE r.version_id = :v "
-		         "AND (instr(r.fold_kk, :q) > 0 OR instr(r.fold_ru, :q) > 0)", l);
+		         "AND (tz_holds(r.fold_kk, :q) OR tz_holds(r.fold_ru, :q))", l);
 	sqlite3_stmt *st = db_prep(h->db, sql);
 	if (!st)
 		return -1;
