@@ -21,9 +21,9 @@ static const char *const where[2][4] = {
 			" OR nkz.code >= :search_c AND nkz.code < :search_chi)",
 		[SEARCH_FTS] =
 			"nkz.rowid IN (SELECT rowid FROM nkz_fts WHERE nkz_fts MATCH :search_q)"
-			" AND (instr(nkz.fold_kk, :search_x) > 0 OR instr(nkz.fold_ru, :search_x) > 0"
-			" OR instr(tz_loose(nkz.fold_kk), :search_l) > 0"
-			" OR instr(tz_loose(nkz.fold_ru), :search_l) > 0)",
+			" AND (tz_holds(nkz.fold_kk, :search_x) OR tz_holds(nkz.fold_ru, :search_x)"
+			" OR tz_holds(tz_loose(nkz.fold_kk), :search_l)"
+			" OR tz_holds(tz_loose(nkz.fold_ru), :search_l))",
 	},
 	[SEARCH_REG] = {
 		[SEARCH_ALL] = "1",
@@ -40,9 +40,9 @@ static const char *const where[2][4] = {
 			" AND nkz_code >= :search_c AND nkz_code < :search_chi)",
 		[SEARCH_FTS] =
 			"reg_row.id IN (SELECT rowid FROM reg_fts WHERE reg_fts MATCH :search_q)"
-			" AND (instr(reg_row.fold_kk, :search_x) > 0 OR instr(reg_row.fold_ru, :search_x) > 0"
-			" OR instr(tz_loose(reg_row.fold_kk), :search_l) > 0"
-			" OR instr(tz_loose(reg_row.fold_ru), :search_l) > 0)",
+			" AND (tz_holds(reg_row.fold_kk, :search_x) OR tz_holds(reg_row.fold_ru, :search_x)"
+			" OR tz_holds(tz_loose(reg_row.fold_kk), :search_l)"
+			" OR tz_holds(tz_loose(reg_row.fold_ru), :search_l))",
 	},
 };
 
@@ -158,7 +158,7 @@ static const char *search_twins(unsigned cp)
  * holds the names as written, so each trigram of the loose query becomes
  * the OR of its spellings (а as а or ә, у as у, ұ or ү ...), and the
  * trigrams are ANDed — every third one and the last, which is enough to
- * find the names; the caller's instr() on the loose names then keeps only
+ * find the names; the caller's tz_holds() on the loose names then keeps only
  * those that hold the query whole.  Every spelling includes the query's
  * own letters, so the exact matches are among them.  NULL on no memory. */
 static char *search_loose_fts(const char *loose)

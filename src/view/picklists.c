@@ -58,9 +58,9 @@ int picklist_nkz(tz_db *db, const char *query, const char *lang, int limit, pick
 		snprintf(sql, sizeof sql, "SELECT code, name_kk, name_ru, level "
 		         "FROM nkz_fts CROSS JOIN nkz ON nkz.rowid = nkz_fts.rowid "
 		         "WHERE nkz_fts MATCH :search_q AND nkz.active = 1 "
-		         "AND (instr(nkz.fold_kk, :search_x) > 0 OR instr(nkz.fold_ru, :search_x) > 0"
-		         " OR instr(tz_loose(nkz.fold_kk), :search_l) > 0"
-		         " OR instr(tz_loose(nkz.fold_ru), :search_l) > 0) "
+		         "AND (tz_holds(nkz.fold_kk, :search_x) OR tz_holds(nkz.fold_ru, :search_x)"
+		         " OR tz_holds(tz_loose(nkz.fold_kk), :search_l)"
+		         " OR tz_holds(tz_loose(nkz.fold_ru), :search_l)) "
 		         "ORDER BY code LIMIT :picklist_n");
 	else
 		snprintf(sql, sizeof sql, "SELECT code, name_kk, name_ru, level FROM nkz "
