@@ -4,6 +4,7 @@
 #include <csv.h>
 #include <errno.h>
 #include <iconv.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,12 +41,13 @@ const char *csvin_encoding(const char *name)
  * does not use.  І і (0xB2, 0xB3) sit at the same bytes in both. */
 static int kazakh_rk1048_byte(unsigned char b)
 {
-	static const unsigned char kk[] = {0x8D, 0x8E, 0x9D, 0x9E, 0xA1, 0xA2, 0xA3, 0xA5,
-	                                   0xAA, 0xAF, 0xB4, 0xBA, 0xBC, 0xBD, 0xBE, 0xBF};
-	for (size_t i = 0; i < sizeof kk; i++)
-		if (kk[i] == b)
-			return 1;
-	return 0;
+	/* Asked of every byte of a file being guessed: a table. */
+	static const unsigned char kk[256] = {
+		[0x8D] = 1, [0x8E] = 1, [0x9D] = 1, [0x9E] = 1, [0xA1] = 1, [0xA2] = 1, [0xA3] = 1,
+		[0xA5] = 1, [0xAA] = 1, [0xAF] = 1, [0xB4] = 1, [0xBA] = 1, [0xBC] = 1, [0xBD] = 1,
+		[0xBE] = 1, [0xBF] = 1,
+	};
+	return kk[b];
 }
 
 /* Bytes that in a code page are letters no Kazakh or Russian text uses:
@@ -55,11 +57,11 @@ static int kazakh_rk1048_byte(unsigned char b)
  * "СЂ"-like pairs full of them. */
 static int foreign_byte(unsigned char b, int cp1251)
 {
-	static const unsigned char both[] = {0x80, 0x81, 0x83, 0x8A, 0x8C, 0x8F, 0x90, 0x9A, 0x9C, 0x9F};
-	for (size_t i = 0; i < sizeof both; i++)
-		if (both[i] == b)
-			return 1;
-	return cp1251 && kazakh_rk1048_byte(b);
+	static const unsigned char both[256] = {
+		[0x80] = 1, [0x81] = 1, [0x83] = 1, [0x8A] = 1, [0x8C] = 1, [0x8F] = 1, [0x90] = 1,
+		[0x9A] = 1, [0x9C] = 1, [0x9F] = 1,
+	};
+	return both[b] || (cp1251 && kazakh_rk1048_byte(b));
 }
 
 /* Judges a line at a time whether its bytes read as UTF-8, fed one byte at
@@ -77,9 +79,11 @@ struct u8line {
 
 enum { LINE_ASCII, LINE_UTF8, LINE_CODEPAGE, LINE_MISTAKE };
 
-static void u8_byte(struct u8line *u, unsigned char b)
+static inline void u8_byte(struct u8line *u, unsigned char b)
 {
 	u->bytes++;
+	if (b < 0x80 && !u->need)
+		return;
 	if (b >= 0x80 && !u->first_high)
 		u->first_high = u->bytes;
 	if (u->need) {
@@ -444,30 +448,88 @@ static void parse_feed(struct parse *p, const char *text, size_t len)
 }
 
 /* Advances line and column (characters; bytes in a code page) over the
- * source bytes s[0..n), as the messages count them. */
+ * source bytes s[0..n), as the messages count them.  Only the text after
+ * the last newline is counted character by character. */
 static void advance(const char *s, size_t n, int utf8, long *line, long *col)
 {
-	for (size_t i = 0; i < n; i++) {
-		unsigned char b = (unsigned char)s[i];
-		if (b == '\n') {
-			++*line;
-			*col = 1;
-		} else if (!utf8 || (b & 0xC0) != 0x80) {
-			++*col;
-		}
+	const char *end = s + n, *nl;
+	while ((nl = memchr(s, '\n', (size_t)(end - s)))) {
+		++*line;
+		*col = 1;
+		s = nl + 1;
 	}
+	*col += utf8 ? chars(s, (size_t)(end - s)) : (long)(end - s);
 }
 
-/* One pass over the source through iconv, a chunk at a time; the text goes
- * to p, or nowhere when p is NULL (the pass that only checks the encoding,
- * so that a bad byte late in the file is refused before any record is
- * read, as when the file was converted whole). */
+/* How many bytes of b[0..n) are whole, well-formed UTF-8 characters, as
+ * glibc's iconv from UTF-8 accepts them: no overlong form or surrogate.
+ * Like iconv it lets four-byte forms up to U+1FFFFF and NUL pass, for the
+ * field check to refuse with its own message, as before.  *cut is 1 when
+ * what follows is the beginning of a character that the next chunk may
+ * complete, 0 when it is malformed already.  Checking in place spares a
+ * file that is UTF-8 already, nearly every one, a conversion to itself. */
+static size_t utf8_whole(const unsigned char *b, size_t n, int *cut)
+{
+	size_t i = 0;
+	*cut = 0;
+	while (i < n) {
+		/* ASCII eight bytes at a time: most of a file is. */
+		while (i + 8 <= n) {
+			uint64_t w;
+			memcpy(&w, b + i, 8);
+			if (w & 0x8080808080808080ull)
+				break;
+			i += 8;
+		}
+		if (i >= n)
+			break;
+		unsigned char c = b[i];
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		size_t len;
+		unsigned char lo = 0x80, hi = 0xBF; /* the second byte's range */
+		if (c >= 0xC2 && c <= 0xDF) {
+			len = 2;
+		} else if (c >= 0xE0 && c <= 0xEF) {
+			len = 3;
+			if (c == 0xE0)
+				lo = 0xA0;
+			else if (c == 0xED)
+				hi = 0x9F;
+		} else if (c >= 0xF0 && c <= 0xF7) {
+			len = 4;
+			if (c == 0xF0)
+				lo = 0x90;
+		} else {
+			return i;
+		}
+		for (size_t k = 1; k < len; k++) {
+			if (i + k >= n) {
+				*cut = 1;
+				return i;
+			}
+			unsigned char d = b[i + k];
+			if (k == 1 ? d < lo || d > hi : (d & 0xC0) != 0x80)
+				return i;
+		}
+		i += len;
+	}
+	return i;
+}
+
+/* One pass over the source, a chunk at a time, through iconv from a code
+ * page (UTF-8 is checked in place); the text goes to p, or nowhere when p
+ * is NULL (the pass that only checks the encoding, so that a bad byte late
+ * in the file is refused before any record is read, as when the file was
+ * converted whole). */
 static int decode_pass(struct src *s, const char *enc, char *in, char *out, size_t outcap,
                        struct parse *p, char *err, size_t errlen)
 {
 	int utf8 = !strcmp(enc, "UTF-8");
-	iconv_t cd = iconv_open("UTF-8", enc);
-	if (cd == (iconv_t)-1) {
+	iconv_t cd = utf8 ? (iconv_t)-1 : iconv_open("UTF-8", enc);
+	if (!utf8 && cd == (iconv_t)-1) {
 		snprintf(err, errlen, _("%s: the encoding %s is not available on this system"), s->name, enc);
 		return -1;
 	}
@@ -489,7 +551,26 @@ static int decode_pass(struct src *s, const char *enc, char *in, char *out, size
 		first = 0;
 		size_t left = len - (size_t)(ip - in);
 		int cut = 0;
-		while (left && !rc) {
+		if (utf8 && left && !rc) {
+			size_t whole = utf8_whole((const unsigned char *)ip, left, &cut);
+			advance(ip, whole, 1, &line, &col);
+			if (p) {
+				parse_feed(p, ip, whole);
+				if (p->stop)
+					rc = p->result;
+			}
+			ip += whole;
+			left -= whole;
+			/* A character cut by the chunk's end waits for the next chunk;
+			 * at the end of the file it is as bad as any other. */
+			if (!rc && left && !(cut && n > 0)) {
+				snprintf(err, errlen,
+				         _("%s:%ld:%ld: the text is not valid UTF-8; give --encoding cp1251 or rk1048"),
+				         s->name, line, col);
+				rc = -1;
+			}
+		}
+		while (!utf8 && left && !rc) {
 			char *o = out, *from = ip;
 			size_t oleft = outcap;
 			size_t r = iconv(cd, &ip, &left, &o, &oleft);
@@ -508,14 +589,9 @@ static int decode_pass(struct src *s, const char *enc, char *in, char *out, size
 				cut = 1;
 				break;
 			}
-			if (utf8)
-				snprintf(err, errlen,
-				         _("%s:%ld:%ld: the text is not valid UTF-8; give --encoding cp1251 or rk1048"),
-				         s->name, line, col);
-			else
-				snprintf(err, errlen,
-				         _("%s:%ld:%ld: the byte 0x%02X is not a character in %s; give the right --encoding"),
-				         s->name, line, col, (unsigned char)*ip, enc);
+			snprintf(err, errlen,
+			         _("%s:%ld:%ld: the byte 0x%02X is not a character in %s; give the right --encoding"),
+			         s->name, line, col, (unsigned char)*ip, enc);
 			rc = -1;
 		}
 		/* The letters of the lines read well so far (a code page carries
@@ -530,7 +606,8 @@ static int decode_pass(struct src *s, const char *enc, char *in, char *out, size
 		carry = cut ? left : 0;
 		memmove(in, ip, carry);
 	}
-	iconv_close(cd);
+	if (!utf8)
+		iconv_close(cd);
 	return rc;
 }
 

@@ -232,6 +232,21 @@ int main(void)
 	/* One stray byte in a UTF-8 file is a mistake, shown where it is. */
 	CHECK_INT(read_str("абв,где\nжз,ий\xff\n", "auto", &c, &enc, err, sizeof err), -1);
 	CHECK_STR(err, "-:2:6: the text is not valid UTF-8; give --encoding cp1251 or rk1048");
+	/* What iconv refuses is refused at the same place: a surrogate, an
+	 * overlong form, a lead byte with too few continuations, and a
+	 * character the file's end cuts short. */
+	CHECK_INT(read_str("ab,\xED\xA0\x80\n", "utf-8", &c, &enc, err, sizeof err), -1);
+	CHECK_STR(err, "-:1:4: the text is not valid UTF-8; give --encoding cp1251 or rk1048");
+	CHECK_INT(read_str("ә,\nab,c\xC0\xAF\n", "utf-8", &c, &enc, err, sizeof err), -1);
+	CHECK_STR(err, "-:2:5: the text is not valid UTF-8; give --encoding cp1251 or rk1048");
+	CHECK_INT(read_str("ab,қ\xE2\x82x\n", "utf-8", &c, &enc, err, sizeof err), -1);
+	CHECK_STR(err, "-:1:5: the text is not valid UTF-8; give --encoding cp1251 or rk1048");
+	CHECK_INT(read_str("ab,cd\xF0\x9F\x98", "utf-8", &c, &enc, err, sizeof err), -1);
+	CHECK_STR(err, "-:1:6: the text is not valid UTF-8; give --encoding cp1251 or rk1048");
+	/* Past U+10FFFF iconv lets a four-byte form through; the field check
+	 * refuses it as a bad byte. */
+	CHECK_INT(read_str("ab,\xF4\x90\x80\x80\n", "utf-8", &c, &enc, err, sizeof err), -1);
+	CHECK(strstr(err, "-:1: field 2: ") == err && strstr(err, "\\xf4"), "%s", err);
 
 	/* An RK1048 file read as CP1251 would store "кјсіп" for "кәсіп": the
 	 * letter ј (and Ќ ћ Ў Ї ...) is in no Kazakh or Russian text. */
