@@ -77,7 +77,135 @@ static int is_cyrillic(UChar32 c)
 	return (c >= 0x0400 && c <= 0x04FF) || (c >= 0x0500 && c <= 0x052F);
 }
 
+/* A code point text_fold's tables leave to ICU. */
+#define FOLD_ICU 0xFFFFFFFFu
+
+/* The case fold of one code point (ICU's default full folding) for what
+ * Kazakh and Russian text is made of: ASCII, Latin-1, Latin Extended-A, the
+ * spacing modifiers and combining accents, Cyrillic with its supplement,
+ * and general punctuation, currency signs and №.  FOLD_ICU for the rest
+ * (Greek and Latin Extended-B fold irregularly, İ and ŉ to two characters).
+ * Only ß folds to two, "ss": *second gets the other, else 0.  test_textfold
+ * checks every code point here against ICU. */
+static unsigned fold_one(unsigned c, unsigned *second)
+{
+	*second = 0;
+	if (c < 0x80)
+		return c >= 'A' && c <= 'Z' ? c + 0x20 : c;
+	if (c < 0x100) {
+		if (c == 0xB5)
+			return 0x3BC;
+		if (c == 0xDF) {
+			*second = 's';
+			return 's';
+		}
+		return c >= 0xC0 && c <= 0xDE && c != 0xD7 ? c + 0x20 : c;
+	}
+	if (c < 0x180) {
+		if (c == 0x130 || c == 0x149)
+			return FOLD_ICU;
+		if (c == 0x178)
+			return 0xFF;
+		if (c == 0x17F)
+			return 's';
+		if (c == 0x131 || c == 0x138)
+			return c;
+		if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E))
+			return c & 1u ? c + 1 : c;
+		return c & 1u ? c : c + 1;
+	}
+	if (c >= 0x250 && c < 0x370)
+		return c == 0x345 ? FOLD_ICU : c;
+	if (c >= 0x400 && c < 0x530) {
+		if (c < 0x410)
+			return c + 0x50;
+		if (c < 0x430)
+			return c + 0x20;
+		if (c < 0x460 || (c >= 0x482 && c < 0x48A) || c == 0x4CF)
+			return c;
+		if (c == 0x4C0)
+			return 0x4CF;
+		if (c > 0x4C0 && c < 0x4CF)
+			return c & 1u ? c + 1 : c;
+		return c & 1u ? c : c + 1;
+	}
+	if ((c >= 0x2000 && c < 0x2070) || (c >= 0x20A0 && c < 0x20D0) || c == 0x2116)
+		return c;
+	return FOLD_ICU;
+}
+
+static size_t put_utf8(char *o, unsigned c)
+{
+	if (c < 0x80) {
+		o[0] = (char)c;
+		return 1;
+	}
+	if (c < 0x800) {
+		o[0] = (char)(0xC0 | c >> 6);
+		o[1] = (char)(0x80 | (c & 0x3F));
+		return 2;
+	}
+	o[0] = (char)(0xE0 | c >> 12);
+	o[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+	o[2] = (char)(0x80 | (c & 0x3F));
+	return 3;
+}
+
+char *text_fold_quick(const char *s)
+{
+	size_t n = strlen(s);
+	/* Each character grows by at most its own length (i to і: 1 to 2). */
+	char *out = malloc(2 * n + 1);
+	if (!out)
+		return NULL;
+	size_t o = 0;
+	unsigned prev = 0, cp, second;
+	for (const char *p = s; *p;) {
+		/* A bad byte comes back as U+FFFD, which is ICU's to judge. */
+		int len = text_next(p, &cp);
+		unsigned f = fold_one(cp, &second);
+		if (f == FOLD_ICU)
+			goto icu;
+		/* Latin i between or beside Cyrillic letters is a mistyped Kazakh
+		 * і; the next letter counts as folded, the previous as written
+		 * out (an і made of an i counts). */
+		if (f == 'i') {
+			int cyr = is_cyrillic((UChar32)prev);
+			if (!cyr && p[len]) {
+				unsigned nc, ns;
+				text_next(p + len, &nc);
+				unsigned nf = fold_one(nc, &ns);
+				if (nf == FOLD_ICU)
+					goto icu;
+				cyr = is_cyrillic((UChar32)nf);
+			}
+			if (cyr)
+				f = 0x0456;
+		}
+		o += put_utf8(out + o, f);
+		prev = f;
+		if (second) {
+			o += put_utf8(out + o, second);
+			prev = second;
+		}
+		p += len;
+	}
+	out[o] = 0;
+	return out;
+icu:
+	free(out);
+	return NULL;
+}
+
 char *text_fold(const char *s)
+{
+	/* Nearly every name and search is Cyrillic and Latin: folded here at a
+	 * fraction of ICU's cost (three conversions and as many copies). */
+	char *f = strlen(s) <= 1u << 24 ? text_fold_quick(s) : NULL;
+	return f ? f : text_fold_icu(s);
+}
+
+char *text_fold_icu(const char *s)
 {
 	size_t n = strlen(s);
 	if (!text_valid_utf8(s, (long)n) || n > 1u << 24)

@@ -10,6 +10,11 @@
  * Folds every Cyrillic letter, Kazakh ones included, and reads a Latin I/i
  * standing next to Cyrillic letters as the Kazakh і, as typed in real files. */
 char *text_fold(const char *s);
+/* The same fold by text.c's own tables, or NULL when s holds a character
+ * they leave to ICU (or a bad byte): text_fold's fast path. */
+char *text_fold_quick(const char *s);
+/* The same fold by ICU alone: the reference the fast path is held to. */
+char *text_fold_icu(const char *s);
 /* The Kazakh letters of folded text s turned, in place, into the Russian
  * letters a clerk types for them on a Russian layout (ә а, қ к, ө о, ұ ү у,
  * ғ г, ң н, і и, һ х): the look-alike fold, under which "данекерлеуши"
