@@ -319,6 +319,17 @@ long text_find_control(const char *s, int flags)
 {
 	unsigned cp;
 	for (const char *p = s; *p;) {
+		/* Printable ASCII and the two-byte letters past C1 (Latin,
+		 * Cyrillic) are nearly all of a field, and never a control. */
+		unsigned char c = (unsigned char)*p;
+		if (c >= 0x20 && c < 0x7F) {
+			p++;
+			continue;
+		}
+		if (c >= 0xC3 && c <= 0xDF && ((unsigned char)p[1] & 0xC0) == 0x80) {
+			p += 2;
+			continue;
+		}
 		int len = text_next(p, &cp);
 		if (is_bad_byte(p, len, cp) || (text_is_control(cp) && !kept(p, cp, flags)))
 			return (long)(p - s);

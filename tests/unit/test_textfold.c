@@ -2,7 +2,8 @@
  * against ICU: every code point they claim, alone and beside Cyrillic, Latin
  * and the Latin i that may stand for the Kazakh і, and every name of the
  * shared classifier sample, fold exactly as ICU folds them; and the letters
- * of Kazakh and Russian text never need ICU. */
+ * of Kazakh and Russian text never need ICU.  text_find_control's skipping
+ * of plain letters finds what a character-by-character look finds. */
 #include "harness.h"
 #include "base/text.h"
 #include "exchange/csvin.h"
@@ -136,8 +137,63 @@ static void bad_text(void)
 	free(e);
 }
 
+/* The plain look: the first bad byte or control character, as flags allow. */
+static long control_plain(const char *s, int flags)
+{
+	unsigned cp;
+	for (const char *p = s; *p;) {
+		int len = text_next(p, &cp);
+		int bad = cp == 0xFFFD && len == 1 && (unsigned char)*p >= 0x80;
+		int kept = (flags & TEXT_LINES) && (cp == '\n' || cp == '\t' || (cp == '\r' && p[1] == '\n'));
+		if (bad || (text_is_control(cp) && !kept))
+			return (long)(p - s);
+		p += len;
+	}
+	return -1;
+}
+
+static void controls(void)
+{
+	long differ = 0;
+	char first[64] = "";
+	char s[16];
+	/* Every character after a letter, and every pair of bytes after one
+	 * (cut, malformed and overlong forms among them), in both modes. */
+	for (unsigned cp = 1; cp < 0x30000; cp++) {
+		if (cp >= 0xD800 && cp < 0xE000)
+			continue;
+		char c[8] = "";
+		if (cp < 0x10000) {
+			utf8(c, cp);
+		} else {
+			c[0] = (char)(0xF0 | cp >> 18);
+			c[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+			c[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+			c[3] = (char)(0x80 | (cp & 0x3F));
+			c[4] = 0;
+		}
+		snprintf(s, sizeof s, "ж%sa\n", c);
+		for (int flags = 0; flags <= TEXT_LINES; flags++)
+			if (text_find_control(s, flags) != control_plain(s, flags) && !differ++)
+				snprintf(first, sizeof first, "U+%04X", cp);
+	}
+	for (unsigned a = 1; a < 256; a++)
+		for (unsigned b = 0; b < 256; b++) {
+			s[0] = 'x';
+			s[1] = (char)a;
+			s[2] = (char)b;
+			s[3] = 'y';
+			s[4] = 0;
+			for (int flags = 0; flags <= TEXT_LINES; flags++)
+				if (text_find_control(s, flags) != control_plain(s, flags) && !differ++)
+					snprintf(first, sizeof first, "bytes %02X %02X", a, b);
+		}
+	CHECK(!differ, "%ld texts where the control found differs, first %s", differ, first);
+}
+
 int main(void)
 {
+	controls();
 	codepoints();
 	shared_names();
 	bad_text();
