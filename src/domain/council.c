@@ -108,17 +108,6 @@ static int council_set_state(tz_db *db, int64_t v, const char *state)
 	return db_run(db, st);
 }
 
-struct council_find { const char *key; int found; };
-
-static int council_find_change(void *ctx, const struct review_change *c)
-{
-	struct council_find *f = ctx;
-	if (strcmp(c->key, f->key))
-		return 0;
-	f->found = 1;
-	return 1;
-}
-
 static void council_amend_row(struct reg_row *r, const struct council_item *it)
 {
 	const struct reg_row *n = &it->row;
@@ -166,10 +155,11 @@ static int council_carry(tz_db *db, int64_t v, const struct council_item *it, co
 	if (newkey)
 		snprintf(newkey, keylen, "%s", key);
 	if (it->action == COUNCIL_APPROVE || it->action == COUNCIL_RETURN) {
-		struct council_find f = {key, 0};
-		if (review_each(db, v, council_find_change, &f) < 0)
+		struct review_found f;
+		int found = review_find(db, v, key, &f);
+		if (found < 0)
 			return -2;
-		if (!f.found) {
+		if (!found) {
 			snprintf(err, errlen, _("%s is not a change of the register submitted to the Council "
 			                        "(give CODE:LEVEL as review show lists them)."), key);
 			return -1;

@@ -147,24 +147,6 @@ int ground_carry(tz_db *db, int64_t version, const char *code, const char *from_
 	return db_run(db, st) ? -1 : 0;
 }
 
-struct ground_find {
-	const char *key;
-	int found;
-	char code[16], level[8];
-};
-
-static int ground_find_change(void *ctx, const struct review_change *c)
-{
-	struct ground_find *f = ctx;
-	if (strcmp(c->key, f->key))
-		return 0;
-	const struct reg_row *r = c->neu ? c->neu : c->old;
-	f->found = 1;
-	snprintf(f->code, sizeof f->code, "%s", r->nkz_code);
-	snprintf(f->level, sizeof f->level, "%s", r->level);
-	return 1;
-}
-
 int ground_correct(tz_db *db, const char *key, const char *reason, char *err, size_t errlen)
 {
 	int64_t v = reg_draft(db);
@@ -180,12 +162,13 @@ int ground_correct(tz_db *db, const char *key, const char *reason, char *err, si
 	}
 	if (auth_edit_register(db, err, errlen))
 		return -1;
-	struct ground_find f = {.key = key};
-	if (review_each(db, v, ground_find_change, &f) < 0) {
+	struct review_found f;
+	int found = review_find(db, v, key, &f);
+	if (found < 0) {
 		snprintf(err, errlen, _("The database refused the change: %s"), db_errmsg(db));
 		return -1;
 	}
-	if (!f.found) {
+	if (!found) {
 		snprintf(err, errlen, _("%s is not a change of the draft against the published register "
 		                        "(give CODE:LEVEL as review show lists them)."), key);
 		return -1;

@@ -166,28 +166,34 @@ int review_totals(tz_db *db, int64_t version, struct review_totals *t)
 	return review_each(db, version, tally, t);
 }
 
-struct find {
+struct review_find_ctx {
 	const char *key;
-	int found;
-	enum reg_diff_kind kind;
-	int64_t rev;
-	char author[64];
-	char decision[12];
-	char comment[512];
+	struct review_found *out;
 };
 
-static int find_change(void *ctx, const struct review_change *c)
+static int review_find_change(void *ctx, const struct review_change *c)
 {
-	struct find *f = ctx;
+	struct review_find_ctx *f = ctx;
 	if (strcmp(c->key, f->key))
 		return 0;
-	f->found = 1;
-	f->kind = c->kind;
-	f->rev = c->neu ? c->neu->rev : 0;
-	snprintf(f->author, sizeof f->author, "%s", c->author);
-	snprintf(f->decision, sizeof f->decision, "%s", c->decision);
-	snprintf(f->comment, sizeof f->comment, "%s", c->comment);
+	struct review_found *o = f->out;
+	const struct reg_row *r = c->neu ? c->neu : c->old;
+	o->kind = c->kind;
+	o->rev = c->neu ? c->neu->rev : 0;
+	snprintf(o->code, sizeof o->code, "%s", r->nkz_code);
+	snprintf(o->level, sizeof o->level, "%s", r->level);
+	snprintf(o->author, sizeof o->author, "%s", c->author);
+	snprintf(o->decision, sizeof o->decision, "%s", c->decision);
+	snprintf(o->comment, sizeof o->comment, "%s", c->comment);
 	return 1;
+}
+
+int review_find(tz_db *db, int64_t version, const char *key, struct review_found *out)
+{
+	memset(out, 0, sizeof *out);
+	struct review_find_ctx f = {key, out};
+	int rc = review_each(db, version, review_find_change, &f);
+	return rc < 0 ? -1 : rc;
 }
 
 static int record(tz_db *db, int64_t version, const char *key, int64_t rev, const char *stage,
@@ -237,12 +243,13 @@ int review_decide(tz_db *db, const char *key, int approve, const char *comment,
 		snprintf(err, errlen, "%s", _("Returning a change needs a comment saying what to correct."));
 		return -1;
 	}
-	struct find f = {.key = key};
-	if (review_each(db, v, find_change, &f) < 0) {
+	struct review_found f;
+	int found = review_find(db, v, key, &f);
+	if (found < 0) {
 		snprintf(err, errlen, _("The database refused the change: %s"), db_errmsg(db));
 		return -1;
 	}
-	if (!f.found) {
+	if (!found) {
 		snprintf(err, errlen, _("%s is not a change of the draft against the published register "
 		                        "(give CODE:LEVEL as review show lists them)."), key);
 		return -1;

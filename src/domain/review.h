@@ -36,6 +36,18 @@ int64_t review_base(tz_db *db, int64_t version);
 typedef int (*review_fn)(void *ctx, const struct review_change *c);
 int review_each(tz_db *db, int64_t version, review_fn fn, void *ctx);
 
+/* One change of a version, found by its "CODE:LEVEL" key. */
+struct review_found {
+	enum reg_diff_kind kind;
+	int64_t rev;                       /* the draft row's, 0 for a removed row */
+	char code[16], level[8];
+	char author[64], decision[12], comment[512];
+};
+
+/* Finds the change key of version against its base: 1 and out filled, 0
+ * when it is no change, -1 on a database error. */
+int review_find(tz_db *db, int64_t version, const char *key, struct review_found *out);
+
 /* Totals of the changes by section, body and level. */
 #define REVIEW_MAX_GROUPS 48
 struct review_count { int added, removed, changed; };
