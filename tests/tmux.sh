@@ -84,6 +84,20 @@ tz_clerks() {
 	_tz_clerks_t user add "$AP" ab_approver
 	_tz_clerks_t user add "$RD" reader
 }
+# clerk_start LOGIN LANG [W H]: the program as LOGIN (or root) on $DB, at
+# W x H (80x24), in LANG, the register up; its stderr goes to $TMP/err.
+clerk_start() {
+	_w=${3:-80} _h=${4:-24}
+	if [ "$1" = root ]; then
+		tz_start "$_w" "$_h" "TIZILIM_LANG=$2 $TZB --db $DB 2>>$TMP/err"
+	else
+		tz_start "$_w" "$_h" "runuser -u $1 -- env HOME=$SH XDG_DATA_HOME=$SH XDG_STATE_HOME=$SH/state XDG_CONFIG_HOME=$SH/state TIZILIM_LANG=$2 TIZILIM_TODAY=$TIZILIM_TODAY TIZILIM_LOCALEDIR=$TIZILIM_LOCALEDIR $TZB --db $DB 2>>$TMP/err"
+	fi
+	wait_for "1$(TEXTDOMAINDIR=$TOP/$BUILD/locale LANGUAGE=$2 gettext tizilim Help)" ||
+		bad "start $1 $2" "no key bar: $(pane_state)"
+}
+# keybar_digits: the key bar's keys as their numbers, "1 2 3 ... 10".
+keybar_digits() { last_line | sed 's/[^0-9][^0-9]*/ /g; s/^ *//; s/ *$//'; }
 _tz_clerks_t() { "$TZB" --db "$DB" "$@" >/dev/null 2>&1 || bad "setup" "tizilim $* failed"; }
 _tz_clerks_gone() {
 	tm kill-server 2>/dev/null

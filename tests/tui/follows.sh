@@ -8,65 +8,8 @@
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/../tmux.sh"
 
-if [ "$(id -u)" != 0 ]; then
-	bad "follows" "must run as root: it creates logins with useradd"
-	done_tests
-	exit 1
-fi
-SB=tzsb$$ RD=tzrd$$
-cleanup() { tm kill-server 2>/dev/null; userdel "$SB" 2>/dev/null; userdel "$RD" 2>/dev/null; rm -rf "$TMP"; }
-trap cleanup EXIT
-trap 'exit 1' INT TERM HUP
-useradd -M -N -s /bin/sh -d /nonexistent "$SB" || bad useradd "cannot create $SB"
-useradd -M -N -s /bin/sh -d /nonexistent "$RD" || bad useradd "cannot create $RD"
-tz_reachable "$SB"
-chmod 0711 "$TMP"
-SH=$TMP/shared
-mkdir -p "$SH/state"
-chmod 1777 "$SH" "$SH/state"
-DB=$SH/r.db
-t() { "$TZB" --db "$DB" "$@" >/dev/null 2>&1 || bad "setup" "tizilim $* failed"; }
-q() { sqlite3 "$DB" "$1"; }
-msg() { TEXTDOMAINDIR=$TOP/$BUILD/locale LANGUAGE=$1 gettext tizilim "$2"; }
-ctx() { TEXTDOMAINDIR=$TOP/$BUILD/locale LANGUAGE=$1 gettext tizilim "$2$(printf '\004')$3"; }
-
-export TIZILIM_TODAY=2026-04-20
-t init --demo
-chmod 666 "$DB"
-t user add "$SB" sb_clerk education
-t user add "$RD" reader
-J="--safety-kk Қауіпсіздік --safety-ru Безопасность --demand-kk Сұраныс --demand-ru Спрос --standard-kk Стандарт --standard-ru Стандарт"
-t proposal add --body culture --action include --section voluntary --code 2622-1-001 --levels 7 \
-	--validity 5 --profile sg --basis-kk "Кітапханашы стандарты" --basis-ru "Стандарт библиотекаря" $J
-t proposal agree --body culture --date 2026-01-20 --protocol 1
-t proposal submit --body culture --date 2026-01-25
-t review approve --all
-t cycle council-submit --date 2026-03-20
-t cycle recommendations --date 2026-04-10 --protocol 5
-
-# start LOGIN LANG [W H]: the program as LOGIN, the register up.
-start() {
-	_w=${3:-80} _h=${4:-24}
-	if [ "$1" = root ]; then
-		tz_start "$_w" "$_h" "TIZILIM_LANG=$2 $TZB --db $DB 2>>$TMP/err"
-	else
-		tz_start "$_w" "$_h" "runuser -u $1 -- env HOME=$SH XDG_DATA_HOME=$SH XDG_STATE_HOME=$SH/state XDG_CONFIG_HOME=$SH/state TIZILIM_LANG=$2 TIZILIM_TODAY=$TIZILIM_TODAY TIZILIM_LOCALEDIR=$TIZILIM_LOCALEDIR $TZB --db $DB 2>>$TMP/err"
-	fi
-	wait_for "1$(msg "$2" Help)" || bad "start $1 $2" "no key bar: $(pane_state)"
-}
-keybar_digits() { last_line | sed 's/[^0-9][^0-9]*/ /g; s/^ *//; s/ *$//'; }
-# The key bar of the screen on view: never two labels run together (a
-# label's last letter against the next key's digit) nor a label cut.
-keybar_whole() {  # keybar_whole NAME
-	_kb=$(last_line)
-	expect "$1: key bar labels apart" 0 "$(printf '%s\n' "$_kb" | grep -cE '[^ 0-9][0-9]')"
-	lacks "$1: key bar labels whole" "~" "$_kb"
-}
-open() {  # open LETTER NEEDLE: F9, the menu item's letter, wait for NEEDLE
-	keys F9; sleep 0.15; keys "$1"
-	wait_for "$2" || bad "open $1" "no [$2]: $(screen)"
-}
-close() { keys F10; sleep 0.15; }
+SUITE=follows
+. "$(dirname "$0")/cycleroles.inc"
 
 PUB="(SELECT max(id) FROM reg_version WHERE state = 'published')"
 LOOK_CODE=$(q "SELECT nkz_code FROM reg_row WHERE version_id = $PUB AND fold_kk GLOB '*[әіңғүұқөһ]*' ORDER BY nkz_code LIMIT 1")

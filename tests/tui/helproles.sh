@@ -11,15 +11,7 @@
 tz_clerks helproles tzh
 msg() { TEXTDOMAINDIR=$TOP/$BUILD/locale LANGUAGE=$1 gettext tizilim "$2"; }
 
-start() {  # start LOGIN LANG: the program as LOGIN at 80x24, the register up
-	if [ "$1" = root ]; then
-		tz_start 80 24 "TIZILIM_LANG=$2 $TZB --db $DB 2>>$TMP/err"
-	else
-		tz_start 80 24 "runuser -u $1 -- env HOME=$SH XDG_DATA_HOME=$SH XDG_STATE_HOME=$SH/state XDG_CONFIG_HOME=$SH/state TIZILIM_LANG=$2 TIZILIM_TODAY=$TIZILIM_TODAY TIZILIM_LOCALEDIR=$TIZILIM_LOCALEDIR $TZB --db $DB 2>>$TMP/err"
-	fi
-	wait_for "1$(msg "$2" Help)" || bad "start $1 $2" "no key bar: $(pane_state)"
-}
-keybar_digits() { last_line | sed 's/[^0-9][^0-9]*/ /g; s/^ *//; s/ *$//'; }
+start() { clerk_start "$@"; }
 # The help's whole text, page by page (the window is lines 2..22): from the
 # top, PgDn until the status line ("Lines 21-41 of 77") stays as it was.
 help_text() {

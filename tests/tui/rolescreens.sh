@@ -10,10 +10,7 @@
 tz_clerks rolescreens tzr
 msg() { TEXTDOMAINDIR=$TOP/$BUILD/locale LANGUAGE=$1 gettext tizilim "$2"; }
 
-start() {  # start LOGIN LANG: the program as LOGIN at 80x24, the register up
-	tz_start 80 24 "runuser -u $1 -- env HOME=$SH XDG_DATA_HOME=$SH XDG_STATE_HOME=$SH/state XDG_CONFIG_HOME=$SH/state TIZILIM_LANG=$2 TIZILIM_TODAY=$TIZILIM_TODAY TIZILIM_LOCALEDIR=$TIZILIM_LOCALEDIR $TZB --db $DB 2>>$TMP/err"
-	wait_for "1$(msg "$2" Help)" || bad "start $1 $2" "no key bar: $(pane_state)"
-}
+start() { clerk_start "$@"; }
 # open LETTER TITLE: a screen from the F9 menu by its letter, once its title shows.
 open() {
 	keys F9
