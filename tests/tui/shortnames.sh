@@ -139,6 +139,12 @@ for l in kk ru; do
 		contains "$l 80: form label $m whole" "$(msg $l "$m")" "$f"
 	done
 	keys F10; sleep 0.2
+	# F2: the body column takes the other language's widest short name.
+	if [ $l = kk ]; then
+		keys F2
+		wait_for "$(msg ru 'NKZ code')" || bad "kk F2" "no Russian: $(screen)"
+		contains "kk F2: a Russian short name whole" "Минэнерго " "$(screen)"
+	fi
 	tz_start 132 40 "$TZB --db $DB --lang $l 2>>$TMP/err"
 	wait_for "1$(msg $l Help)" || bad "$l headings 132" "no register: $(screen)"
 	h=$(line 2)

@@ -257,7 +257,13 @@ void table_draw(struct ui_app *app)
 		table_home(t);
 	table_sync(app);
 	clamp(app);
-	t->body_w = ref_body_widest(app->db, rv_lang(rv));
+	/* Not at every key: only once the view was read again or the
+	 * language changed. */
+	if (!t->body_w || t->body_w_gen != rv_generation(rv) || strcmp(t->body_w_lang, rv_lang(rv))) {
+		t->body_w = ref_body_widest(app->db, rv_lang(rv));
+		t->body_w_gen = rv_generation(rv);
+		snprintf(t->body_w_lang, sizeof t->body_w_lang, "%s", rv_lang(rv));
+	}
 	table_col_widths(t, rv, w);
 	draw_title(app);
 	draw_fill(1, theme(TH_HEAD));

@@ -30,10 +30,13 @@ struct table {
 	int typing;   /* the search line has the keys */
 	char query[256];
 	struct table_cols cols;
-	/* The widest short name of a body in the table's language (set where
-	 * the table is drawn, from the reference data), so that the body
-	 * column shows every body whole; 0 when not known. */
+	/* The widest short name of a body in the table's language (read from
+	 * the reference data when the view or the language has changed since,
+	 * body_w_gen and body_w_lang saying when it was read), so that the
+	 * body column shows every body whole; 0 when not known. */
 	int body_w;
+	unsigned body_w_gen;
+	char body_w_lang[4];
 };
 
 struct table *table_new(void);
