@@ -492,7 +492,10 @@ static int write_key(tz_db *db, int64_t draft, struct prow *a, struct prow *b, i
 		                         : _("column 4 has no Russian text: import the Russian file together "
 		                             "with the Kazakh one"));
 	}
-	struct problems pr = {0};
+	/* Only the count starts cleared: zeroing room for 24 messages on
+	 * every row was 3% of an import. */
+	struct problems pr;
+	pr.n = 0;
 	int status = REG_OK;
 	if (!id)
 		status = staged ? reg_stage(db, &r, &pr) : reg_add(db, &r, &pr);
