@@ -11,7 +11,7 @@
 
 typedef struct tz_db tz_db;
 
-#define TZ_SCHEMA_VERSION 16
+#define TZ_SCHEMA_VERSION 19
 
 /* Opens (creating when create is set) the database at path, sets foreign
  * keys and the busy timeout, registers the collations and functions, and

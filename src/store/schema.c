@@ -20,6 +20,7 @@ extern const char tz_data_migrate_12_sql[];
 extern const char tz_data_migrate_13_sql[];
 extern const char tz_data_migrate_15_sql[];
 extern const char tz_data_migrate_16_sql[];
+extern const char tz_data_migrate_19_sql[];
 
 enum schema_kind schema_identify(tz_db *db)
 {
@@ -90,6 +91,8 @@ int schema_migrate(tz_db *db, char *err, size_t errlen)
 	if (v < 15 && db_script(db, tz_data_migrate_15_sql))
 		goto fail;
 	if (v < 16 && db_script(db, tz_data_migrate_16_sql))
+		goto fail;
+	if (v < 19 && db_script(db, tz_data_migrate_19_sql))
 		goto fail;
 	/* After every step, so that a column a step adds is logged too. */
 	if (audit_triggers(db))

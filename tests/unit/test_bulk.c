@@ -84,7 +84,8 @@ int main(void)
 	CHECK_INT(search_reindex(db, SEARCH_REG), 0);
 	CHECK_INT(db_commit(db), 0);
 	CHECK_INT(db_int_query(db, "PRAGMA cache_size", 0), cache);
-	CHECK_INT(db_int_query(db, "SELECT count(*) FROM reg_fts WHERE reg_fts MATCH '\"сварщ\"'", 0), 2);
+	CHECK_INT(db_int_query(db, "SELECT count(*) FROM reg_fts WHERE reg_fts MATCH "
+	                           "'\"сва\" AND \"вар\" AND \"арщ\"'", 0), 2);
 	CHECK_INT(db_begin(db), 0);
 	CHECK_INT(db_bulk(db), 0);
 	db_rollback(db);
