@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store/audit.h"
 #include "store/auth.h"
 #include "base/host.h"
 #include "base/i18n.h"
@@ -619,13 +620,20 @@ int reg_stage_begin(tz_db *db)
 
 int reg_stage_flush(tz_db *db)
 {
+	/* The batch's change log is written in one pass after it (audit.h). */
+	int64_t last = db_int_query(db, "SELECT coalesce(max(id), 0) FROM reg_row", -1);
+	int rc = last < 0 ? SQLITE_ERROR : audit_defer(db);
+	if (rc)
+		return rc;
 	sqlite3_stmt *st = db_cached(db, "INSERT INTO main.reg_row(" REG_STAGE_COLS ") SELECT "
 	                                 REG_STAGE_COLS " FROM temp.reg_stage ORDER BY id");
-	int rc = st ? db_step(db, st) : db_errcode(db);
+	rc = st ? db_step(db, st) : db_errcode(db);
 	if (st)
 		sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		return rc ? rc : SQLITE_ERROR;
+	if ((rc = audit_log_inserted(db, "reg_row", last)))
+		return rc;
 	return db_exec(db, "DELETE FROM temp.reg_stage");
 }
 

@@ -42,6 +42,17 @@ void audit_login_as(const char *login);
 int audit_log(tz_db *db, const char *object, const char *object_id, const char *action,
               const char *before, const char *after);
 
+/* A bulk load's inserts into a logged table, logged in one pass: after
+ * audit_defer() the table's insert trigger writes nothing, until
+ * audit_log_inserted(db, table, after) writes the entry of every row of
+ * table with a rowid above after, in rowid order — the same entries, sealed
+ * and chained, that the trigger would have written one by one — and lets the
+ * trigger work again.  Both inside one transaction of the caller, which
+ * rolls it back if either fails (the key that holds the trigger back goes
+ * with it).  0 or an SQLite error. */
+int audit_defer(tz_db *db);
+int audit_log_inserted(tz_db *db, const char *table, int64_t after);
+
 /* Recomputes the chain; returns 0 when intact, else the id of the first entry
  * that does not match (and a translated description in what). */
 int64_t audit_verify(tz_db *db, char *what, size_t len);

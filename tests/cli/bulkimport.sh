@@ -93,6 +93,20 @@ contains "numbered to the end" "." "$last"
 expect "one log entry per row added" "$((had + added))" "$(logs "$A" | wc -l)"
 if [ "$(logs "$A" | md5sum)" = "$(logs "$B" | md5sum)" ]; then ok "log the same"
 else logs "$B" > "$TMP/b.log"; bad "log the same" "$(logs "$A" | diff - "$TMP/b.log" | head -4)"; fi
+# Written in one pass after each batch, by the same login, and nothing
+# left behind that would keep the next rows' entries from being written.
+who() { sqlite3 "$1" "SELECT login || ':' || count(*) FROM change_log WHERE object = 'reg_row' GROUP BY login"; }
+expect "the same login both ways" "$(who "$B")" "$(who "$A")"
+expect "no hold on the log left" 0 "$(sqlite3 "$A" "SELECT count(*) FROM meta WHERE key = 'log_deferred'")"
+sqlite3 "$A" "SELECT max(id) FROM change_log" > "$TMP/maxlog"
+sqlite3 "$A" "INSERT INTO reg_row(version_id, section, nkz_code, name_kk, name_ru, basis_kk, basis_ru,
+  level, validity, body_id, profile, fold_kk, fold_ru, sort_kk, sort_ru)
+  SELECT version_id, section, nkz_code, name_kk, name_ru, basis_kk, basis_ru, '8', validity, body_id,
+  profile, fold_kk, fold_ru, sort_kk, sort_ru FROM reg_row
+  WHERE version_id = (SELECT id FROM reg_version WHERE state = 'draft') LIMIT 1"
+expect "a row written outside the program is still logged" "$(($(cat "$TMP/maxlog") + 1))" \
+	"$(sqlite3 "$A" "SELECT max(id) FROM change_log WHERE object = 'reg_row' AND action = 'insert'")"
+sqlite3 "$A" "DELETE FROM reg_row WHERE level = '8'; DELETE FROM change_log WHERE id > $(cat "$TMP/maxlog")"
 out=$($TZB --db "$A" --lang ru verify 2>&1); s=$?
 expect "verify after a bulk import (exit)" 0 "$s"
 lacks "verify: nothing missing" "индекс" "$out"
@@ -114,5 +128,6 @@ out=$($TZB --db "$C" --lang ru import "$TMP/bad-kk.csv" "$TMP/all-ru.csv" 2>&1);
 expect "bad line (exit)" 3 "$s"
 contains "bad line named" "bad-kk.csv:$(wc -l < "$TMP/bad-kk.csv"):7" "$out"
 expect "bad line: nothing written" "$before" "$(fp "$C")"
+expect "bad line: no hold on the log left" 0 "$(sqlite3 "$C" "SELECT count(*) FROM meta WHERE key = 'log_deferred'")"
 status "verify after the refusal" 0 $TZB --db "$C" verify
 done_tests
