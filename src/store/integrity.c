@@ -288,6 +288,41 @@ static long integrity_counts(tz_db *db, struct integrity_run *r)
 	return n;
 }
 
+/* ---- the holds of a bulk load ---------------------------------------------- */
+
+/* A bulk load holds back the change log's insert triggers and the search
+ * index's triggers with a key in meta (audit_defer, search_defer_index)
+ * and takes it away before it commits; a key stored was put there from
+ * outside, and with it rows are added unlogged, or unfound by search. */
+static long integrity_holds(tz_db *db, struct integrity_run *r)
+{
+	static const struct { const char *key, *what; } hold[] = {
+		{"log_deferred", N_("The change log is held back by a mark written outside the program: "
+		                    "rows added now would not be logged.")},
+		{"fts_deferred", N_("The search index is held back by a mark written outside the program: "
+		                    "rows added or changed now would not be found by search.")},
+	};
+	long n = 0;
+	for (size_t i = 0; i < sizeof hold / sizeof *hold; i++) {
+		sqlite3_stmt *st = db_prep(db, "SELECT 1 FROM meta WHERE key = :k");
+		if (!st) {
+			snprintf(r->err, sizeof r->err, _("The database's schema cannot be read: %s"), db_errmsg(db));
+			return -1;
+		}
+		db_text(st, ":k", hold[i].key);
+		int rc = db_step(db, st);
+		sqlite3_finalize(st);
+		if (rc == SQLITE_ROW) {
+			integrity_say(r, _("schema"), "%s", _(hold[i].what));
+			n++;
+		} else if (rc != SQLITE_DONE) {
+			snprintf(r->err, sizeof r->err, _("The database's schema cannot be read: %s"), db_errmsg(db));
+			return -1;
+		}
+	}
+	return n;
+}
+
 /* ---- the seals ------------------------------------------------------------ */
 
 /* The columns a seal holds, with what verify calls them. */
@@ -488,7 +523,7 @@ long integrity_check(tz_db *db, struct integrity_run *r)
 	int own = sqlite3_get_autocommit(db_sqlite(db)) && !db_exec(db, "BEGIN");
 	long n = 0, m;
 	long (*const check[])(tz_db *, struct integrity_run *) = {
-		integrity_schema, integrity_counts, integrity_seals,
+		integrity_schema, integrity_holds, integrity_counts, integrity_seals,
 	};
 	long nchecks = (long)(sizeof check / sizeof *check);
 	for (long i = 0; i < nchecks && n >= 0; i++) {

@@ -184,6 +184,21 @@ status "5: in Russian" 1 $TZB --lang ru --db "$T" verify
 contains "5: the seal, in Russian" "$(L=ru f "Version %lld's seal does not match its rows: the published register was changed after its publication." "$pub")" "$out"
 contains "5: the row, in Russian" "$(L=ru f 'basis (column 4)'), kk" "$out"
 
+# 6. A bulk load's hold on the change log or the search index, written and
+# left there: rows added after it would go unlogged or unfound.
+for k in log_deferred fts_deferred; do
+	copy
+	sqlite3 "$T" "INSERT INTO meta(key, value) VALUES ('$k', '1')"
+	status "6: $k left" 1 $TZB --db "$T" verify
+	case $k in
+	log_*) m="The change log is held back by a mark written outside the program: rows added now would not be logged." ;;
+	*) m="The search index is held back by a mark written outside the program: rows added or changed now would not be found by search." ;;
+	esac
+	contains "6: $k named" "$(f "$m")" "$out"
+	status "6: $k, in Russian" 1 $TZB --lang ru --db "$T" verify
+	contains "6: $k named in Russian" "$(L=ru f "$m")" "$out"
+done
+
 # The untouched database is still sound, and its head the one kept.
 status "the original is sound" 0 $TZB --db "$DB" verify --head "$head"
 
