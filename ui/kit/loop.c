@@ -94,12 +94,10 @@ void ui_loop(struct ui_app *app)
 	while (!unsaved_signalled) {
 		if (redraw)
 			ui_draw_all(app);
-		timing_drawn();
 		redraw = 0;
 		int k = ui_read_key();
 		if (k == ERR)
 			continue;
-		timing_key(k);
 		if (k == KEY_RESIZE) {
 			redraw = 1;
 			continue;
