@@ -134,6 +134,19 @@ tui() {  # tui SIZE DB
 		j=0; while [ $j -lt 7 ]; do key BSpace; j=$((j + 1)); done
 		key Escape
 	done
+	# The classifier picker of the entry form (F5, then Space), at half as
+	# many occupations as rows: its keys go to a log of their own.
+	_n=$(nlines)
+	key F5
+	for word in слесарь механик; do
+		key Space
+		printf '%s' "$word" | sed 's/./&\n/g' | while IFS= read -r ch; do [ -n "$ch" ] && key -l "$ch"; done
+		j=0; while [ $j -lt 7 ]; do key BSpace; j=$((j + 1)); done
+		key Escape
+	done
+	key Escape
+	head -n "$_n" "$LOG" >"$W/register-$1.log"
+	tail -n +$((_n + 2)) "$LOG" >"$W/picker-$1.log"
 	pid=$(tm display-message -p -t 0 '#{pane_pid}')
 	if [ ! -x /usr/bin/time ]; then
 		awk '/VmHWM/ {print $2}' /proc/"$(pgrep -P "$pid" | head -1)"/status >"$W/tui$1.kb" 2>/dev/null
@@ -190,6 +203,29 @@ COMMIT;
 EOF
 }
 
+# The same for a classifier import: the CSV loaded by the sqlite3 shell into
+# the program's own table (its indexes made after the rows are in, its
+# search index rebuilt once), the folded names by lower(), with none of
+# the program's checks of codes, levels and parents.
+nkz_floor_sql() {  # nkz_floor_sql CSV DB
+	cat <<EOF
+CREATE TEMP TABLE c(code, level, parent, name_ru, name_kk);
+.import --csv --skip 1 --schema temp $1 c
+BEGIN;
+INSERT INTO meta(key, value) VALUES ('fts_deferred', '1');
+$(sqlite3 "$2" "SELECT 'DROP INDEX ' || name || ';' FROM sqlite_schema
+                 WHERE type = 'index' AND tbl_name = 'nkz' AND sql IS NOT NULL")
+INSERT INTO nkz(code, level, parent, name_kk, name_ru, fold_kk, fold_ru)
+  SELECT code, CAST(level AS INTEGER), nullif(parent, ''), name_kk, name_ru, lower(name_kk), lower(name_ru)
+  FROM c;
+$(sqlite3 "$2" "SELECT sql || ';' FROM sqlite_schema
+                 WHERE type = 'index' AND tbl_name = 'nkz' AND sql IS NOT NULL")
+INSERT INTO nkz_fts(nkz_fts) VALUES ('rebuild');
+DELETE FROM meta WHERE key = 'fts_deferred';
+COMMIT;
+EOF
+}
+
 # A classifier of the real one's size (14,100 occupations) as an XLSX.
 K=$W/k14100; mkdir -p "$K"
 "$TZB" --db "$K/ref.db" init >/dev/null
@@ -216,6 +252,12 @@ for n in $SIZES; do
 	run init$n "$TZB" --db "$D/a.db" init
 	run nkzcsv$n "$TZB" --db "$D/a.db" import-nkz "$D/nkz.csv"
 	run sq_nkz$n sqlite3 "$D/peer-nkz.db" ".import --csv $D/nkz.csv nkz"
+	"$TZB" --db "$D/nkzfloor.db" init >/dev/null
+	nkz_floor_sql "$D/nkz.csv" "$D/nkzfloor.db" >"$D/nkzfloor.sql"
+	run nkzfloor$n sqlite3 "$D/nkzfloor.db" ".read $D/nkzfloor.sql"
+	got=$(sqlite3 "$D/nkzfloor.db" "SELECT count(*) FROM nkz")
+	want=$(sqlite3 "$D/a.db" "SELECT count(*) FROM nkz")
+	[ "$got" = "$want" ] || echo "bench: the classifier floor loaded $got occupations, the program $want" >&2
 	"$TZB" --db "$D/x.db" init >/dev/null
 	run nkzxlsx$n "$TZB" --db "$D/x.db" import-nkz "$D/nkz.xlsx"
 	[ $HAVE_X2C = 1 ] && run x2c_nkz$n xlsx2csv "$D/nkz.xlsx" "$D/x2c-nkz.csv"
@@ -251,6 +293,7 @@ for n in $SIZES; do
 	printf "$FMT" step ms cpu MB peer ms cpu MB ratio cpu
 	row "create the database" init$n "" ""
 	row "classifier import, CSV" nkzcsv$n "sqlite3 .import" sq_nkz$n
+	row "" nkzcsv$n "floor: sqlite3, our table" nkzfloor$n
 	row "classifier import, XLSX" nkzxlsx$n "xlsx2csv" x2c_nkz$n
 	row "register import, CSV kk+ru" regcsv$n "sqlite3 .import (kk+ru)" sq_reg$n
 	row "" regcsv$n "floor: sqlite3, our tables" floor$n
@@ -264,10 +307,23 @@ for n in $SIZES; do
 	echo "tui$n - - $(cat "$W/tui$n.kb" 2>/dev/null || echo -)" >>"$W/all"
 	printf '%-30s %9s %9s %9s %6s   %s\n' "key (ms)" median p99 max n "target: p99 <= 16 ms"
 	for k in "PgDn:^KEY_NPAGE$" "End/Home:^KEY_(END|HOME)$" "search letter:^U[+]04" "search Backspace:^KEY_BACKSPACE$"; do
-		set -- $(keystats "$LOG" "${k#*:}")
+		set -- $(keystats "$W/register-$n.log" "${k#*:}")
 		printf '%-30s %9s %9s %9s %6s\n' "${k%%:*}" "$1" "$2" "$3" "$4"
 		echo "$n $2 ${k%%:*}" >>"$W/keys"
 	done
+	for k in "picker letter:^U[+]04" "picker Backspace:^KEY_BACKSPACE$"; do
+		set -- $(keystats "$W/picker-$n.log" "${k#*:}")
+		printf '%-30s %9s %9s %9s %6s\n' "${k%%:*}" "$1" "$2" "$3" "$4"
+		echo "$n $2 ${k%%:*}" >>"$W/keys"
+	done
+	# What the database alone needs for a search's first lookup: the
+	# matches of three letters with what orders them, in a new sqlite3
+	# process (nothing cached but the system's own file cache), as the
+	# program's lookup reads them.
+	fl=$(sqlite3 "$D/a.db" ".timer on" "SELECT count(*), sum(length(r.sort_kk)) FROM reg_fts
+	        CROSS JOIN reg_row r ON r.id = reg_fts.rowid WHERE reg_fts MATCH 'сле'" 2>&1 |
+	     awk '/^Run Time/ { printf "%.2f", $4 * 1000 }')
+	printf '%-30s %9s   %s\n' "  sqlite3 alone, 'сле' lookup" "${fl:--}" "(ms, a new process: the floor of a search's first lookup)"
 done
 
 # How each step grows: its CPU time at each size (its wall time where some
@@ -308,13 +364,14 @@ tgt() {  # tgt LABEL FIGURE TARGET UNIT
 		printf "%-46s %8.2f %-2s %7.2f %-2s %6.2f %s\n", l, f, u, t, u, f / t, f / t <= 1 ? "met" : "MISSED" }'
 }
 div() { awk -v a="$1" -v b="$2" 'BEGIN { if (a != "-" && b != "-" && b > 0) print a / b; else print "-" }'; }
-for k in PgDn End/Home "search letter" "search Backspace"; do
+for k in PgDn End/Home "search letter" "search Backspace" "picker letter" "picker Backspace"; do
 	tgt "key $k, p99" "$(awk -v n="$big" -v k="$k" '$1 == n && substr($0, index($0, $3)) == k { print $2 }' "$W/keys")" 16 ms
 done
 tgt "register import CSV / sqlite3 .import, cpu" "$(div "$(cpu regcsv$big)" "$(cpu sq_reg$big)")" 5 x
 tgt "register import CSV / sqlite3 .import, wall" "$(div "$(ms regcsv$big)" "$(ms sq_reg$big)")" 5 x
 tgt "register import CSV / the floor, cpu" "$(div "$(cpu regcsv$big)" "$(cpu floor$big)")" 5 x
 tgt "classifier import CSV / sqlite3 .import, cpu" "$(div "$(cpu nkzcsv$big)" "$(cpu sq_nkz$big)")" 3 x
+tgt "classifier import CSV / the floor, cpu" "$(div "$(cpu nkzcsv$big)" "$(cpu nkzfloor$big)")" 3 x
 tgt "classifier XLSX, 14,100 occupations, wall" "$(div "$(ms nkz14k)" 1000)" 0.5 s
 peak=$(awk '$1 !~ /^(sq_|x2c_|vd_|floor)/ && $4 ~ /^[0-9]+$/ && $4 + 0 > m { m = $4; s = $1 } END { printf "%.1f %s", m / 1024, s }' "$W/all")
 tgt "peak memory, any step at any size (${peak#* })" "${peak%% *}" 24 MB

@@ -680,40 +680,6 @@ static int write_all(tz_db *db, int64_t draft, struct ifile *files, int staged,
 	return rc;
 }
 
-/* The indexes of reg_row that order its names (for the list's sorting and
- * search) take each row at a random place: on a large import that is most of
- * the writing, and past the cache every insert reads and rewrites pages of
- * them.  Built afresh once the rows are in, they are sorted in one pass.  The
- * other indexes stay: the import's own lookups use them.  Inside the
- * import's transaction, so a cancelled or refused import leaves them as they
- * were.  Returns the statements that make them again (NULL: none, or
- * *failed when the database refused). */
-static char *regcsv_indexes_aside(tz_db *db, int *failed)
-{
-	sqlite3_stmt *st = db_prep(db,
-		"SELECT group_concat(sql, ';'), "
-		"       group_concat('DROP INDEX \"' || replace(name, '\"', '\"\"') || '\"', ';') "
-		"FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'reg_row' AND sql IS NOT NULL "
-		"AND (name GLOB 'reg_row_sort_*' OR name GLOB 'reg_row_fold_*')");
-	char *make = NULL, *drop = NULL;
-	*failed = !st || db_step(db, st) != SQLITE_ROW;
-	if (!*failed && sqlite3_column_type(st, 0) != SQLITE_NULL) {
-		make = strdup(db_col_text(st, 0));
-		drop = strdup(db_col_text(st, 1));
-		*failed = !make || !drop;
-	}
-	/* finalized first: a statement still reading the schema locks it */
-	sqlite3_finalize(st);
-	if (!*failed && drop && db_exec(db, drop))
-		*failed = 1;
-	free(drop);
-	if (*failed) {
-		free(make);
-		make = NULL;
-	}
-	return make;
-}
-
 int regcsv_import_from(tz_db *db, const char *const *paths, int npaths, const char *encoding,
                        const char *sheet, regcsv_warn_fn *warn, void *wctx,
                        struct regcsv_stats *st, char *err, size_t errlen)
@@ -822,7 +788,9 @@ int regcsv_import_opts(tz_db *db, const char *const *paths, int npaths, const st
 	char *remake = NULL;
 	if (bulk && nrows >= db_int_query(db, "SELECT count(*) FROM reg_row", 0)) {
 		int failed = 0;
-		remake = regcsv_indexes_aside(db, &failed);
+		/* The name indexes (the list's order and search); the others
+		 * serve the import's own lookups. */
+		remake = db_indexes_aside(db, "reg_row", "reg_row_sort_*", "reg_row_fold_*", &failed);
 		if (failed) {
 			refused(db, _("The database refused the change: %s"), err, errlen);
 			db_rollback(db);

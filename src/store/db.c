@@ -576,6 +576,38 @@ int64_t db_int_query(tz_db *db, const char *sql, int64_t dflt)
 	return v;
 }
 
+char *db_indexes_aside(tz_db *db, const char *table, const char *glob1, const char *glob2,
+                       int *failed)
+{
+	sqlite3_stmt *st = db_prep(db,
+		"SELECT group_concat(sql, ';'), "
+		"       group_concat('DROP INDEX \"' || replace(name, '\"', '\"\"') || '\"', ';') "
+		"FROM sqlite_schema WHERE type = 'index' AND tbl_name = :t AND sql IS NOT NULL "
+		"AND (name GLOB :g1 OR name GLOB :g2)");
+	char *make = NULL, *drop = NULL;
+	if (st) {
+		db_text(st, ":t", table);
+		db_text(st, ":g1", glob1);
+		db_text(st, ":g2", glob2);
+	}
+	*failed = !st || db_step(db, st) != SQLITE_ROW;
+	if (!*failed && sqlite3_column_type(st, 0) != SQLITE_NULL) {
+		make = strdup(db_col_text(st, 0));
+		drop = strdup(db_col_text(st, 1));
+		*failed = !make || !drop;
+	}
+	/* finalized first: a statement still reading the schema locks it */
+	sqlite3_finalize(st);
+	if (!*failed && drop && db_exec(db, drop))
+		*failed = 1;
+	free(drop);
+	if (*failed) {
+		free(make);
+		make = NULL;
+	}
+	return make;
+}
+
 int db_begin(tz_db *db)
 {
 	if (db->depth++ > 0)

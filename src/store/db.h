@@ -48,6 +48,15 @@ const char *db_col_text(sqlite3_stmt *st, int col);  /* never NULL */
 /* One integer from a query with no parameters; dflt when no row. */
 int64_t db_int_query(tz_db *db, const char *sql, int64_t dflt);
 
+/* For a bulk load inside the caller's transaction (a rollback brings them
+ * back): the indexes of table whose names match glob1 or glob2 are dropped.
+ * Each takes rows at random places, most of a large load's writing; made
+ * again once the rows are in, each is built in one sorted pass.  Returns
+ * the statements that make them again (NULL: none matched, or *failed when
+ * the database refused). */
+char *db_indexes_aside(tz_db *db, const char *table, const char *glob1, const char *glob2,
+                       int *failed);
+
 /* Transactions.  begin/commit nest; a rollback at any depth makes the
  * outermost commit roll back instead.  Returns 0 or an SQLite error code. */
 int db_begin(tz_db *db);

@@ -123,6 +123,14 @@ expect "the search index holds every code" "$big" \
 	"$(q "$TMP/b.db" "SELECT count(*) FROM nkz_fts WHERE nkz_fts MATCH '\"қон\" AND \"нды\" AND \"ғыс\"'")"
 expect "the search index is sound" "" \
 	"$(q "$TMP/b.db" "INSERT INTO nkz_fts(nkz_fts, rank) VALUES ('integrity-check', 1)" 2>&1)"
+# The name indexes, set aside for the load, are made again, whole.
+expect "the name indexes are back" "nkz_fold_kk nkz_fold_ru" \
+	"$(q "$TMP/b.db" "SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_schema
+	                  WHERE type = 'index' AND name GLOB 'nkz_fold_*' ORDER BY name)")"
+expect "and the database is sound" "ok" "$(q "$TMP/b.db" "PRAGMA integrity_check")"
+expect "a name prefix is found through its index" "1" \
+	"$(q "$TMP/b.db" "EXPLAIN QUERY PLAN SELECT code FROM nkz WHERE fold_ru >= 'опер' AND fold_ru < 'опеса'" |
+	   grep -c 'USING INDEX nkz_fold_ru')"
 
 tz "$TMP/b.db" import-nkz "$TMP/big.xlsx" >/dev/null 2>&1
 expect "a second import adds nothing" "$big" "$(q "$TMP/b.db" "SELECT count(*) FROM nkz")"
