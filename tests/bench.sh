@@ -136,7 +136,7 @@ tui() {  # tui SIZE DB
 	done
 	# The classifier picker of the entry form (F5, then Space), at half as
 	# many occupations as rows: its keys go to a log of their own.
-	_n=$(nlines)
+	reg_lines=$(nlines)
 	key F5
 	for word in слесарь механик; do
 		key Space
@@ -145,8 +145,8 @@ tui() {  # tui SIZE DB
 		key Escape
 	done
 	key Escape
-	head -n "$_n" "$LOG" >"$W/register-$1.log"
-	tail -n +$((_n + 2)) "$LOG" >"$W/picker-$1.log"
+	head -n "$reg_lines" "$LOG" >"$W/register-$1.log"
+	tail -n +$((reg_lines + 2)) "$LOG" >"$W/picker-$1.log"
 	pid=$(tm display-message -p -t 0 '#{pane_pid}')
 	if [ ! -x /usr/bin/time ]; then
 		awk '/VmHWM/ {print $2}' /proc/"$(pgrep -P "$pid" | head -1)"/status >"$W/tui$1.kb" 2>/dev/null
@@ -320,9 +320,9 @@ for n in $SIZES; do
 	# matches of three letters with what orders them, in a new sqlite3
 	# process (nothing cached but the system's own file cache), as the
 	# program's lookup reads them.
-	fl=$(sqlite3 "$D/a.db" ".timer on" "SELECT count(*), sum(length(r.sort_kk)) FROM reg_fts
-	        CROSS JOIN reg_row r ON r.id = reg_fts.rowid WHERE reg_fts MATCH 'сле'" 2>&1 |
-	     awk '/^Run Time/ { printf "%.2f", $4 * 1000 }')
+	fl=$(printf '%s\n' ".timer on" "SELECT count(*), sum(length(r.sort_kk)) FROM reg_fts
+	        CROSS JOIN reg_row r ON r.id = reg_fts.rowid WHERE reg_fts MATCH 'сле';" |
+	     sqlite3 "$D/a.db" 2>&1 | awk '/^Run Time/ { printf "%.2f", $4 * 1000 }')
 	printf '%-30s %9s   %s\n' "  sqlite3 alone, 'сле' lookup" "${fl:--}" "(ms, a new process: the floor of a search's first lookup)"
 done
 
