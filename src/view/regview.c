@@ -34,6 +34,18 @@ struct regview {
 	int first, n, cap;
 	struct rv_line *win;
 	unsigned gen;         /* rv_generation */
+	/* The counts of the last one- or two-letter search with no other
+	 * condition, for the query as typed in the version as the last reload
+	 * found it: Backspace back to it reads nothing.  At 100,000
+	 * rows one letter's count reads 23,000 index entries (27 M
+	 * instructions, 1,100 pages). */
+	struct {
+		char *query;
+		int64_t version;
+		unsigned loads;
+		int all, vol;
+	} prefix;
+	unsigned loads;       /* rv_reload's, each a new look at the data */
 };
 
 static const char *const section_key[2] = {"mandatory", "voluntary"};
@@ -178,6 +190,16 @@ static int read_counts(const struct regview *rv, sqlite3_stmt *st, int c[2])
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
+/* A prefix's counts (all its rows, those of them voluntary) into c, for
+ * the sections the facets let through. */
+static void prefix_counts(const struct regview *rv, int all, int vol, int c[2])
+{
+	if (rv->facets.section != 1)
+		c[0] = all - vol;
+	if (rv->facets.section != 0)
+		c[1] = vol;
+}
+
 /* The rows of each section under the conditions, in one query: a search
  * term is looked up once, not once per section.  0, or -1 on an error (the
  * fragment does not prepare, or the database fails). */
@@ -202,6 +224,11 @@ static int count_sections(struct regview *rv, const char *where, int c[2])
 	}
 	int prefix = *rv->query && rv->search.kind == SEARCH_PREFIX && !regsearch_inside(&rv->hits);
 	conditions(rv, where, prefix ? COND_NO_SEARCH : COND_SEARCH, cond, sizeof cond);
+	if (prefix && !*cond && rv->prefix.query && rv->prefix.version == rv->version &&
+	    rv->prefix.loads == rv->loads && !strcmp(rv->prefix.query, rv->query)) {
+		prefix_counts(rv, rv->prefix.all, rv->prefix.vol, c);
+		return 0;
+	}
 	/* A name search lists its matches' ids: count by looking those up, or
 	 * the planner may walk the whole version in an index, testing each row
 	 * against the list ("+" keeps it off the version's indexes). */
@@ -220,21 +247,28 @@ static int count_sections(struct regview *rv, const char *where, int c[2])
 	if (!prefix)
 		return read_counts(rv, st, c);
 	int rc = db_step(rv->db, st);
-	if (rc == SQLITE_ROW) {
-		int all = sqlite3_column_int(st, 0), vol = sqlite3_column_int(st, 1);
-		if (rv->facets.section != 1)
-			c[0] = all - vol;
-		if (rv->facets.section != 0)
-			c[1] = vol;
-	}
+	int all = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+	int vol = rc == SQLITE_ROW ? sqlite3_column_int(st, 1) : 0;
 	sqlite3_finalize(st);
-	return rc == SQLITE_ROW ? 0 : -1;
+	if (rc != SQLITE_ROW)
+		return -1;
+	prefix_counts(rv, all, vol, c);
+	if (!*cond) {
+		free(rv->prefix.query);
+		rv->prefix.query = strdup(rv->query);
+		rv->prefix.version = rv->version;
+		rv->prefix.loads = rv->loads;
+		rv->prefix.all = all;
+		rv->prefix.vol = vol;
+	}
+	return 0;
 }
 
 void rv_reload(struct regview *rv)
 {
 	win_clear(rv);
 	rv->gen++;
+	rv->loads++;
 	/* A row added to the draft since takes its number; read-only, the
 	 * numbers stay as they are. */
 	regorder_settle(rv->db, rv->version);
@@ -298,6 +332,7 @@ void rv_close(struct regview *rv)
 	free(rv->title);
 	free(rv->where);
 	free(rv->query);
+	free(rv->prefix.query);
 	search_free(&rv->search);
 	free(rv);
 }

@@ -317,6 +317,45 @@ static void test_facets_and_search(tz_db *db)
 	rv_close(rv);
 }
 
+/* A one-letter search's counts come back with Backspace to it without a
+ * look at the database; a reload (a row added) counts again, and so does a
+ * section chosen. */
+static void test_prefix_counts(tz_db *db)
+{
+	i18n_set_lang("kk");
+	struct regview *rv = rv_open(db);
+	int v = (int)rv_version(rv);
+	char sql[256];
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM reg_row WHERE version_id = %d AND "
+	         "(fold_kk GLOB 'а*' OR fold_ru GLOB 'а*')", v);
+	int want = (int)db_int_query(db, sql, -1);
+	CHECK(want > 0, "no names start with А in version %d", v);
+	CHECK_INT(rv_set_search(rv, "А"), 0);
+	CHECK_INT(rv_rows(rv), want);
+	/* Added behind the view's back: Backspace to "А" gives the count it
+	 * had (no look at the database); the reload that follows a change
+	 * counts again. */
+	add_row(db, v, "voluntary", "6210-1-001", "Аңшы", "Егерь", "5", 3);
+	CHECK_INT(rv_set_search(rv, "Ас"), 0);
+	CHECK_INT(rv_set_search(rv, "А"), 0);
+	CHECK_INT(rv_rows(rv), want);
+	rv_reload(rv);
+	CHECK_INT(rv_rows(rv), want + 1);
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM reg_row WHERE version_id = %d AND "
+	         "section = 'voluntary' AND (fold_kk GLOB 'а*' OR fold_ru GLOB 'а*')", v);
+	struct rv_facets f = {.section = 1};
+	CHECK_INT(rv_set_facets(rv, &f), 0);
+	CHECK_INT(rv_rows(rv), (int)db_int_query(db, sql, -1));
+	CHECK_INT(rv_count(rv, 0), 0);
+	f.section = -1;
+	CHECK_INT(rv_set_facets(rv, &f), 0);
+	CHECK_INT(rv_rows(rv), want + 1);
+	snprintf(sql, sizeof sql, "DELETE FROM reg_row WHERE version_id = %d AND nkz_code = '6210-1-001' "
+	         "AND level = '5'", v);
+	exec(db, sql);
+	rv_close(rv);
+}
+
 /* What the filter dialog steps through: the bodies that have rows in the
  * version on view, by short name in the view's alphabet (ӘМ before ЕХӘҚМ
  * in Kazakh; Минобороны before МТСЗН in Russian, и before т whatever the
@@ -508,6 +547,7 @@ int main(void)
 	seed_more(db);
 	test_sort(db);
 	test_facets_and_search(db);
+	test_prefix_counts(db);
 	test_facet_values(db);
 	test_filter_and_versions(db);
 	drop_db(db);
