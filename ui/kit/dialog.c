@@ -12,6 +12,7 @@
 #include "kit/draw.h"
 #include "kit/field.h"
 #include "kit/theme.h"
+#include "kit/timing.h"
 
 enum { MIN_COLS = 80, MIN_LINES = 24, MAX_LAYERS = 8 };
 
@@ -69,7 +70,7 @@ void dlg_repaint(void)
  * layers' leftovers. */
 int dlg_key(void)
 {
-	int k = ui_read_key();
+	int k = timing_read_key();
 	if (k == KEY_RESIZE)
 		wipe = 1;
 	return k;

@@ -95,7 +95,7 @@ void ui_loop(struct ui_app *app)
 		if (redraw)
 			ui_draw_all(app);
 		redraw = 0;
-		int k = ui_read_key();
+		int k = timing_read_key();
 		if (k == ERR)
 			continue;
 		if (k == KEY_RESIZE) {

@@ -5,7 +5,6 @@
 #include <poll.h>
 #include <unistd.h>
 
-#include "kit/timing.h"
 #include "view/unsaved.h"
 
 enum { ESC_DIGIT_MS = 1000 };
@@ -36,8 +35,6 @@ int ui_key_char(int key)
 		return 0;
 	return key;
 }
-
-static int read_key(void);
 
 /* One key through get_wch, so that a Cyrillic letter arrives whole. */
 static int next_key(void)
@@ -75,18 +72,6 @@ static int screen_tty_gone(void)
  * dialog open at that moment closes as if cancelled, and the loop beneath it
  * sees the flag and leaves — the form keeping what was typed as a draft. */
 int ui_read_key(void)
-{
-	/* Every loop draws before it reads: the key before this one has been
-	 * handled and its screen updated, in the main loop, a form or a picker
-	 * alike (--timing). */
-	timing_drawn();
-	int k = read_key();
-	if (k != ERR)
-		timing_key(k);
-	return k;
-}
-
-static int read_key(void)
 {
 	if (unsaved_signalled)
 		return 27;

@@ -76,3 +76,12 @@ void timing_drawn(void)
 	}
 	fflush(out);
 }
+
+int timing_read_key(void)
+{
+	timing_drawn();
+	int k = ui_read_key();
+	if (k != ERR)
+		timing_key(k);
+	return k;
+}

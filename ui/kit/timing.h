@@ -16,4 +16,9 @@ void timing_key(int key);
  * writes the start-up line. */
 void timing_drawn(void);
 
+/* ui_read_key, timed: every loop draws before it reads, so the key before
+ * this one has been handled and its screen updated, in the main loop, a
+ * form or a picker alike; the clock then runs for the key read. */
+int timing_read_key(void);
+
 #endif
