@@ -5,20 +5,7 @@
 #include <stdint.h>
 
 #include "domain/nkz.h"
-
-struct nkz_import_stats {
-	long read;              /* data records read */
-	long imported;          /* codes written (new or updated) */
-	long added;             /* of those, codes that were not in the database */
-	long renamed;           /* of those, stored codes whose name the file changes */
-	long skipped_inactive;  /* retired codes left out */
-	long deactivated;       /* codes already stored that the file retires */
-	long rejected;          /* rows with problems, left out (skip_invalid) */
-	long problems;          /* problems found, each passed to on_problem */
-	long per_level[7];      /* imported, by level 1..6 */
-	int64_t change_id;      /* the import's change log entry: its changes (nkz_changes) */
-	char rejects[1024];     /* the file the rejected rows were written to, or "" */
-};
+#include "exchange/nkzwrite.h"
 
 /* One problem of the file: where it is and why, the why translated. */
 struct nkz_problem {

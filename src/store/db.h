@@ -49,7 +49,8 @@ const char *db_col_text(sqlite3_stmt *st, int col);  /* never NULL */
 int64_t db_int_query(tz_db *db, const char *sql, int64_t dflt);
 
 /* For a bulk load inside the caller's transaction (a rollback brings them
- * back): the indexes of table whose names match glob1 or glob2 are dropped.
+ * back): the indexes of table whose names match glob1 or glob2 (NULL: none)
+ * are dropped.
  * Each takes rows at random places, most of a large load's writing; made
  * again once the rows are in, each is built in one sorted pass.  Returns
  * the statements that make them again (NULL: none matched, or *failed when

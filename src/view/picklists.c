@@ -15,19 +15,16 @@ static int picklist_ru(const char *lang)
 }
 
 /* A one- or two-letter query that this many names start with, in either
- * language, is common enough that walking the codes in order finds a page
- * of matches within a few thousand rows; a rarer one is cheaper looked up
- * through the name indexes and sorted. */
+ * language, or a longer one the trigram index offers this many codes for,
+ * is common enough that walking the codes in order finds a page of matches
+ * within a few thousand rows; a rarer one is cheaper looked up through the
+ * indexes and sorted. */
 enum { PICKLIST_WALK_MIN = 1000 };
 
-/* The codes whose name in one language starts with the query, counted in
- * that name's index alone (schema.sql's nkz_fold_kk / nkz_fold_ru). */
-static int picklist_starting(tz_db *db, const struct search *s)
+/* One count from a cached query of the search's terms; 0 when it fails. */
+static int picklist_count(tz_db *db, const char *sql, const struct search *s)
 {
-	sqlite3_stmt *st = db_cached(db, "SELECT max((SELECT count(*) FROM nkz "
-	                             "WHERE fold_kk >= :search_q AND fold_kk < :search_hi), "
-	                             "(SELECT count(*) FROM nkz "
-	                             "WHERE fold_ru >= :search_q AND fold_ru < :search_hi))");
+	sqlite3_stmt *st = db_cached(db, sql);
 	if (!st)
 		return 0;
 	search_bind(s, st);
@@ -36,17 +33,21 @@ static int picklist_starting(tz_db *db, const struct search *s)
 	return n;
 }
 
+/* The codes whose name in one language starts with the query, counted in
+ * that name's index alone (schema.sql's nkz_fold_kk / nkz_fold_ru). */
+static int picklist_starting(tz_db *db, const struct search *s)
+{
+	return picklist_count(db, "SELECT max((SELECT count(*) FROM nkz "
+	                      "WHERE fold_kk >= :search_q AND fold_kk < :search_hi), "
+	                      "(SELECT count(*) FROM nkz "
+	                      "WHERE fold_ru >= :search_q AND fold_ru < :search_hi))", s);
+}
+
 /* The codes the trigram index offers for a query (a few more than match:
  * its trigrams need not stand together), from the index alone. */
 static int picklist_offered(tz_db *db, const struct search *s)
 {
-	sqlite3_stmt *st = db_cached(db, "SELECT count(*) FROM nkz_fts WHERE nkz_fts MATCH :search_q");
-	if (!st)
-		return 0;
-	search_bind(s, st);
-	int n = db_step(db, st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
-	sqlite3_reset(st);
-	return n;
+	return picklist_count(db, "SELECT count(*) FROM nkz_fts WHERE nkz_fts MATCH :search_q", s);
 }
 
 /* A trigram search's matches, tested on the names as typed or by look-alike. */
