@@ -26,7 +26,7 @@ NPROC    ?= $(shell nproc 2>/dev/null || echo 1)
 JOBS_FLAG = $(if $(findstring jobserver,$(MAKEFLAGS)),,-j$(NPROC))
 SRC_C    := $(wildcard src/*/*.c)
 UI_C     := $(wildcard ui/*.c ui/*/*.c)
-DATA_SQL := data/schema.sql data/migrate-2.sql data/migrate-3.sql data/migrate-4.sql data/migrate-5.sql data/migrate-6.sql data/migrate-7.sql data/migrate-8.sql data/migrate-9.sql data/migrate-10.sql data/migrate-12.sql data/migrate-13.sql data/migrate-15.sql data/migrate-16.sql data/migrate-19.sql data/reference.sql data/calendar.sql data/demo.sql data/demo-grounds.sql
+DATA_SQL := data/schema.sql data/migrate-2.sql data/migrate-3.sql data/migrate-4.sql data/migrate-5.sql data/migrate-6.sql data/migrate-7.sql data/migrate-8.sql data/migrate-9.sql data/migrate-10.sql data/migrate-12.sql data/migrate-13.sql data/migrate-15.sql data/migrate-16.sql data/migrate-19.sql data/migrate-20.sql data/reference.sql data/calendar.sql data/demo.sql data/demo-grounds.sql
 CORE_O   := $(SRC_C:%.c=$(B)/%.o) $(B)/gen/embedded.o
 UI_O     := $(UI_C:%.c=$(B)/%.o)
 UNIT_C   := $(wildcard tests/unit/test_*.c)

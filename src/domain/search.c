@@ -477,6 +477,12 @@ int search_reindex(tz_db *db, enum search_scope scope)
 {
 	if (db_exec(db, "DELETE FROM meta WHERE key = 'fts_deferred'"))
 		return -1;
-	return db_exec(db, scope == SEARCH_NKZ ? "INSERT INTO nkz_fts(nkz_fts) VALUES ('rebuild')"
-	                                       : "INSERT INTO reg_fts(reg_fts) VALUES ('rebuild')");
+	if (scope == SEARCH_NKZ)
+		return db_exec(db, "INSERT INTO nkz_fts(nkz_fts) VALUES ('rebuild')");
+	/* The first letters' counts (schema 20) were held back with the index. */
+	return db_exec(db, "INSERT INTO reg_fts(reg_fts) VALUES ('rebuild');"
+	                   "DELETE FROM reg_prefix;"
+	                   "INSERT INTO reg_prefix(version_id, section, kk, ru, n) "
+	                   "SELECT version_id, section, substr(fold_kk, 1, 2), substr(fold_ru, 1, 2), "
+	                   "count(*) FROM reg_row GROUP BY 1, 2, 3, 4");
 }

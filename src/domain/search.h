@@ -82,7 +82,8 @@ int search_find(const char *text, const char *query, size_t *off, size_t *len);
  * at every statement, most of an import's time.  Inside the import's
  * transaction, search_defer_index() stops the indexing triggers (a meta key:
  * a rollback restores them); search_reindex() rebuilds the scope's index from
- * its table in one pass and restarts them.  0, or -1 on a database error. */
+ * its table in one pass (the register's with its first letters' counts,
+ * schema 20) and restarts them.  0, or -1 on a database error. */
 int search_defer_index(tz_db *db);
 int search_reindex(tz_db *db, enum search_scope scope);
 

@@ -129,6 +129,27 @@ static void on_update(void *p, int op, const char *dbname, const char *table, sq
 		db->epoch = new_epoch();
 }
 
+/* The page cache's memory, taken and touched once (see db.h). */
+enum { DB_RESERVE_PAGES = 640, DB_RESERVE_PAGE_SIZE = 4096 };
+
+void db_reserve_cache(void)
+{
+	static void *lines;
+	int hdr = 0;
+	if (lines || sqlite3_config(SQLITE_CONFIG_PCACHE_HDRSZ, &hdr) != SQLITE_OK)
+		return;
+	/* A line holds a page and SQLite's header for it, 8-byte aligned. */
+	size_t line = ((size_t)DB_RESERVE_PAGE_SIZE + (size_t)hdr + 7) & ~(size_t)7;
+	lines = malloc(line * DB_RESERVE_PAGES);
+	if (!lines)
+		return;
+	memset(lines, 0, line * DB_RESERVE_PAGES);
+	if (sqlite3_config(SQLITE_CONFIG_PAGECACHE, lines, (int)line, DB_RESERVE_PAGES) != SQLITE_OK) {
+		free(lines);
+		lines = NULL;
+	}
+}
+
 tz_db *db_open(const char *path, int create, char *err, size_t errlen)
 {
 	tz_db *db = calloc(1, sizeof *db);

@@ -21,6 +21,7 @@ extern const char tz_data_migrate_13_sql[];
 extern const char tz_data_migrate_15_sql[];
 extern const char tz_data_migrate_16_sql[];
 extern const char tz_data_migrate_19_sql[];
+extern const char tz_data_migrate_20_sql[];
 
 enum schema_kind schema_identify(tz_db *db)
 {
@@ -93,6 +94,8 @@ int schema_migrate(tz_db *db, char *err, size_t errlen)
 	if (v < 16 && db_script(db, tz_data_migrate_16_sql))
 		goto fail;
 	if (v < 19 && db_script(db, tz_data_migrate_19_sql))
+		goto fail;
+	if (v < 20 && db_script(db, tz_data_migrate_20_sql))
 		goto fail;
 	/* After every step, so that a column a step adds is logged too. */
 	if (audit_triggers(db))

@@ -105,16 +105,26 @@ static void regsearch_swap(struct regsearch *h)
 	aside->made = aside->synced = 0;
 }
 
+/* Keeps the levels held aside in place of those kept before, and leaves
+ * none held (without memory for the place, simply none held). */
+static void regsearch_set_aside(struct regsearch *h)
+{
+	struct regsearch *aside = h->stash ? h->stash : calloc(1, sizeof *aside);
+	if (aside) {
+		regsearch_forget(aside);
+		h->stash = aside;
+		regsearch_swap(h);
+	}
+}
+
 /* The deepest level of h that holds every match of fq found by mode, or
  * -1.  Only a level found the same way does: a two-letter level inside
  * words holds its matches as typed only, where a longer query also matches
- * by look-alike, and a prefix holds the names that start with it. */
+ * by look-alike. */
 static int regsearch_level(const struct regsearch *h, const char *fq, enum regsearch_mode mode)
 {
 	int k = h->depth - 1;
-	while (k >= 0 && (h->mode[k] != mode ||
-	                  (mode == REGSEARCH_STARTS ? strncmp(fq, h->q[k], strlen(h->q[k]))
-	                                            : !strstr(fq, h->q[k])) ||
+	while (k >= 0 && (h->mode[k] != mode || !strstr(fq, h->q[k]) ||
 	                  (mode == REGSEARCH_INSIDE && strcmp(fq, h->q[k]))))
 		k--;
 	return k;
@@ -222,7 +232,6 @@ static void regsearch_drop_to(struct regsearch *h, int depth)
 static int regsearch_narrow(struct regsearch *h, int k, const char *fq, enum regsearch_mode mode)
 {
 	int by_loose = mode == REGSEARCH_TRIGRAMS;
-	size_t n = strlen(fq);
 	char *lq = by_loose ? text_loose(strdup(fq)) : NULL;
 	if (by_loose && !lq)
 		return -1;
@@ -231,8 +240,7 @@ static int regsearch_narrow(struct regsearch *h, int k, const char *fq, enum reg
 		struct regsearch_hit *x = &h->hit[i];
 		if (x->gone < k)
 			continue;
-		int t = mode != REGSEARCH_STARTS ? regsearch_test(h, x, fq, lq)
-		        : !strncmp(h->text + x->kk, fq, n) || !strncmp(h->text + x->ru, fq, n);
+		int t = regsearch_test(h, x, fq, lq);
 		if (t < 0)
 			rc = -1;
 		else if (!t)
@@ -255,19 +263,8 @@ static int regsearch_lookup(struct regsearch *h, const struct search *s, int64_t
 	const char *l = lang[0] == 'r' ? "ru" : "kk";
 	int fts = mode == REGSEARCH_TRIGRAMS;
 	/* The index is the outer loop: the version's own indexes would walk
-	 * every row of it.  A prefix is a range of each name index, which
-	 * holds all the lookup reads (schema 15): the Kazakh range, then the
-	 * Russian names in range whose Kazakh name is not. */
-	if (mode == REGSEARCH_STARTS)
-		snprintf(sql, sizeof sql, "SELECT r.id, r.section = 'voluntary', r.sort_%s, r.level, "
-		         "r.fold_kk, r.fold_ru, 1 FROM reg_row r INDEXED BY reg_row_fold_kk "
-		         "WHERE r.version_id = :v AND r.fold_kk >= :search_q AND r.fold_kk < :search_hi "
-		         "UNION ALL SELECT r.id, r.section = 'voluntary', r.sort_%s, r.level, "
-		         "r.fold_kk, r.fold_ru, 1 FROM reg_row r INDEXED BY reg_row_fold_ru "
-		         "WHERE r.version_id = :v AND r.fold_ru >= :search_q AND r.fold_ru < :search_hi "
-		         "AND NOT (r.fold_kk >= :search_q AND r.fold_kk < :search_hi) LIMIT %d",
-		         l, l, REGSEARCH_MAX_HITS + 1);
-	else if (fts)
+	 * every row of it. */
+	if (fts)
 		snprintf(sql, sizeof sql, "SELECT r.id, r.section = 'voluntary', r.sort_%s, r.level, "
 		         "r.fold_kk, r.fold_ru, tz_holds(r.fold_kk, :q) OR tz_holds(r.fold_ru, :q) "
 		         "FROM reg_fts CROSS JOIN reg_row r ON r.id = reg_fts.rowid "
@@ -374,28 +371,32 @@ void regsearch_fill(struct regsearch *h, const char *query, const struct search 
 	static unsigned serial;
 	/* Two letters that no code starts with (s->walk): inside words too, by
 	 * reading the version's names, which keeps within a key's time up to
-	 * REGSEARCH_SCAN_MAX rows (a real register holds a few thousand); a
-	 * bigger one finds names that start with them, from the indexes.  One
-	 * letter stays a prefix: nearly every name holds it somewhere. */
-	enum regsearch_mode mode = REGSEARCH_TRIGRAMS;
+	 * REGSEARCH_SCAN_MAX rows (a real register holds a few thousand).  In
+	 * a bigger one they stay a prefix with the search's own condition, as
+	 * one letter does: nearly every name holds one letter somewhere, and
+	 * the names that start with two are counted from the first letters'
+	 * counts (schema 20) and read a page at a time from the name index. */
 	int two = s->kind == SEARCH_PREFIX && regsearch_chars(s->exact) == 2;
-	if (two && version)
-		mode = regsearch_rows(h->db, version) <= REGSEARCH_SCAN_MAX ? REGSEARCH_INSIDE
-		                                                          : REGSEARCH_STARTS;
-	/* One letter stays with the search's own condition: its matches are
-	 * too many to read at every key, and the screen needs one page of
-	 * them.  So does a prefix that a code may start (an Х), which that
-	 * condition looks up among the codes too. */
-	int wanted = s->kind == SEARCH_FTS || (two && s->walk);
+	int small = two && version && regsearch_rows(h->db, version) <= REGSEARCH_SCAN_MAX;
+	enum regsearch_mode mode = small ? REGSEARCH_INSIDE : REGSEARCH_TRIGRAMS;
+	/* A prefix that a code may start (an Х) stays with that condition too,
+	 * which looks it up among the codes. */
+	int wanted = s->kind == SEARCH_FTS || (small && s->walk);
 	char *fq = *query && wanted && version ? regsearch_folded(query) : NULL;
 	/* Levels kept aside hold only for the version, language and rows that
-	 * made them: a new search's first key and every reload start afresh. */
-	if (!fq || !narrow)
-		regsearch_drop_stash(h);
+	 * made them: a new search's first key and every reload start afresh.
+	 * Backspace from three letters to two in a big register keeps the
+	 * trigram levels aside, for the third letter typed again. */
 	if (!fq) {
+		if (narrow && two && h->depth > 0)
+			regsearch_set_aside(h);
+		else
+			regsearch_drop_stash(h);
 		regsearch_forget(h);
 		return;
 	}
+	if (!narrow)
+		regsearch_drop_stash(h);
 	if (!h->id)
 		h->id = ++serial;
 	if (narrow) {
@@ -423,15 +424,8 @@ void regsearch_fill(struct regsearch *h, const char *query, const struct search 
 			}
 		}
 	}
-	if (narrow && h->depth > 0) {
-		/* Kept aside, for Backspace to them. */
-		struct regsearch *aside = h->stash ? h->stash : calloc(1, sizeof *aside);
-		if (aside) {
-			regsearch_forget(aside);
-			h->stash = aside;
-			regsearch_swap(h);
-		}
-	}
+	if (narrow && h->depth > 0)
+		regsearch_set_aside(h);   /* for Backspace to them */
 	regsearch_forget(h);
 	if (regsearch_lookup(h, s, version, lang, mode) || h->n == REGSEARCH_MAX_HITS) {
 		free(fq);
@@ -448,11 +442,6 @@ void regsearch_fill(struct regsearch *h, const char *query, const struct search 
 int regsearch_active(const struct regsearch *h)
 {
 	return h->depth > 0;
-}
-
-int regsearch_inside(const struct regsearch *h)
-{
-	return h->depth > 0 && h->mode[h->depth - 1] != REGSEARCH_STARTS;
 }
 
 int regsearch_count(const struct regsearch *h, int s)
@@ -480,7 +469,7 @@ int regsearch_rank(const struct regsearch *h, int64_t id, int *s)
 
 const char *regsearch_table(struct regsearch *h)
 {
-	if (!regsearch_inside(h))
+	if (!regsearch_active(h))
 		return NULL;
 	if (h->synced)
 		return h->table;

@@ -4,8 +4,9 @@
  *
  * A search of three letters or more (search.h's SEARCH_FTS) is looked up in
  * the trigram index once per query, version and language; a two-letter one
- * in a small register reads the version's names (inside words too), in a
- * big one the ranges of the name indexes (names that start with them).  The
+ * in a small register reads the version's names (inside words too); in a
+ * big one two letters stay a prefix that the register view counts from the
+ * first letters' counts and reads a page at a time (regview.c).  The
  * lookup keeps each match's id, section and what orders it by name (the
  * language's sort key, level, the folded names), sorted once into the name
  * index's own order.  Ranked for display, a section's matches as typed come
@@ -19,7 +20,8 @@
  * levels a lookup replaces are kept aside (while both fit the cap on
  * matches): three letters are a trigram lookup that two letters' levels
  * cannot answer, and Backspace back to two letters, or on to three again,
- * then swaps the two sets instead of reading either again.
+ * then swaps the two sets instead of reading either again (in a big
+ * register, Backspace to two letters keeps the trigram levels aside).
  *
  * SQL that must combine the matches with other conditions (the clerk's
  * facets and filters) reads them from a temporary table of their ids,
@@ -38,9 +40,8 @@ enum { REGSEARCH_LEVELS = 12 };
 
 /* How a level's matches were found: names that contain the query through
  * the trigram index (as typed or by look-alike), names that contain two
- * letters (a small register's names read whole), names that start with
- * two letters (the name indexes' ranges). */
-enum regsearch_mode { REGSEARCH_TRIGRAMS, REGSEARCH_INSIDE, REGSEARCH_STARTS };
+ * letters (a small register's names read whole). */
+enum regsearch_mode { REGSEARCH_TRIGRAMS, REGSEARCH_INSIDE };
 
 struct regsearch_hit;
 
@@ -84,9 +85,6 @@ void regsearch_fill(struct regsearch *h, const char *query, const struct search 
 
 /* Whether the cache holds the current query's matches. */
 int regsearch_active(const struct regsearch *h);
-/* Whether they are matches inside names, which no condition of search.h
- * finds as the cache does (a prefix's are: its condition is theirs). */
-int regsearch_inside(const struct regsearch *h);
 /* The current matches of section s (0 mandatory, 1 voluntary). */
 int regsearch_count(const struct regsearch *h, int s);
 /* The id of the i-th match of section s, ranked; 0 outside. */
@@ -96,8 +94,8 @@ int64_t regsearch_id(const struct regsearch *h, int s, int i);
 int regsearch_rank(const struct regsearch *h, int64_t id, int *s);
 
 /* The temporary table holding the current matches' ids (column id), written
- * if need be; NULL when the cache is empty, holds a prefix's matches, or the
- * table cannot be written: the caller uses the query's own condition then. */
+ * if need be; NULL when the cache is empty or the table cannot be written:
+ * the caller uses the query's own condition then. */
 const char *regsearch_table(struct regsearch *h);
 
 #endif

@@ -35,15 +35,16 @@ struct regview {
 	struct rv_line *win;
 	unsigned gen;         /* rv_generation */
 	/* The counts of the last one- or two-letter search with no other
-	 * condition, for the query as typed in the version as the last reload
-	 * found it: Backspace back to it reads nothing.  At 100,000
-	 * rows one letter's count reads 23,000 index entries (27 M
-	 * instructions, 1,100 pages). */
+	 * condition (prefix_kept_sql), for the query as typed in the version
+	 * as the last reload found it: Backspace back to it reads nothing.
+	 * Of each section's matches, those found by the Russian name alone
+	 * and by the Kazakh name alone: spread through the other language's
+	 * name order, they tell how far a walk of it goes for a page. */
 	struct {
 		char *query;
 		int64_t version;
 		unsigned loads;
-		int all, vol;
+		int n[2], ru_only[2], kk_only[2];
 	} prefix;
 	unsigned loads;       /* rv_reload's, each a new look at the data */
 };
@@ -175,6 +176,64 @@ static const char prefix_count_sql[] =
 	"AND NOT (reg_row.fold_kk >= :search_q AND reg_row.fold_kk < :search_hi) "
 	"AND NOT (reg_row.fold_ru >= :search_q AND reg_row.fold_ru < :search_hi)%s)";
 
+/* The same with no other condition, from the counts kept by the first two
+ * letters of the names (schema 20), which hold every query of one or two
+ * letters: a sum over a few dozen rows where the ranges above read every
+ * match's index entry (at 100,000 rows one letter's 23,000 entries, 27 M
+ * instructions).  Per section: the matches, those of them whose Kazakh
+ * name does not start with the query, those whose Russian name does not.
+ * The codes' arm stays as it was. */
+static const char prefix_kept_sql[] =
+	"SELECT section = 'voluntary', sum(n), "
+	"coalesce(sum(n) FILTER (WHERE NOT (kk >= :search_q AND kk < :search_hi)), 0), "
+	"coalesce(sum(n) FILTER (WHERE NOT (ru >= :search_q AND ru < :search_hi)), 0) "
+	"FROM reg_prefix WHERE version_id = :v "
+	"AND (kk >= :search_q AND kk < :search_hi OR ru >= :search_q AND ru < :search_hi) "
+	"GROUP BY section "
+	"UNION ALL SELECT reg_row.section = 'voluntary', count(*), 0, 0 "
+	"FROM reg_row INDEXED BY reg_row_code "
+	"WHERE reg_row.version_id = :v AND reg_row.section IN ('mandatory', 'voluntary') "
+	"AND reg_row.nkz_code >= :search_c AND reg_row.nkz_code < :search_chi "
+	"AND NOT (reg_row.fold_kk >= :search_q AND reg_row.fold_kk < :search_hi) "
+	"AND NOT (reg_row.fold_ru >= :search_q AND reg_row.fold_ru < :search_hi) "
+	"GROUP BY reg_row.section";
+
+/* Whether rv->prefix holds the counts of the search on view. */
+static int prefix_kept(const struct regview *rv)
+{
+	return rv->prefix.query && rv->prefix.version == rv->version &&
+	       rv->prefix.loads == rv->loads && !strcmp(rv->prefix.query, rv->query);
+}
+
+/* Reads prefix_kept_sql into rv->prefix.  0, or -1 on a database error. */
+static int prefix_read(struct regview *rv)
+{
+	sqlite3_stmt *st = db_prep(rv->db, prefix_kept_sql);
+	if (!st)
+		return -1;
+	db_int(st, ":v", rv->version);
+	search_bind(&rv->search, st);
+	int n[2] = {0, 0}, ru_only[2] = {0, 0}, kk_only[2] = {0, 0}, rc;
+	while ((rc = db_step(rv->db, st)) == SQLITE_ROW) {
+		int s = sqlite3_column_int(st, 0) != 0;
+		n[s] += sqlite3_column_int(st, 1);
+		ru_only[s] += sqlite3_column_int(st, 2);
+		kk_only[s] += sqlite3_column_int(st, 3);
+	}
+	sqlite3_finalize(st);
+	char *q = rc == SQLITE_DONE ? strdup(rv->query) : NULL;
+	if (!q)
+		return -1;
+	free(rv->prefix.query);
+	rv->prefix.query = q;
+	rv->prefix.version = rv->version;
+	rv->prefix.loads = rv->loads;
+	memcpy(rv->prefix.n, n, sizeof n);
+	memcpy(rv->prefix.ru_only, ru_only, sizeof ru_only);
+	memcpy(rv->prefix.kk_only, kk_only, sizeof kk_only);
+	return 0;
+}
+
 /* Steps through st's rows (is the section voluntary, its count) into c,
  * for the sections the facets let through, and finalizes st.  0, or -1 on
  * a database error. */
@@ -188,16 +247,6 @@ static int read_counts(const struct regview *rv, sqlite3_stmt *st, int c[2])
 	}
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? 0 : -1;
-}
-
-/* A prefix's counts (all its rows, those of them voluntary) into c, for
- * the sections the facets let through. */
-static void prefix_counts(const struct regview *rv, int all, int vol, int c[2])
-{
-	if (rv->facets.section != 1)
-		c[0] = all - vol;
-	if (rv->facets.section != 0)
-		c[1] = vol;
 }
 
 /* The rows of each section under the conditions, in one query: a search
@@ -222,11 +271,14 @@ static int count_sections(struct regview *rv, const char *where, int c[2])
 				c[s] = regsearch_count(&rv->hits, s);
 		return 0;
 	}
-	int prefix = *rv->query && rv->search.kind == SEARCH_PREFIX && !regsearch_inside(&rv->hits);
+	int prefix = *rv->query && rv->search.kind == SEARCH_PREFIX && !regsearch_active(&rv->hits);
 	conditions(rv, where, prefix ? COND_NO_SEARCH : COND_SEARCH, cond, sizeof cond);
-	if (prefix && !*cond && rv->prefix.query && rv->prefix.version == rv->version &&
-	    rv->prefix.loads == rv->loads && !strcmp(rv->prefix.query, rv->query)) {
-		prefix_counts(rv, rv->prefix.all, rv->prefix.vol, c);
+	if (prefix && !*cond) {
+		if (!prefix_kept(rv) && prefix_read(rv))
+			return -1;
+		for (int s = 0; s < 2; s++)
+			if (rv->facets.section < 0 || rv->facets.section == s)
+				c[s] = rv->prefix.n[s];
 		return 0;
 	}
 	/* A name search lists its matches' ids: count by looking those up, or
@@ -252,15 +304,10 @@ static int count_sections(struct regview *rv, const char *where, int c[2])
 	sqlite3_finalize(st);
 	if (rc != SQLITE_ROW)
 		return -1;
-	prefix_counts(rv, all, vol, c);
-	if (!*cond) {
-		free(rv->prefix.query);
-		rv->prefix.query = strdup(rv->query);
-		rv->prefix.version = rv->version;
-		rv->prefix.loads = rv->loads;
-		rv->prefix.all = all;
-		rv->prefix.vol = vol;
-	}
+	if (rv->facets.section != 1)
+		c[0] = all - vol;
+	if (rv->facets.section != 0)
+		c[1] = vol;
 	return 0;
 }
 
@@ -605,14 +652,48 @@ static void mark_line(const struct regview *rv, struct rv_line *x)
  * the list of matches is built and only those are sorted. */
 enum { WALK_MIN_MATCHES = 500 };
 
+/* A prefix of one or two letters (search.h's walk: no code starts with
+ * it) with up to RANGES_MAX_MATCHES matches in a section may be read from
+ * the two ranges of the folded-name indexes that hold them, which hold
+ * what the name order needs too (schema 15), sorted and cut to the page:
+ * the cost follows the matches.  A walk's follows where they sit in the
+ * name order.  Those found by the other language's name alone are spread
+ * through it; the others sit together, where the alphabet puts them ("сл":
+ * 3,900 matches at 100,000 rows, the first 35,000 entries into the walk).
+ * So the walk is taken when the spread matches alone would fill the page
+ * within WALK_MAX_ENTRIES entries, or the matches are too many to sort. */
+enum { RANGES_MAX_MATCHES = 8000, WALK_MAX_ENTRIES = 4000 };
+
+static int by_name_alone(const struct regview *rv)
+{
+	return *rv->query && rv->sort == RV_BY_NAME && rv->search.walk && !rv->facets.body_id &&
+	       !rv->facets.level[0] && !rv->facets.profile[0] && !rv->where;
+}
+
+/* For the page of section s that ends end rows from where the walk starts. */
+static int by_ranges(struct regview *rv, int s, int end)
+{
+	if (!by_name_alone(rv) || rv->search.kind != SEARCH_PREFIX || !prefix_kept(rv) ||
+	    rv->count[s] > RANGES_MAX_MATCHES)
+		return 0;
+	int spread = rv->lang[0] == 'r' ? rv->prefix.kk_only[s] : rv->prefix.ru_only[s];
+	return !spread || (int64_t)end * section_total(rv, s) / spread > WALK_MAX_ENTRIES;
+}
+
 static int may_walk(const struct regview *rv, int s)
 {
-	if (!*rv->query || rv->sort != RV_BY_NAME || rv->count[s] < WALK_MIN_MATCHES)
-		return 0;
-	if (rv->facets.body_id || rv->facets.level[0] || rv->facets.profile[0] || rv->where)
-		return 0;
-	return rv->search.walk != NULL;
+	return by_name_alone(rv) && rv->count[s] >= WALK_MIN_MATCHES;
 }
+
+/* The rows of the two ranges, each once, as a table reg_row (no row read). */
+static const char ranges_from[] =
+	"(SELECT id, version_id, section, sort_kk, sort_ru, level, fold_kk, fold_ru "
+	"FROM reg_row INDEXED BY reg_row_fold_kk WHERE version_id = :v "
+	"AND fold_kk >= :search_q AND fold_kk < :search_hi "
+	"UNION ALL SELECT id, version_id, section, sort_kk, sort_ru, level, fold_kk, fold_ru "
+	"FROM reg_row INDEXED BY reg_row_fold_ru WHERE version_id = :v "
+	"AND fold_ru >= :search_q AND fold_ru < :search_hi "
+	"AND NOT (fold_kk >= :search_q AND fold_kk < :search_hi)) AS reg_row";
 
 /* Every row carries its official number, whatever the order. */
 #define FETCH_COLS \
@@ -678,7 +759,7 @@ static int fetch(struct regview *rv, int s, int offset, int n, struct rv_line *o
 	if (rv->sort == RV_BY_NAME && hits_alone(rv, rv->where))
 		return fetch_hits(rv, s, offset, n, out);
 	const char *l = rv->lang;
-	char sql[4096], cond[1024], inner[256], outer[256], from[64];
+	char sql[4096], cond[1024], inner[256], outer[256], from[sizeof ranges_from];
 	/* OFFSET steps over every row before the window: past the middle of a
 	 * section, walk the index from the section's end instead, so that End
 	 * costs what Home does.  The outer ORDER BY puts the rows back. */
@@ -688,16 +769,20 @@ static int fetch(struct regview *rv, int s, int offset, int n, struct rv_line *o
 		if (skip < 0)
 			skip = 0;
 	}
-	int walk = may_walk(rv, s);
-	conditions(rv, rv->where, walk ? COND_WALK : COND_SEARCH, cond, sizeof cond);
+	int ranges = by_ranges(rv, s, skip + n), walk = !ranges && may_walk(rv, s);
+	conditions(rv, rv->where, walk ? COND_WALK : ranges ? COND_NO_SEARCH : COND_SEARCH, cond,
+	           sizeof cond);
 	if (back)
 		rv->desc = !rv->desc;
 	order_by(rv, "reg_row", inner, sizeof inner);
 	if (back)
 		rv->desc = !rv->desc;
 	order_by(rv, "r", outer, sizeof outer);
-	snprintf(from, sizeof from, "reg_row%s%s", walk ? " INDEXED BY reg_row_sort_" : "",
-	         walk ? l : "");
+	if (ranges)
+		snprintf(from, sizeof from, "%s", ranges_from);
+	else
+		snprintf(from, sizeof from, "reg_row%s%s", walk ? " INDEXED BY reg_row_sort_" : "",
+		         walk ? l : "");
 	int n0 = snprintf(sql, sizeof sql, FETCH_COLS, l, l, l);
 	if (rv->sort == RV_BY_NUMBER && !*cond) {   /* the numbers' index alone */
 		const char *d = rv->desc != back ? " DESC" : "";

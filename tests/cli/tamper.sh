@@ -168,6 +168,15 @@ sqlite3 "$T" "UPDATE reg_count SET n = 1000000 WHERE version_id = $pub AND secti
 status "4: kept count changed" 1 $TZB --db "$T" verify
 contains "4: kept and counted" "$(f '%1$s of version %2$lld: row count kept as %3$lld, counted %4$lld.' "$(f 'mandatory section')" "$pub" 1000000 "$counted")" "$out"
 
+# ... and the counts by first letters that search shows (schema 20), one of
+# them raised: the search would count rows that are not there.
+copy
+sqlite3 "$T" "UPDATE reg_prefix SET n = n + 5 WHERE (version_id, section, kk, ru) = (SELECT version_id, section, kk, ru FROM reg_prefix WHERE version_id = $pub LIMIT 1)"
+status "4: first letters' count changed" 1 $TZB --db "$T" verify
+contains "4: first letters named" "$(f 'Version %1$lld: the counts of names by their first letters, which search shows, differ from its rows (differences: %2$lld).' "$pub" 2)" "$out"
+status "4: first letters, in Russian" 1 $TZB --lang ru --db "$T" verify
+contains "4: first letters in Russian" "$(L=ru f 'Version %1$lld: the counts of names by their first letters, which search shows, differ from its rows (differences: %2$lld).' "$pub" 2)" "$out"
+
 # 5. A published row's text changed with every trigger off, nothing sealed
 # again: the schema, the log and the counts are as they were.
 copy

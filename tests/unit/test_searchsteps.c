@@ -174,6 +174,113 @@ static void test_steps(tz_db *db)
 	rv_close(rv);
 }
 
+/* A prefix's rows of section s in the view's order, from the table itself:
+ * each id, space first, as shown() writes them. */
+static char *prefix_wanted(tz_db *db, const char *fq, const char *lang, int s)
+{
+	char sql[640];
+	snprintf(sql, sizeof sql,
+	         "SELECT group_concat(' %d/' || id, '') FROM (SELECT id FROM reg_row "
+	         "WHERE version_id = 1 AND section = '%s' AND (substr(fold_kk, 1, length(:q)) = :q "
+	         "OR substr(fold_ru, 1, length(:q)) = :q) "
+	         "ORDER BY sort_%s, level, fold_kk, fold_ru, id)",
+	         s, s ? "voluntary" : "mandatory", lang);
+	sqlite3_stmt *st = db_prep(db, sql);
+	db_text(st, ":q", fq);
+	char *out = strdup(db_step(db, st) == SQLITE_ROW ? db_col_text(st, 0) : "?");
+	sqlite3_finalize(st);
+	return out;
+}
+
+/* One or two letters in a big register are counted from the first
+ * letters' counts (schema 20) and paged by walking the name order or by
+ * sorting the ranges that hold the matches, whichever reads less: every
+ * page, first, middle and last, in both languages, is the table's own
+ * order.  "сл" and "да" sit together in both orders, "св" and "ма" are
+ * Russian names of Kazakh ones that start otherwise, spread through the
+ * Kazakh order; "с" and "д" take both. */
+static void test_prefix_pages(tz_db *db)
+{
+	static const char *const queries[][2] = {{"сл", "сл"}, {"Св", "св"}, {"да", "да"},
+	                                          {"МА", "ма"}, {"с", "с"}, {"д", "д"}};
+	for (int l = 0; l < 2; l++) {
+		const char *lang = l ? "ru" : "kk";
+		i18n_set_lang(lang);
+		struct regview *rv = rv_open(db);
+		for (size_t q = 0; q < sizeof queries / sizeof *queries; q++) {
+			CHECK_INT(rv_set_search(rv, queries[q][0]), 0);
+			char *a = shown(rv);
+			char *m = prefix_wanted(db, queries[q][1], lang, 0);
+			char *v = prefix_wanted(db, queries[q][1], lang, 1);
+			/* shown(): counts, the title (0/0), rows, title (1/0), rows. */
+			size_t cap = strlen(m) + strlen(v) + 64;
+			char *want = malloc(cap);
+			snprintf(want, cap, "%d+%d: 0/0%s 1/0%s", rv_count(rv, 0), rv_count(rv, 1), m, v);
+			CHECK(!strcmp(a, want), "%s, \"%s\": %.80s... wanted %.80s...", lang,
+			      queries[q][0], a, want);
+			char sql[256];
+			snprintf(sql, sizeof sql, "SELECT count(*) FROM reg_row WHERE version_id = 1 AND "
+			         "(substr(fold_kk, 1, %d) = '%s' OR substr(fold_ru, 1, %d) = '%s')",
+			         (int)strlen(queries[q][1]) / 2, queries[q][1],
+			         (int)strlen(queries[q][1]) / 2, queries[q][1]);
+			CHECK_INT(rv_rows(rv), (int)db_int_query(db, sql, -1));
+			/* A page from the middle, read alone, is that page of the whole. */
+			int mid = rv_lines(rv) / 2;
+			CHECK_INT(rv_window(rv, mid, 30), 30);
+			struct regview *all = rv_open(db);
+			CHECK_INT(rv_set_search(all, queries[q][0]), 0);
+			CHECK_INT(rv_window(all, 0, rv_lines(all)), rv_lines(all));
+			for (int i = mid; i < mid + 30; i++)
+				CHECK(rv_line(rv, i)->id == rv_line(all, i)->id, "%s, \"%s\": line %d",
+				      lang, queries[q][0], i);
+			rv_close(all);
+			free(a);
+			free(m);
+			free(v);
+			free(want);
+		}
+		rv_close(rv);
+	}
+	i18n_set_lang("kk");
+}
+
+/* The first letters' counts follow every change of a row: added, renamed,
+ * moved to the other section, deleted. */
+static void test_prefix_kept(tz_db *db)
+{
+	static const char differ[] =
+		"SELECT (SELECT count(*) FROM (SELECT version_id, section, kk, ru, n FROM reg_prefix "
+		"EXCEPT SELECT version_id, section, substr(fold_kk, 1, 2), substr(fold_ru, 1, 2), "
+		"count(*) FROM reg_row GROUP BY 1, 2, 3, 4)) + "
+		"(SELECT count(*) FROM (SELECT version_id, section, substr(fold_kk, 1, 2), "
+		"substr(fold_ru, 1, 2), count(*) FROM reg_row GROUP BY 1, 2, 3, 4 "
+		"EXCEPT SELECT version_id, section, kk, ru, n FROM reg_prefix))";
+	CHECK_INT((int)db_int_query(db, "SELECT count(*) FROM reg_prefix", -1) > 0, 1);
+	CHECK_INT((int)db_int_query(db, differ, -1), 0);
+	exec(db, "INSERT INTO nkz(code, level, name_kk, name_ru, fold_kk, fold_ru) "
+	         " VALUES ('9999-1-001', 6, 'Ювелир', 'Ювелир', 'ювелир', 'ювелир');"
+	         "INSERT INTO reg_row(version_id, section, nkz_code, name_kk, name_ru, basis_kk, "
+	         " basis_ru, level, validity, body_id, profile, fold_kk, fold_ru, sort_kk, sort_ru) "
+	         " VALUES (1, 'voluntary', '9999-1-001', 'Ювелир', 'Ювелир', 'Н', 'О', '3', 5, 1, 't', "
+	         " 'ювелир', 'ювелир', x'01', x'01')");
+	CHECK_INT((int)db_int_query(db, differ, -1), 0);
+	struct regview *rv = rv_open(db);
+	CHECK_INT(rv_set_search(rv, "юв"), 0);
+	CHECK_INT(rv_count(rv, 1), 1);
+	exec(db, "UPDATE reg_row SET fold_ru = 'зергер', section = 'mandatory' "
+	         "WHERE nkz_code = '9999-1-001'");
+	CHECK_INT((int)db_int_query(db, differ, -1), 0);
+	rv_reload(rv);
+	CHECK_INT(rv_count(rv, 0), 1);
+	CHECK_INT(rv_count(rv, 1), 0);
+	exec(db, "DELETE FROM reg_row WHERE nkz_code = '9999-1-001'");
+	CHECK_INT((int)db_int_query(db, differ, -1), 0);
+	CHECK_INT((int)db_int_query(db, "SELECT count(*) FROM reg_prefix WHERE kk = 'юв'", -1), 0);
+	rv_reload(rv);
+	CHECK_INT(rv_rows(rv), 0);
+	rv_close(rv);
+}
+
 int main(void)
 {
 	snprintf(path, sizeof path, "/tmp/tz-searchsteps-%d.db", (int)getpid());
@@ -185,6 +292,8 @@ int main(void)
 		return tz_test_done();
 	seed(db);
 	test_steps(db);
+	test_prefix_pages(db);
+	test_prefix_kept(db);
 	db_close(db);
 	char p[80];
 	unlink(path);
