@@ -9,8 +9,14 @@
 -- count is a sum over a few dozen rows: a row counts once even when both
 -- its names start with the query.  The triggers keep it as reg_count is
 -- kept; a bulk load that holds back the search index (fts_deferred) holds
--- back these too, and its rebuild (search_reindex) counts them again.
+-- back these too, and its rebuild (search_reindex) counts them again.  Run
+-- again on a file that has them (a version number set back), it makes them
+-- afresh.
 
+DROP TRIGGER IF EXISTS reg_prefix_ai;
+DROP TRIGGER IF EXISTS reg_prefix_ad;
+DROP TRIGGER IF EXISTS reg_prefix_au;
+DROP TABLE IF EXISTS reg_prefix;
 CREATE TABLE reg_prefix (
   version_id INTEGER NOT NULL,
   section    TEXT NOT NULL,
