@@ -240,12 +240,14 @@ int main(void)
 	                  "(SELECT min(id) FROM reg_row WHERE version_id = 1)"), 0);
 	CHECK_INT(check(&s, NULL, NULL), 0);
 	free(code);
-	/* A published row removed the same way: the count, the seal, and the
-	 * row the log has in the version. */
+	/* A published row removed the same way: the count, the counts by first
+	 * letters that search shows (schema 20), the seal, and the row the log
+	 * has in the version. */
 	code = raw_text("SELECT nkz_code FROM reg_row WHERE id = (SELECT max(id) FROM reg_row WHERE version_id = 1)");
 	CHECK_INT(rawexec("DELETE FROM reg_row WHERE id = (SELECT max(id) FROM reg_row WHERE version_id = 1)"), 0);
-	CHECK_INT(check(&s, NULL, NULL), 3);
+	CHECK_INT(check(&s, NULL, NULL), 4);
 	CHECK(code && strstr(s.text, code) != NULL, "names the removed row %s: %s", code, s.text);
+	CHECK(strstr(s.text, "бас әріптері") != NULL, "names the first letters' counts: %s", s.text);
 	if (getenv("VERBOSE"))
 		printf("%s", s.text);
 	free(code);
