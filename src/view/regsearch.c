@@ -24,6 +24,9 @@ enum { REGSEARCH_SCAN_MAX = 20000 };
 /* More matches than this and the search keeps to its own condition: the
  * cache must not make the program's memory grow with the register. */
 enum { REGSEARCH_MAX_HITS = 30000 };
+/* The trigram index's matches are looked at in every version: up to this
+ * many (16 bytes each) before the search keeps to its own condition. */
+enum { REGSEARCH_MAX_IDS = 4 * REGSEARCH_MAX_HITS };
 
 /* The query as the trigram index matches it: trimmed and folded. */
 static char *regsearch_folded(const char *query)
@@ -252,90 +255,68 @@ static int regsearch_narrow(struct regsearch *h, int k, const char *fq, enum reg
 	return rc;
 }
 
-/* Level 0: from the trigram index for three letters or more, each match
- * read once (its id, section and name order); for one or two, from the
- * version's names themselves, so that "ші" finds "кесуші" inside its word,
- * which no index of prefixes can.  0 or -1. */
-static int regsearch_lookup(struct regsearch *h, const struct search *s, int64_t version,
-                            const char *lang, enum regsearch_mode mode)
+/* Keeps the match in st's row (id, is it voluntary, sort key, level, the
+ * folded names, do they hold the query as typed), unless its names hold
+ * the query neither as typed nor under the look-alike fold (loose).  0,
+ * or -1 when the lookup must stop: no memory, or more matches than kept. */
+static int regsearch_take(struct regsearch *h, sqlite3_stmt *st, const char *loose)
 {
-	char sql[1536];
-	const char *l = lang[0] == 'r' ? "ru" : "kk";
-	int fts = mode == REGSEARCH_TRIGRAMS;
-	/* The index is the outer loop: the version's own indexes would walk
-	 * every row of it. */
-	if (fts)
-		snprintf(sql, sizeof sql, "SELECT r.id, r.section = 'voluntary', r.sort_%s, r.level, "
-		         "r.fold_kk, r.fold_ru, tz_holds(r.fold_kk, :q) OR tz_holds(r.fold_ru, :q) "
-		         "FROM reg_fts CROSS JOIN reg_row r ON r.id = reg_fts.rowid "
-		         "WHERE reg_fts MATCH :search_q AND r.version_id = :v", l);
-	else
-		snprintf(sql, sizeof sql, "SELECT r.id, r.section = 'voluntary', r.sort_%s, r.level, "
-		         "r.fold_kk, r.fold_ru, 1 FROM reg_row r WHERE r.version_id = :v "
-		         "AND (tz_holds(r.fold_kk, :q) OR tz_holds(r.fold_ru, :q))", l);
-	sqlite3_stmt *st = db_prep(h->db, sql);
-	if (!st)
-		return -1;
-	search_bind(s, st);
-	db_text(st, ":q", s->exact);
-	db_int(st, ":v", version);
-	int rc;
-	while ((rc = db_step(h->db, st)) == SQLITE_ROW) {
-		struct regsearch_hit x = {0};
-		if (!sqlite3_column_int(st, 6)) {
-			/* Not as typed: the index offered it for a look-alike trigram,
-			 * and it is a match only if its names hold the query so. */
-			x.lkk = text_loose(strdup(db_col_text(st, 4)));
-			x.lru = text_loose(strdup(db_col_text(st, 5)));
-			if (!x.lkk || !x.lru || !s->loose) {
-				free(x.lkk);
-				free(x.lru);
-				break;
-			}
-			if (!strstr(x.lkk, s->loose) && !strstr(x.lru, s->loose)) {
-				free(x.lkk);
-				free(x.lru);
-				continue;
-			}
-			x.loose = 1;
-		}
-		if (h->n == REGSEARCH_MAX_HITS) {
+	struct regsearch_hit x = {0};
+	if (!sqlite3_column_int(st, 6)) {
+		/* Not as typed: the index offered it for a look-alike trigram,
+		 * and it is a match only if its names hold the query so. */
+		x.lkk = text_loose(strdup(db_col_text(st, 4)));
+		x.lru = text_loose(strdup(db_col_text(st, 5)));
+		int fail = !x.lkk || !x.lru || !loose;
+		if (fail || (!strstr(x.lkk, loose) && !strstr(x.lru, loose))) {
 			free(x.lkk);
 			free(x.lru);
-			break;
+			return fail ? -1 : 0;
 		}
-		/* The levels kept aside give way to a lookup that needs their room. */
-		if (h->stash && h->n + h->stash->n >= REGSEARCH_MAX_HITS)
-			regsearch_drop_stash(h);
-		x.id = sqlite3_column_int64(st, 0);
-		x.section = sqlite3_column_int(st, 1) != 0;
-		x.gone = REGSEARCH_LEVELS;
-		const void *key = sqlite3_column_blob(st, 2);
-		x.sort_len = sqlite3_column_bytes(st, 2);
-		const char *level = db_col_text(st, 3);
-		size_t ln = strlen(level);
-		memcpy(x.level, level, ln < sizeof x.level ? ln : sizeof x.level - 1);
-		const char *kk = db_col_text(st, 4), *ru = db_col_text(st, 5);
-		x.sort = regsearch_keep(h, key ? key : "", (size_t)x.sort_len);
-		x.kk = regsearch_keep(h, kk, strlen(kk));
-		x.ru = regsearch_keep(h, ru, strlen(ru));
-		if (h->n == h->cap) {
-			size_t cap = h->cap ? h->cap * 2 : 256;
-			struct regsearch_hit *g = realloc(h->hit, cap * sizeof *g);
-			if (g) {
-				h->hit = g;
-				h->cap = cap;
-			}
-		}
-		if (x.sort == (size_t)-1 || x.kk == (size_t)-1 || x.ru == (size_t)-1 || h->n == h->cap) {
-			free(x.lkk);
-			free(x.lru);
-			break;
-		}
-		h->hit[h->n++] = x;
+		x.loose = 1;
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE || !(h->by_name = malloc((h->n ? h->n : 1) * sizeof *h->by_name)))
+	if (h->n == REGSEARCH_MAX_HITS) {
+		free(x.lkk);
+		free(x.lru);
+		return -1;
+	}
+	/* The levels kept aside give way to a lookup that needs their room. */
+	if (h->stash && h->n + h->stash->n >= REGSEARCH_MAX_HITS)
+		regsearch_drop_stash(h);
+	x.id = sqlite3_column_int64(st, 0);
+	x.section = sqlite3_column_int(st, 1) != 0;
+	x.gone = REGSEARCH_LEVELS;
+	const void *key = sqlite3_column_blob(st, 2);
+	x.sort_len = sqlite3_column_bytes(st, 2);
+	const char *level = db_col_text(st, 3);
+	size_t ln = strlen(level);
+	memcpy(x.level, level, ln < sizeof x.level ? ln : sizeof x.level - 1);
+	const char *kk = db_col_text(st, 4), *ru = db_col_text(st, 5);
+	x.sort = regsearch_keep(h, key ? key : "", (size_t)x.sort_len);
+	x.kk = regsearch_keep(h, kk, strlen(kk));
+	x.ru = regsearch_keep(h, ru, strlen(ru));
+	if (h->n == h->cap) {
+		size_t cap = h->cap ? h->cap * 2 : 256;
+		struct regsearch_hit *g = realloc(h->hit, cap * sizeof *g);
+		if (g) {
+			h->hit = g;
+			h->cap = cap;
+		}
+	}
+	if (x.sort == (size_t)-1 || x.kk == (size_t)-1 || x.ru == (size_t)-1 || h->n == h->cap) {
+		free(x.lkk);
+		free(x.lru);
+		return -1;
+	}
+	h->hit[h->n++] = x;
+	return 0;
+}
+
+/* The matches' indexes in the name index's order. 0 or -1. */
+static int regsearch_sort(struct regsearch *h)
+{
+	free(h->by_name);
+	if (!(h->by_name = malloc((h->n ? h->n : 1) * sizeof *h->by_name)))
 		return -1;
 	/* Sorting the matches' indexes moves four bytes where the matches
 	 * themselves would move eighty. */
@@ -345,6 +326,174 @@ static int regsearch_lookup(struct regsearch *h, const struct search *s, int64_t
 	qsort(h->by_name, h->n, sizeof *h->by_name, regsearch_cmp);
 	regsearch_sorting = NULL;
 	return 0;
+}
+
+/* The trigram index's matches in a version, by id, each once taken. */
+struct regsearch_match {
+	int64_t id;
+	int taken;
+};
+
+static int match_cmp(const void *pa, const void *pb)
+{
+	const struct regsearch_match *a = pa, *b = pb;
+	return a->id < b->id ? -1 : a->id > b->id;
+}
+
+/* The ids that the trigram index matches (s->q), in every version, into
+ * *out (n of them), sorted: from the index alone.  0, or -1 on an error or
+ * more than kept. */
+static int regsearch_ids(tz_db *db, const struct search *s, struct regsearch_match **out,
+                         size_t *n)
+{
+	sqlite3_stmt *st = db_cached(db, "SELECT rowid FROM reg_fts WHERE reg_fts MATCH :m");
+	if (!st)
+		return -1;
+	db_text(st, ":m", s->q);
+	size_t cap = 0;
+	int rc, sorted = 1;
+	*out = NULL;
+	*n = 0;
+	while ((rc = db_step(db, st)) == SQLITE_ROW && *n < REGSEARCH_MAX_IDS) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 1024;
+			struct regsearch_match *g = realloc(*out, cap * sizeof *g);
+			if (!g)
+				break;
+			*out = g;
+		}
+		int64_t id = sqlite3_column_int64(st, 0);
+		sorted &= !*n || (*out)[*n - 1].id < id;
+		(*out)[(*n)++] = (struct regsearch_match){.id = id};
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		free(*out);
+		*out = NULL;
+		return -1;
+	}
+	if (!sorted)
+		qsort(*out, *n, sizeof **out, match_cmp);
+	return 0;
+}
+
+/* What a match's row gives (regsearch_take's columns): those whose Kazakh
+ * or Russian name starts with the query, from the ranges of the
+ * folded-name indexes, which hold all of it (schema 15), so no row is
+ * read; then any other match by its id. */
+static const char *const starts_sql[2] = {
+	"SELECT id, section = 'voluntary', sort_kk, level, fold_kk, fold_ru, 1 "
+	"FROM reg_row INDEXED BY reg_row_fold_kk WHERE version_id = :v "
+	"AND fold_kk >= :q AND fold_kk < :hi "
+	"UNION ALL SELECT id, section = 'voluntary', sort_kk, level, fold_kk, fold_ru, 1 "
+	"FROM reg_row INDEXED BY reg_row_fold_ru WHERE version_id = :v "
+	"AND fold_ru >= :q AND fold_ru < :hi AND NOT (fold_kk >= :q AND fold_kk < :hi)",
+	"SELECT id, section = 'voluntary', sort_ru, level, fold_kk, fold_ru, 1 "
+	"FROM reg_row INDEXED BY reg_row_fold_kk WHERE version_id = :v "
+	"AND fold_kk >= :q AND fold_kk < :hi "
+	"UNION ALL SELECT id, section = 'voluntary', sort_ru, level, fold_kk, fold_ru, 1 "
+	"FROM reg_row INDEXED BY reg_row_fold_ru WHERE version_id = :v "
+	"AND fold_ru >= :q AND fold_ru < :hi AND NOT (fold_kk >= :q AND fold_kk < :hi)",
+};
+/* The version from reg_place, a narrow table: a match of another version
+ * costs no read of its row. */
+static const char *const row_sql[2] = {
+	"SELECT r.id, r.section = 'voluntary', r.sort_kk, r.level, r.fold_kk, r.fold_ru, "
+	"tz_holds(r.fold_kk, :q) OR tz_holds(r.fold_ru, :q) FROM reg_place p "
+	"CROSS JOIN reg_row r ON r.id = p.row_id WHERE p.row_id = :id AND p.version_id = :v",
+	"SELECT r.id, r.section = 'voluntary', r.sort_ru, r.level, r.fold_kk, r.fold_ru, "
+	"tz_holds(r.fold_kk, :q) OR tz_holds(r.fold_ru, :q) FROM reg_place p "
+	"CROSS JOIN reg_row r ON r.id = p.row_id WHERE p.row_id = :id AND p.version_id = :v",
+};
+
+/* Level 0 through the trigram index (three letters or more).  Its matches
+ * sit on many pages of the table (at 100,000 rows "сле" has 3,924 matches
+ * on 2,064 of its pages): what orders them is read from the name indexes
+ * for the names that start with the query, where a clerk typing a name's
+ * first word finds them all, and from the rows only for the others.  0 or
+ * -1. */
+static int regsearch_lookup_fts(struct regsearch *h, const struct search *s, int64_t version,
+                                int ru)
+{
+	struct regsearch_match *m = NULL;
+	size_t n = 0, qn = strlen(s->exact);
+	char *hi = malloc(qn + 5);
+	if (!hi || regsearch_ids(h->db, s, &m, &n) || n >= REGSEARCH_MAX_IDS) {
+		free(hi);
+		free(m);
+		return -1;
+	}
+	/* U+10FFFF, the last code point: q <= x < q||MAX holds exactly for every
+	 * x that starts with q. */
+	memcpy(hi, s->exact, qn);
+	memcpy(hi + qn, "\xF4\x8F\xBF\xBF", 5);
+	int rc = SQLITE_DONE;
+	sqlite3_stmt *st = n ? db_cached(h->db, starts_sql[ru]) : NULL;
+	if (st) {
+		db_text(st, ":q", s->exact);
+		db_text(st, ":hi", hi);
+		db_int(st, ":v", version);
+		while ((rc = db_step(h->db, st)) == SQLITE_ROW) {
+			struct regsearch_match key = {.id = sqlite3_column_int64(st, 0)};
+			struct regsearch_match *x = bsearch(&key, m, n, sizeof *m, match_cmp);
+			/* Not among the index's matches: the index is behind its table. */
+			if (!x || x->taken)
+				continue;
+			x->taken = 1;
+			if (regsearch_take(h, st, s->loose))
+				break;
+		}
+		sqlite3_reset(st);
+	}
+	if (n && (!st || rc != SQLITE_DONE || !(st = db_cached(h->db, row_sql[ru]))))
+		rc = SQLITE_ERROR;
+	for (size_t i = 0; i < n && rc == SQLITE_DONE; i++) {
+		if (m[i].taken)
+			continue;
+		db_text(st, ":q", s->exact);
+		db_int(st, ":v", version);
+		db_int(st, ":id", m[i].id);
+		rc = db_step(h->db, st);
+		/* A row of another version, or gone since, is no match. */
+		if (rc == SQLITE_ROW)
+			rc = regsearch_take(h, st, s->loose) ? SQLITE_ERROR : SQLITE_DONE;
+		sqlite3_reset(st);
+	}
+	free(hi);
+	free(m);
+	return rc == SQLITE_DONE ? regsearch_sort(h) : -1;
+}
+
+/* Level 0: from the trigram index for three letters or more; for one or
+ * two, from the version's names themselves, so that "ші" finds "кесуші"
+ * inside its word, which no index of prefixes can.  0 or -1. */
+static int regsearch_lookup(struct regsearch *h, const struct search *s, int64_t version,
+                            const char *lang, enum regsearch_mode mode)
+{
+	char sql[512];
+	int ru = lang[0] == 'r';
+	if (mode == REGSEARCH_TRIGRAMS) {
+		/* One read transaction for its statements, not one each. */
+		int txn = sqlite3_get_autocommit(db_sqlite(h->db)) && !db_exec(h->db, "BEGIN");
+		int rc = regsearch_lookup_fts(h, s, version, ru);
+		if (txn && db_exec(h->db, "COMMIT"))
+			rc = -1;
+		return rc;
+	}
+	snprintf(sql, sizeof sql, "SELECT r.id, r.section = 'voluntary', r.sort_%s, r.level, "
+	         "r.fold_kk, r.fold_ru, 1 FROM reg_row r WHERE r.version_id = :v "
+	         "AND (tz_holds(r.fold_kk, :q) OR tz_holds(r.fold_ru, :q))", ru ? "ru" : "kk");
+	sqlite3_stmt *st = db_prep(h->db, sql);
+	if (!st)
+		return -1;
+	db_text(st, ":q", s->exact);
+	db_int(st, ":v", version);
+	int rc;
+	while ((rc = db_step(h->db, st)) == SQLITE_ROW)
+		if (regsearch_take(h, st, s->loose))
+			break;
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? regsearch_sort(h) : -1;
 }
 
 void regsearch_init(struct regsearch *h, tz_db *db)

@@ -244,6 +244,80 @@ static void test_prefix_pages(tz_db *db)
 	i18n_set_lang("kk");
 }
 
+/* A query's rows of section s in the view's order, from the table itself:
+ * those that hold it as typed, then those that hold it only under the
+ * look-alike fold, each in the name order. */
+static char *trigram_wanted(tz_db *db, const char *fq, const char *lang, int s)
+{
+	char sql[1024];
+	snprintf(sql, sizeof sql,
+	         "SELECT coalesce(group_concat(' %d/' || id, ''), '') FROM (SELECT id FROM reg_row "
+	         "WHERE version_id = 1 AND section = '%s' AND (tz_holds(fold_kk, :q) "
+	         "OR tz_holds(fold_ru, :q) OR tz_holds(tz_loose(fold_kk), tz_loose(:q)) "
+	         "OR tz_holds(tz_loose(fold_ru), tz_loose(:q))) "
+	         "ORDER BY NOT (tz_holds(fold_kk, :q) OR tz_holds(fold_ru, :q)), "
+	         "sort_%s, level, fold_kk, fold_ru, id)",
+	         s, s ? "voluntary" : "mandatory", lang);
+	sqlite3_stmt *st = db_prep(db, sql);
+	db_text(st, ":q", fq);
+	char *out = strdup(db_step(db, st) == SQLITE_ROW ? db_col_text(st, 0) : "?");
+	sqlite3_finalize(st);
+	return out;
+}
+
+/* A search of three letters or more, looked up afresh, in both languages:
+ * its matches' order is read from the name indexes for the names that
+ * start with it and from the rows for the others (regsearch.c).  Each is
+ * the table's own order: names that start with it in both languages
+ * ("сле"), in Kazakh only ("дән"), in Russian only ("сва"), none that
+ * start with it ("лес", "ерле"), matches by look-alike ("данек", "кой"),
+ * capitals ("ПОВ").  Then again with a second version holding copies of
+ * some rows, which the trigram index finds too: the view's version shows
+ * its own rows only. */
+static void test_trigram_pages(tz_db *db)
+{
+	static const char *const queries[][2] = {
+		{"сле", "сле"}, {"дән", "дән"}, {"сва", "сва"}, {"лес", "лес"}, {"ерле", "ерле"},
+		{"данек", "данек"}, {"кой", "кой"}, {"ПОВ", "пов"}, {"ЛЬ 1", "ль 1"}};
+	for (int pass = 0; pass < 2; pass++) {
+		if (pass)
+			exec(db, "UPDATE reg_version SET state = 'submitted' WHERE id = 1;"
+			         "INSERT INTO reg_version(id, state, title, created) VALUES "
+			         " (2, 'draft', '2024', '2024-01-01T00:00:00Z');"
+			         "INSERT INTO reg_row(version_id, section, nkz_code, name_kk, name_ru, "
+			         " basis_kk, basis_ru, level, validity, body_id, profile, fold_kk, fold_ru, "
+			         " sort_kk, sort_ru) SELECT 2, section, nkz_code, name_kk, name_ru, basis_kk, "
+			         " basis_ru, level, validity, body_id, profile, fold_kk, fold_ru, sort_kk, "
+			         " sort_ru FROM reg_row WHERE version_id = 1 AND id % 5 = 0;"
+			         "UPDATE reg_version SET state = 'published' WHERE id = 2;"
+			         "UPDATE reg_version SET state = 'draft' WHERE id = 1;");
+		for (int l = 0; l < 2; l++) {
+			const char *lang = l ? "ru" : "kk";
+			i18n_set_lang(lang);
+			struct regview *rv = rv_open(db);
+			CHECK_INT((int)rv_version(rv), 1);
+			for (size_t q = 0; q < sizeof queries / sizeof *queries; q++) {
+				CHECK_INT(rv_set_search(rv, queries[q][0]), 0);
+				char *a = shown(rv);
+				char *m = trigram_wanted(db, queries[q][1], lang, 0);
+				char *v = trigram_wanted(db, queries[q][1], lang, 1);
+				size_t cap = strlen(m) + strlen(v) + 64;
+				char *want = malloc(cap);
+				snprintf(want, cap, "%d+%d: 0/0%s 1/0%s", rv_count(rv, 0), rv_count(rv, 1), m, v);
+				CHECK(!strcmp(a, want), "pass %d, %s, \"%s\": %.80s... wanted %.80s...", pass,
+				      lang, queries[q][0], a, want);
+				CHECK(rv_rows(rv) > 0, "%s, \"%s\": no rows", lang, queries[q][0]);
+				free(a);
+				free(m);
+				free(v);
+				free(want);
+			}
+			rv_close(rv);
+		}
+	}
+	i18n_set_lang("kk");
+}
+
 /* The first letters' counts follow every change of a row: added, renamed,
  * moved to the other section, deleted. */
 static void test_prefix_kept(tz_db *db)
@@ -294,6 +368,7 @@ int main(void)
 	test_steps(db);
 	test_prefix_pages(db);
 	test_prefix_kept(db);
+	test_trigram_pages(db);
 	db_close(db);
 	char p[80];
 	unlink(path);
