@@ -116,7 +116,7 @@ static int may_start_code(const char *code)
 
 /* An FTS5 string literal (the index holds the two names only): inside "...",
  * only a doubled quote is special, so no user input can become FTS5 syntax. */
-char *search_fts_phrase(const char *fold)
+static char *fts_phrase(const char *fold)
 {
 	static const char head[] = "\"";
 	size_t n = strlen(fold), quotes = 0;
@@ -205,7 +205,7 @@ static char *search_loose_fts(const char *loose)
 					         opt[0][a] == one[0] ? (int)strlen(one[0]) : 2, opt[0][a],
 					         opt[1][b] == one[1] ? (int)strlen(one[1]) : 2, opt[1][b],
 					         opt[2][c] == one[2] ? (int)strlen(one[2]) : 2, opt[2][c]);
-					char *ph = search_fts_phrase(tri);
+					char *ph = fts_phrase(tri);
 					if (!ph)
 						goto fail;
 					g += (size_t)snprintf(group + g, sizeof group - g, "%s%s",

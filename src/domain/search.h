@@ -62,10 +62,6 @@ struct search {
 int search_init(struct search *s, enum search_scope scope, const char *query);
 void search_free(struct search *s);
 
-/* The FTS5 phrase that matches fold as written ("..." with its quotes
- * doubled, so that no input becomes FTS5 syntax); NULL on no memory. */
-char *search_fts_phrase(const char *fold);
-
 /* Binds the :search_ parameters that st uses. */
 void search_bind(const struct search *s, sqlite3_stmt *st);
 
