@@ -380,21 +380,47 @@ static int regsearch_ids(tz_db *db, const struct search *s, struct regsearch_mat
 /* What a match's row gives (regsearch_take's columns): those whose Kazakh
  * or Russian name starts with the query, from the ranges of the
  * folded-name indexes, which hold all of it (schema 15), so no row is
- * read; then any other match by its id. */
-static const char *const starts_sql[2] = {
-	"SELECT id, section = 'voluntary', sort_kk, level, fold_kk, fold_ru, 1 "
-	"FROM reg_row INDEXED BY reg_row_fold_kk WHERE version_id = :v "
-	"AND fold_kk >= :q AND fold_kk < :hi "
-	"UNION ALL SELECT id, section = 'voluntary', sort_kk, level, fold_kk, fold_ru, 1 "
-	"FROM reg_row INDEXED BY reg_row_fold_ru WHERE version_id = :v "
-	"AND fold_ru >= :q AND fold_ru < :hi AND NOT (fold_kk >= :q AND fold_kk < :hi)",
-	"SELECT id, section = 'voluntary', sort_ru, level, fold_kk, fold_ru, 1 "
-	"FROM reg_row INDEXED BY reg_row_fold_kk WHERE version_id = :v "
-	"AND fold_kk >= :q AND fold_kk < :hi "
-	"UNION ALL SELECT id, section = 'voluntary', sort_ru, level, fold_kk, fold_ru, 1 "
-	"FROM reg_row INDEXED BY reg_row_fold_ru WHERE version_id = :v "
-	"AND fold_ru >= :q AND fold_ru < :hi AND NOT (fold_kk >= :q AND fold_kk < :hi)",
+ * read; then any other match by its id.  The Russian range is read only
+ * when some row's Russian name starts with the query's first two letters
+ * and its Kazakh name does not (the first letters' counts, schema 20):
+ * where a row's two names start alike it would hold next to nothing new,
+ * and what it would hold is read by id all the same. */
+#define STARTS_KK(L) \
+	"SELECT id, section = 'voluntary', sort_" L ", level, fold_kk, fold_ru, 1 " \
+	"FROM reg_row INDEXED BY reg_row_fold_kk WHERE version_id = :v " \
+	"AND fold_kk >= :q AND fold_kk < :hi"
+#define STARTS_RU(L) \
+	" UNION ALL SELECT id, section = 'voluntary', sort_" L ", level, fold_kk, fold_ru, 1 " \
+	"FROM reg_row INDEXED BY reg_row_fold_ru WHERE version_id = :v " \
+	"AND fold_ru >= :q AND fold_ru < :hi AND NOT (fold_kk >= :q AND fold_kk < :hi)"
+static const char *const starts_sql[2][2] = {
+	{STARTS_KK("kk"), STARTS_KK("kk") STARTS_RU("kk")},
+	{STARTS_KK("ru"), STARTS_KK("ru") STARTS_RU("ru")},
 };
+
+/* Whether some row of the version has a Russian name that starts with the
+ * first two characters of q and a Kazakh name that does not (1), or not
+ * (0); 1 when it cannot be told. */
+static int ru_starts_apart(tz_db *db, const char *q, int64_t version)
+{
+	unsigned cp;
+	size_t two = (size_t)text_next(q, &cp);
+	two += (size_t)text_next(q + two, &cp);
+	char *q2 = strndup(q, two);
+	sqlite3_stmt *st = q2 ? db_cached(db, "SELECT EXISTS (SELECT 1 FROM reg_prefix "
+	                                      "WHERE version_id = :v AND ru = :q2 AND kk <> :q2)") : NULL;
+	if (!st) {
+		free(q2);
+		return 1;
+	}
+	db_int(st, ":v", version);
+	db_text(st, ":q2", q2);
+	int apart = db_step(db, st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 1;
+	sqlite3_reset(st);
+	free(q2);
+	return apart;
+}
+
 /* The version from reg_place, a narrow table: a match of another version
  * costs no read of its row. */
 static const char *const row_sql[2] = {
@@ -428,7 +454,8 @@ static int regsearch_lookup_fts(struct regsearch *h, const struct search *s, int
 	memcpy(hi, s->exact, qn);
 	memcpy(hi + qn, "\xF4\x8F\xBF\xBF", 5);
 	int rc = SQLITE_DONE;
-	sqlite3_stmt *st = n ? db_cached(h->db, starts_sql[ru]) : NULL;
+	sqlite3_stmt *st = n ? db_cached(h->db, starts_sql[ru][ru_starts_apart(h->db, s->exact,
+	                                                                         version)]) : NULL;
 	if (st) {
 		db_text(st, ":q", s->exact);
 		db_text(st, ":hi", hi);

@@ -244,6 +244,39 @@ static void test_prefix_pages(tz_db *db)
 	i18n_set_lang("kk");
 }
 
+/* A name typed with a Latin I for the Kazakh і folds to і but sorts as
+ * Latin (after the Cyrillic names in both alphabets): a search for "і" or
+ * "ін" finds it where the alphabet puts it, in the table's own order. */
+static void test_latin_i(tz_db *db)
+{
+	exec(db, "INSERT INTO nkz(code, level, name_kk, name_ru, fold_kk, fold_ru) "
+	         " VALUES ('9999-1-002', 6, 'Iнженер', 'Инженер', 'інженер', 'инженер');"
+	         "INSERT INTO reg_row(version_id, section, nkz_code, name_kk, name_ru, basis_kk, "
+	         " basis_ru, level, validity, body_id, profile, fold_kk, fold_ru, sort_kk, sort_ru) "
+	         " VALUES (1, 'mandatory', '9999-1-002', 'Iнженер', 'Инженер', 'Н', 'О', '3', 5, 1, "
+	         " 't', tz_fold('Iнженер'), tz_fold('Инженер'), tz_sortkey('kk', 'Iнженер'), "
+	         " tz_sortkey('ru', 'Инженер'))");
+	i18n_set_lang("kk");
+	struct regview *rv = rv_open(db);
+	for (int n = 0; n < 2; n++) {
+		CHECK_INT(rv_set_search(rv, n ? "ін" : "І"), 0);
+		char *a = shown(rv);
+		char *m = prefix_wanted(db, n ? "ін" : "і", "kk", 0);
+		char *v = prefix_wanted(db, n ? "ін" : "і", "kk", 1);
+		size_t cap = strlen(m) + strlen(v) + 64;
+		char *want = malloc(cap);
+		snprintf(want, cap, "%d+%d: 0/0%s 1/0%s", rv_count(rv, 0), rv_count(rv, 1), m, v);
+		CHECK(!strcmp(a, want), "\"%s\": %.80s... wanted %.80s...", n ? "ін" : "І", a, want);
+		CHECK_INT(rv_count(rv, 0), 1);
+		free(a);
+		free(m);
+		free(v);
+		free(want);
+	}
+	rv_close(rv);
+	exec(db, "DELETE FROM reg_row WHERE nkz_code = '9999-1-002'");
+}
+
 /* A query's rows of section s in the view's order, from the table itself:
  * those that hold it as typed, then those that hold it only under the
  * look-alike fold, each in the name order. */
@@ -368,6 +401,7 @@ int main(void)
 	test_steps(db);
 	test_prefix_pages(db);
 	test_prefix_kept(db);
+	test_latin_i(db);
 	test_trigram_pages(db);
 	db_close(db);
 	char p[80];
