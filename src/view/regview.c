@@ -694,50 +694,103 @@ static unsigned char *primary_key(const char *lang, const char *s, int *len)
 	return key;
 }
 
-/* Where a walk of section s's name order may start for a search of one or
- * two letters, into key (*len bytes, malloc'd): when every match's name
- * in the view's language starts with the query (no spread ones, by the
- * first letters' counts), none sorts before the query's primary weights.
- * So the walk starts at the first match instead of passing every name
- * before it ("м" at 100,000 rows: 20,000 entries).  A Latin I in a name
- * folds to і (text_fold) but sorts as Latin: for a query with і the start
- * is the lower of the query's and its Latin spelling's.  Not for the order
- * reversed.  0 when there is no such start. */
-static int walk_start(const struct regview *rv, int s, unsigned char **key, int *len)
+/* The lower of two primary weights, into *key (*len bytes): k (n bytes)
+ * is kept or freed. */
+static void key_lower(unsigned char **key, int *len, unsigned char *k, int n)
 {
-	if (!by_name_alone(rv) || rv->desc || rv->search.kind != SEARCH_PREFIX || !prefix_kept(rv))
-		return 0;
-	int spread = rv->lang[0] == 'r' ? rv->prefix.kk_only[s] : rv->prefix.ru_only[s];
-	if (spread || !(*key = primary_key(rv->lang, rv->search.exact, len)))
-		return 0;
-	if (strstr(rv->search.exact, "\xD1\x96")) {
-		char *latin = strdup(rv->search.exact), *o = latin;
-		for (const char *p = rv->search.exact; latin && *p;)
-			if (!strncmp(p, "\xD1\x96", 2)) {
-				*o++ = 'i';
-				p += 2;
-			} else {
-				*o++ = *p++;
-			}
-		if (o)
-			*o = 0;
-		int n;
-		unsigned char *k = latin ? primary_key(rv->lang, latin, &n) : NULL;
-		free(latin);
-		if (!k) {
-			free(*key);
-			return 0;
-		}
-		int c = memcmp(k, *key, (size_t)(n < *len ? n : *len));
-		if (c < 0 || (!c && n < *len)) {
-			free(*key);
-			*key = k;
-			*len = n;
-		} else {
-			free(k);
-		}
+	int c = memcmp(k, *key, (size_t)(n < *len ? n : *len));
+	if (c < 0 || (!c && n < *len)) {
+		free(*key);
+		*key = k;
+		*len = n;
+	} else {
+		free(k);
 	}
-	return 1;
+}
+
+/* Lowers *key to the primary weights of every name that starts with f, a
+ * folded start: f's own, and for a folded і, which a Latin I in a name
+ * folds to (text_fold) but sorts as Latin, its Latin spelling's.  0, or -1
+ * on no memory. */
+static int lower_to(const char *lang, const char *f, unsigned char **key, int *len)
+{
+	int n;
+	unsigned char *k = primary_key(lang, f, &n);
+	if (!k)
+		return -1;
+	if (*key)
+		key_lower(key, len, k, n);
+	else {
+		*key = k;
+		*len = n;
+	}
+	if (!strstr(f, "\xD1\x96"))
+		return 0;
+	char *latin = strdup(f), *o = latin;
+	if (!latin)
+		return -1;
+	for (const char *p = f; *p;)
+		if (!strncmp(p, "\xD1\x96", 2)) {
+			*o++ = 'i';
+			p += 2;
+		} else {
+			*o++ = *p++;
+		}
+	*o = 0;
+	k = primary_key(lang, latin, &n);
+	free(latin);
+	if (!k)
+		return -1;
+	key_lower(key, len, k, n);
+	return 0;
+}
+
+/* At most this many starts of spread matches' names are weighed. */
+enum { WALK_START_GROUPS = 200 };
+
+/* Where a walk of section s's name order may start for a search of one or
+ * two letters, into key (*len bytes, malloc'd): no match sorts before it,
+ * so the walk does not pass every name before the first match ("м" at
+ * 100,000 rows: 20,000 entries).  A match's name in the view's language
+ * starts with the query, or (a spread one, found by its other name) with
+ * the two letters the first letters' counts keep for it: the start is the
+ * lowest of their primary weights.  Not for the order reversed.  0 when
+ * there is no such start, 1 when there is, 2 when moreover no match is
+ * spread: they all sit together from the start on. */
+static int walk_start(struct regview *rv, int s, unsigned char **key, int *len)
+{
+	*key = NULL;
+	if (!by_name_alone(rv) || rv->desc || rv->search.kind != SEARCH_PREFIX ||
+	    !prefix_kept(rv) || lower_to(rv->lang, rv->search.exact, key, len))
+		goto none;
+	int spread = rv->lang[0] == 'r' ? rv->prefix.kk_only[s] : rv->prefix.ru_only[s];
+	if (!spread)
+		return 2;
+	/* The view's language's first letters of the spread matches. */
+	static const char *const starts[2] = {
+		"SELECT DISTINCT kk FROM reg_prefix WHERE version_id = :v AND section = :s "
+		"AND ru >= :search_q AND ru < :search_hi "
+		"AND NOT (kk >= :search_q AND kk < :search_hi)",
+		"SELECT DISTINCT ru FROM reg_prefix WHERE version_id = :v AND section = :s "
+		"AND kk >= :search_q AND kk < :search_hi "
+		"AND NOT (ru >= :search_q AND ru < :search_hi)",
+	};
+	sqlite3_stmt *st = db_cached(rv->db, starts[rv->lang[0] == 'r']);
+	if (!st)
+		goto none;
+	db_int(st, ":v", rv->version);
+	db_text(st, ":s", section_key[s]);
+	search_bind(&rv->search, st);
+	int n = 0, rc, ok = 1;
+	while (ok && (rc = db_step(rv->db, st)) == SQLITE_ROW)
+		ok = ++n <= WALK_START_GROUPS && !lower_to(rv->lang, db_col_text(st, 0), key, len);
+	sqlite3_reset(st);
+	if (ok && rc == SQLITE_DONE)
+		return 1;
+none:
+	free(*key);
+	*key = NULL;
+	return 0;
 }
 
 static int may_walk(const struct regview *rv, int s)
@@ -830,14 +883,16 @@ static int fetch(struct regview *rv, int s, int offset, int n, struct rv_line *o
 	 * costs what Home does.  The outer ORDER BY puts the rows back. */
 	unsigned char *start = NULL;
 	int start_len = 0, started = walk_start(rv, s, &start, &start_len);
-	int skip = offset, back = !started && offset > rv->count[s] - offset - n;
+	int together = started == 2;
+	int skip = offset, back = !together && offset > rv->count[s] - offset - n;
 	if (back) {
 		skip = rv->count[s] - offset - n;
 		if (skip < 0)
 			skip = 0;
 	}
-	int ranges = !started && by_ranges(rv, s, skip + n);
-	int walk = started || (!ranges && may_walk(rv, s));
+	int ranges = !together && by_ranges(rv, s, skip + n);
+	int walk = together || (!ranges && may_walk(rv, s));
+	started = walk && started;
 	conditions(rv, rv->where, walk ? COND_WALK : ranges ? COND_NO_SEARCH : COND_SEARCH, cond,
 	           sizeof cond);
 	if (started) {

@@ -230,9 +230,10 @@ static void test_prefix_pages(tz_db *db)
 			struct regview *all = rv_open(db);
 			CHECK_INT(rv_set_search(all, queries[q][0]), 0);
 			CHECK_INT(rv_window(all, 0, rv_lines(all)), rv_lines(all));
-			for (int i = mid; i < mid + 30; i++)
-				CHECK(rv_line(rv, i)->id == rv_line(all, i)->id, "%s, \"%s\": line %d",
-				      lang, queries[q][0], i);
+			for (int i = mid; i < mid + 30; i++) {
+				const struct rv_line *x = rv_line(rv, i), *y = rv_line(all, i);
+				CHECK(x && y && x->id == y->id, "%s, \"%s\": line %d", lang, queries[q][0], i);
+			}
 			rv_close(all);
 			free(a);
 			free(m);
