@@ -316,6 +316,11 @@ for n in $SIZES; do
 		printf '%-30s %9s %9s %9s %6s\n' "${k%%:*}" "$1" "$2" "$3" "$4"
 		echo "$n $2 ${k%%:*}" >>"$W/keys"
 	done
+	# Page faults per key (a fresh page costs one): the screen takes its
+	# memory before the first screen, so a key should take next to none.
+	awk '$1 != "first-screen" { print $3 }' "$W/register-$n.log" "$W/picker-$n.log" | sort -n |
+		awk '{ v[NR] = $1 } END { if (NR) printf "%-30s %9d %9d %9d %6d   %s\n", "  page faults per key",
+		      v[int((NR + 1) / 2)], v[int(NR * 0.99 + 0.999)], v[NR], NR, "(median, p99, max; every key above)" }'
 	# What the database alone needs for a search's first lookup: the
 	# matches of three letters with what orders them, in a new sqlite3
 	# process (nothing cached but the system's own file cache), as the

@@ -1,7 +1,8 @@
 /* timing — the interface's own stopwatch, for `--timing FILE` (make bench).
- * One line per key: its name and the microseconds from reading it to the end
- * of the screen update that follows; and once, "first-screen" and the
- * microseconds from process start to the first drawn screen.  Off (and free)
+ * One line per key: its name, the microseconds from reading it to the end
+ * of the screen update that follows, and the page faults taken meanwhile;
+ * and once, "first-screen", the microseconds from process start to the
+ * first drawn screen and the page faults taken until then.  Off (and free)
  * unless timing_open() succeeded. */
 #ifndef TZ_TIMING_H
 #define TZ_TIMING_H
