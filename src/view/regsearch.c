@@ -328,7 +328,8 @@ static int regsearch_sort(struct regsearch *h)
 	return 0;
 }
 
-/* The trigram index's matches in a version, by id, each once taken. */
+/* The trigram index's matches, by id: taken once kept from the version's
+ * name indexes (1) or known to be of another version (2). */
 struct regsearch_match {
 	int64_t id;
 	int taken;
@@ -421,6 +422,43 @@ static int ru_starts_apart(tz_db *db, const char *q, int64_t version)
 	return apart;
 }
 
+/* The same ranges in the other versions, ids alone: the register's earlier
+ * versions hold the same names, and the trigram index holds every version.
+ * Their matches that start with the query are told apart here, from the
+ * index, instead of one at a time by their version. */
+#define OTHERS_KK \
+	"SELECT id FROM reg_row INDEXED BY reg_row_fold_kk WHERE version_id = :o " \
+	"AND fold_kk >= :q AND fold_kk < :hi"
+static const char *const others_sql[2] = {
+	OTHERS_KK,
+	OTHERS_KK " UNION ALL SELECT id FROM reg_row INDEXED BY reg_row_fold_ru "
+	"WHERE version_id = :o AND fold_ru >= :q AND fold_ru < :hi "
+	"AND NOT (fold_kk >= :q AND fold_kk < :hi)",
+};
+
+/* Marks the matches of version o that start with the query as another
+ * version's (taken 2).  0, or -1 on an error. */
+static int regsearch_others(tz_db *db, int64_t o, const char *q, const char *hi,
+                            struct regsearch_match *m, size_t n)
+{
+	sqlite3_stmt *st = db_cached(db, others_sql[ru_starts_apart(db, q, o)]);
+	if (!st)
+		return -1;
+	db_text(st, ":q", q);
+	db_text(st, ":hi", hi);
+	db_int(st, ":o", o);
+	int rc;
+	while ((rc = db_step(db, st)) == SQLITE_ROW) {
+		struct regsearch_match key = {.id = sqlite3_column_int64(st, 0)};
+		struct regsearch_match *x = bsearch(&key, m, n, sizeof *m, match_cmp);
+		if (x && !x->taken)
+			x->taken = 2;
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+
 /* The version from reg_place, a narrow table: a match of another version
  * costs no read of its row. */
 static const char *const row_sql[2] = {
@@ -472,13 +510,41 @@ static int regsearch_lookup_fts(struct regsearch *h, const struct search *s, int
 		}
 		sqlite3_reset(st);
 	}
-	if (n && (!st || rc != SQLITE_DONE || !(st = db_cached(h->db, row_sql[ru]))))
+	if (n && (!st || rc != SQLITE_DONE))
 		rc = SQLITE_ERROR;
+	size_t left = 0;
+	for (size_t i = 0; i < n; i++)
+		left += !m[i].taken;
+	if (left && rc == SQLITE_DONE) {
+		/* A few versions: their list read whole first, one statement at a time. */
+		int64_t other[64];
+		int no = 0;
+		st = db_cached(h->db, "SELECT DISTINCT version_id FROM reg_count "
+		                      "WHERE version_id <> :v AND n > 0");
+		if (st) {
+			db_int(st, ":v", version);
+			while (no < 64 && (rc = db_step(h->db, st)) == SQLITE_ROW)
+				other[no++] = sqlite3_column_int64(st, 0);
+			sqlite3_reset(st);
+		}
+		/* More versions than listed: the rest are told apart one row at a time. */
+		if (!st || (rc != SQLITE_DONE && rc != SQLITE_ROW))
+			rc = SQLITE_ERROR;
+		else
+			rc = SQLITE_DONE;
+		for (int i = 0; i < no && rc == SQLITE_DONE; i++)
+			if (regsearch_others(h->db, other[i], s->exact, hi, m, n))
+				rc = SQLITE_ERROR;
+	}
+	if (n && rc == SQLITE_DONE && (st = db_cached(h->db, row_sql[ru]))) {
+		db_text(st, ":q", s->exact);
+		db_int(st, ":v", version);
+	} else if (n) {
+		rc = SQLITE_ERROR;
+	}
 	for (size_t i = 0; i < n && rc == SQLITE_DONE; i++) {
 		if (m[i].taken)
 			continue;
-		db_text(st, ":q", s->exact);
-		db_int(st, ":v", version);
 		db_int(st, ":id", m[i].id);
 		rc = db_step(h->db, st);
 		/* A row of another version, or gone since, is no match. */
