@@ -939,7 +939,9 @@ static int fetch(struct regview *rv, int s, int offset, int n, struct rv_line *o
 	unsigned char *start = NULL;
 	int start_len = 0, started = walk_start(rv, s, &start, &start_len);
 	int together = started == 2;
-	int skip = offset, back = !together && offset > rv->count[s] - offset - n;
+	/* Past the middle, from the section's end all the same: the matches
+	 * after the page may be more than the names after the matches. */
+	int skip = offset, back = offset > rv->count[s] - offset - n;
 	if (back) {
 		skip = rv->count[s] - offset - n;
 		if (skip < 0)
