@@ -116,20 +116,26 @@ key() {  # key ARGS...: one tmux send-keys, then wait for its line
 	tm send-keys -t 0 "$@"
 	wait_log $((_n + 1))
 }
-# The search alone, typed as in tui, into LOG (a register beside its
-# published version: see two_versions).
-tui_search() {  # tui_search DB LOG
-	LOG=$2
-	rm -f "$LOG"
-	tm kill-server 2>/dev/null
-	tm new-session -d -x 120 -y 40 "$TZB --db $1 --lang kk --timing $LOG"
-	wait_log 1
+# Three words typed into the register's search a letter at a time, each
+# taken back with Backspace.
+type_search() {
 	for word in слесарь механик оператор; do
 		key F7
 		printf '%s' "$word" | sed 's/./&\n/g' | while IFS= read -r ch; do [ -n "$ch" ] && key -l "$ch"; done
 		j=0; while [ $j -lt 7 ]; do key BSpace; j=$((j + 1)); done
 		key Escape
 	done
+}
+
+# The search alone into LOG (a register beside its published version: see
+# two_versions).
+tui_search() {  # tui_search DB LOG
+	LOG=$2
+	rm -f "$LOG"
+	tm kill-server 2>/dev/null
+	tm new-session -d -x 120 -y 40 "$TZB --db $1 --lang kk --timing $LOG"
+	wait_log 1
+	type_search
 	tm kill-server 2>/dev/null
 }
 
@@ -167,12 +173,7 @@ tui() {  # tui SIZE DB
 	wait_log 1
 	i=0; while [ $i -lt 200 ]; do key NPage; i=$((i + 1)); done
 	i=0; while [ $i -lt 5 ]; do key End; key Home; i=$((i + 1)); done
-	for word in слесарь механик оператор; do
-		key F7
-		printf '%s' "$word" | sed 's/./&\n/g' | while IFS= read -r ch; do [ -n "$ch" ] && key -l "$ch"; done
-		j=0; while [ $j -lt 7 ]; do key BSpace; j=$((j + 1)); done
-		key Escape
-	done
+	type_search
 	# The classifier picker of the entry form (F5, then Space), at half as
 	# many occupations as rows: its keys go to a log of their own.
 	reg_lines=$(nlines)

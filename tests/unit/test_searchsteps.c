@@ -174,22 +174,48 @@ static void test_steps(tz_db *db)
 	rv_close(rv);
 }
 
-/* A prefix's rows of section s in the view's order, from the table itself:
- * each id, space first, as shown() writes them. */
-static char *prefix_wanted(tz_db *db, const char *fq, const char *lang, int s)
+/* A query's rows of section s in the view's order, from the table itself,
+ * each id space first as shown() writes them: for a prefix the names that
+ * start with fq; else those that hold it as typed, then those that hold
+ * it only under the look-alike fold. */
+static char *rows_wanted(tz_db *db, const char *fq, const char *lang, int s, int prefix)
 {
-	char sql[640];
+	static const char *const cond[2] = {
+		"(tz_holds(fold_kk, :q) OR tz_holds(fold_ru, :q) OR tz_holds(tz_loose(fold_kk), "
+		"tz_loose(:q)) OR tz_holds(tz_loose(fold_ru), tz_loose(:q))) ORDER BY NOT "
+		"(tz_holds(fold_kk, :q) OR tz_holds(fold_ru, :q)), ",
+		"(substr(fold_kk, 1, length(:q)) = :q OR substr(fold_ru, 1, length(:q)) = :q) "
+		"ORDER BY ",
+	};
+	char sql[1024];
 	snprintf(sql, sizeof sql,
-	         "SELECT group_concat(' %d/' || id, '') FROM (SELECT id FROM reg_row "
-	         "WHERE version_id = 1 AND section = '%s' AND (substr(fold_kk, 1, length(:q)) = :q "
-	         "OR substr(fold_ru, 1, length(:q)) = :q) "
-	         "ORDER BY sort_%s, level, fold_kk, fold_ru, id)",
-	         s, s ? "voluntary" : "mandatory", lang);
+	         "SELECT coalesce(group_concat(' %d/' || id, ''), '') FROM (SELECT id FROM reg_row "
+	         "WHERE version_id = 1 AND section = '%s' AND %s sort_%s, level, fold_kk, fold_ru, id)",
+	         s, s ? "voluntary" : "mandatory", cond[prefix != 0], lang);
 	sqlite3_stmt *st = db_prep(db, sql);
 	db_text(st, ":q", fq);
 	char *out = strdup(db_step(db, st) == SQLITE_ROW ? db_col_text(st, 0) : "?");
 	sqlite3_finalize(st);
 	return out;
+}
+
+/* The view on the search (as typed: what) shows the table's own rows for
+ * fq in lang, in its order (rows_wanted). */
+static void check_shown(tz_db *db, struct regview *rv, const char *what, const char *fq,
+                        const char *lang, int prefix)
+{
+	char *a = shown(rv);
+	char *m = rows_wanted(db, fq, lang, 0, prefix);
+	char *v = rows_wanted(db, fq, lang, 1, prefix);
+	/* shown(): counts, the title (0/0), rows, title (1/0), rows. */
+	size_t cap = strlen(m) + strlen(v) + 64;
+	char *want = malloc(cap);
+	snprintf(want, cap, "%d+%d: 0/0%s 1/0%s", rv_count(rv, 0), rv_count(rv, 1), m, v);
+	CHECK(!strcmp(a, want), "%s, \"%s\": %.80s... wanted %.80s...", lang, what, a, want);
+	free(a);
+	free(m);
+	free(v);
+	free(want);
 }
 
 /* One or two letters in a big register are counted from the first
@@ -209,15 +235,7 @@ static void test_prefix_pages(tz_db *db)
 		struct regview *rv = rv_open(db);
 		for (size_t q = 0; q < sizeof queries / sizeof *queries; q++) {
 			CHECK_INT(rv_set_search(rv, queries[q][0]), 0);
-			char *a = shown(rv);
-			char *m = prefix_wanted(db, queries[q][1], lang, 0);
-			char *v = prefix_wanted(db, queries[q][1], lang, 1);
-			/* shown(): counts, the title (0/0), rows, title (1/0), rows. */
-			size_t cap = strlen(m) + strlen(v) + 64;
-			char *want = malloc(cap);
-			snprintf(want, cap, "%d+%d: 0/0%s 1/0%s", rv_count(rv, 0), rv_count(rv, 1), m, v);
-			CHECK(!strcmp(a, want), "%s, \"%s\": %.80s... wanted %.80s...", lang,
-			      queries[q][0], a, want);
+			check_shown(db, rv, queries[q][0], queries[q][1], lang, 1);
 			char sql[256];
 			snprintf(sql, sizeof sql, "SELECT count(*) FROM reg_row WHERE version_id = 1 AND "
 			         "(substr(fold_kk, 1, %d) = '%s' OR substr(fold_ru, 1, %d) = '%s')",
@@ -235,10 +253,6 @@ static void test_prefix_pages(tz_db *db)
 				CHECK(x && y && x->id == y->id, "%s, \"%s\": line %d", lang, queries[q][0], i);
 			}
 			rv_close(all);
-			free(a);
-			free(m);
-			free(v);
-			free(want);
 		}
 		rv_close(rv);
 	}
@@ -261,42 +275,11 @@ static void test_latin_i(tz_db *db)
 	struct regview *rv = rv_open(db);
 	for (int n = 0; n < 2; n++) {
 		CHECK_INT(rv_set_search(rv, n ? "ін" : "І"), 0);
-		char *a = shown(rv);
-		char *m = prefix_wanted(db, n ? "ін" : "і", "kk", 0);
-		char *v = prefix_wanted(db, n ? "ін" : "і", "kk", 1);
-		size_t cap = strlen(m) + strlen(v) + 64;
-		char *want = malloc(cap);
-		snprintf(want, cap, "%d+%d: 0/0%s 1/0%s", rv_count(rv, 0), rv_count(rv, 1), m, v);
-		CHECK(!strcmp(a, want), "\"%s\": %.80s... wanted %.80s...", n ? "ін" : "І", a, want);
+		check_shown(db, rv, n ? "ін" : "І", n ? "ін" : "і", "kk", 1);
 		CHECK_INT(rv_count(rv, 0), 1);
-		free(a);
-		free(m);
-		free(v);
-		free(want);
 	}
 	rv_close(rv);
 	exec(db, "DELETE FROM reg_row WHERE nkz_code = '9999-1-002'");
-}
-
-/* A query's rows of section s in the view's order, from the table itself:
- * those that hold it as typed, then those that hold it only under the
- * look-alike fold, each in the name order. */
-static char *trigram_wanted(tz_db *db, const char *fq, const char *lang, int s)
-{
-	char sql[1024];
-	snprintf(sql, sizeof sql,
-	         "SELECT coalesce(group_concat(' %d/' || id, ''), '') FROM (SELECT id FROM reg_row "
-	         "WHERE version_id = 1 AND section = '%s' AND (tz_holds(fold_kk, :q) "
-	         "OR tz_holds(fold_ru, :q) OR tz_holds(tz_loose(fold_kk), tz_loose(:q)) "
-	         "OR tz_holds(tz_loose(fold_ru), tz_loose(:q))) "
-	         "ORDER BY NOT (tz_holds(fold_kk, :q) OR tz_holds(fold_ru, :q)), "
-	         "sort_%s, level, fold_kk, fold_ru, id)",
-	         s, s ? "voluntary" : "mandatory", lang);
-	sqlite3_stmt *st = db_prep(db, sql);
-	db_text(st, ":q", fq);
-	char *out = strdup(db_step(db, st) == SQLITE_ROW ? db_col_text(st, 0) : "?");
-	sqlite3_finalize(st);
-	return out;
 }
 
 /* A search of three letters or more, looked up afresh, in both languages:
@@ -332,19 +315,8 @@ static void test_trigram_pages(tz_db *db)
 			CHECK_INT((int)rv_version(rv), 1);
 			for (size_t q = 0; q < sizeof queries / sizeof *queries; q++) {
 				CHECK_INT(rv_set_search(rv, queries[q][0]), 0);
-				char *a = shown(rv);
-				char *m = trigram_wanted(db, queries[q][1], lang, 0);
-				char *v = trigram_wanted(db, queries[q][1], lang, 1);
-				size_t cap = strlen(m) + strlen(v) + 64;
-				char *want = malloc(cap);
-				snprintf(want, cap, "%d+%d: 0/0%s 1/0%s", rv_count(rv, 0), rv_count(rv, 1), m, v);
-				CHECK(!strcmp(a, want), "pass %d, %s, \"%s\": %.80s... wanted %.80s...", pass,
-				      lang, queries[q][0], a, want);
-				CHECK(rv_rows(rv) > 0, "%s, \"%s\": no rows", lang, queries[q][0]);
-				free(a);
-				free(m);
-				free(v);
-				free(want);
+				check_shown(db, rv, queries[q][0], queries[q][1], lang, 0);
+				CHECK(rv_rows(rv) > 0, "pass %d, %s, \"%s\": no rows", pass, lang, queries[q][0]);
 			}
 			rv_close(rv);
 		}
