@@ -141,8 +141,9 @@ tui_search() {  # tui_search DB LOG
 
 # After the first cycle a register is a published version and the draft
 # made from it: the same rows twice, both in the search index.  The draft
-# is made here by SQL from the published rows (the indexing triggers held
-# back and the index rebuilt once, as an import does).
+# is made here by SQL from the published rows, under their numbers, as
+# reg_new_draft makes it (the indexing triggers held back and the index
+# rebuilt once, as an import does).
 two_versions() {  # two_versions DB
 	sqlite3 "$1" "UPDATE reg_version SET state = 'published' WHERE state = 'draft';
 		INSERT INTO reg_version(state, title, created) VALUES ('draft', 'two', '2026-01-01T00:00:00Z');
@@ -153,6 +154,12 @@ two_versions() {  # two_versions DB
 		         name_ru, basis_kk, basis_ru, level, validity, body_id, profile, fold_kk, fold_ru,
 		         sort_kk, sort_ru
 		  FROM reg_row WHERE version_id = (SELECT max(id) FROM reg_version WHERE state = 'published');
+		UPDATE reg_place SET num = o.num FROM reg_row n,
+		  (SELECT r.section, r.nkz_code, r.level, p.num FROM reg_row r JOIN reg_place p ON p.row_id = r.id
+		   WHERE r.version_id = (SELECT max(id) FROM reg_version WHERE state = 'published')) o
+		  WHERE reg_place.version_id = (SELECT id FROM reg_version WHERE state = 'draft')
+		    AND n.id = reg_place.row_id AND n.nkz_code = o.nkz_code AND n.level = o.level
+		    AND n.section = o.section;
 		DELETE FROM meta WHERE key IN ('fts_deferred', 'log_deferred');
 		INSERT INTO reg_fts(reg_fts) VALUES ('rebuild');
 		DELETE FROM reg_prefix;
