@@ -72,6 +72,59 @@ unsigned char *text_sortkey(const char *lang, const char *s, int *len)
 	return key;
 }
 
+/* The primary weights of s: its sort key up to the first level separator. */
+static unsigned char *primary_key(const char *lang, const char *s, int *len)
+{
+	unsigned char *key = text_sortkey(lang, s, len);
+	unsigned char *sep = key ? memchr(key, 1, (size_t)*len) : NULL;
+	if (sep)
+		*len = (int)(sep - key);
+	return key;
+}
+
+/* Lowers *key (*len bytes, or NULL) to k (n bytes), keeping or freeing k. */
+static void key_lower(unsigned char **key, int *len, unsigned char *k, int n)
+{
+	int c = *key ? memcmp(k, *key, (size_t)(n < *len ? n : *len)) : -1;
+	if (c < 0 || (!c && n < *len)) {
+		free(*key);
+		*key = k;
+		*len = n;
+	} else {
+		free(k);
+	}
+}
+
+int text_fold_floor(const char *lang, const char *f, unsigned char **key, int *len)
+{
+	int n;
+	unsigned char *k = primary_key(lang, f, &n);
+	if (!k)
+		return -1;
+	key_lower(key, len, k, n);
+	if (!strstr(f, "\xD1\x96"))
+		return 0;
+	/* The same start with a Latin i for each і (text_fold reads a Latin I
+	 * beside Cyrillic letters as і). */
+	char *latin = strdup(f), *o = latin;
+	if (!latin)
+		return -1;
+	for (const char *p = f; *p;)
+		if (!strncmp(p, "\xD1\x96", 2)) {
+			*o++ = 'i';
+			p += 2;
+		} else {
+			*o++ = *p++;
+		}
+	*o = 0;
+	k = primary_key(lang, latin, &n);
+	free(latin);
+	if (!k)
+		return -1;
+	key_lower(key, len, k, n);
+	return 0;
+}
+
 static int is_cyrillic(UChar32 c)
 {
 	return (c >= 0x0400 && c <= 0x04FF) || (c >= 0x0500 && c <= 0x052F);

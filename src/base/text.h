@@ -27,6 +27,12 @@ int text_collate(const char *lang, const void *a, int alen, const void *b, int b
 
 /* The ICU sort key of s in lang's alphabet, malloc'd, its size in *len. */
 unsigned char *text_sortkey(const char *lang, const char *s, int *len);
+/* Lowers *key (malloc'd, *len bytes; NULL for none yet) to where every
+ * text whose fold (text_fold) starts with f sorts at or after in lang's
+ * alphabet: the lowest primary weights (the sort key up to its first level
+ * separator) of f and, since a Latin I folds to і but sorts as Latin, of f
+ * spelt with Latin i.  0, or -1 on no memory (*key as far as it got). */
+int text_fold_floor(const char *lang, const char *f, unsigned char **key, int *len);
 
 /* 1 if s is well-formed UTF-8 (n bytes, or up to NUL when n < 0). */
 int text_valid_utf8(const char *s, long n);

@@ -22,8 +22,11 @@ struct tz_db {
 	sqlite3 *h;
 	char *path;
 	/* Statements kept prepared for a hot path (db_cached): an INSERT into
-	 * reg_row compiles its triggers, which costs more than running it. */
-	struct { const char *sql; sqlite3_stmt *st; } cache[16];
+	 * reg_row compiles its triggers, which costs more than running it.  The
+	 * least recently used gives way; own is the cache's copy of a built
+	 * text (db_cached_copy). */
+	struct { const char *sql; char *own; sqlite3_stmt *st; unsigned used; } cache[32];
+	unsigned tick;
 	int depth;      /* nesting of db_begin() */
 	int doomed;     /* a nested rollback happened: the outermost commit rolls back */
 	int busy_ms;    /* how long a locked database is waited for */
@@ -235,8 +238,10 @@ void db_close(tz_db *db)
 		return;
 	if (db->depth)
 		tz_log("db_close with %d open transaction(s)", db->depth);
-	for (size_t i = 0; i < sizeof db->cache / sizeof *db->cache; i++)
+	for (size_t i = 0; i < sizeof db->cache / sizeof *db->cache; i++) {
 		sqlite3_finalize(db->cache[i].st);
+		free(db->cache[i].own);
+	}
 	sqlite3_close_v2(db->h);
 	free(db->note);
 	free(db->path);
@@ -480,31 +485,48 @@ sqlite3_stmt *db_prep_at(tz_db *db, const char *sql, const char *file, int line)
 	return st;
 }
 
-sqlite3_stmt *db_cached_at(tz_db *db, const char *sql, const char *file, int line)
+/* The cached statement for sql, kept under a copy of it when copy is set. */
+static sqlite3_stmt *cached(tz_db *db, const char *sql, int copy, const char *file, int line)
 {
-	size_t n = sizeof db->cache / sizeof *db->cache, i;
-	for (i = 0; i < n && db->cache[i].sql; i++) {
-		if (db->cache[i].sql == sql || !strcmp(db->cache[i].sql, sql)) {
+	size_t n = sizeof db->cache / sizeof *db->cache, old = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (db->cache[i].sql && (db->cache[i].sql == sql || !strcmp(db->cache[i].sql, sql))) {
 			sqlite3_stmt *st = db->cache[i].st;
+			db->cache[i].used = ++db->tick;
 			sqlite3_reset(st);
 			sqlite3_clear_bindings(st);
 			return st;
 		}
+		if (db->cache[i].used < db->cache[old].used)
+			old = i;
 	}
+	char *own = copy ? strdup(sql) : NULL;
 	sqlite3_stmt *st = NULL;
-	if (sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
-		tz_log("%s:%d: prepare: %s: %s", file, line, sqlite3_errmsg(db->h), sql);
+	if ((copy && !own) ||
+	    sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
+		tz_log("%s:%d: prepare: %s: %s", file, line, copy && !own ? "no memory" : sqlite3_errmsg(db->h),
+		       sql);
+		free(own);
 		return NULL;
 	}
-	if (i < n) {
-		db->cache[i].sql = sql;
-		db->cache[i].st = st;
-	} else {   /* full: the caller's statement is simply not kept */
-		sqlite3_finalize(db->cache[n - 1].st);
-		db->cache[n - 1].sql = sql;
-		db->cache[n - 1].st = st;
-	}
+	/* Full: the least recently used gives way. */
+	sqlite3_finalize(db->cache[old].st);
+	free(db->cache[old].own);
+	db->cache[old].sql = copy ? own : sql;
+	db->cache[old].own = own;
+	db->cache[old].st = st;
+	db->cache[old].used = ++db->tick;
 	return st;
+}
+
+sqlite3_stmt *db_cached_at(tz_db *db, const char *sql, const char *file, int line)
+{
+	return cached(db, sql, 0, file, line);
+}
+
+sqlite3_stmt *db_cached_copy_at(tz_db *db, const char *sql, const char *file, int line)
+{
+	return cached(db, sql, 1, file, line);
 }
 
 static int param(sqlite3_stmt *st, const char *name)

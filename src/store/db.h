@@ -40,6 +40,10 @@ sqlite3_stmt *db_prep_at(tz_db *db, const char *sql, const char *file, int line)
  * finalizes it, and must not use db_run, which does. */
 sqlite3_stmt *db_cached_at(tz_db *db, const char *sql, const char *file, int line);
 #define db_cached(db, sql) db_cached_at((db), (sql), __FILE__, __LINE__)
+/* The same for SQL built at run time (a buffer): the cache keeps a copy of
+ * the text.  The caller resets the statement when done with it. */
+sqlite3_stmt *db_cached_copy_at(tz_db *db, const char *sql, const char *file, int line);
+#define db_cached_copy(db, sql) db_cached_copy_at((db), (sql), __FILE__, __LINE__)
 void db_text(sqlite3_stmt *st, const char *name, const char *v);  /* NULL binds NULL */
 void db_int(sqlite3_stmt *st, const char *name, int64_t v);
 void db_blob(sqlite3_stmt *st, const char *name, const void *p, int n);

@@ -9,9 +9,8 @@
 #include "domain/register.h"
 #include "domain/regorder.h"
 #include "domain/search.h"
+#include "view/regprefix.h"
 #include "view/regsearch.h"
-
-enum { RV_STMTS = 6 };
 
 struct regview {
 	tz_db *db;
@@ -38,70 +37,13 @@ struct regview {
 	struct rv_line *win;
 	unsigned gen;         /* rv_generation */
 	/* The counts of the last one- or two-letter search with no other
-	 * condition (prefix_kept_sql), for the query as typed in the version
-	 * as the last reload found it: Backspace back to it reads nothing.
-	 * Of each section's matches, those found by the Russian name alone
-	 * and by the Kazakh name alone: spread through the other language's
-	 * name order, they tell how far a walk of it goes for a page. */
-	struct {
-		char *query;
-		int64_t version;
-		unsigned loads;
-		int n[2], ru_only[2], kk_only[2];
-	} prefix;
+	 * condition, for the query as typed in the version as the last reload
+	 * found it. */
+	struct regprefix prefix;
 	unsigned loads;       /* rv_reload's, each a new look at the data */
-	/* The counts' and pages' statements, built for the order and
-	 * conditions on view, kept prepared by their text: a key that reads
-	 * the next page with the same statement would otherwise parse it
-	 * again (1.2 M instructions, a tenth of a key). */
-	struct {
-		char *sql;
-		sqlite3_stmt *st;
-		unsigned used;
-	} stmt[RV_STMTS];
-	unsigned stmt_tick;
 };
 
 static const char *const section_key[2] = {"mandatory", "voluntary"};
-
-/* A statement for sql (built for the view), kept prepared by its text: the
- * caller resets it (sqlite3_reset) and never finalizes it.  NULL when it
- * does not prepare. */
-static sqlite3_stmt *rv_stmt(struct regview *rv, const char *sql)
-{
-	int old = 0;
-	for (int i = 0; i < RV_STMTS; i++) {
-		if (rv->stmt[i].sql && !strcmp(rv->stmt[i].sql, sql)) {
-			rv->stmt[i].used = ++rv->stmt_tick;
-			sqlite3_reset(rv->stmt[i].st);
-			sqlite3_clear_bindings(rv->stmt[i].st);
-			return rv->stmt[i].st;
-		}
-		if (rv->stmt[i].used < rv->stmt[old].used)
-			old = i;
-	}
-	sqlite3_stmt *st = db_prep(rv->db, sql);
-	char *copy = st ? strdup(sql) : NULL;
-	if (!copy)
-		return st;   /* no memory to keep it: used once (finalized by rv_done) */
-	sqlite3_finalize(rv->stmt[old].st);
-	free(rv->stmt[old].sql);
-	rv->stmt[old].sql = copy;
-	rv->stmt[old].st = st;
-	rv->stmt[old].used = ++rv->stmt_tick;
-	return st;
-}
-
-/* Done with a statement from rv_stmt. */
-static void rv_done(struct regview *rv, sqlite3_stmt *st)
-{
-	for (int i = 0; i < RV_STMTS; i++)
-		if (rv->stmt[i].st == st) {
-			sqlite3_reset(st);
-			return;
-		}
-	sqlite3_finalize(st);
-}
 
 static void win_clear(struct regview *rv)
 {
@@ -228,68 +170,16 @@ static const char prefix_count_sql[] =
 	"AND NOT (reg_row.fold_kk >= :search_q AND reg_row.fold_kk < :search_hi) "
 	"AND NOT (reg_row.fold_ru >= :search_q AND reg_row.fold_ru < :search_hi)%s)";
 
-/* The same with no other condition, from the counts kept by the first two
- * letters of the names (schema 20), which hold every query of one or two
- * letters: a sum over a few dozen rows where the ranges above read every
- * match's index entry (at 100,000 rows one letter's 23,000 entries, 27 M
- * instructions).  Per section: the matches, those of them whose Kazakh
- * name does not start with the query, those whose Russian name does not.
- * The codes' arm stays as it was. */
-static const char prefix_kept_sql[] =
-	"SELECT section = 'voluntary', sum(n), "
-	"coalesce(sum(n) FILTER (WHERE NOT (kk >= :search_q AND kk < :search_hi)), 0), "
-	"coalesce(sum(n) FILTER (WHERE NOT (ru >= :search_q AND ru < :search_hi)), 0) "
-	"FROM reg_prefix WHERE version_id = :v "
-	"AND (kk >= :search_q AND kk < :search_hi OR ru >= :search_q AND ru < :search_hi) "
-	"GROUP BY section "
-	"UNION ALL SELECT reg_row.section = 'voluntary', count(*), 0, 0 "
-	"FROM reg_row INDEXED BY reg_row_code "
-	"WHERE reg_row.version_id = :v AND reg_row.section IN ('mandatory', 'voluntary') "
-	"AND reg_row.nkz_code >= :search_c AND reg_row.nkz_code < :search_chi "
-	"AND NOT (reg_row.fold_kk >= :search_q AND reg_row.fold_kk < :search_hi) "
-	"AND NOT (reg_row.fold_ru >= :search_q AND reg_row.fold_ru < :search_hi) "
-	"GROUP BY reg_row.section";
-
-/* Whether rv->prefix holds the counts of the search on view. */
+/* Whether rv->prefix holds the counts of the search on view (regprefix.h). */
 static int prefix_kept(const struct regview *rv)
 {
-	return rv->prefix.query && rv->prefix.version == rv->version &&
-	       rv->prefix.loads == rv->loads && !strcmp(rv->prefix.query, rv->query);
-}
-
-/* Reads prefix_kept_sql into rv->prefix.  0, or -1 on a database error. */
-static int prefix_read(struct regview *rv)
-{
-	sqlite3_stmt *st = db_prep(rv->db, prefix_kept_sql);
-	if (!st)
-		return -1;
-	db_int(st, ":v", rv->version);
-	search_bind(&rv->search, st);
-	int n[2] = {0, 0}, ru_only[2] = {0, 0}, kk_only[2] = {0, 0}, rc;
-	while ((rc = db_step(rv->db, st)) == SQLITE_ROW) {
-		int s = sqlite3_column_int(st, 0) != 0;
-		n[s] += sqlite3_column_int(st, 1);
-		ru_only[s] += sqlite3_column_int(st, 2);
-		kk_only[s] += sqlite3_column_int(st, 3);
-	}
-	sqlite3_finalize(st);
-	char *q = rc == SQLITE_DONE ? strdup(rv->query) : NULL;
-	if (!q)
-		return -1;
-	free(rv->prefix.query);
-	rv->prefix.query = q;
-	rv->prefix.version = rv->version;
-	rv->prefix.loads = rv->loads;
-	memcpy(rv->prefix.n, n, sizeof n);
-	memcpy(rv->prefix.ru_only, ru_only, sizeof ru_only);
-	memcpy(rv->prefix.kk_only, kk_only, sizeof kk_only);
-	return 0;
+	return regprefix_kept(&rv->prefix, rv->query, rv->version, rv->loads);
 }
 
 /* Steps through st's rows (is the section voluntary, its count) into c,
- * for the sections the facets let through, and is done with st.  0, or -1 on
+ * for the sections the facets let through, and resets st.  0, or -1 on
  * a database error. */
-static int read_counts(struct regview *rv, sqlite3_stmt *st, int c[2])
+static int read_counts(const struct regview *rv, sqlite3_stmt *st, int c[2])
 {
 	int rc;
 	while ((rc = db_step(rv->db, st)) == SQLITE_ROW) {
@@ -297,7 +187,7 @@ static int read_counts(struct regview *rv, sqlite3_stmt *st, int c[2])
 		if (rv->facets.section < 0 || rv->facets.section == s)
 			c[s] = sqlite3_column_int(st, 1);
 	}
-	rv_done(rv, st);
+	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
@@ -326,7 +216,8 @@ static int count_sections(struct regview *rv, const char *where, int c[2])
 	int prefix = *rv->query && rv->search.kind == SEARCH_PREFIX && !regsearch_active(&rv->hits);
 	conditions(rv, where, prefix ? COND_NO_SEARCH : COND_SEARCH, cond, sizeof cond);
 	if (prefix && !*cond) {
-		if (!prefix_kept(rv) && prefix_read(rv))
+		if (!prefix_kept(rv) &&
+		    regprefix_read(&rv->prefix, rv->db, &rv->search, rv->query, rv->version, rv->loads))
 			return -1;
 		for (int s = 0; s < 2; s++)
 			if (rv->facets.section < 0 || rv->facets.section == s)
@@ -342,7 +233,7 @@ static int count_sections(struct regview *rv, const char *where, int c[2])
 	else
 		snprintf(sql, sizeof sql, "SELECT reg_row.section = 'voluntary', count(*) FROM reg_row "
 		         "WHERE %sreg_row.version_id = :v%s GROUP BY reg_row.section", by_id ? "+" : "", cond);
-	sqlite3_stmt *st = rv_stmt(rv, sql);
+	sqlite3_stmt *st = db_cached_copy(rv->db, sql);
 	if (!st)
 		return -1;
 	db_int(st, ":v", rv->version);
@@ -353,7 +244,7 @@ static int count_sections(struct regview *rv, const char *where, int c[2])
 	int rc = db_step(rv->db, st);
 	int all = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
 	int vol = rc == SQLITE_ROW ? sqlite3_column_int(st, 1) : 0;
-	rv_done(rv, st);
+	sqlite3_reset(st);
 	if (rc != SQLITE_ROW)
 		return -1;
 	if (rv->facets.section != 1)
@@ -426,16 +317,12 @@ void rv_close(struct regview *rv)
 	if (!rv)
 		return;
 	win_clear(rv);
-	for (int i = 0; i < RV_STMTS; i++) {
-		sqlite3_finalize(rv->stmt[i].st);
-		free(rv->stmt[i].sql);
-	}
 	regsearch_free(&rv->hits);
 	free(rv->win);
 	free(rv->title);
 	free(rv->where);
 	free(rv->query);
-	free(rv->prefix.query);
+	regprefix_free(&rv->prefix);
 	search_free(&rv->search);
 	free(rv);
 }
@@ -732,120 +619,21 @@ static int by_ranges(struct regview *rv, int s, int end)
 	if (!by_name_alone(rv) || rv->search.kind != SEARCH_PREFIX || !prefix_kept(rv) ||
 	    rv->count[s] > RANGES_MAX_MATCHES)
 		return 0;
-	int spread = rv->lang[0] == 'r' ? rv->prefix.kk_only[s] : rv->prefix.ru_only[s];
+	int spread = regprefix_spread(&rv->prefix, rv->lang, s);
 	return !spread || (int64_t)end * section_total(rv, s) / spread > WALK_MAX_ENTRIES;
 }
 
-/* The primary weights of s in lang's alphabet: the part of its ICU sort
- * key before the first level separator.  Every string that starts with s,
- * in any case, sorts at or after them.  Malloc'd, *len bytes; NULL on no
- * memory. */
-static unsigned char *primary_key(const char *lang, const char *s, int *len)
-{
-	unsigned char *key = text_sortkey(lang, s, len);
-	unsigned char *sep = key ? memchr(key, 1, (size_t)*len) : NULL;
-	if (sep)
-		*len = (int)(sep - key);
-	return key;
-}
-
-/* The lower of two primary weights, into *key (*len bytes): k (n bytes)
- * is kept or freed. */
-static void key_lower(unsigned char **key, int *len, unsigned char *k, int n)
-{
-	int c = memcmp(k, *key, (size_t)(n < *len ? n : *len));
-	if (c < 0 || (!c && n < *len)) {
-		free(*key);
-		*key = k;
-		*len = n;
-	} else {
-		free(k);
-	}
-}
-
-/* Lowers *key to the primary weights of every name that starts with f, a
- * folded start: f's own, and for a folded і, which a Latin I in a name
- * folds to (text_fold) but sorts as Latin, its Latin spelling's.  0, or -1
- * on no memory. */
-static int lower_to(const char *lang, const char *f, unsigned char **key, int *len)
-{
-	int n;
-	unsigned char *k = primary_key(lang, f, &n);
-	if (!k)
-		return -1;
-	if (*key)
-		key_lower(key, len, k, n);
-	else {
-		*key = k;
-		*len = n;
-	}
-	if (!strstr(f, "\xD1\x96"))
-		return 0;
-	char *latin = strdup(f), *o = latin;
-	if (!latin)
-		return -1;
-	for (const char *p = f; *p;)
-		if (!strncmp(p, "\xD1\x96", 2)) {
-			*o++ = 'i';
-			p += 2;
-		} else {
-			*o++ = *p++;
-		}
-	*o = 0;
-	k = primary_key(lang, latin, &n);
-	free(latin);
-	if (!k)
-		return -1;
-	key_lower(key, len, k, n);
-	return 0;
-}
-
-/* At most this many starts of spread matches' names are weighed. */
-enum { WALK_START_GROUPS = 200 };
-
 /* Where a walk of section s's name order may start for a search of one or
- * two letters, into key (*len bytes, malloc'd): no match sorts before it,
- * so the walk does not pass every name before the first match ("м" at
- * 100,000 rows: 20,000 entries).  A match's name in the view's language
- * starts with the query, or (a spread one, found by its other name) with
- * the two letters the first letters' counts keep for it: the start is the
- * lowest of their primary weights.  Not for the order reversed.  0 when
- * there is no such start, 1 when there is, 2 when moreover no match is
- * spread: they all sit together from the start on. */
+ * two letters (regprefix_walk_start: 0 none, 1 a start, 2 a start with
+ * every match after it together), so that the walk does not pass every
+ * name before the first match ("м" at 100,000 rows: 20,000 entries).  Not
+ * for the order reversed. */
 static int walk_start(struct regview *rv, int s, unsigned char **key, int *len)
 {
 	*key = NULL;
-	if (!by_name_alone(rv) || rv->desc || rv->search.kind != SEARCH_PREFIX ||
-	    !prefix_kept(rv) || lower_to(rv->lang, rv->search.exact, key, len))
-		goto none;
-	int spread = rv->lang[0] == 'r' ? rv->prefix.kk_only[s] : rv->prefix.ru_only[s];
-	if (!spread)
-		return 2;
-	/* The view's language's first letters of the spread matches. */
-	static const char *const starts[2] = {
-		"SELECT DISTINCT kk FROM reg_prefix WHERE version_id = :v AND section = :s "
-		"AND ru >= :search_q AND ru < :search_hi "
-		"AND NOT (kk >= :search_q AND kk < :search_hi)",
-		"SELECT DISTINCT ru FROM reg_prefix WHERE version_id = :v AND section = :s "
-		"AND kk >= :search_q AND kk < :search_hi "
-		"AND NOT (ru >= :search_q AND ru < :search_hi)",
-	};
-	sqlite3_stmt *st = db_cached(rv->db, starts[rv->lang[0] == 'r']);
-	if (!st)
-		goto none;
-	db_int(st, ":v", rv->version);
-	db_text(st, ":s", section_key[s]);
-	search_bind(&rv->search, st);
-	int n = 0, rc, ok = 1;
-	while (ok && (rc = db_step(rv->db, st)) == SQLITE_ROW)
-		ok = ++n <= WALK_START_GROUPS && !lower_to(rv->lang, db_col_text(st, 0), key, len);
-	sqlite3_reset(st);
-	if (ok && rc == SQLITE_DONE)
-		return 1;
-none:
-	free(*key);
-	*key = NULL;
-	return 0;
+	if (!by_name_alone(rv) || rv->desc || rv->search.kind != SEARCH_PREFIX || !prefix_kept(rv))
+		return 0;
+	return regprefix_walk_start(&rv->prefix, rv->db, &rv->search, rv->lang, s, key, len);
 }
 
 static int may_walk(const struct regview *rv, int s)
@@ -984,7 +772,7 @@ static int fetch(struct regview *rv, int s, int offset, int n, struct rv_line *o
 		         rv->sort == RV_BY_NUMBER ? " AND pl.version_id = :v AND pl.section = :s" : "",
 		         cond, inner, FETCH_JOINS, outer);
 	}
-	sqlite3_stmt *st = rv_stmt(rv, sql);
+	sqlite3_stmt *st = db_cached_copy(rv->db, sql);
 	if (!st) {
 		free(start);
 		return -1;
@@ -1000,7 +788,7 @@ static int fetch(struct regview *rv, int s, int offset, int n, struct rv_line *o
 	int k = 0, rc;
 	while (k < n && (rc = db_step(rv->db, st)) == SQLITE_ROW)
 		fetch_line(rv, st, s, &out[k++]);
-	rv_done(rv, st);
+	sqlite3_reset(st);
 	return k;
 }
 

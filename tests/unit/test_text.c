@@ -1,5 +1,7 @@
 /* text: case folding for search, the Kazakh and Russian alphabets, widths. */
 #include <locale.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "harness.h"
 #include "base/text.h"
@@ -242,6 +244,44 @@ static void control_tests(void)
 	CHECK_INT(text_width("a\xE2\x80\xAE" "b"), 3);
 }
 
+/* Where a walk of the name order may start for a typed start: every name
+ * whose fold starts with it sorts at or after the floor, in capitals, with
+ * ё, with a Latin I for і; a name that starts otherwise, earlier in the
+ * alphabet, sorts before it. */
+static void floor_tests(void)
+{
+	static const struct { const char *start, *name; int after; } cases[] = {
+		{"м", "Механик", 1}, {"м", "м", 1}, {"ме", "МЕХАНИК", 1}, {"м", "Аспаз", 0},
+		{"ел", "Ёлка", 1}, {"ін", "Iнженер", 1}, {"ін", "інженер", 1}, {"і", "Ішкі", 1},
+		{"сл", "Слесарь-ремонтник", 1}, {"сл", "Сварщик", 0}, {"ә", "Әнші", 1},
+		{"ә", "Аспаз", 0},
+	};
+	for (int l = 0; l < 2; l++) {
+		const char *lang = l ? "ru" : "kk";
+		for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+			unsigned char *floor = NULL;
+			int fl = 0, nl = 0;
+			CHECK_INT(text_fold_floor(lang, cases[i].start, &floor, &fl), 0);
+			unsigned char *key = text_sortkey(lang, cases[i].name, &nl);
+			int c = floor && key ? memcmp(floor, key, (size_t)(fl < nl ? fl : nl)) : 0;
+			int after = c < 0 || (c == 0 && fl <= nl);
+			CHECK(after == cases[i].after, "%s: \"%s\" %s the floor of \"%s\"", lang,
+			      cases[i].name, after ? "sorts after" : "sorts before", cases[i].start);
+			free(floor);
+			free(key);
+		}
+		/* Lowered again by a start that sorts earlier, the floor is that one's. */
+		unsigned char *floor = NULL, *alone = NULL;
+		int fl = 0, al = 0;
+		CHECK_INT(text_fold_floor(lang, "м", &floor, &fl), 0);
+		CHECK_INT(text_fold_floor(lang, "да", &floor, &fl), 0);
+		CHECK_INT(text_fold_floor(lang, "да", &alone, &al), 0);
+		CHECK(fl == al && !memcmp(floor, alone, (size_t)al), "%s: the lower of two floors", lang);
+		free(floor);
+		free(alone);
+	}
+}
+
 int main(void)
 {
 	/* wcwidth needs a UTF-8 locale, as the program sets up in i18n_init. */
@@ -249,6 +289,7 @@ int main(void)
 		setlocale(LC_ALL, "");
 	fold_tests();
 	collation_tests();
+	floor_tests();
 	width_tests();
 	pad_tests();
 	control_tests();
